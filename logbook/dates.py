@@ -1,0 +1,365 @@
+"""Dates, times and periods the way people type them (`3/27`, `三月二十七日`, `上周三`, `2025-W13`).
+
+Every parser takes `today` so that results are reproducible and tests can pin the day; only
+`now_utc_iso` and `today_in_shanghai` read the clock, once, at the edge. This is the one
+module that imports dateutil, and it uses it for calendar arithmetic, not for parsing: dateutil
+cannot read Chinese dates, its fuzzy mode misreads them silently (`2025年3月25日上午9点` →
+2009-03-25), and it fills missing parts from the clock. The forms we accept are few and regular,
+so regular expressions read them exactly and reject the rest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from logbook.errors import UsageError
+from logbook.numerals import halfwidth, parse_cn_int
+
+DATE_FORMS = (
+    "YYYY-MM-DD, 2025/3/27, 3/27, 2025年3月27日, 3月27日, today, yesterday, 今天, 昨天, 前天, "
+    "or a weekday such as mon or 周三"
+)
+TIME_FORMS = "HH:MM such as 09:00 or 14:30, or 9点, 9点半, 下午2点"
+WEEK_FORMS = "2025-W13, this, last, 本周, 上周, or a date such as 2025-03-27"
+MONTH_FORMS = "2025-03, 2025/3, 2025年3月, 3月, this, last, 本月, 上月"
+
+# China has had no daylight saving time since 1991, so a fixed offset is exact and needs no
+# tz database (zoneinfo has none on Windows without the tzdata package).
+SHANGHAI = timezone(timedelta(hours=8), "UTC+08:00")
+
+# Traditional characters of our keywords, folded so that one set of patterns reads both.
+_TO_SIMPLIFIED = str.maketrans("週個號禮點時裡", "周个号礼点时里")
+
+_DAYS_AGO = {
+    "today": 0, "今天": 0, "今日": 0,
+    "yesterday": 1, "昨天": 1, "昨日": 1,
+    "前天": 2, "大前天": 3,
+    "tomorrow": -1, "明天": -1, "明日": -1,
+}  # fmt: skip
+_EN_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+_CN_WEEKDAYS = {ch: i for i, ch in enumerate("一二三四五六日")} | {"天": 6} | {
+    str(n): n - 1 for n in range(1, 8)
+}
+_CN_WEEKDAY = re.compile(r"(?P<last>上个?)?(?:周|星期|礼拜)(?P<day>[一二三四五六日天1-7])")
+_EN_WEEKDAY = re.compile(r"(?P<last>last )?(?P<day>[a-z]+)")
+
+# [0-9] rather than \d, which would also take Arabic-Indic and other Unicode digits.
+_YMD = re.compile(r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
+_MD = re.compile(r"(?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})")
+# Chinese numerals are limited to the shapes a month or day can take, so that `一二月`
+# ("January or February") is not read as December.
+_CN_YEAR = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
+_CN_MONTH = r"[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_CN_DATE = re.compile(rf"(?:(?P<y>{_CN_YEAR})年)?(?P<m>{_CN_MONTH})月(?P<d>{_CN_DAY})[日号]?")
+
+_HH_MM = re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})")
+_CN_CLOCK = re.compile(
+    r"(?P<h>[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3})[点时]"
+    r"(?:(?P<half>半)|(?P<quarters>[一三])刻|整"
+    r"|(?P<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,4})分?)?"
+)
+_MORNING = ("上午", "早上", "早晨", "清晨", "凌晨")
+_AFTERNOON = ("中午", "下午", "傍晚", "晚上", "夜里")
+
+_ISO_WEEK = re.compile(r"(?P<y>[0-9]{4})-?w(?P<w>[0-9]{1,2})")
+_THIS_WEEK = {"this", "this week", "本周", "这周", "本星期", "这星期", "这个星期"}
+_LAST_WEEK = {"last", "last week", "上周", "上星期", "上个星期", "上礼拜", "上个礼拜"}
+_YM = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})")
+_CN_MONTH_ONLY = re.compile(rf"(?:(?P<y>{_CN_YEAR})年)?(?P<m>{_CN_MONTH})月份?")
+_THIS_MONTH = {"this", "this month", "本月", "这个月", "这月", "当月"}
+_LAST_MONTH = {"last", "last month", "上月", "上个月"}
+
+PeriodKind = Literal["week", "month", "quarter"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of whole days; `end` is included, so a period ending on the 31st holds all of it."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise UsageError(f"invalid period: {self.start} is after {self.end}")
+
+    def contains(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    @property
+    def label(self) -> str:
+        """`2025-W13`, `2025-03`, `2025-Q1`, `2025-03-27`, or `2025-03-01..2025-03-15`."""
+        kind = _kind(self)
+        if kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        if kind == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if kind == "quarter":
+            return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def iso_bounds(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
+
+def _quote(text: str) -> str:
+    # A value with control characters is shown escaped, so the error stays one readable line.
+    return f"'{text}'" if text.isprintable() else repr(text)
+
+
+def _normalize(text: str) -> str:
+    """Half-width, lower case, single spaces, Simplified keywords."""
+    return " ".join(halfwidth(text).split()).lower().translate(_TO_SIMPLIFIED)
+
+
+def _with_assumed_year(month: int, day: int, today: date) -> date:
+    # A date without a year is the latest one not after today: on 2025-01-05, `12/30` is
+    # 2024-12-30. Comparing (month, day) before building the date lets `2/29` typed on
+    # 2025-01-10 reach 2024-02-29 instead of failing on a 2025-02-29 that never exists.
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return date(year, month, day)
+
+
+def _read_date(s: str, today: date) -> tuple[date, bool] | None:
+    """The date `s` (normalized) names and whether its year was assumed; None if no form matches.
+
+    Raises ValueError when a form matches but the day does not exist (2025-02-30, 13/45).
+    """
+    if s in _DAYS_AGO:
+        return today - timedelta(days=_DAYS_AGO[s]), False
+    compact = s.replace(" ", "")
+    if m := _CN_WEEKDAY.fullmatch(compact):
+        return _weekday(_CN_WEEKDAYS[m["day"]], bool(m["last"]), today), False
+    if (m := _EN_WEEKDAY.fullmatch(s)) and m["day"] in _EN_WEEKDAYS:
+        return _weekday(_EN_WEEKDAYS[m["day"]], bool(m["last"]), today), False
+    if m := _YMD.fullmatch(compact):
+        return date(int(m["y"]), int(m["m"]), int(m["d"])), False
+    if m := _MD.fullmatch(compact):
+        return _with_assumed_year(int(m["m"]), int(m["d"]), today), True
+    if m := _CN_DATE.fullmatch(compact):
+        month, day = parse_cn_int(m["m"]), parse_cn_int(m["d"])
+        if m["y"] is None:
+            return _with_assumed_year(month, day, today), True
+        return date(parse_cn_int(m["y"]), month, day), False
+    return None
+
+
+def _weekday(weekday: int, last_week: bool, today: date) -> date:
+    if last_week:
+        # 上周三 / last wed: the Wednesday of the previous ISO week, whatever today is.
+        return week_of(today).start - timedelta(days=7 - weekday)
+    # 周三 / wed: the most recent Wednesday, today included, since one logs what happened.
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def parse_date_noting_year(text: str, today: date) -> tuple[date, bool]:
+    """Like `parse_date`, and also whether the year was assumed (so the CLI can say which)."""
+    try:
+        found = _read_date(_normalize(text), today)
+    except (ValueError, OverflowError):
+        found = None
+    if found is None:
+        raise UsageError(f"invalid date {_quote(text.strip())}: expected {DATE_FORMS}")
+    return found
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read a date as people type it, in English or Chinese, relative to `today`.
+
+    Raises UsageError naming the value and the accepted forms.
+    """
+    return parse_date_noting_year(text, today)[0]
+
+
+def parse_time(text: str) -> str:
+    """Read a time of day (`9:00`, `14:30`, `9点半`, `下午2点`) as "HH:MM"; UsageError if bad."""
+    s = _normalize(text).replace(" ", "")
+    daypart = next((w for w in _MORNING + _AFTERNOON if s.startswith(w)), "")
+    if not daypart:
+        daypart = next((w for w in ("am", "pm") if s.endswith(w)), "")
+        s = s.removesuffix(daypart)
+    else:
+        s = s.removeprefix(daypart)
+    try:
+        if m := _HH_MM.fullmatch(s):
+            hour, minute = int(m["h"]), int(m["m"])
+        elif daypart in ("am", "pm") and re.fullmatch("[0-9]{1,2}", s):
+            hour, minute = int(s), 0  # 2pm; a bare number without am/pm is too ambiguous
+        elif m := _CN_CLOCK.fullmatch(s):
+            hour = parse_cn_int(m["h"])
+            if m["half"]:
+                minute = 30
+            elif m["quarters"]:
+                minute = 15 * parse_cn_int(m["quarters"])
+            else:
+                minute = parse_cn_int(m["m"]) if m["m"] else 0
+        else:
+            raise ValueError(text)
+        hour = _apply_daypart(hour, daypart)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            raise ValueError(text)
+    except ValueError:
+        raise UsageError(f"invalid time {_quote(text.strip())}: expected {TIME_FORMS}") from None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _apply_daypart(hour: int, daypart: str) -> int:
+    if hour == 12 and daypart in ("凌晨", "晚上", "夜里"):
+        return 0  # 晚上12点 is midnight
+    if daypart in ("", *_MORNING):
+        if daypart and hour > 12:
+            raise ValueError(hour)  # 上午14点 contradicts itself
+        return hour
+    if daypart == "am":
+        if not 1 <= hour <= 12:
+            raise ValueError(hour)
+        return 0 if hour == 12 else hour
+    if daypart == "pm":
+        if not 1 <= hour <= 12:
+            raise ValueError(hour)
+        return 12 if hour == 12 else hour + 12
+    # 中午 spans late morning to early afternoon: 中午11点 is 11:00, 中午1点 is 13:00.
+    if daypart == "中午" and hour >= 11:
+        return hour
+    return hour + 12 if hour < 12 else hour
+
+
+def week_of(d: date) -> Period:
+    """The ISO week (Monday to Sunday) that holds `d`."""
+    start = d - timedelta(days=d.weekday())
+    return Period(start, start + timedelta(days=6))
+
+
+def month_of(d: date) -> Period:
+    last_day = calendar.monthrange(d.year, d.month)[1]
+    return Period(d.replace(day=1), d.replace(day=last_day))
+
+
+def quarter_of(d: date) -> Period:
+    first_month = (d.month - 1) // 3 * 3 + 1
+    return Period(date(d.year, first_month, 1), month_of(date(d.year, first_month + 2, 1)).end)
+
+
+def last_complete_week(today: date) -> Period:
+    """The ISO week before this one: the current week is not over until Sunday has ended."""
+    return previous(week_of(today))
+
+
+def _kind(period: Period) -> str | None:
+    start, end = period.start, period.end
+    if start.weekday() == 0 and end - start == timedelta(days=6):
+        return "week"
+    if start.day == 1 and end == month_of(start).end:
+        return "month"
+    if start.day == 1 and start.month % 3 == 1 and end == quarter_of(start).end:
+        return "quarter"
+    return None
+
+
+def _shift(period: Period, n: int) -> Period:
+    """The period `n` steps later (earlier if negative); weeks, months and quarters stay whole."""
+    kind = _kind(period)
+    if kind == "week":
+        return week_of(period.start + timedelta(weeks=n))
+    if kind == "month":
+        return month_of(period.start + relativedelta(months=n))
+    if kind == "quarter":
+        return quarter_of(period.start + relativedelta(months=3 * n))
+    length = period.end - period.start + timedelta(days=1)
+    return Period(period.start + n * length, period.end + n * length)
+
+
+def previous(period: Period) -> Period:
+    """The period just before: the previous ISO week, month or quarter, else as many days."""
+    return _shift(period, -1)
+
+
+def periods_between(start: date, end: date, kind: PeriodKind) -> list[Period]:
+    """The whole weeks, months or quarters that together cover `start`..`end`, in order."""
+    Period(start, end)  # the same error for a reversed range as anywhere else
+    first_of = {"week": week_of, "month": month_of, "quarter": quarter_of}
+    if kind not in first_of:
+        raise ValueError(f"kind must be week, month or quarter, not {kind!r}")
+    periods = [first_of[kind](start)]
+    while periods[-1].end < end:
+        periods.append(_shift(periods[-1], 1))
+    return periods
+
+
+def parse_week(spec: str, today: date) -> Period:
+    """Read `2025-W13`, `this`, `last`, `本周`, `上周` or a date (its ISO week) as a week."""
+    s = _normalize(spec)
+    try:
+        if m := _ISO_WEEK.fullmatch(s.replace(" ", "")):
+            # fromisocalendar rejects week 53 in years that have only 52.
+            return week_of(date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
+        if s in _THIS_WEEK:
+            return week_of(today)
+        if s in _LAST_WEEK:
+            return last_complete_week(today)
+        if found := _read_date(s, today):
+            return week_of(found[0])
+    except (ValueError, OverflowError):
+        pass
+    raise UsageError(f"invalid week {_quote(spec.strip())}: expected {WEEK_FORMS}")
+
+
+def parse_month(spec: str, today: date) -> Period:
+    """Read `2025-03`, `2025年3月`, `3月`, `this`, `last`, `本月`, `上月` or a date as a month."""
+    s = _normalize(spec)
+    compact = s.replace(" ", "")
+    try:
+        if m := _YM.fullmatch(compact):
+            return month_of(date(int(m["y"]), int(m["m"]), 1))
+        if m := _CN_MONTH_ONLY.fullmatch(compact):
+            month = parse_cn_int(m["m"])
+            if m["y"] is not None:
+                return month_of(date(parse_cn_int(m["y"]), month, 1))
+            # As for dates: a month without a year is the latest one that has begun.
+            year = today.year if month <= today.month else today.year - 1
+            return month_of(date(year, month, 1))
+        if s in _THIS_MONTH:
+            return month_of(today)
+        if s in _LAST_MONTH:
+            return previous(month_of(today))
+        if found := _read_date(s, today):
+            return month_of(found[0])
+    except (ValueError, OverflowError):
+        pass
+    raise UsageError(f"invalid month {_quote(spec.strip())}: expected {MONTH_FORMS}")
+
+
+def now_utc_iso(now: datetime | None = None) -> str:
+    """The current instant as `2025-03-27T08:00:00.123Z` (UTC, milliseconds), for record stamps.
+
+    `now` (timezone-aware) stands in for the clock in tests.
+    """
+    utc = _aware(now).astimezone(timezone.utc)
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+
+
+def today_in_shanghai(now: datetime | None = None) -> date:
+    """Today's date in Beijing time, whatever the machine's time zone; `now` as above."""
+    return _aware(now).astimezone(SHANGHAI).date()
+
+
+def _aware(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        raise ValueError("now must carry a time zone")
+    return now
