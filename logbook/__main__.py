@@ -1,0 +1,5 @@
+"""`python -m logbook`."""
+
+from .cli import main
+
+main()

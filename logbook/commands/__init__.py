@@ -1,0 +1,1 @@
+"""The commands of `logbook`, one module per group; each has `register(app)`."""

@@ -1,0 +1,451 @@
+"""Logging and keeping activities: add, list, show, edit, delete, undo."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from typing import Annotated
+
+import typer
+
+from ..errors import NotFound, UsageError, ValidationError
+from ..formats import Format, dumps_json
+from ..models import LIST_FIELDS, Activity, new_id
+from ..query import SORTS, sort_activities
+from .common import (
+    CategoryOpt,
+    CommunityOpt,
+    FilterArgs,
+    FormatOpt,
+    FromOpt,
+    MinPeopleOpt,
+    MonthOpt,
+    OnOpt,
+    StreetOpt,
+    TagOpt,
+    ToOpt,
+    WeekOpt,
+    build_filter,
+    consoles,
+    emit_activities,
+    info,
+    state,
+    stdin_is_terminal,
+    warn,
+    write_out,
+)
+
+# Options that name people and things; each repeatable.
+NamesOpt = list[str] | None
+
+
+def _opt(*names: str, metavar: str, help: str):
+    return typer.Option(*names, metavar=metavar, help=help)
+
+
+def _parse_people(value: str) -> tuple[int, bool]:
+    from ..numerals import parse_count
+
+    try:
+        return parse_count(value)
+    except ValueError:
+        raise UsageError(
+            f"invalid head count {value!r} for --people: expected a whole number such as 40, "
+            "or 40+ / 40余 for 'over 40'"
+        ) from None
+
+
+def _resolve_communities(st, typed: list[str]) -> tuple[list[str], object]:
+    """Registered names for what was typed; an unknown name is kept with a warning."""
+    registry = st.registry()
+    names: list[str] = []
+    for value in typed:
+        value = value.strip()
+        if not value:
+            continue
+        res = registry.resolve(value)
+        if not res.known:
+            if len(res.candidates) > 1 and value.isascii():
+                hint = f"; it could be any of {', '.join(res.candidates)}"
+            elif res.candidates:
+                hint = f"; did you mean {', '.join(res.candidates)}?"
+            else:
+                hint = ""
+            warn(f"community {value!r} is not in the registry{hint} Kept as typed")
+        if res.name not in names:
+            names.append(res.name)
+    return names, registry
+
+
+def _resolve_street(registry, value: str | None, communities: list[str]) -> str | None:
+    if value:
+        known = registry.resolve_street(value)
+        if known is None:
+            warn(f"street {value!r} is not in the registry; kept as typed")
+            return value.strip()
+        return known
+    return registry.street_of(communities) if communities else None
+
+
+def _validated(activity: Activity, st) -> Activity:
+    try:
+        activity.validate(st.categories)
+    except ValidationError as err:
+        raise UsageError(err.message) from None
+    return activity
+
+
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What happened, in one line (1-200 characters).")],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="DATE", help="The day it happened (default today)."),
+    ] = None,
+    start: Annotated[str | None, typer.Option(metavar="HH:MM", help="Start time.")] = None,
+    end: Annotated[str | None, typer.Option(metavar="HH:MM", help="End time.")] = None,
+    community: Annotated[
+        NamesOpt, _opt("--community", "-c", metavar="NAME", help="A community reached (repeatable).")
+    ] = None,
+    street: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The street (街道); filled from the registry.")
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
+        "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other."),
+    ] = None,
+    people: Annotated[
+        str | None, typer.Option(metavar="N", help="Participants: 40, or 40+ / 40余 for 'over 40'.")
+    ] = None,
+    organizer: Annotated[NamesOpt, _opt("--organizer", metavar="NAME", help="Who ran it (repeatable).")] = None,
+    partner: Annotated[NamesOpt, _opt("--partner", metavar="NAME", help="An outside organisation (repeatable).")] = None,
+    speaker: Annotated[NamesOpt, _opt("--speaker", metavar="NAME", help="A lecturer (repeatable).")] = None,
+    group: Annotated[NamesOpt, _opt("--group", metavar="NAME", help="People served: 居民, 老人 ... (repeatable).")] = None,
+    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help="A free tag (repeatable).")] = None,
+    location: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it took place.")] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help="Notes.")] = None,
+) -> None:
+    """Log an activity; prints its id."""
+    from .. import dates
+
+    st = state(ctx)
+    store = st.store()
+    if store.readonly:
+        from ..errors import ReadOnly
+
+        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    day = dates.parse_date(on, st.today) if on else st.today
+    communities, registry = _resolve_communities(st, community or [])
+    count, approx = _parse_people(people) if people is not None else (None, False)
+    now = st.now()
+    activity = Activity(
+        id=new_id(),
+        date=day.isoformat(),
+        title=title,
+        category=category if category is not None else "其他",
+        start=dates.parse_time(start) if start else None,
+        end=dates.parse_time(end) if end else None,
+        communities=communities,
+        street=_resolve_street(registry, street, communities),
+        participants=count,
+        participants_approx=approx,
+        organizers=organizer or [],
+        partners=partner or [],
+        speakers=speaker or [],
+        groups=group or [],
+        tags=tag or [],
+        location=location,
+        notes=note,
+        source="typed",
+        author=st.author,
+        created_at=now,
+        updated_at=now,
+    )
+    _validated(activity, st)
+    with store.transaction(f"add {activity.short_id} {activity.title}") as tx:
+        tx.add(activity)
+    typer.echo(activity.id)
+    info(f"Added {activity.short_id} on {activity.date}: {activity.title}")
+
+
+def list_(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    community: CommunityOpt = None,
+    street: StreetOpt = None,
+    category: CategoryOpt = None,
+    tag: TagOpt = None,
+    min_people: MinPeopleOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Show every match, no limit.")] = False,
+    sort: Annotated[
+        str, typer.Option(metavar="|".join(SORTS), help="date (newest first), participants or community.")
+    ] = "date",
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List activities, newest first."""
+    if sort not in SORTS:
+        raise UsageError(f"invalid value {sort!r} for --sort: expected one of {', '.join(SORTS)}")
+    st = state(ctx)
+    flt = build_filter(
+        st,
+        FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
+    )
+    store = st.store()
+    found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
+    found = sort_activities(found, sort)
+    total = len(found)
+    if not all_:
+        found = found[:limit]
+    emit_activities(found, fmt)
+    if fmt is Format.table and total > len(found):
+        info(f"{len(found)} of {total} shown; --all or --limit N for more")
+
+
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="ID", help="The id, or any unique prefix of 4+ characters.")],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table for people; json for programs.")
+    ] = Format.table,
+) -> None:
+    """Show one activity, every field."""
+    activity = state(ctx).store().get(ref)
+    if fmt is Format.table:
+        from ..render import activity_detail
+
+        console = consoles.out
+        console.print(activity_detail(activity, plain=not console.is_terminal))
+    elif fmt is Format.json:
+        write_out([dumps_json(activity.to_dict()) + "\n"])
+    else:
+        emit_activities([activity], fmt)
+
+
+def edit(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="ID", help="The id, or any unique prefix of 4+ characters.")],
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="A new title.")] = None,
+    on: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="A new date.")] = None,
+    start: Annotated[str | None, typer.Option(metavar="HH:MM", help="A new start time.")] = None,
+    end: Annotated[str | None, typer.Option(metavar="HH:MM", help="A new end time.")] = None,
+    category: Annotated[str | None, typer.Option(metavar="NAME", help="A new category.")] = None,
+    street: Annotated[str | None, typer.Option(metavar="NAME", help="A new street.")] = None,
+    people: Annotated[str | None, typer.Option(metavar="N", help="A new head count (40, 40+).")] = None,
+    location: Annotated[str | None, typer.Option(metavar="TEXT", help="A new location.")] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help="New notes.")] = None,
+    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help="Add a community.")] = None,
+    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help="Remove a community.")] = None,
+    add_organizer: Annotated[NamesOpt, _opt("--add-organizer", metavar="NAME", help="Add an organizer.")] = None,
+    remove_organizer: Annotated[NamesOpt, _opt("--remove-organizer", metavar="NAME", help="Remove an organizer.")] = None,
+    add_partner: Annotated[NamesOpt, _opt("--add-partner", metavar="NAME", help="Add a partner.")] = None,
+    remove_partner: Annotated[NamesOpt, _opt("--remove-partner", metavar="NAME", help="Remove a partner.")] = None,
+    add_speaker: Annotated[NamesOpt, _opt("--add-speaker", metavar="NAME", help="Add a speaker.")] = None,
+    remove_speaker: Annotated[NamesOpt, _opt("--remove-speaker", metavar="NAME", help="Remove a speaker.")] = None,
+    add_group: Annotated[NamesOpt, _opt("--add-group", metavar="NAME", help="Add a group served.")] = None,
+    remove_group: Annotated[NamesOpt, _opt("--remove-group", metavar="NAME", help="Remove a group served.")] = None,
+    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help="Add a tag.")] = None,
+    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help="Remove a tag.")] = None,
+    clear: Annotated[
+        NamesOpt,
+        _opt("--clear", metavar="FIELD", help="Empty an optional field: start, end, street, people, "
+             "location, notes, or a list field (repeatable)."),
+    ] = None,
+    editor: Annotated[bool, typer.Option("--editor", "-e", help="Edit the record as JSON in $EDITOR.")] = False,
+) -> None:
+    """Change an activity's fields."""
+    from .. import dates
+
+    st = state(ctx)
+    store = st.store()
+    if store.readonly:
+        from ..errors import ReadOnly
+
+        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    changes = {
+        "title": title, "date": on, "start": start, "end": end, "category": category,
+        "street": street, "people": people, "location": location, "notes": note,
+    }
+    list_ops = {
+        "communities": (add_community, remove_community),
+        "organizers": (add_organizer, remove_organizer),
+        "partners": (add_partner, remove_partner),
+        "speakers": (add_speaker, remove_speaker),
+        "groups": (add_group, remove_group),
+        "tags": (add_tag, remove_tag),
+    }
+    clearable = {"start", "end", "street", "people", "participants", "location", "notes", "note", *LIST_FIELDS}
+    for name in clear or []:
+        if name not in clearable:
+            raise UsageError(f"invalid field {name!r} for --clear: expected one of {', '.join(sorted(clearable))}")
+    has_field_change = any(v is not None for v in changes.values()) or any(
+        a or r for a, r in list_ops.values()
+    ) or bool(clear)
+    if not has_field_change and not editor:
+        raise UsageError("nothing to change: give a field option such as --title or --add-tag, or --editor")
+
+    # Parse what was typed before taking the lock, so a bad value fails fast.
+    new_date = dates.parse_date(on, st.today).isoformat() if on else None
+    new_start = dates.parse_time(start) if start else None
+    new_end = dates.parse_time(end) if end else None
+    new_people = _parse_people(people) if people is not None else None
+    added_communities = _resolve_communities(st, add_community)[0] if add_community else []
+
+    with store.transaction("edit") as tx:
+        activity = tx.get(ref)
+        before = activity.to_dict()
+        a = Activity(**before)
+        if title is not None:
+            a.title = title
+        if new_date:
+            a.date = new_date
+        if new_start:
+            a.start = new_start
+        if new_end:
+            a.end = new_end
+        if category is not None:
+            a.category = category
+        if location is not None:
+            a.location = location
+        if note is not None:
+            a.notes = note
+        if new_people is not None:
+            a.participants, a.participants_approx = new_people
+        for name in clear or []:
+            if name in ("people", "participants"):
+                a.participants, a.participants_approx = None, False
+            elif name in ("notes", "note"):
+                a.notes = None
+            elif name in LIST_FIELDS:
+                setattr(a, name, [])
+            else:
+                setattr(a, name, None)
+        for name, (adds, removes) in list_ops.items():
+            values = list(getattr(a, name))
+            if name == "communities":
+                adds = added_communities
+            for item in adds or []:
+                if item.strip() and item.strip() not in values:
+                    values.append(item.strip())
+            for item in removes or []:
+                if item.strip() not in values:
+                    warn(f"{item.strip()!r} is not among the {name} of {a.short_id}")
+                values = [v for v in values if v != item.strip()]
+            setattr(a, name, values)
+        registry = st.registry()
+        if street is not None:
+            a.street = _resolve_street(registry, street, a.communities)
+        elif add_community or remove_community:
+            a.street = registry.street_of(a.communities) or a.street
+        if editor:
+            a = _edit_in_editor(a, st)
+        _validated(a, st)
+        if a.to_dict() == before:
+            info(f"{a.short_id} unchanged")
+            return
+        a.updated_at = st.now()
+        tx.update(a)
+        tx.summary = f"edit {a.short_id} {a.title}"
+    info(f"Updated {a.short_id}: {a.title}")
+
+
+# Fields the editor may not change: they identify the record and its history.
+_FIXED = ("id", "created_at", "updated_at", "author", "source")
+
+
+def _edit_in_editor(activity: Activity, st) -> Activity:
+    editor_cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor_cmd:
+        raise UsageError("--editor needs the EDITOR environment variable set to an editor command")
+    record = activity.to_dict()
+    fd, path = tempfile.mkstemp(prefix=f"logbook-{activity.short_id}-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(dumps_json(record) + "\n")
+        try:
+            code = subprocess.call([*shlex.split(editor_cmd), path])
+        except OSError as err:
+            raise UsageError(f"cannot run the editor {editor_cmd!r}: {err.strerror or err}") from None
+        if code != 0:
+            raise UsageError(f"the editor {editor_cmd!r} exited with {code}; nothing was changed")
+        import json
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                edited = json.load(handle)
+        except (ValueError, UnicodeDecodeError) as err:
+            raise UsageError(f"the edited record is not valid JSON ({err}); nothing was changed") from None
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    if not isinstance(edited, dict):
+        raise UsageError("the edited record must be a JSON object; nothing was changed")
+    for name in _FIXED:
+        if name in edited and edited[name] != record[name]:
+            raise UsageError(f"{name} cannot be changed in the editor; nothing was changed")
+        edited[name] = record[name]
+    try:
+        return Activity.from_dict(edited, categories=st.categories)
+    except ValidationError as err:
+        raise UsageError(f"the edited record is invalid: {err.message}; nothing was changed") from None
+
+
+def delete(
+    ctx: typer.Context,
+    refs: Annotated[list[str], typer.Argument(metavar="ID...", help="Ids or unique prefixes of 4+ characters.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed without a terminal.")] = False,
+) -> None:
+    """Delete activities (asks first at a terminal)."""
+    st = state(ctx)
+    store = st.store()
+    if store.readonly:
+        from ..errors import ReadOnly
+
+        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    targets = []
+    for ref in refs:
+        found = store.get(ref)
+        if found.id not in {t.id for t in targets}:
+            targets.append(found)
+    if not yes:
+        if not stdin_is_terminal():
+            raise UsageError("refusing to delete without confirmation: not at a terminal; pass --yes")
+        for a in targets:
+            info(f"  {a.short_id}  {a.date}  {a.title}")
+        noun = "activity" if len(targets) == 1 else "activities"
+        if not typer.confirm(f"Delete {len(targets)} {noun}?", default=False, err=True):
+            info("Nothing deleted")
+            raise typer.Exit(1)
+    now = st.now()
+    with store.transaction("delete") as tx:
+        for a in targets:
+            if tx.by_id(a.id) is None:
+                raise NotFound(f"activity {a.short_id} was deleted meanwhile; nothing was deleted")
+            tx.delete(a.id, now)
+        tx.summary = "delete " + ", ".join(f"{a.short_id} {a.title}" for a in targets)
+    for a in targets:
+        info(f"Deleted {a.short_id}: {a.title}")
+
+
+def undo(ctx: typer.Context) -> None:
+    """Revert the last change to the logbook and say what it was."""
+    entry = state(ctx).store().undo()
+    typer.echo(f"Reverted: {entry.summary} (made {entry.at})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add")(add)
+    app.command("list")(list_)
+    app.command("show")(show)
+    app.command("edit")(edit)
+    app.command("delete")(delete)
+    app.command("undo")(undo)

@@ -1,0 +1,89 @@
+"""Where the logbook lives and the few settings a user can change.
+
+One function decides the data path: `--db` beats `LOGBOOK_DB`, which beats the platform's user
+data directory. Settings come from an optional TOML file (`LOGBOOK_CONFIG`, else `config.toml` in
+the platform's user config directory): `author` and extra `categories`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+
+APP_NAME = "logbook"
+DB_FILENAME = "logbook.json"
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
+    """--db PATH, else LOGBOOK_DB, else the platform's user data directory."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get("LOGBOOK_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def config_path() -> Path:
+    env = os.environ.get("LOGBOOK_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+@dataclass
+class Settings:
+    author: str | None = None
+    categories: list[str] = field(default_factory=list)
+    lock_timeout: float = 10.0
+
+
+def load_settings() -> Settings:
+    path = config_path()
+    settings = Settings()
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise UsageError(f"cannot read the settings file {path}: {err}") from None
+        author = data.get("author")
+        if isinstance(author, str) and author.strip():
+            settings.author = author.strip()
+        cats = data.get("categories")
+        if isinstance(cats, list):
+            settings.categories = [c for c in cats if isinstance(c, str) and c.strip()]
+    env_timeout = os.environ.get("LOGBOOK_LOCK_TIMEOUT")
+    if env_timeout:
+        try:
+            settings.lock_timeout = max(0.0, float(env_timeout))
+        except ValueError:
+            raise UsageError(
+                f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is not a number of seconds"
+            ) from None
+    return settings
+
+
+def current_author(settings: Settings) -> str:
+    """Who is logging: LOGBOOK_AUTHOR, else the settings file, else the OS user."""
+    env = os.environ.get("LOGBOOK_AUTHOR")
+    if env and env.strip():
+        return env.strip()
+    if settings.author:
+        return settings.author
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some containers; the record still needs an author
+        return "unknown"

@@ -1,0 +1,152 @@
+"""Machine formats of activity listings: one registry, each format with its writer.
+
+JSON is an array of full records in FIELD_ORDER, UTF-8 without `\\u` escapes; JSON Lines one record
+a line; CSV a header row with list fields joined by `;` (a literal `;` or `\\` in a name is
+backslash-escaped so the field reads back), UTF-8 with a BOM so Excel and WPS open it; Markdown a
+pipe table for pasting into reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from enum import Enum
+
+from .models import FIELD_ORDER, LIST_FIELDS, Activity
+
+LIST_SEPARATOR = ";"
+BOM = "\ufeff"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+def dumps_json(value, *, indent: int | None = 2) -> str:
+    """JSON as people and `jq` read it: UTF-8 characters as themselves, no `\\u` escapes."""
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def join_list(values: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(
+        v.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\" + LIST_SEPARATOR) for v in values
+    )
+
+
+def split_list(text: str) -> list[str]:
+    """The inverse of join_list; also accepts `、` and `，` typed by hand in a spreadsheet."""
+    if text is None:
+        return []
+    out, current, escaped = [], [], False
+    for ch in text:
+        if escaped:
+            current.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in (LIST_SEPARATOR, "；"):
+            out.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    if escaped:
+        current.append("\\")
+    out.append("".join(current))
+    return [item.strip() for item in out if item.strip()]
+
+
+def record_to_row(record: dict) -> dict[str, str]:
+    """A record as CSV cells: lists joined, booleans as true/false, None as empty."""
+    row = {}
+    for name in FIELD_ORDER:
+        value = record.get(name)
+        if name in LIST_FIELDS:
+            row[name] = join_list(value or [])
+        elif isinstance(value, bool):
+            row[name] = "true" if value else "false"
+        elif value is None:
+            row[name] = ""
+        else:
+            row[name] = str(value)
+    return row
+
+
+def iter_json(records: Iterable[dict]) -> Iterator[str]:
+    """A JSON array written record by record, so a long listing streams."""
+    first = True
+    yield "["
+    for record in records:
+        body = dumps_json(record, indent=2).replace("\n", "\n  ")
+        yield ("\n  " if first else ",\n  ") + body
+        first = False
+    yield "\n]\n" if not first else "]\n"
+
+
+def iter_jsonl(records: Iterable[dict]) -> Iterator[str]:
+    for record in records:
+        yield dumps_json(record, indent=None) + "\n"
+
+
+def iter_csv(records: Iterable[dict], *, columns=FIELD_ORDER, bom: bool = True) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
+    writer.writeheader()
+    yield (BOM if bom else "") + buffer.getvalue()
+    for record in records:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow({k: v for k, v in record_to_row(record).items() if k in columns})
+        yield buffer.getvalue()
+
+
+MD_COLUMNS = ("id", "date", "title", "category", "communities", "street", "participants")
+
+
+def md_cell(value) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+
+
+def iter_md(records: Iterable[dict], columns=MD_COLUMNS) -> Iterator[str]:
+    yield "| " + " | ".join(columns) + " |\n"
+    yield "|" + "|".join("---" for _ in columns) + "|\n"
+    for record in records:
+        cells = []
+        for name in columns:
+            value = record.get(name)
+            if name == "id" and value:
+                value = value[:8]
+            elif name in LIST_FIELDS:
+                value = "、".join(value or [])
+            elif name == "participants" and value is not None and record.get("participants_approx"):
+                value = f"{value}+"
+            cells.append(md_cell(value))
+        yield "| " + " | ".join(cells) + " |\n"
+
+
+def md_table(headers: list[str], rows: Iterable[Iterable]) -> str:
+    """A Markdown table of arbitrary rows (reports use it)."""
+    lines = ["| " + " | ".join(md_cell(h) for h in headers) + " |"]
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+WRITERS = {
+    Format.json: iter_json,
+    Format.jsonl: iter_jsonl,
+    Format.csv: iter_csv,
+    Format.md: iter_md,
+}
+
+
+def write_activities(activities: Iterable[Activity], fmt: Format) -> Iterator[str]:
+    """The chunks of a machine-format listing of activities."""
+    return WRITERS[fmt](a.to_dict() for a in activities)

@@ -1,0 +1,327 @@
+"""The activity record, the community registry entry and the category list: fields, validation,
+conversion to and from plain dicts. Standard library only."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from .errors import ValidationError
+
+TITLE_MAX = 200
+TEXT_MAX = 20_000  # notes hold a whole article; anything longer is not a note
+NAME_MAX = 100
+
+# Category: (stored Chinese name, English name, other accepted spellings).
+# The Chinese name is what is stored; every spelling in either script resolves to it.
+BUILTIN_CATEGORIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("培训", "training", ("培訓", "讲座", "講座")),
+    ("会议", "meeting", ("會議", "议事协商", "議事協商", "议事", "議事", "协商", "協商")),
+    ("志愿服务", "volunteer", ("志願服務", "志愿服務", "志愿")),
+    ("义诊", "health", ("義診", "健康")),
+    ("文化", "culture", ("文体", "文體")),
+    ("安全", "safety", ("消防", "安全消防")),
+    ("便民服务", "service", ("便民服務", "便民")),
+    ("党建", "party", ("黨建",)),
+    ("其他", "other", ("其它",)),
+)
+
+LIST_FIELDS = ("communities", "organizers", "partners", "speakers", "groups", "tags")
+# The order every machine format writes fields in; documented in the README.
+FIELD_ORDER = (
+    "id",
+    "date",
+    "start",
+    "end",
+    "title",
+    "category",
+    "communities",
+    "street",
+    "participants",
+    "participants_approx",
+    "organizers",
+    "partners",
+    "speakers",
+    "groups",
+    "tags",
+    "location",
+    "notes",
+    "source",
+    "author",
+    "created_at",
+    "updated_at",
+)
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_ID_RE = re.compile(r"^[0-9a-f]{32}$")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def short_id(activity_id: str) -> str:
+    return activity_id[:8]
+
+
+def clean_text(value: str) -> str:
+    """Trim and NFC-normalise user text; inner content (control characters included) is kept."""
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def clean_names(values) -> list[str]:
+    """A list field as typed: trimmed, empty entries dropped, duplicates dropped, order kept."""
+    out: list[str] = []
+    for value in values or ():
+        if not isinstance(value, str):
+            raise ValidationError(f"expected a list of names, got {value!r}")
+        name = clean_text(value)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+@dataclass
+class Activity:
+    id: str
+    date: str
+    title: str
+    category: str = "其他"
+    start: str | None = None
+    end: str | None = None
+    communities: list[str] = field(default_factory=list)
+    street: str | None = None
+    participants: int | None = None
+    participants_approx: bool = False
+    organizers: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    location: str | None = None
+    notes: str | None = None
+    source: str | None = None
+    author: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def short_id(self) -> str:
+        return short_id(self.id)
+
+    def to_dict(self) -> dict:
+        """The record in FIELD_ORDER, every field present (None for unknown)."""
+        return {name: _copy(getattr(self, name)) for name in FIELD_ORDER}
+
+    @classmethod
+    def from_dict(cls, data: dict, *, categories: "Categories | None" = None) -> "Activity":
+        """Build and validate a record from a dict (as stored or imported).
+
+        Unknown keys are ignored; missing optional fields take their defaults. Raises
+        ValidationError naming the field and the reason on the first problem.
+        """
+        if not isinstance(data, dict):
+            raise ValidationError(f"expected an object, got {type(data).__name__}")
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        for required in ("id", "date", "title"):
+            if kwargs.get(required) in (None, ""):
+                raise ValidationError(f"{required} is missing", required)
+        for name in LIST_FIELDS:
+            value = kwargs.get(name)
+            if value is None:
+                kwargs[name] = []
+            elif isinstance(value, str):
+                raise ValidationError(f"{name} must be a list of names, got a string", name)
+        if kwargs.get("participants_approx") is None:
+            kwargs["participants_approx"] = False
+        activity = cls(**kwargs)
+        activity.validate(categories)
+        return activity
+
+    def validate(self, categories: "Categories | None" = None) -> None:
+        """Check every field against the contract; normalise text in place."""
+        _check_str(self, "id")
+        self.id = self.id.lower()
+        if not _ID_RE.match(self.id):
+            raise ValidationError(f"id {self.id!r} is not 32 hex characters", "id")
+        _check_str(self, "date")
+        if not _DATE_RE.match(self.date) or not _is_real_date(self.date):
+            raise ValidationError(f"date {self.date!r} is not a real YYYY-MM-DD date", "date")
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None:
+                _check_str(self, name)
+                if not _TIME_RE.match(value):
+                    raise ValidationError(f"{name} {value!r} is not HH:MM", name)
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError(f"end {self.end} is before start {self.start}", "end")
+        _check_str(self, "title")
+        self.title = clean_text(self.title)
+        if not self.title:
+            raise ValidationError("title is empty", "title")
+        if len(self.title) > TITLE_MAX:
+            raise ValidationError(
+                f"title is {len(self.title)} characters long; at most {TITLE_MAX} allowed", "title"
+            )
+        _check_str(self, "category")
+        cats = categories or Categories.builtin()
+        resolved = cats.resolve(self.category)
+        if resolved is None:
+            raise ValidationError(
+                f"category {self.category!r} is not one of {cats.describe()}", "category"
+            )
+        self.category = resolved
+        for name in LIST_FIELDS:
+            try:
+                setattr(self, name, clean_names(getattr(self, name)))
+            except ValidationError as err:
+                raise ValidationError(f"{name}: {err.message}", name) from None
+            for item in getattr(self, name):
+                if len(item) > NAME_MAX:
+                    raise ValidationError(
+                        f"{name}: a name of {len(item)} characters; at most {NAME_MAX}", name
+                    )
+        if self.participants is not None:
+            if isinstance(self.participants, bool) or not isinstance(self.participants, int):
+                raise ValidationError(
+                    f"participants must be a whole number >= 0, got {self.participants!r}",
+                    "participants",
+                )
+            if self.participants < 0:
+                raise ValidationError(
+                    f"participants must be >= 0, got {self.participants}", "participants"
+                )
+        if not isinstance(self.participants_approx, bool):
+            raise ValidationError(
+                f"participants_approx must be true or false, got {self.participants_approx!r}",
+                "participants_approx",
+            )
+        if self.participants is None:
+            self.participants_approx = False
+        for name in ("street", "location", "notes", "source", "author"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            _check_str(self, name)
+            value = clean_text(value)
+            if len(value) > TEXT_MAX:
+                raise ValidationError(f"{name} is longer than {TEXT_MAX} characters", name)
+            setattr(self, name, value or None)
+        for name in ("created_at", "updated_at"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _STAMP_RE.match(value):
+                raise ValidationError(
+                    f"{name} {value!r} is not a UTC time like 2025-03-27T08:00:00Z", name
+                )
+
+    def text_fields(self) -> list[str]:
+        """What search looks through, one entry a field so phrases never cross fields."""
+        out = [self.title, self.notes or "", self.street or "", self.location or ""]
+        for name in LIST_FIELDS:
+            out.extend(getattr(self, name))
+        return out
+
+
+@dataclass
+class Community:
+    name: str
+    street: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "street": self.street, "aliases": list(self.aliases)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Community":
+        if not isinstance(data, dict):
+            raise ValidationError(f"expected a community object, got {type(data).__name__}")
+        name = data.get("name")
+        if not isinstance(name, str) or not clean_text(name):
+            raise ValidationError("community name is missing", "name")
+        street = data.get("street")
+        if street is not None and not isinstance(street, str):
+            raise ValidationError(f"street must be text, got {street!r}", "street")
+        aliases = data.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise ValidationError("aliases must be a list of names", "aliases")
+        return cls(
+            name=clean_text(name),
+            street=clean_text(street) or None if street else None,
+            aliases=clean_names(aliases),
+        )
+
+
+class Categories:
+    """The configurable category list: each entry a stored Chinese name plus accepted spellings."""
+
+    def __init__(self, entries: list[tuple[str, str, tuple[str, ...]]]) -> None:
+        self.entries = entries
+        self._lookup: dict[str, str] = {}
+        for zh, en, others in entries:
+            for spelling in (zh, en, *others):
+                self._lookup.setdefault(spelling.casefold(), zh)
+
+    @classmethod
+    def builtin(cls) -> "Categories":
+        return _BUILTIN
+
+    @classmethod
+    def with_extra(cls, extra: list[str]) -> "Categories":
+        entries = list(BUILTIN_CATEGORIES)
+        names = {zh for zh, _, _ in entries}
+        for name in extra:
+            if name not in names:
+                entries.append((name, name, ()))
+        return cls(entries)
+
+    @property
+    def names(self) -> list[str]:
+        return [zh for zh, _, _ in self.entries]
+
+    def english(self, zh: str) -> str:
+        for name, en, _ in self.entries:
+            if name == zh:
+                return en
+        return zh
+
+    def resolve(self, value: str) -> str | None:
+        """The stored name for any accepted spelling (Chinese in either script, English)."""
+        key = clean_text(value).casefold()
+        if key in self._lookup:
+            return self._lookup[key]
+        # Traditional spellings not listed fold through the search key form.
+        from .textnorm import to_simplified
+
+        return self._lookup.get(to_simplified(key))
+
+    def describe(self) -> str:
+        return ", ".join(f"{zh} ({en})" for zh, en, _ in self.entries)
+
+
+_BUILTIN = Categories(list(BUILTIN_CATEGORIES))
+
+
+def _copy(value):
+    return list(value) if isinstance(value, list) else value
+
+
+def _check_str(activity: Activity, name: str) -> None:
+    value = getattr(activity, name)
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be text, got {value!r}", name)
+    if "\x00" in value:
+        raise ValidationError(f"{name} contains a NUL character", name)
+
+
+def _is_real_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,105 @@
+"""Which activities a command works on: the shared Filter and the orders a listing can take.
+Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import Activity
+
+SORTS = ("date", "participants", "community")
+
+
+@dataclass
+class Filter:
+    """Every filter the listing commands share; all given parts must hold (AND)."""
+
+    date_from: str | None = None  # inclusive ISO dates
+    date_to: str | None = None
+    communities: list[str] = field(default_factory=list)  # any of them
+    street: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)  # all of them
+    min_people: int | None = None
+    terms: list[str] = field(default_factory=list)  # search words; "-word" excludes
+
+    def narrow_dates(self, start: str | None, end: str | None) -> None:
+        """Intersect the date range with [start, end]."""
+        if start and (self.date_from is None or start > self.date_from):
+            self.date_from = start
+        if end and (self.date_to is None or end < self.date_to):
+            self.date_to = end
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.date_from
+            or self.date_to
+            or self.communities
+            or self.street
+            or self.category
+            or self.tags
+            or self.min_people is not None
+            or self.terms
+        )
+
+    def matches(self, activity: Activity, search_key: str | None = None) -> bool:
+        if self.date_from and activity.date < self.date_from:
+            return False
+        if self.date_to and activity.date > self.date_to:
+            return False
+        if self.category and activity.category != self.category:
+            return False
+        if self.min_people is not None and (
+            activity.participants is None or activity.participants < self.min_people
+        ):
+            return False
+        if self.communities or self.street or self.tags:
+            from .textnorm import fold
+
+            if self.communities:
+                wanted = {fold(c) for c in self.communities}
+                if not any(fold(c) in wanted for c in activity.communities):
+                    return False
+            if self.street and fold(activity.street or "") != fold(self.street):
+                return False
+            if self.tags:
+                have = {fold(t) for t in activity.tags}
+                if not all(fold(t) in have for t in self.tags):
+                    return False
+        if self.terms:
+            from .textnorm import matches, search_key as make_key
+
+            key = search_key
+            if key is None:
+                key = make_key(activity.text_fields() + list(activity.communities))
+            if not matches(key, self.terms):
+                return False
+        return True
+
+    def apply(self, activities: Iterable[Activity]) -> list[Activity]:
+        return [a for a in activities if self.matches(a)]
+
+
+def newest_first_key(activity: Activity) -> tuple:
+    return (activity.date, activity.start or "", activity.created_at, activity.id)
+
+
+def sort_activities(activities: list[Activity], by: str = "date") -> list[Activity]:
+    """Newest first by date; most participants first; or by community name in pinyin order."""
+    if by == "participants":
+        return sorted(
+            sorted(activities, key=newest_first_key, reverse=True),
+            key=lambda a: -1 if a.participants is None else a.participants,
+            reverse=True,
+        )
+    if by == "community":
+        from .textnorm import pinyin_sort_key
+
+        newest = sorted(activities, key=newest_first_key, reverse=True)
+        return sorted(
+            newest,
+            key=lambda a: (not a.communities, pinyin_sort_key(a.communities[0]) if a.communities else ()),
+        )
+    return sorted(activities, key=newest_first_key, reverse=True)

@@ -1,0 +1,99 @@
+"""Fixtures shared by the tests: an isolated environment, a real logbook file in a temp
+directory, and two ways to run the real CLI (in process with CliRunner, or as a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from logbook.cli import app
+
+TODAY = "2025-03-30"  # a Sunday: ISO week 2025-W13 is complete
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """No test sees the user's logbook, settings, clock or terminal width."""
+    monkeypatch.setenv("LOGBOOK_DB", str(tmp_path / "logbook.json"))
+    monkeypatch.setenv("LOGBOOK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("LOGBOOK_TODAY", TODAY)
+    monkeypatch.setenv("LOGBOOK_AUTHOR", "王社工")
+    monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", "10")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("LOGBOOK_ASCII", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "logbook.json"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self):
+        return json.loads(self.stdout)
+
+
+def run(*args: str, input: str | None = None) -> Run:
+    """The real CLI in process."""
+    result = CliRunner().invoke(app, list(args), input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_proc(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 60) -> Run:
+    """The real CLI as a separate process, as cron or a shell would start it."""
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    if env:
+        full_env.update(env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "logbook", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        timeout=timeout,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def add(*args: str) -> str:
+    """Add an activity and return its full id."""
+    result = run("add", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def registry():
+    """A small registry: two streets, five communities, with aliases."""
+    for name, street, aliases in [
+        ("安贞西里社区", "安贞街道", ["安贞西里"]),
+        ("安贞里社区", "安贞街道", []),
+        ("黄寺社区", "安贞街道", []),
+        ("和平街一社区", "和平街街道", []),
+        ("和平街十一社区", "和平街街道", []),
+    ]:
+        args = ["community", "add", name, "--street", street]
+        for alias in aliases:
+            args += ["--alias", alias]
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
