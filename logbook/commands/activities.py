@@ -137,7 +137,7 @@ def add(
         from ..errors import ReadOnly
 
         raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
-    day = dates.parse_date(on, st.today) if on else st.today
+    day = dates.parse_date(on, st.today) if on is not None else st.today
     communities, registry = _resolve_communities(st, community or [])
     count, approx = _parse_people(people) if people is not None else (None, False)
     now = st.now()
@@ -146,8 +146,8 @@ def add(
         date=day.isoformat(),
         title=title,
         category=category if category is not None else "其他",
-        start=dates.parse_time(start) if start else None,
-        end=dates.parse_time(end) if end else None,
+        start=dates.parse_time(start) if start is not None else None,
+        end=dates.parse_time(end) if end is not None else None,
         communities=communities,
         street=_resolve_street(registry, street, communities),
         participants=count,
@@ -292,9 +292,9 @@ def edit(
         raise UsageError("nothing to change: give a field option such as --title or --add-tag, or --editor")
 
     # Parse what was typed before taking the lock, so a bad value fails fast.
-    new_date = dates.parse_date(on, st.today).isoformat() if on else None
-    new_start = dates.parse_time(start) if start else None
-    new_end = dates.parse_time(end) if end else None
+    new_date = dates.parse_date(on, st.today).isoformat() if on is not None else None
+    new_start = dates.parse_time(start) if start is not None else None
+    new_end = dates.parse_time(end) if end is not None else None
     new_people = _parse_people(people) if people is not None else None
     added_communities = _resolve_communities(st, add_community)[0] if add_community else []
 

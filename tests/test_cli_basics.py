@@ -1,0 +1,181 @@
+"""What every command shares: where data lives, dates as typed, errors, literal user text,
+pipes, the interactive prompt, help."""
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, add, run, run_proc
+
+
+def test_version_and_python_dash_m():
+    from logbook import __version__
+
+    assert run("--version").stdout == f"logbook {__version__}\n"
+    result = run_proc("--version")
+    assert result.exit_code == 0 and result.stdout == f"logbook {__version__}\n"
+
+
+def test_db_option_beats_environment_beats_platform_dir(tmp_path, monkeypatch):
+    env_db = tmp_path / "env.json"
+    opt_db = tmp_path / "opt.json"
+    monkeypatch.setenv("LOGBOOK_DB", str(env_db))
+    assert run("add", "环境变量").exit_code == 0
+    assert run("--db", str(opt_db), "add", "选项").exit_code == 0
+    assert env_db.exists() and opt_db.exists()
+    monkeypatch.delenv("LOGBOOK_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert run("add", "默认").exit_code == 0
+    assert (tmp_path / "xdg" / "logbook" / "logbook.json").exists()
+
+
+# Today is pinned to Sunday 2025-03-30 by conftest.
+DATE_FORMS = [
+    ("2025-03-27", "2025-03-27"),
+    ("2025/3/27", "2025-03-27"),
+    ("3/27", "2025-03-27"),
+    ("2025年3月27日", "2025-03-27"),
+    ("3月27日", "2025-03-27"),
+    ("三月二十七日", "2025-03-27"),
+    ("today", "2025-03-30"),
+    ("yesterday", "2025-03-29"),
+    ("今天", "2025-03-30"),
+    ("昨天", "2025-03-29"),
+    ("前天", "2025-03-28"),
+    ("mon", "2025-03-24"),
+    ("周三", "2025-03-26"),
+    ("星期三", "2025-03-26"),
+    ("上周三", "2025-03-19"),
+    ("sun", "2025-03-30"),
+    ("12月1日", "2024-12-01"),  # no year, and this year's would lie in the future
+]
+
+
+@pytest.mark.parametrize("typed, expected", DATE_FORMS)
+def test_every_date_form_through_the_cli(typed, expected):
+    activity_id = add("活动", "--date", typed)
+    assert run("show", activity_id, "--format", "json").json["date"] == expected
+
+
+@pytest.mark.parametrize("typed", ["2025-02-30", "13/45", "明年", "3月32日", "someday", ""])
+def test_bad_date_is_a_usage_error_naming_the_value(typed, db_path):
+    result = run("add", "活动", "--date", typed)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: invalid date '{typed}': expected YYYY-MM-DD")
+    assert result.stderr.count("\n") == 1
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add", "活动", "--people", "很多"], "Error: invalid head count '很多' for --people"),
+        (["add", "活动", "--people", "-3"], "Error: invalid head count '-3' for --people"),
+        (["add", "活动", "--start", "25:61"], "Error: invalid time '25:61'"),
+        (["add", "活动", "--category", "跳舞"], "Error: category '跳舞' is not one of 培训 (training)"),
+        (["add", "   "], "Error: title is empty"),
+        (["add", "长" * 201], "Error: title is 201 characters long; at most 200 allowed"),
+        (["add", "活动", "--start", "10:00", "--end", "09:00"], "Error: end 09:00 is before start 10:00"),
+        (["list", "--week", "2025-W60"], "Error: invalid week '2025-W60'"),
+        (["list", "--month", "2025-13"], "Error: invalid month '2025-13'"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(args, message, db_path):
+    result = run(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert not db_path.exists()
+
+
+def test_unknown_option_is_exit_2():
+    result = run("list", "--colour")
+    assert result.exit_code == 2
+    assert "No such option: --colour" in result.stderr
+
+
+def test_user_text_prints_literally(monkeypatch):
+    title = "[red]红色[/red] \x1b[2J\x1b]0;hijack\x07清屏"
+    activity_id = add(title, "--note", "[bold]x[/bold]\x1b[31m", "--tag", "[link=http://x]t[/link]")
+    for args in (["list"], ["show", activity_id]):
+        out = run(*args).stdout
+        assert "\x1b" not in out and "\x07" not in out
+        assert "[red]红色[/red]" in out
+        assert "\\x1b[2J" in out
+    assert "[bold]x[/bold]" in run("show", activity_id).stdout
+    # the stored record keeps the text as given
+    assert run("show", activity_id, "--format", "json").json["title"] == title
+
+
+def test_confirmation_on_stderr_shows_control_characters_harmlessly():
+    result = run("add", "标题\x1b[2J")
+    assert "\x1b" not in result.stderr and "\\x1b[2J" in result.stderr
+
+
+def test_piping_into_head_ends_quietly(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for i in range(60):
+        add(f"活动{i}")
+    proc = subprocess.run(
+        f"'{sys.executable}' -m logbook list --all --format jsonl | head -n 1",
+        shell=True, capture_output=True, text=True, env=env,
+    )
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr, proc.stderr
+
+
+def _run_at_terminal(args, answer: bytes) -> tuple[int, str]:
+    """Run the CLI with a pseudo-terminal as stdin/stdout, answer its prompt, return its output."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(sys.executable, [sys.executable, "-m", "logbook", *args], env)
+    output = b""
+    answered = False
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if not answered and b"[y/N]" in output:
+            os.write(fd, answer)
+            answered = True
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("answer, kept", [(b"n\n", True), (b"y\n", False)])
+def test_delete_asks_at_a_terminal(answer, kept):
+    activity_id = add("要不要删")
+    code, output = _run_at_terminal(["delete", activity_id], answer)
+    assert "Delete 1 activity? [y/N]" in output
+    assert code == (1 if kept else 0)
+    assert (run("show", activity_id).exit_code == 0) is kept
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    from logbook.cli import app
+    import typer
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app)
+    names = []
+    for name, sub in command.commands.items():
+        if hasattr(sub, "commands"):
+            names += [f"{name} {child}" for child in sub.commands]
+        else:
+            names.append(name)
+    assert {"add", "list", "show", "edit", "delete", "undo"} <= set(names)
+    for name in names:
+        result = run(*name.split(), "--help")
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.stdout
+        assert f"logbook {name}" in readme, f"`logbook {name}` missing from README.md"
