@@ -132,11 +132,7 @@ def add(
     from .. import dates
 
     st = state(ctx)
-    store = st.store()
-    if store.readonly:
-        from ..errors import ReadOnly
-
-        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    store = st.writable_store()
     day = dates.parse_date(on, st.today) if on is not None else st.today
     communities, registry = _resolve_communities(st, community or [])
     count, approx = _parse_people(people) if people is not None else (None, False)
@@ -264,11 +260,7 @@ def edit(
     from .. import dates
 
     st = state(ctx)
-    store = st.store()
-    if store.readonly:
-        from ..errors import ReadOnly
-
-        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    store = st.writable_store()
     changes = {
         "title": title, "date": on, "start": start, "end": end, "category": category,
         "street": street, "people": people, "location": location, "notes": note,
@@ -406,11 +398,7 @@ def delete(
 ) -> None:
     """Delete activities (asks first at a terminal)."""
     st = state(ctx)
-    store = st.store()
-    if store.readonly:
-        from ..errors import ReadOnly
-
-        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+    store = st.writable_store()
     targets = []
     for ref in refs:
         found = store.get(ref)

@@ -145,6 +145,15 @@ class State:
                 )
         return self._store
 
+    def writable_store(self):
+        """The store, refusing up front (before any parsing of input) when it is read-only."""
+        store = self.store()
+        if store.readonly:
+            from ..errors import ReadOnly
+
+            raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+        return store
+
     def registry(self):
         from ..registry import Registry
 

@@ -18,15 +18,6 @@ community_app = typer.Typer(
 )
 
 
-def _writable(st):
-    store = st.store()
-    if store.readonly:
-        from ..errors import ReadOnly
-
-        raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
-    return store
-
-
 @community_app.command("add")
 def add(
     ctx: typer.Context,
@@ -41,7 +32,7 @@ def add(
     from ..registry import Registry
 
     st = state(ctx)
-    store = _writable(st)
+    store = st.writable_store()
     name = clean_text(name)
     if not name:
         raise UsageError("a community needs a name")
@@ -120,7 +111,7 @@ def rename(
     from ..registry import Registry
 
     st = state(ctx)
-    store = _writable(st)
+    store = st.writable_store()
     new = clean_text(new)
     if not new:
         raise UsageError("the new name is empty")
@@ -164,7 +155,7 @@ def remove(
     from ..registry import Registry
 
     st = state(ctx)
-    store = _writable(st)
+    store = st.writable_store()
     with store.transaction(f"community remove {name}") as tx:
         communities = tx.communities()
         target = Registry(communities).find(name)
