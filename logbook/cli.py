@@ -73,9 +73,9 @@ def main_options(
 
 
 def _register() -> None:
-    from .commands import activities, community
+    from .commands import activities, community, reports
 
-    for module in (activities, community):
+    for module in (activities, community, reports):
         module.register(app)
 
 

@@ -107,3 +107,153 @@ def community_table(communities: list[Community], counts: dict[str, int], *, pla
     for c in communities:
         table.add_row(text(c.name), text(c.street), text("、".join(c.aliases)), str(counts.get(c.name, 0)))
     return table
+
+
+# -- reports and the weekly digest ------------------------------------------------------------
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+BAR_WIDTH = 24
+
+
+def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar `value/largest` of `width` cells, in eighths of a cell; `#` where
+    LOGBOOK_ASCII asks for plain characters."""
+    if largest <= 0 or value <= 0:
+        return ""
+    if os.environ.get("LOGBOOK_ASCII"):
+        return "#" * max(1, round(width * value / largest))
+    eighths = max(1, round(8 * width * value / largest))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def rollup_table(rollup, *, plain: bool = False, chart: bool = False) -> Table:
+    """A report: one row a group, the totals row last; with periods, one column a period."""
+    from .digest_formats import rollup_cells, rollup_columns
+
+    columns = rollup_columns(rollup, compact=True)
+    table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
+    for i, name in enumerate(columns):
+        if i == 0:
+            table.add_column(name, overflow="fold", min_width=4)
+        elif name == "Top categories":
+            table.add_column(name, overflow="fold")
+        else:
+            table.add_column(name, justify="right", no_wrap=True)
+    if chart:
+        table.add_column("", no_wrap=True, style="" if plain else "green")
+    largest = max((row.tally.activities for row in rollup.rows), default=0)
+    width = BAR_WIDTH // 2 if rollup.periods else BAR_WIDTH
+    for i, row in enumerate(rollup.rows):
+        cells = [text(c) for c in rollup_cells(rollup, row)]
+        if chart:
+            cells.append(Text(bar(row.tally.activities, largest, width)))
+        table.add_row(*cells, end_section=i == len(rollup.rows) - 1)
+    total = [text(c, None if plain else "bold") for c in rollup_cells(rollup, rollup.total)]
+    if chart:
+        total.append(Text(""))
+    table.add_row(*total)
+    return table
+
+
+def fit_width(table: Table, floor: int = 8) -> int:
+    """The narrowest width at which `table` cuts no number: Rich, short of room, shrinks every
+    column alike and would turn counts into `…`. Columns that fold keep at least `floor` cells."""
+    from rich.cells import cell_len
+
+    total = 0
+    for column in table.columns:
+        cells = [column.header, *column.cells]
+        widest = max((cell_len(c.plain if isinstance(c, Text) else str(c)) for c in cells), default=0)
+        total += widest if column.no_wrap else min(widest, floor)
+    return total + 3 * len(table.columns) + 2
+
+
+def _plain_table(plain: bool) -> Table:
+    return Table(
+        box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold",
+        title_justify="left",
+    )
+
+
+def digest_view(digest, *, plain: bool = False):
+    """The weekly digest for a terminal: headings, the headline numbers, one table a street and
+    for the categories, the week day by day, the quiet communities and the gaps."""
+    from rich.console import Group
+
+    from . import digest_formats as words
+
+    heading = "" if plain else "bold"
+    section = "" if plain else "bold underline"
+    parts: list = [Text(words.title_line(digest), style=heading)]
+    for note, style in ((words.scope_line(digest), ""), (words.incomplete_line(digest), "yellow")):
+        if note:
+            parts.append(Text(note, style="" if plain else style))
+
+    parts += [Text(""), Text(words.H_SUMMARY, style=section)]
+    summary = Table(box=None, show_header=False, pad_edge=False)
+    summary.add_column("label", no_wrap=True)
+    summary.add_column("value", overflow="fold")
+    for label, value in words.summary_items(digest):
+        summary.add_row(label, Text(value, style="" if plain else "bold"))
+    parts += [summary, Text(words.compared_to(digest), style="" if plain else "dim")]
+
+    if digest.is_empty:
+        parts += [Text(""), Text(words.EMPTY_WEEK)]
+    else:
+        parts += [Text(""), Text(words.H_COMMUNITIES, style=section)]
+        for block in digest.streets:
+            table = _plain_table(plain)
+            table.title = f"{words.street_name(block.street)}：{words.street_summary(block.tally)}"
+            for i, name in enumerate(words.COLS_COMMUNITY):
+                if i in (1, 2):
+                    table.add_column(name, justify="right", no_wrap=True)
+                else:
+                    table.add_column(name, overflow="fold")
+            for row in words.community_rows(block):
+                table.add_row(*(text(c) for c in row))
+            parts.append(table)
+        parts += [Text(""), Text(words.H_CATEGORIES, style=section)]
+        table = _plain_table(plain)
+        for i, name in enumerate(words.COLS_CATEGORY):
+            table.add_column(name, justify="right" if i else "left", no_wrap=i > 0, overflow="fold")
+        for row in words.category_rows(digest):
+            table.add_row(*(text(c) for c in row))
+        parts.append(table)
+        parts += [Text(""), Text(words.H_DAYS, style=section)]
+        table = _plain_table(plain)
+        table.add_column("日期", no_wrap=True)
+        table.add_column("时间", no_wrap=True)
+        table.add_column("活动", overflow="fold", ratio=3)
+        table.add_column("类别", overflow="fold")
+        table.add_column("社区", overflow="fold", ratio=2)
+        table.add_column("参与人数", justify="right", no_wrap=True)
+        for i, day in enumerate(digest.days):
+            for j, a in enumerate(day.activities):
+                table.add_row(
+                    words.day_label(day) if j == 0 else "",
+                    words.time_label(a),
+                    text(a.title),
+                    text(a.category),
+                    text("、".join(a.communities)),
+                    a.people or "未记",
+                    end_section=j == len(day.activities) - 1 and i < len(digest.days) - 1,
+                )
+        parts.append(table)
+
+    parts += [Text(""), Text(words.H_QUIET, style=section)]
+    parts.append(Text(words.inactive_heading(digest) + "：" + ("" if digest.inactive else words.NONE)))
+    for street, names in digest.inactive:
+        parts.append(Text(f"  {words.street_name(street)}：{'、'.join(safe(n) for n in names)}"))
+    parts.append(Text(words.silent_heading(digest) + "：" + ("" if digest.silent else words.NONE)))
+    for s in digest.silent:
+        parts.append(Text(f"  {words.silent_name(s)}：{words.silent_words(s)}"))
+
+    parts += [Text(""), Text(words.H_GAPS, style=section)]
+    groups = words.gap_groups(digest)
+    if not groups:
+        parts.append(Text(f"  {words.NONE}"))
+    for title, items in groups:
+        parts.append(Text(title + "：", style="" if plain else "yellow"))
+        parts += [Text(f"  {item}") for item in items]
+    return Group(*parts)

@@ -1,0 +1,205 @@
+"""Counting what happened: `report` (rollups by community, street, category ... over periods)
+and `digest` (the weekly digest, for cron)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import LogbookError, UsageError
+from ..report import BY_CHOICES, PERIOD_CHOICES
+from .common import (
+    CategoryOpt,
+    CommunityOpt,
+    FilterArgs,
+    FromOpt,
+    MinPeopleOpt,
+    MonthOpt,
+    OnOpt,
+    StreetOpt,
+    TagOpt,
+    ToOpt,
+    WeekOpt,
+    build_filter,
+    consoles,
+    info,
+    state,
+    write_out,
+)
+
+REPORT_FORMATS = ("table", "json", "csv", "md")
+DIGEST_FORMATS = ("text", "md", "html", "json")
+
+
+def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
+    # Checked here rather than by an Enum option, so a bad value is one `Error:` line like any other.
+    cleaned = value.strip().lower()
+    if cleaned not in choices:
+        raise UsageError(f"invalid value {value!r} for {option}: expected one of {', '.join(choices)}")
+    return cleaned
+
+
+def report(
+    ctx: typer.Context,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", "-b", metavar="|".join(BY_CHOICES), help="What to group the activities by."
+        ),
+    ] = "community",
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            metavar="|".join(PERIOD_CHOICES),
+            help="One column a week, month or quarter, from the first to the last of the range.",
+        ),
+    ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw a bar a group (activities), in the table.")
+    ] = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    community: CommunityOpt = None,
+    street: StreetOpt = None,
+    category: CategoryOpt = None,
+    tag: TagOpt = None,
+    min_people: MinPeopleOpt = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="|".join(REPORT_FORMATS), help="table for people; json, csv, md for programs."
+        ),
+    ] = "table",
+) -> None:
+    """Count activities, participants and communities reached, by group and period."""
+    from .. import report as rollups
+    from ..query import Filter
+
+    by = _choice(by, "--by", BY_CHOICES)
+    period = _choice(period, "--period", PERIOD_CHOICES) if period is not None else None
+    fmt = _choice(fmt, "--format", REPORT_FORMATS)
+    st = state(ctx)
+    flt: Filter = build_filter(
+        st,
+        FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
+    )
+    found = flt.apply(st.store().activities(date_from=flt.date_from, date_to=flt.date_to))
+    result = rollups.rollup(
+        found,
+        by,
+        period=period,
+        date_from=flt.date_from,
+        date_to=flt.date_to,
+        only_groups=flt.communities if by == "community" and flt.communities else None,
+    )
+    if fmt == "table":
+        from ..render import fit_width, rollup_table
+
+        console = consoles.out
+        table = rollup_table(result, plain=not console.is_terminal, chart=chart)
+        # A report too wide for the terminal runs past its edge rather than cut its numbers.
+        console.width = max(console.width, fit_width(table))
+        console.print(table)
+        if not found:
+            info("No activities match; nothing to count")
+        return
+    from ..digest_formats import write_rollup
+
+    if chart:
+        info("--chart draws in the table only; ignored for --format " + fmt)
+    write_out([write_rollup(result, fmt)])
+
+
+def digest(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week",
+            metavar="SPEC",
+            help="The ISO week: 2025-W13, this, last, or a date inside it (default: the last "
+            "complete week, Monday to Sunday, in Beijing time).",
+        ),
+    ] = None,
+    community: CommunityOpt = None,
+    street: StreetOpt = None,
+    category: CategoryOpt = None,
+    tag: TagOpt = None,
+    min_people: MinPeopleOpt = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(DIGEST_FORMATS),
+            help="text (plain off a terminal, for mail), md, html (one self-contained page), json.",
+        ),
+    ] = "text",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write it to FILE (atomically), not stdout."),
+    ] = None,
+) -> None:
+    """The weekly digest of one ISO week, for people and for cron."""
+    from .. import dates
+    from .. import report as reports
+
+    fmt = _choice(fmt, "--format", DIGEST_FORMATS)
+    st = state(ctx)
+    today = st.today
+    period = dates.parse_week(week, today) if week else dates.last_complete_week(today)
+    flt = build_filter(st, FilterArgs(None, None, None, None, None, community, street, category, tag, min_people))
+    store = st.store()
+    scope: dict[str, object] = {}
+    if flt.communities:
+        scope["community"] = list(flt.communities)
+    if flt.street:
+        scope["street"] = flt.street
+    if flt.category:
+        scope["category"] = flt.category
+    if flt.tags:
+        scope["tag"] = list(flt.tags)
+    if flt.min_people is not None:
+        scope["min_people"] = flt.min_people
+    result = reports.digest(
+        store.activities(date_to=period.end.isoformat()),
+        store.communities(),
+        period,
+        today,
+        matches=None if flt.is_empty else flt.matches,
+        scope_communities=flt.communities or None,
+        scope_street=flt.street,
+        scope=scope,
+    )
+    if output is None and fmt == "text" and consoles.out.is_terminal:
+        from ..render import digest_view
+
+        consoles.out.print(digest_view(result))
+        return
+    from ..digest_formats import write_digest
+
+    document = write_digest(result, fmt)
+    if output is None:
+        write_out([document])
+        return
+    from ..store import atomic_write_bytes
+
+    path = Path(output).expanduser()
+    try:
+        atomic_write_bytes(path, document.encode("utf-8"))
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise LogbookError(f"cannot write the digest to {str(path)!r}: {reason}") from None
+    info(f"Wrote the digest of {period.label} to {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+    app.command("digest")(digest)

@@ -1,0 +1,597 @@
+"""Rollups and the weekly digest as plain data: what the report and digest commands print, before
+anyone decides how it looks. Pure: no I/O, no clock; the digest takes `today` as a parameter.
+
+Counting rules, shared by both: an activity that reaches several communities (or carries several
+tags, or has several organizers) counts once in each of those groups, and once in any total.
+Participants are summed over the activities that have a head count; the sum is approximate
+(shown with "≥") when any count in it was (`40余`), and activities without a head count are
+counted apart, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import Period, month_of, periods_between, previous, quarter_of, week_of
+from .errors import UsageError
+from .models import Activity, Community
+
+BY_CHOICES = ("community", "street", "category", "tag", "organizer", "month", "week")
+PERIOD_CHOICES = ("week", "month", "quarter")
+MAX_PERIODS = 120  # more columns than this is no longer a table anyone can read
+TOP_CATEGORIES = 3
+SILENT_WEEKS = 4
+
+# -- counting -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Activities and their participants, with the honesty marks a sum of head counts needs."""
+
+    activities: int = 0
+    participants: int = 0
+    participants_approx: bool = False  # some count in the sum was approximate (40余)
+    without_count: int = 0  # activities with no head count, left out of the sum
+
+    @classmethod
+    def of(cls, activities: Iterable[Activity]) -> "Tally":
+        n = people = missing = 0
+        approx = False
+        for a in activities:
+            n += 1
+            if a.participants is None:
+                missing += 1
+            else:
+                people += a.participants
+                approx = approx or a.participants_approx
+        return cls(n, people, approx, missing)
+
+    def to_dict(self) -> dict:
+        return {
+            "activities": self.activities,
+            "participants": self.participants,
+            "participants_approx": self.participants_approx,
+            "without_count": self.without_count,
+        }
+
+
+def people_label(count: int | None, approx: bool) -> str:
+    """A head count or a sum as shown to people: `≥40` when approximate, "" when unknown."""
+    if count is None:
+        return ""
+    return f"≥{count}" if approx else str(count)
+
+
+def delta_label(change: int) -> str:
+    """A change against the previous period: `+3`, `-2`, `±0`."""
+    if change > 0:
+        return f"+{change}"
+    if change < 0:
+        return f"-{-change}"
+    return "±0"
+
+
+def _name_key(name: str | None) -> tuple:
+    """Names in pinyin order; the missing name (None) last."""
+    from .textnorm import pinyin_sort_key
+
+    return (1, ()) if name is None else (0, pinyin_sort_key(name))
+
+
+def _by_count_then_name(counter: Counter) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda item: (-item[1], _name_key(item[0])))
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+# -- rollups --------------------------------------------------------------------------------
+
+
+@dataclass
+class RollupRow:
+    """One group of a rollup (or the totals row, whose `group` is None and `is_total` True)."""
+
+    group: str | None  # None: the activities that have no value for the grouping (no tag ...)
+    tally: Tally
+    communities: int  # distinct communities reached
+    top_categories: list[tuple[str, int]]  # the most frequent categories, most first
+    cells: list[Tally] = field(default_factory=list)  # one per period of a grid, in order
+    is_total: bool = False
+
+    def to_dict(self, periods: list[Period]) -> dict:
+        out: dict = {} if self.is_total else {"group": self.group}
+        out.update(self.tally.to_dict())
+        out["communities"] = self.communities
+        out["top_categories"] = [{"category": c, "activities": n} for c, n in self.top_categories]
+        if periods:
+            out["periods"] = [
+                {"period": p.label, **cell.to_dict()} for p, cell in zip(periods, self.cells)
+            ]
+        return out
+
+
+@dataclass
+class Rollup:
+    by: str
+    period: str | None  # week, month, quarter: a grid; None: one column of numbers
+    periods: list[Period]  # the grid's columns, first to last of the range, empty ones included
+    rows: list[RollupRow]
+    total: RollupRow
+    date_from: str | None  # the range the numbers cover (None when there is nothing to cover)
+    date_to: str | None
+
+    def to_dict(self) -> dict:
+        return {
+            "by": self.by,
+            "period": self.period,
+            "from": self.date_from,
+            "to": self.date_to,
+            "periods": [p.label for p in self.periods],
+            "groups": [row.to_dict(self.periods) for row in self.rows],
+            "total": self.total.to_dict(self.periods),
+        }
+
+
+_PERIOD_OF: dict[str, Callable[[date], Period]] = {
+    "week": week_of,
+    "month": month_of,
+    "quarter": quarter_of,
+}
+
+
+def group_keys(activity: Activity, by: str) -> list[str | None]:
+    """The groups an activity belongs to under `--by`; [None] when it has no value for it."""
+    if by == "community":
+        keys: list = _unique(activity.communities)
+    elif by == "street":
+        keys = [activity.street] if activity.street else []
+    elif by == "category":
+        keys = [activity.category]
+    elif by == "tag":
+        keys = _unique(activity.tags)
+    elif by == "organizer":
+        keys = _unique(activity.organizers)
+    elif by in ("month", "week"):
+        keys = [_PERIOD_OF[by](date.fromisoformat(activity.date)).label]
+    else:
+        raise ValueError(f"by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+    return keys or [None]
+
+
+def _row(group, members: list[Activity], periods: list[Period], is_total=False) -> RollupRow:
+    communities = {c for a in members for c in a.communities}
+    categories = Counter(a.category for a in members)
+    cells = []
+    for p in periods:
+        start, end = p.iso_bounds()
+        cells.append(Tally.of(a for a in members if start <= a.date <= end))
+    return RollupRow(
+        group=group,
+        tally=Tally.of(members),
+        communities=len(communities),
+        top_categories=_by_count_then_name(categories)[:TOP_CATEGORIES],
+        cells=cells,
+        is_total=is_total,
+    )
+
+
+def _span(activities: list[Activity], date_from: str | None, date_to: str | None):
+    """The range a rollup covers: the filter's bounds where it has them, else the data's."""
+    dates = [a.date for a in activities]
+    start = date_from or (min(dates) if dates else None)
+    end = date_to or (max(dates) if dates else None)
+    if start is None or end is None or start > end:
+        return None, None
+    return start, end
+
+
+def rollup(
+    activities: Iterable[Activity],
+    by: str,
+    *,
+    period: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    only_groups: Iterable[str] | None = None,
+) -> Rollup:
+    """Group the (already filtered) activities by `by`, optionally in period columns.
+
+    `date_from`/`date_to` are the filter's date bounds: the grid (and the rows of `--by
+    week|month`) runs from the first to the last period they span, empty periods included; an
+    open bound ends at the first or last activity. `only_groups` keeps only those groups (a
+    report by community filtered to one community shows that one, not its partners).
+    """
+    if by not in BY_CHOICES:
+        raise UsageError(f"invalid value {by!r} for --by: expected one of {', '.join(BY_CHOICES)}")
+    if period is not None and period not in PERIOD_CHOICES:
+        raise UsageError(
+            f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
+        )
+    activities = list(activities)
+    start, end = _span(activities, date_from, date_to)
+    periods: list[Period] = []
+    if period and start:
+        periods = _periods(start, end, period, "--period")
+
+    members: dict[str | None, list[Activity]] = {}
+    for a in activities:
+        for key in group_keys(a, by):
+            members.setdefault(key, []).append(a)
+    if only_groups is not None:
+        from .textnorm import fold
+
+        wanted = {fold(g) for g in only_groups}
+        members = {k: v for k, v in members.items() if k is not None and fold(k) in wanted}
+    if by in ("week", "month") and start:
+        # Periods as rows run through the whole range too: a week with nothing in it is news.
+        for p in _periods(start, end, by, "--by"):
+            members.setdefault(p.label, [])
+
+    rows = [_row(key, group, periods) for key, group in members.items()]
+    if by in ("week", "month"):
+        rows.sort(key=lambda r: (r.group is None, r.group or ""))
+    else:
+        rows.sort(key=lambda r: (-r.tally.activities, _name_key(r.group)))
+    total = _row(None, activities, periods, is_total=True)
+    return Rollup(by, period, periods, rows, total, start, end)
+
+
+def _periods(start: str, end: str, kind: str, option: str) -> list[Period]:
+    found = periods_between(date.fromisoformat(start), date.fromisoformat(end), kind)
+    if len(found) > MAX_PERIODS:
+        raise UsageError(
+            f"{start} to {end} spans {len(found)} {kind}s, too many for {option} {kind} "
+            f"(at most {MAX_PERIODS}): narrow the range with --from/--to, or use a longer period"
+        )
+    return found
+
+
+# -- the weekly digest ----------------------------------------------------------------------
+
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+@dataclass
+class Headline:
+    tally: Tally
+    communities_reached: int  # registered communities (in scope) reached
+    communities_registered: int  # registered communities in scope
+
+    def to_dict(self) -> dict:
+        return {
+            **self.tally.to_dict(),
+            "communities_reached": self.communities_reached,
+            "communities_registered": self.communities_registered,
+        }
+
+
+@dataclass
+class CommunityLine:
+    community: str
+    tally: Tally
+    categories: list[tuple[str, int]]  # every category of its activities, most first
+
+    def to_dict(self) -> dict:
+        return {
+            "community": self.community,
+            **self.tally.to_dict(),
+            "categories": [{"category": c, "activities": n} for c, n in self.categories],
+        }
+
+
+@dataclass
+class StreetBlock:
+    street: str | None  # None: communities not in the registry, or registered without a street
+    tally: Tally  # distinct activities reaching any community listed under it
+    communities: list[CommunityLine]
+
+    def to_dict(self) -> dict:
+        return {
+            "street": self.street,
+            **self.tally.to_dict(),
+            "communities": [c.to_dict() for c in self.communities],
+        }
+
+
+@dataclass
+class CategoryLine:
+    category: str
+    tally: Tally
+    share: int  # whole percent of the week's activities
+
+    def to_dict(self) -> dict:
+        return {"category": self.category, **self.tally.to_dict(), "share_percent": self.share}
+
+
+@dataclass
+class DigestActivity:
+    id: str
+    date: str
+    start: str | None
+    end: str | None
+    title: str
+    category: str
+    communities: list[str]
+    participants: int | None
+    participants_approx: bool
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    @property
+    def people(self) -> str:
+        return people_label(self.participants, self.participants_approx)
+
+    @classmethod
+    def of(cls, a: Activity) -> "DigestActivity":
+        return cls(
+            a.id, a.date, a.start, a.end, a.title, a.category, list(a.communities),
+            a.participants, a.participants_approx,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "title": self.title,
+            "category": self.category,
+            "communities": list(self.communities),
+            "participants": self.participants,
+            "participants_approx": self.participants_approx,
+        }
+
+
+@dataclass
+class Day:
+    date: str
+    weekday: str  # 周一 … 周日
+    activities: list[DigestActivity]
+
+    def to_dict(self) -> dict:
+        return {
+            "date": self.date,
+            "weekday": self.weekday,
+            "activities": [a.to_dict() for a in self.activities],
+        }
+
+
+@dataclass
+class Silent:
+    community: str
+    street: str | None
+    last_activity: str | None  # the date of its last activity up to the week's end; None: never
+    weeks: int | None  # whole weeks without activity, this one included; None: never
+
+    def to_dict(self) -> dict:
+        return {
+            "community": self.community,
+            "street": self.street,
+            "last_activity": self.last_activity,
+            "weeks_silent": self.weeks,
+        }
+
+
+@dataclass
+class Gaps:
+    without_count: list[DigestActivity]  # no head count
+    without_community: list[DigestActivity]  # names no community
+    unregistered: list[str]  # community names reached that the registry does not know
+
+    @property
+    def empty(self) -> bool:
+        return not (self.without_count or self.without_community or self.unregistered)
+
+    def to_dict(self) -> dict:
+        return {
+            "without_count": [a.to_dict() for a in self.without_count],
+            "without_community": [a.to_dict() for a in self.without_community],
+            "unregistered_communities": list(self.unregistered),
+        }
+
+
+@dataclass
+class Digest:
+    week: Period
+    previous_week: Period
+    complete: bool  # False while the week is still running (or lies ahead) on `today`
+    today: date
+    scope: dict[str, object]  # the filters that narrowed it ({} for the whole logbook)
+    headline: Headline
+    previous: Headline
+    streets: list[StreetBlock]
+    categories: list[CategoryLine]
+    days: list[Day]
+    inactive: list[tuple[str | None, list[str]]]  # (street, communities) with nothing this week
+    silent: list[Silent]
+    gaps: Gaps
+    silent_weeks: int = SILENT_WEEKS
+
+    @property
+    def is_empty(self) -> bool:
+        return self.headline.tally.activities == 0
+
+    @property
+    def change(self) -> dict[str, int]:
+        now, before = self.headline, self.previous
+        return {
+            "activities": now.tally.activities - before.tally.activities,
+            "participants": now.tally.participants - before.tally.participants,
+            "communities_reached": now.communities_reached - before.communities_reached,
+        }
+
+    @property
+    def inactive_count(self) -> int:
+        return sum(len(names) for _, names in self.inactive)
+
+    def to_dict(self) -> dict:
+        start, end = self.week.iso_bounds()
+        return {
+            "week": self.week.label,
+            "from": start,
+            "to": end,
+            "complete": self.complete,
+            "scope": dict(self.scope),
+            "headline": self.headline.to_dict(),
+            "previous": {"week": self.previous_week.label, **self.previous.to_dict()},
+            "change": self.change,
+            "streets": [s.to_dict() for s in self.streets],
+            "categories": [c.to_dict() for c in self.categories],
+            "days": [d.to_dict() for d in self.days],
+            "inactive": [{"street": s, "communities": list(n)} for s, n in self.inactive],
+            "silent_weeks": self.silent_weeks,
+            "silent": [s.to_dict() for s in self.silent],
+            "gaps": self.gaps.to_dict(),
+        }
+
+
+def _in(period: Period, a: Activity) -> bool:
+    start, end = period.iso_bounds()
+    return start <= a.date <= end
+
+
+def _activity_order(a: Activity) -> tuple:
+    from .textnorm import pinyin_sort_key
+
+    return (a.date, a.start or "", pinyin_sort_key(a.title), a.id)
+
+
+def digest(
+    activities: Iterable[Activity],
+    communities: Iterable[Community],
+    week: Period,
+    today: date,
+    *,
+    matches: Callable[[Activity], bool] | None = None,
+    scope_communities: Iterable[str] | None = None,
+    scope_street: str | None = None,
+    scope: dict[str, object] | None = None,
+) -> Digest:
+    """The digest of one ISO week.
+
+    `activities` may be the whole logbook: only those up to the week's end count (so a digest of
+    an old week reads the same later), and `matches` narrows them further (category, tag ...).
+    `scope_communities` / `scope_street` narrow the registered communities the digest answers
+    for, as the --community / --street filters do. `scope` is only echoed, to say what was asked.
+    """
+    from .textnorm import fold
+
+    end = week.end.isoformat()
+    pool = [a for a in activities if a.date <= end and (matches is None or matches(a))]
+    communities = list(communities)
+    registered = communities
+    if scope_street is not None:
+        registered = [c for c in registered if fold(c.street or "") == fold(scope_street)]
+    if scope_communities is not None:
+        wanted = {fold(n) for n in scope_communities}
+        registered = [c for c in registered if fold(c.name) in wanted]
+        in_scope: Callable[[str], bool] = lambda name: fold(name) in wanted  # noqa: E731
+    else:
+        in_scope = lambda name: True  # noqa: E731
+    street_of = {c.name: c.street for c in communities}
+    names = {c.name for c in registered}
+
+    this = sorted((a for a in pool if _in(week, a)), key=_activity_order)
+    before_week = previous(week)
+    before = [a for a in pool if _in(before_week, a)]
+
+    def headline(items: list[Activity]) -> Headline:
+        reached = {c for a in items for c in a.communities if c in names}
+        return Headline(Tally.of(items), len(reached), len(names))
+
+    # Per community, grouped by the street the registry gives it.
+    by_community: dict[str, list[Activity]] = {}
+    for a in this:
+        for c in _unique(a.communities):
+            if in_scope(c):
+                by_community.setdefault(c, []).append(a)
+    blocks: dict[str | None, dict[str, list[Activity]]] = {}
+    for c, items in by_community.items():
+        blocks.setdefault(street_of.get(c), {})[c] = items
+    streets = []
+    for street in sorted(blocks, key=_name_key):
+        lines = [
+            CommunityLine(c, Tally.of(items), _by_count_then_name(Counter(a.category for a in items)))
+            for c, items in blocks[street].items()
+        ]
+        lines.sort(key=lambda line: (-line.tally.activities, _name_key(line.community)))
+        distinct = {a.id: a for items in blocks[street].values() for a in items}
+        streets.append(StreetBlock(street, Tally.of(distinct.values()), lines))
+
+    total = len(this)
+    categories = []
+    for cat, _ in _by_count_then_name(Counter(a.category for a in this)):
+        items = [a for a in this if a.category == cat]
+        categories.append(CategoryLine(cat, Tally.of(items), _percent(len(items), total)))
+
+    days = []
+    for day_iso in _unique(a.date for a in this):
+        d = date.fromisoformat(day_iso)
+        days.append(
+            Day(day_iso, WEEKDAYS[d.weekday()], [DigestActivity.of(a) for a in this if a.date == day_iso])
+        )
+
+    reached_now = {c for a in this for c in a.communities}
+    by_street: dict[str | None, list[str]] = {}
+    for c in registered:
+        if c.name not in reached_now:
+            by_street.setdefault(c.street, []).append(c.name)
+    inactive = [
+        (street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)
+    ]
+
+    last_seen: dict[str, str] = {}
+    for a in pool:
+        for c in a.communities:
+            if a.date > last_seen.get(c, ""):
+                last_seen[c] = a.date
+    silent = []
+    for c in registered:
+        last = last_seen.get(c.name)
+        if last is None:
+            silent.append(Silent(c.name, c.street, None, None))
+            continue
+        weeks = (week.start - week_of(date.fromisoformat(last)).start).days // 7
+        if weeks >= SILENT_WEEKS:
+            silent.append(Silent(c.name, c.street, last, weeks))
+    silent.sort(key=lambda s: (s.last_activity is not None, s.last_activity or "", _name_key(s.community)))
+
+    unregistered = sorted(
+        {c for a in this for c in a.communities if c not in street_of and in_scope(c)}, key=_name_key
+    )
+    gaps = Gaps(
+        without_count=[DigestActivity.of(a) for a in this if a.participants is None],
+        without_community=[DigestActivity.of(a) for a in this if not a.communities],
+        unregistered=unregistered,
+    )
+    return Digest(
+        week=week,
+        previous_week=before_week,
+        complete=today > week.end,
+        today=today,
+        scope=dict(scope or {}),
+        headline=headline(this),
+        previous=headline(before),
+        streets=streets,
+        categories=categories,
+        days=days,
+        inactive=inactive,
+        silent=silent,
+        gaps=gaps,
+    )
+
+
+def _percent(part: int, whole: int) -> int:
+    """Whole percent, halves rounded up (Python's round() would round 12.5 to 12)."""
+    if whole == 0:
+        return 0
+    return (200 * part + whole) // (2 * whole)
+
