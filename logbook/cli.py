@@ -73,9 +73,9 @@ def main_options(
 
 
 def _register() -> None:
-    from .commands import activities, community, reports
+    from .commands import activities, community, reports, exchange
 
-    for module in (activities, community, reports):
+    for module in (activities, community, reports, exchange):
         module.register(app)
 
 

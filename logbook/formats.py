@@ -150,3 +150,61 @@ WRITERS = {
 def write_activities(activities: Iterable[Activity], fmt: Format) -> Iterator[str]:
     """The chunks of a machine-format listing of activities."""
     return WRITERS[fmt](a.to_dict() for a in activities)
+
+
+# -- readers -----------------------------------------------------------------------------------
+
+
+class CsvReadError(ValueError):
+    """A CSV file that the csv module cannot read; `line` is where it gave up."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_csv_rows(text: str) -> Iterator[tuple[int, dict]]:
+    """The rows of a CSV text (as iter_csv writes it, or as a spreadsheet saves it) as
+    (line number where the row starts, {column: cell}). Column names are trimmed; rows with every
+    cell empty are left out; cells past the header's columns go under the key None. Raises
+    CsvReadError for what the csv module refuses, such as a cell longer than its field limit
+    (131,072 characters, far past anything a record holds).
+    """
+    if text.startswith(BOM):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+    except csv.Error as err:
+        raise CsvReadError(str(err), 1) from None
+    if header is None:
+        return
+    columns = [name.strip() for name in header]
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise CsvReadError(str(err), start) from None
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        row: dict = dict(zip(columns, cells))
+        if len(cells) > len(columns):
+            row[None] = cells[len(columns):]
+        yield start, row
+
+
+def csv_header(text: str) -> list[str]:
+    """The trimmed column names of a CSV text's first row ([] when it has none)."""
+    if text.startswith(BOM):
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    try:
+        row = next(csv.reader([first.rstrip("\r")]), [])
+    except csv.Error:
+        return []
+    return [name.strip() for name in row]

@@ -242,6 +242,13 @@ class Store:
                 continue
             yield _activity_from_doc(doc), doc.get(_SEARCH_KEY) or ""
 
+    def activity_docs(self) -> list[dict]:
+        """The stored activity records as plain dicts, not validated (for `check`)."""
+        return [
+            {k: v for k, v in doc.items() if k != _SEARCH_KEY} if isinstance(doc, dict) else doc
+            for doc in self._docs(ACTIVITIES)
+        ]
+
     def count(self) -> int:
         return len(self._load().storage.read().get(ACTIVITIES) or {})
 

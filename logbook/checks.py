@@ -1,0 +1,175 @@
+"""The health of a logbook as data: records that break the schema, duplicates, dates in the
+future, community names the registry does not know, streets the registry could fill, missing head
+counts; and the fixes that are safe to make without asking. Pure: `today` is passed in."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import ValidationError
+from .models import Activity, Categories, Community
+
+# The kinds of finding, in the order they are listed.
+KINDS = ("schema", "duplicate", "future", "community", "street", "head-count")
+
+
+@dataclass
+class Finding:
+    kind: str
+    ids: list[str]
+    message: str
+    fixable: bool = False
+    names: list[str] = field(default_factory=list)  # the community names it is about
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "ids": list(self.ids), "message": self.message, "fixable": self.fixable}
+
+
+@dataclass
+class Health:
+    checked: int  # records looked at
+    findings: list[Finding]
+    unreadable: int = 0  # records so broken that a fix must not touch the logbook
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def fixable(self) -> int:
+        return sum(1 for f in self.findings if f.fixable)
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "problems": [f.to_dict() for f in self.findings],
+        }
+
+
+def check_docs(
+    docs: Iterable, communities: Iterable[Community], *, today: date, categories: Categories | None = None
+) -> Health:
+    """Check stored records (plain dicts, as the store keeps them) against the schema, then the
+    valid ones against each other, the calendar and the registry."""
+    from .registry import Registry
+
+    docs = list(docs)
+    findings: list[Finding] = []
+    valid: list[Activity] = []
+    unreadable = 0
+    for position, doc in enumerate(docs, 1):
+        ident = doc.get("id") if isinstance(doc, dict) else None
+        label = ident if isinstance(ident, str) and ident else f"record {position}"
+        try:
+            activity = Activity.from_dict(doc, categories=categories)
+        except ValidationError as err:
+            if not isinstance(doc, dict) or any(
+                doc.get(k) in (None, "") for k in ("id", "date", "title")
+            ):
+                unreadable += 1
+            where = f"{err.field}: " if err.field and not err.message.startswith(err.field) else ""
+            findings.append(Finding("schema", [label], where + _shorten(err.message)))
+            continue
+        valid.append(activity)
+    findings.extend(check_activities(valid, Registry(communities), today=today))
+    findings.sort(key=lambda f: KINDS.index(f.kind))
+    return Health(len(docs), findings, unreadable)
+
+
+def check_activities(activities: list[Activity], registry, *, today: date) -> list[Finding]:
+    from .exchange import natural_key
+
+    findings: list[Finding] = []
+    groups: dict[tuple, list[Activity]] = {}
+    for a in activities:
+        groups.setdefault(natural_key(a), []).append(a)
+    for group in groups.values():
+        if len(group) > 1:
+            first = group[0]
+            where = f" ({'、'.join(first.communities)})" if first.communities else ""
+            findings.append(Finding(
+                "duplicate", [a.id for a in group],
+                f"{first.date} {first.title}{where}: {len(group)} records",
+            ))
+    day = today.isoformat()
+    for a in activities:
+        if a.date > day:
+            findings.append(Finding("future", [a.id], f"{a.date} {a.title}: after today ({day})"))
+    uses: dict[str, list[str]] = {}
+    for a in activities:
+        for name in a.communities:
+            uses.setdefault(name, []).append(a.id)
+    for name, ids in uses.items():
+        found = registry.find(name)
+        count = f" ({len(ids)} activities)" if len(ids) > 1 else ""
+        if found is None:
+            from .textnorm import suggest
+
+            near = suggest(name, registry.names())
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            findings.append(Finding(
+                "community", ids, f"{name!r}{count} is not in the registry{hint}", names=[name]
+            ))
+        elif found.name != name:
+            findings.append(Finding(
+                "community", ids, f"{name!r}{count} is {found.name} in the registry",
+                fixable=True, names=[name],
+            ))
+    street_of = _cached_street_of(registry)
+    for a in activities:
+        if not a.street and a.communities:
+            street = street_of(a.communities)
+            if street:
+                findings.append(Finding(
+                    "street", [a.id], f"{a.date} {a.title}: no street; the registry puts "
+                    f"{'、'.join(a.communities)} in {street}", fixable=True,
+                ))
+    for a in activities:
+        if a.participants is None:
+            findings.append(Finding("head-count", [a.id], f"{a.date} {a.title}: no head count"))
+    return findings
+
+
+def safe_fixes(activities: Iterable[Activity], registry) -> list[Activity]:
+    """Changed copies of the activities a fix may touch without asking anyone: community names
+    written as an alias or in the other script become the registered name, and a missing street
+    is filled from the registry. Nothing else is ever changed. `updated_at` is the caller's."""
+    out: list[Activity] = []
+    registered: dict[str, str] = {}
+    street_of = _cached_street_of(registry)
+    for a in activities:
+        names: list[str] = []
+        for typed in a.communities:
+            if typed not in registered:
+                found = registry.find(typed)
+                registered[typed] = found.name if found is not None else typed
+            name = registered[typed]
+            if name not in names:
+                names.append(name)
+        street = a.street
+        if not street and names:
+            street = street_of(names)
+        if names != a.communities or street != a.street:
+            out.append(dataclasses.replace(a, communities=names, street=street))
+    return out
+
+
+def _cached_street_of(registry):
+    """registry.street_of, asked once per combination of names (a logbook repeats them)."""
+    cache: dict[tuple, str | None] = {}
+
+    def street_of(names: list[str]) -> str | None:
+        key = tuple(names)
+        if key not in cache:
+            cache[key] = registry.street_of(names)
+        return cache[key]
+
+    return street_of
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,394 @@
+"""Moving logbooks between people: export, import (a merge) and the health check."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import LogbookError, ReadOnly, UsageError
+from ..exchange import Policy
+from .common import (
+    CategoryOpt,
+    CommunityOpt,
+    FilterArgs,
+    FromOpt,
+    MinPeopleOpt,
+    MonthOpt,
+    OnOpt,
+    StreetOpt,
+    TagOpt,
+    ToOpt,
+    WeekOpt,
+    build_filter,
+    consoles,
+    info,
+    state,
+    warn,
+)
+
+# Files bigger than this show a progress bar while they are read and merged (at a terminal).
+PROGRESS_BYTES = 2_000_000
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+class ExportEncoding(str, Enum):
+    utf8 = "utf-8"
+    gbk = "gbk"
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _write_stdout_bytes(payload: bytes) -> None:
+    """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
+    for), not whatever a Chinese-locale console would turn it into."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(payload.decode("utf-8", errors="replace"))
+    else:
+        buffer.write(payload)
+        buffer.flush()
+
+
+def _write_file(path: str, payload: bytes) -> None:
+    from ..store import atomic_write_bytes
+
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{path} is a directory; -o needs a file name")
+    try:
+        atomic_write_bytes(target, payload)
+    except OSError as err:
+        raise LogbookError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def export(
+    ctx: typer.Context,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    community: CommunityOpt = None,
+    street: StreetOpt = None,
+    category: CategoryOpt = None,
+    tag: TagOpt = None,
+    min_people: MinPeopleOpt = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json: the exchange envelope (with registry and deletions); "
+                     "jsonl, csv or md: the activities only."),
+    ] = ExportFormat.json,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
+    ] = None,
+    encoding: Annotated[
+        ExportEncoding,
+        typer.Option("--encoding", help="utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens."),
+    ] = ExportEncoding.utf8,
+    deleted: Annotated[
+        bool | None,
+        typer.Option("--deleted/--no-deleted", help="Carry the deletions (tombstones) in the JSON "
+                     "envelope. Default: all of them, unless a filter is given."),
+    ] = None,
+) -> None:
+    """Write the exchange file: the JSON envelope, JSON Lines, CSV or Markdown."""
+    from .. import exchange, formats
+
+    st = state(ctx)
+    if encoding is ExportEncoding.gbk and fmt is not ExportFormat.csv:
+        raise UsageError(
+            f"--encoding gbk is for --format csv (old Excel); {fmt.value} is always UTF-8"
+        )
+    flt = build_filter(
+        st,
+        FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
+    )
+    store = st.store()
+    found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
+    found.sort(key=exchange.export_order)
+    # A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
+    # so a filtered export carries none unless asked.
+    with_deleted = flt.is_empty if deleted is None else deleted
+    tombstones = (
+        [(t["id"], t["deleted_at"]) for t in store.tombstones()] if with_deleted else []
+    )
+    if fmt is ExportFormat.json:
+        data = exchange.envelope(
+            found, store.communities(), tombstones, exported_at=st.now(), author=st.author
+        )
+        payload = exchange.envelope_bytes(data)
+    elif fmt is ExportFormat.csv:
+        payload = exchange.encode_csv(found, encoding.value)
+    elif fmt is ExportFormat.jsonl:
+        payload = "".join(formats.iter_jsonl(a.to_dict() for a in found)).encode("utf-8")
+    else:
+        payload = "".join(formats.iter_md(a.to_dict() for a in found)).encode("utf-8")
+    if output and output != "-":
+        _write_file(output, payload)
+    else:
+        _write_stdout_bytes(payload)
+    noun = "activity" if len(found) == 1 else "activities"
+    carried = f" and {len(tombstones)} deletions" if fmt is ExportFormat.json and tombstones else ""
+    target = f" to {output}" if output and output != "-" else ""
+    info(f"Exported {len(found)} {noun}{carried}{target}")
+    if tombstones and fmt is not ExportFormat.json:
+        info(f"{len(tombstones)} deletions are not in this file: only --format json carries them")
+
+
+@contextmanager
+def _progress(enabled: bool):
+    """A transient bar on stderr, only at a terminal; yields a callback(label, done, total)."""
+    if not enabled:
+        yield None
+        return
+    from rich.markup import escape
+    from rich.progress import Progress
+
+    with Progress(console=consoles.err, transient=True) as bar:
+        tasks: dict[str, object] = {}
+
+        def report(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(escape(label), total=total or None)
+            bar.update(tasks[label], completed=done, total=total or None)
+
+        yield report
+
+
+def _counts(s) -> str:
+    line = f"+{s.added} ~{s.updated} -{s.deleted}, {s.skipped} skipped"
+    if s.older:
+        line += f" ({s.older} stale)"
+    n = len(s.conflicts)
+    if n:
+        line += f", {n} conflict" + ("s" if n > 1 else "")
+    return line
+
+
+def _summary_lines(summaries, dry_run: bool) -> list[str]:
+    from ..render import safe
+
+    lines: list[str] = []
+    verb = "would import" if dry_run else "import"
+    for s in summaries:
+        lines.append(f"{verb} {safe(s.name)}: {_counts(s)}")
+        for c in s.conflicts:
+            side = "kept ours" if c.winner == "ours" else "took theirs"
+            lines.append(f"  conflict {c.id[:8]} {safe(c.title)}: {side} ({c.reason})")
+        if s.communities_added or s.communities_updated:
+            lines.append(
+                f"  registry: {s.communities_added} communities added, "
+                f"{s.communities_updated} updated"
+            )
+    if len(summaries) > 1:
+        total = type(summaries[0])("total", "", "")
+        for s in summaries:
+            total.added += s.added
+            total.updated += s.updated
+            total.deleted += s.deleted
+            total.skipped += s.skipped
+            total.older += s.older
+            total.conflicts.extend(s.conflicts)
+        lines.append(f"total: {_counts(total)}")
+    return lines
+
+
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Exchange files (JSON envelope or list), JSON Lines or CSV."),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")
+    ] = False,
+    on_conflict: Annotated[
+        Policy,
+        typer.Option("--on-conflict", help="When a record differs on both sides: the newer "
+                     "updated_at wins (newer), ours stays (keep), or theirs is taken (replace)."),
+    ] = Policy.newer,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", metavar="NAME", help="Read the files in this encoding "
+                     "(utf-8, gbk, gb18030, utf-16); default: detected (UTF-8, else GBK)."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import the valid records even if some are invalid.")
+    ] = False,
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="The summary as text or json.")
+    ] = SummaryFormat.text,
+) -> None:
+    """Merge exchange files, JSON Lines or CSV into the logbook."""
+    from .. import exchange
+    from ..formats import dumps_json
+
+    st = state(ctx)
+    store = st.store()
+    if store.readonly and not dry_run:
+        raise ReadOnly(f"{store.label} is read-only; use --db to import into a logbook of your own")
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(
+                f"unknown encoding {encoding!r} for --encoding: expected utf-8, gbk, gb18030 or utf-16"
+            ) from None
+    now = st.now()
+    raws = [(name, exchange.read_bytes(name)) for name in files]
+    show_bar = sys.stderr.isatty() and sum(len(raw) for _, raw in raws) > PROGRESS_BYTES
+    with _progress(show_bar) as report:
+        parsed = []
+        for name, raw in raws:
+            step = (lambda d, t, n=name: report(f"reading {n}", d, t)) if report else None
+            parsed.append(exchange.read_exchange(
+                raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
+            ))
+        del raws
+        problems = [p for xf in parsed for p in xf.problems]
+        if problems and not skip_invalid:
+            from ..render import safe
+
+            for problem in problems:
+                sys.stderr.write(f"  {safe(str(problem))}\n")
+            where = ", ".join(xf.name for xf in parsed if xf.problems)
+            noun = "record is" if len(problems) == 1 else "records are"
+            raise LogbookError(
+                f"{len(problems)} {noun} invalid in {where}; nothing was imported "
+                "(--skip-invalid imports the valid rest)"
+            )
+
+        def merge_all(snapshot):
+            merge = exchange.Merge(snapshot, policy=on_conflict, now=now)
+            summaries = []
+            for xf in parsed:
+                step = (lambda d, t, n=xf.name: report(f"merging {n}", d, t)) if report else None
+                summaries.append(merge.add_file(xf, on_progress=step))
+            return merge, summaries
+
+        if dry_run:
+            merge, summaries = merge_all(exchange.Snapshot.of_store(store))
+        else:
+            with store.transaction("import") as tx:
+                merge, summaries = merge_all(exchange.Snapshot.of_transaction(tx))
+                if merge.changed:
+                    merge.apply(tx)
+                    names = ", ".join(Path(xf.name).name for xf in parsed)
+                    tx.summary = f"import {names}: " + "; ".join(_counts(s) for s in summaries)
+    for xf in parsed:
+        if xf.encoding not in ("utf-8", "utf-8-sig") and encoding is None:
+            info(f"{xf.name} was read as {xf.encoding.upper()}")
+    for s in summaries:
+        for problem in s.invalid:
+            warn(f"skipped invalid {problem}")
+        for note in s.notes:
+            warn(note)
+    if fmt is SummaryFormat.json:
+        sys.stdout.write(dumps_json({
+            "dry_run": dry_run,
+            "changed": merge.changed,
+            "files": [s.to_dict() for s in summaries],
+        }) + "\n")
+    else:
+        sys.stdout.write("".join(line + "\n" for line in _summary_lines(summaries, dry_run)))
+    sys.stdout.flush()
+    if dry_run:
+        info("Dry run: nothing was written")
+    elif not merge.changed:
+        info("Nothing changed")
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def check(
+    ctx: typer.Context,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Fix what is safe: community names written as an alias or "
+                           "in the other script, and streets the registry knows.")
+    ] = False,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="The findings as text or json.")
+    ] = CheckFormat.text,
+) -> None:
+    """Check the logbook's health: schema, duplicates, future dates, unknown communities, head counts."""
+    from .. import checks
+    from ..formats import dumps_json
+    from ..registry import Registry
+    from ..render import safe
+
+    st = state(ctx)
+    store = st.store()
+
+    def examine():
+        return checks.check_docs(
+            store.activity_docs(), store.communities(), today=st.today, categories=st.categories
+        )
+
+    health = examine()
+    fixed: list[str] = []
+    if fix and health.fixable:
+        if store.readonly:
+            raise ReadOnly(f"{store.label} is read-only; --fix needs a logbook of your own")
+        if health.unreadable:
+            raise LogbookError(
+                f"{health.unreadable} records lack an id, date or title, so --fix leaves the logbook "
+                "alone; repair those by hand (or restore a backup) first"
+            )
+        now = st.now()
+        with store.transaction("check --fix") as tx:
+            changes = checks.safe_fixes(tx.activities(), Registry(tx.communities()))
+            for activity in changes:
+                activity.updated_at = now
+                tx.update(activity)
+                fixed.append(activity.id)
+            tx.summary = f"check --fix: {len(changes)} activities"
+        health = examine()
+    if fmt is CheckFormat.json:
+        sys.stdout.write(dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n")
+    else:
+        lines = []
+        for f in health.findings:
+            ids = " ".join(i[:8] for i in f.ids[:3])
+            if len(f.ids) > 3:
+                ids += f" +{len(f.ids) - 3}"
+            hint = " (--fix)" if f.fixable else ""
+            lines.append(f"{f.kind:<10}  {ids:<17}  {safe(f.message)}{hint}\n")
+        sys.stdout.write("".join(lines))
+    sys.stdout.flush()
+    if fixed:
+        info(f"Fixed {len(fixed)} activities")
+    noun = "activity" if health.checked == 1 else "activities"
+    if health.ok:
+        info(f"No problems found in {health.checked} {noun}")
+        return
+    n = len(health.findings)
+    fixable = f"; {health.fixable} can be fixed with --fix" if health.fixable else ""
+    info(f"{n} problem{'s' if n > 1 else ''} found in {health.checked} {noun}{fixable}")
+    raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)
+    app.command("check")(check)
