@@ -3,9 +3,11 @@
     python bench/extract_accuracy.py                 # the Markdown table
     python bench/extract_accuracy.py --misses        # and every wrong or missed value
     python bench/extract_accuracy.py --json          # the numbers, for programs
+    python bench/extract_accuracy.py --labels tests/data/feed-labels.json   # the shared feed
 
-Each article file in tests/data/articles/ is read as `import-text` reads it, with the `today`
-and community registry that labels.json gives, and compared with its labels:
+Each labelled article (a file of tests/data/articles/, or with `"text"` in the labels file, an
+article of that text by number) is read as `import-text` reads it, with the `today` and community
+registry that the labels file gives, and compared with its labels:
 
 * precision = correct values / values the extractor filled in; recall = correct values /
   values the labels hold. An empty field costs recall only; a wrong one costs both.
@@ -33,7 +35,7 @@ from logbook.extract import extract_article, split_text  # noqa: E402
 from logbook.models import Community  # noqa: E402
 from logbook.registry import Registry  # noqa: E402
 
-DEFAULT_DIR = ROOT / "tests" / "data" / "articles"
+DEFAULT_LABELS = ROOT / "tests" / "data" / "articles" / "labels.json"
 SCALARS = ("date", "street", "category", "participants")
 LISTS = ("communities", "speakers", "partners")
 FIELDS = ("title", "date", "communities", "street", "participants", "category", "speakers", "partners")
@@ -52,19 +54,30 @@ def _value(record: dict, name: str):
     return record.get(name)
 
 
-def measure(directory: Path = DEFAULT_DIR) -> dict:
+def _articles(labels_path: Path, labels: dict) -> dict[str, str]:
+    """The raw text of each labelled article, by its key in the labels."""
+    if "text" in labels:
+        parts = split_text((labels_path.parent / labels["text"]).read_text(encoding="utf-8"))
+        return {key: parts[int(key) - 1] for key in labels["articles"]}
+    out = {}
+    for name in labels["articles"]:
+        parts = split_text((labels_path.parent / name).read_text(encoding="utf-8"))
+        if len(parts) != 1:
+            raise SystemExit(f"{name}: expected one article, found {len(parts)}")
+        out[name] = parts[0]
+    return out
+
+
+def measure(labels_path: Path = DEFAULT_LABELS) -> dict:
     """Counts and rates per field, and the list of misses, over the labelled articles."""
-    labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    texts = _articles(labels_path, labels)
     today = date.fromisoformat(labels["today"])
     registry = Registry(Community.from_dict(c) for c in labels["registry"])
     counts = {f: {"found": 0, "labelled": 0, "correct": 0} for f in FIELDS}
     misses: list[str] = []
-    for name, gold in sorted(labels["articles"].items()):
-        raw = (directory / name).read_text(encoding="utf-8")
-        parts = split_text(raw)
-        if len(parts) != 1:
-            raise SystemExit(f"{name}: expected one article, found {len(parts)}")
-        record = extract_article(parts[0], source_name=name, today=today, registry=registry).record
+    for name, gold in labels["articles"].items():
+        record = extract_article(texts[name], source_name=name, today=today, registry=registry).record
         # Title: always filled; right when it is one of the accepted titles.
         c = counts["title"]
         c["found"] += 1
@@ -121,11 +134,11 @@ def markdown(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=DEFAULT_DIR, help="folder with labels.json")
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="the labels file")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--misses", action="store_true", help="also list every wrong or missed value")
     args = parser.parse_args(argv)
-    result = measure(args.articles)
+    result = measure(args.labels)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

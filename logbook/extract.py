@@ -146,7 +146,8 @@ def extract_article(
     else the latest year that does not put the date after `today`). `registry` (a
     `logbook.registry.Registry`) is tried first for community names and gives their street.
     """
-    text = clean_scrape(raw)
+    # A lone surrogate (from text decoded with errors="surrogateescape") is a lost character.
+    text = clean_scrape(re.sub("[\ud800-\udfff]", "\ufffd", raw))
     draft = Draft(number=number, text=text, source=f"import-text:{source_name}#{number}")
     draft.damaged = [text[a:b] for a, b in damaged_spans(text)]
     art = _Article(text)
@@ -253,14 +254,20 @@ _LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟
 _OCCASION = ("之际", "前夕", "来临", "到来")
 
 
+_THIS_TIME = re.compile(r"本次|此次|这次|这一次|本期|今年|今天|当天")
+
+
 def _other_event(art: _Article, start: int, end: int) -> str | None:
-    """'earlier' or 'later' when the span sits where the text speaks of another event."""
+    """'earlier', 'later' or 'occasion' when the span sits where the text speaks of another
+    event: after 此前/上次 in its sentence (unless 本次/此次 brings the text back), in a clause
+    with 将于/下次, or before 之际 (a festival's date)."""
     s, _ = art.sentence_at(start)
     c0, c1 = art.clause_at(start)
     before = art.masked[s:start]
     clause = art.masked[c0:start]
     after = art.masked[end:c1]
-    if any(w in before for w in _EARLIER):
+    last_earlier = max((before.rfind(w) for w in _EARLIER), default=-1)
+    if last_earlier >= 0 and not _THIS_TIME.search(before, last_earlier):
         return "earlier"
     if any(w in clause for w in _LATER) or any(after.startswith(w) or w in after[:6] for w in _LATER):
         return "later"
@@ -283,7 +290,8 @@ _EVENT_HEAD = (
     r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|演练|义诊|课程|仪式|比赛|大赛|"
     r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会"
 )
-_EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}?(?:{_EVENT_HEAD}))")
+# Greedy: the object runs to the last event word of the clause (宣传讲座, not 宣传).
+_EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}(?:{_EVENT_HEAD}))")
 # Words that open an article without saying what happened: dates, times of day, 近日, 据悉.
 _OPENERS = re.compile(
     r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}[日号])?(?:上午|下午|晚上|晚|当天|近日|日前|近期|据悉|同时)*"
@@ -714,14 +722,16 @@ _ORDER = [name for name, _ in _CATEGORY_WORDS]
 
 
 def _category(art: _Article, title: str, title_conf: float):
-    """The category by keywords: those of a title read with confidence, else those right after
+    """The category by keywords: those of a title read with confidence (the first category in
+    the order of _CATEGORY_WORDS when it names several), else those right after
     本次/此次 (the text naming its own event), else the keywords of the whole text when one
     category clearly leads (first-sentence hits count double)."""
     if title_conf >= MIN_CONFIDENCE:
         named = {name: word for _, name, word in _keyword_hits(title)}
-        if len(named) == 1:
-            (name, word), = named.items()
-            return name, 0.85, f"the title says {word}"
+        if named:
+            # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训.
+            name = min(named, key=_ORDER.index)
+            return name, 0.85 if len(named) == 1 else 0.75, f"the title says {named[name]}"
     own: dict[str, str] = {}
     for m in _THIS_EVENT.finditer(art.masked):
         for _, name, word in _keyword_hits(m["what"])[:1]:
