@@ -140,6 +140,8 @@ def street_summary(t: Tally) -> str:
 
 def count_cell(t: Tally) -> str:
     """A participants sum, and how many activities it leaves out for want of a head count."""
+    if t.activities and t.without_count == t.activities:
+        return "未记"
     shown = people_label(t.participants, t.participants_approx)
     if t.without_count:
         shown += f"（{t.without_count} 项未记）"
@@ -160,9 +162,12 @@ def people_words(a: DigestActivity) -> str:
     return f"{a.people}人" if a.participants is not None else "人数未记"
 
 
+def communities_cell(a: DigestActivity) -> str:
+    return "、".join(one_line(c) for c in a.communities) or "未填社区"
+
+
 def activity_details(a: DigestActivity) -> str:
-    communities = "、".join(one_line(c) for c in a.communities) or "未填社区"
-    return f"{one_line(a.category)}，{communities}，{people_words(a)}"
+    return f"{one_line(a.category)}，{communities_cell(a)}，{people_words(a)}"
 
 
 def day_label(day) -> str:
@@ -189,8 +194,7 @@ def silent_heading(d: Digest) -> str:
 
 
 def gap_line(a: DigestActivity) -> str:
-    communities = "、".join(one_line(c) for c in a.communities) or "未填社区"
-    return f"{a.date[5:]}  {a.short_id}  {one_line(a.title)}（{communities}）"
+    return f"{a.date[5:]}  {a.short_id}  {one_line(a.title)}（{communities_cell(a)}）"
 
 
 def gap_groups(d: Digest) -> list[tuple[str, list[str]]]:
@@ -319,8 +323,8 @@ def digest_md(d: Digest) -> str:
         for day in d.days:
             out += [f"### {day_label(day)}", ""]
             rows = [
-                [time_label(a), one_line(a.title), one_line(a.category),
-                 "、".join(one_line(c) for c in a.communities), a.people or "未记"]
+                [time_label(a), one_line(a.title), one_line(a.category), communities_cell(a),
+                 a.people or "未记"]
                 for a in day.activities
             ]
             out.append(md_table(["时间", "活动", "类别", "社区", "参与人数"], rows))
@@ -424,7 +428,7 @@ def digest_html(d: Digest) -> str:
         for day in d.days:
             out.append(f'<h3 style="{S_H3}">{esc(day_label(day))}</h3>')
             rows = [
-                [time_label(a), a.title, a.category, "、".join(a.communities), a.people or "未记"]
+                [time_label(a), a.title, a.category, communities_cell(a), a.people or "未记"]
                 for a in day.activities
             ]
             out += _html_table(["时间", "活动", "类别", "社区", "参与人数"], rows, {4})

@@ -235,7 +235,7 @@ def digest_view(digest, *, plain: bool = False):
                     words.time_label(a),
                     text(a.title),
                     text(a.category),
-                    text("、".join(a.communities)),
+                    text(words.communities_cell(a)),
                     a.people or "未记",
                     end_section=j == len(day.activities) - 1 and i < len(digest.days) - 1,
                 )

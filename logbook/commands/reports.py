@@ -26,6 +26,7 @@ from .common import (
     consoles,
     info,
     state,
+    stdout_is_terminal,
     write_out,
 )
 
@@ -39,6 +40,11 @@ def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     if cleaned not in choices:
         raise UsageError(f"invalid value {value!r} for {option}: expected one of {', '.join(choices)}")
     return cleaned
+
+
+def _community_names(flt) -> list[str]:
+    """The communities a filter asks for, with every other spelling of them it matches."""
+    return list(flt.communities) + list(getattr(flt, "community_spellings", []))
 
 
 def report(
@@ -97,7 +103,7 @@ def report(
         period=period,
         date_from=flt.date_from,
         date_to=flt.date_to,
-        only_groups=flt.communities if by == "community" and flt.communities else None,
+        only_groups=_community_names(flt) if by == "community" and flt.communities else None,
     )
     if fmt == "table":
         from ..render import fit_width, rollup_table
@@ -174,11 +180,13 @@ def digest(
         period,
         today,
         matches=None if flt.is_empty else flt.matches,
-        scope_communities=flt.communities or None,
+        scope_communities=_community_names(flt) if flt.communities else None,
         scope_street=flt.street,
         scope=scope,
     )
-    if output is None and fmt == "text" and consoles.out.is_terminal:
+    # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
+    # would also draw them under FORCE_COLOR, which a cron environment may carry.
+    if output is None and fmt == "text" and stdout_is_terminal():
         from ..render import digest_view
 
         consoles.out.print(digest_view(result))
