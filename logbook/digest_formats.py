@@ -125,7 +125,8 @@ def compared_to(d: Digest) -> str:
     p = d.previous.tally
     return (
         f"括号内为与上周 {d.previous_week.label} 相比的变化"
-        f"（上周：活动 {p.activities}，参与人数 {people_label(p.participants, p.participants_approx)}，"
+        f"（上周：活动 {p.activities}，"
+        f"参与人数 {people_label(p.participants, p.participants_approx)}，"
         f"覆盖社区 {d.previous.communities_reached}）"
     )
 
@@ -234,7 +235,9 @@ def category_rows(d: Digest) -> list[list[str]]:
 # -- plain text ----------------------------------------------------------------------------------
 
 
-def _text_table(headers: Iterable[str], rows: list[list[str]], right: set[int], indent: str = "  ") -> list[str]:
+def _text_table(
+    headers: Iterable[str], rows: list[list[str]], right: set[int], indent: str = "  "
+) -> list[str]:
     headers = list(headers)
     cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     out = []
@@ -352,7 +355,10 @@ def digest_md(d: Digest) -> str:
 # Inline styles only: Gmail, Outlook and the mail apps of WeChat Work keep `style=""` attributes
 # and drop <style> blocks and outside stylesheets. Fonts are the ones Chinese systems already have.
 _FONT = "'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif"
-S_BODY = f"margin:0;padding:16px;background:#f5f6f8;color:#222222;font-family:{_FONT};font-size:14px;line-height:1.6"
+S_BODY = (
+    "margin:0;padding:16px;background:#f5f6f8;color:#222222;"
+    f"font-family:{_FONT};font-size:14px;line-height:1.6"
+)
 S_PAGE = "max-width:760px;margin:0 auto;background:#ffffff;padding:20px 24px;border:1px solid #dddddd"
 S_H1 = "font-size:20px;margin:0 0 8px 0;color:#1a3d6d"
 S_H2 = "font-size:16px;margin:24px 0 8px 0;padding-bottom:4px;border-bottom:2px solid #1a3d6d;color:#1a3d6d"
@@ -361,7 +367,10 @@ S_P = "margin:4px 0"
 S_NOTE = "margin:4px 0;color:#9a5b00"
 S_MUTED = "margin:4px 0;color:#666666;font-size:12px"
 S_TABLE = "border-collapse:collapse;width:100%;margin:4px 0 8px 0"
-S_TH = "text-align:left;padding:4px 8px;border-bottom:1px solid #999999;background:#eef2f7;white-space:nowrap"
+S_TH = (
+    "text-align:left;padding:4px 8px;border-bottom:1px solid #999999;background:#eef2f7;"
+    "white-space:nowrap"
+)
 S_TH_NUM = S_TH.replace("text-align:left", "text-align:right")
 S_TD = "padding:4px 8px;border-bottom:1px solid #e5e5e5;vertical-align:top"
 S_TD_NUM = S_TD + ";text-align:right;white-space:nowrap"
@@ -568,7 +577,10 @@ def rollup_csv(r: Rollup) -> str:
     head = [r.by]
     if r.periods:
         head += [p.label for p in r.periods]
-    head += ["activities", "participants", "participants_approx", "without_count", "communities", "top_categories"]
+    head += [
+        "activities", "participants", "participants_approx", "without_count", "communities",
+        "top_categories",
+    ]
     writer.writerow(head)
     for row in [*r.rows, r.total]:
         t = row.tally

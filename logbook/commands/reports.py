@@ -80,7 +80,10 @@ def report(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="|".join(REPORT_FORMATS), help="table for people; json, csv, md for programs."
+            "--format",
+            "-f",
+            metavar="|".join(REPORT_FORMATS),
+            help="table for people; json, csv, md for programs.",
         ),
     ] = "table",
 ) -> None:
@@ -161,7 +164,11 @@ def digest(
     st = state(ctx)
     today = st.today
     period = dates.parse_week(week, today) if week else dates.last_complete_week(today)
-    flt = build_filter(st, FilterArgs(None, None, None, None, None, community, street, category, tag, min_people))
+    # A digest is one week: of the shared filters it takes those that narrow what is counted.
+    flt = build_filter(
+        st, FilterArgs(communities=community, street=street, category=category, tags=tag,
+                       min_people=min_people),
+    )
     store = st.store()
     scope: dict[str, object] = {}
     if flt.communities:
