@@ -35,7 +35,9 @@ def dumps_json(value, *, indent: int | None = 2) -> str:
 
 def join_list(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(
-        v.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\" + LIST_SEPARATOR) for v in values
+        # split_list also splits at a full-width `；` (typed in spreadsheets): escape it too.
+        v.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\" + LIST_SEPARATOR).replace("；", "\\；")
+        for v in values
     )
 
 
@@ -61,12 +63,12 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in out if item.strip()]
 
 
-def record_to_row(record: dict) -> dict[str, str]:
+def record_to_row(record: dict, columns=FIELD_ORDER) -> dict[str, str]:
     """A record as CSV cells: lists joined, booleans as true/false, None as empty."""
     row = {}
-    for name in FIELD_ORDER:
+    for name in columns:
         value = record.get(name)
-        if name in LIST_FIELDS:
+        if name in LIST_FIELDS or isinstance(value, list):
             row[name] = join_list(value or [])
         elif isinstance(value, bool):
             row[name] = "true" if value else "false"
@@ -101,7 +103,7 @@ def iter_csv(records: Iterable[dict], *, columns=FIELD_ORDER, bom: bool = True) 
     for record in records:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow({k: v for k, v in record_to_row(record).items() if k in columns})
+        writer.writerow(record_to_row(record, columns))
         yield buffer.getvalue()
 
 
