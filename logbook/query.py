@@ -3,6 +3,7 @@ Pure: no I/O, no clock."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ class Filter:
     tags: list[str] = field(default_factory=list)  # all of them
     min_people: int | None = None
     terms: list[str] = field(default_factory=list)  # search words; "-word" excludes
+    # Other names of the wanted communities (their aliases), which match like the names do;
+    # kept apart from `communities` so that reports still show one row a community.
+    community_spellings: list[str] = field(default_factory=list)
 
     def narrow_dates(self, start: str | None, end: str | None) -> None:
         """Intersect the date range with [start, end]."""
@@ -55,31 +59,55 @@ class Filter:
             activity.participants is None or activity.participants < self.min_people
         ):
             return False
-        if self.communities or self.street or self.tags:
-            from .textnorm import fold
-
-            if self.communities:
-                wanted = {fold(c) for c in self.communities}
-                if not any(fold(c) in wanted for c in activity.communities):
-                    return False
-            if self.street and fold(activity.street or "") != fold(self.street):
+        if self.communities:
+            wanted = {_name_key(c) for c in (*self.communities, *self.community_spellings)}
+            if not any(_name_key(c) in wanted for c in activity.communities):
                 return False
-            if self.tags:
-                have = {fold(t) for t in activity.tags}
-                if not all(fold(t) in have for t in self.tags):
-                    return False
+        if self.street and _name_key(activity.street or "") != _name_key(self.street):
+            return False
+        if self.tags:
+            have = {_fold(t) for t in activity.tags}
+            if not all(_fold(t) in have for t in self.tags):
+                return False
         if self.terms:
-            from .textnorm import matches, search_key as make_key
+            if search_key is None:
+                from .textnorm import search_key as make_key
 
-            key = search_key
-            if key is None:
-                key = make_key(activity.text_fields() + list(activity.communities))
-            if not matches(key, self.terms):
+                search_key = make_key(activity.text_fields() + list(activity.communities))
+            wanted_terms, excluded = _compiled_terms(tuple(self.terms))
+            if not all(t in search_key for t in wanted_terms):
+                return False
+            if any(t in search_key for t in excluded):
                 return False
         return True
 
     def apply(self, activities: Iterable[Activity]) -> list[Activity]:
         return [a for a in activities if self.matches(a)]
+
+
+# Names (communities, streets, tags) are few and repeat across records: fold each once.
+@functools.lru_cache(maxsize=4096)
+def _fold(name: str) -> str:
+    from .textnorm import fold
+
+    return fold(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A place name compared in either script, with or without 社区/街道."""
+    from .textnorm import fold, strip_suffix
+
+    return fold(strip_suffix(name)) or fold(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_terms(terms: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The folded words to find and to exclude, folded once a query rather than once a record;
+    the rule is textnorm.matches' own."""
+    from .textnorm import _split_terms
+
+    return _split_terms(terms)
 
 
 def newest_first_key(activity: Activity) -> tuple:

@@ -68,12 +68,12 @@ def _resolve_communities(st, typed: list[str]) -> tuple[list[str], object]:
         res = registry.resolve(value)
         if not res.known:
             if len(res.candidates) > 1 and value.isascii():
-                hint = f"; it could be any of {', '.join(res.candidates)}"
+                hint = f"; it could be any of {', '.join(res.candidates)}."
             elif res.candidates:
                 hint = f"; did you mean {', '.join(res.candidates)}?"
             else:
                 hint = ""
-            warn(f"community {value!r} is not in the registry{hint} Kept as typed")
+            warn(f"community {value!r} is not in the registry{hint or '.'} Kept as typed")
         if res.name not in names:
             names.append(res.name)
     return names, registry

@@ -231,8 +231,12 @@ class FilterArgs:
 def build_filter(st: State, args: FilterArgs) -> Filter:
     """Resolve typed filter values: dates through the date parser, names through the registry.
 
-    A community or category that matches nothing known is kept (so the result is honestly empty)
-    and a warning names the nearest known names.
+    Communities and streets resolve in either script, with or without 社区/街道, by alias, and by
+    pinyin (full or initials) when that names one community; names the records use without being
+    registered count as known too. A value that matches nothing known, or pinyin that fits several
+    names, is kept as typed (so the result is honestly empty) and a warning on stderr names the
+    nearest known names or the candidates. Categories resolve from Chinese (either script) or
+    English.
     """
     from .. import dates
 
@@ -251,22 +255,35 @@ def build_filter(st: State, args: FilterArgs) -> Filter:
         flt.narrow_dates(*dates.parse_month(args.month, today).iso_bounds())
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         warn(f"the period {flt.date_from} to {flt.date_to} is empty: it ends before it starts")
-    if args.communities or args.street:
+    typed_communities = [c for c in args.communities or [] if c.strip()]
+    if typed_communities or (args.street and args.street.strip()):
         registry = st.registry()
-        for typed in args.communities or []:
-            res = registry.resolve(typed)
-            if not res.known:
-                _warn_unknown("community", typed, res.candidates)
-            flt.communities.append(res.name)
-        if args.street:
-            street = registry.resolve_street(args.street)
-            if street is None:
-                from ..textnorm import suggest
+        full = None  # the registry told the names records use: read only when needed
 
-                _warn_unknown("street", args.street, suggest(args.street, registry.streets()))
-                street = args.street.strip()
-            flt.street = street
-    if args.category:
+        def resolve(typed: str, how: str):
+            nonlocal full
+            res = getattr(registry, how)(typed)
+            if res.known:  # registered names come first, so this is the answer either way
+                return res
+            if full is None:
+                full = _filter_registry(st)
+            return getattr(full, how)(typed)
+
+        for typed in typed_communities:
+            res = resolve(typed, "resolve")
+            if not (res.known or res.in_records):
+                _warn_unknown("community", typed, res.candidates, res.ambiguous)
+            if res.name not in flt.communities:
+                flt.communities.append(res.name)
+            flt.community_spellings.extend(
+                s for s in res.spellings if s != res.name and s not in flt.community_spellings
+            )
+        if args.street and args.street.strip():
+            res = resolve(args.street, "resolve_street_name")
+            if not (res.known or res.in_records):
+                _warn_unknown("street", args.street, res.candidates, res.ambiguous)
+            flt.street = res.name
+    if args.category and args.category.strip():
         cats = st.categories
         resolved = cats.resolve(args.category)
         if resolved is None:
@@ -280,20 +297,61 @@ def build_filter(st: State, args: FilterArgs) -> Filter:
     return flt
 
 
-def _warn_unknown(kind: str, typed: str, candidates: list[str]) -> None:
+def _filter_registry(st: State):
+    """The registry, told which community and street names the records use."""
+    from ..registry import Registry
+
+    store = st.store()
+    used: dict[str, None] = {}
+    streets: dict[str, None] = {}
+    for a in store.activities():
+        used.update(dict.fromkeys(a.communities))
+        if a.street:
+            streets[a.street] = None
+    return Registry(store.communities(), used=used, used_streets=streets)
+
+
+def _warn_unknown(kind: str, typed: str, candidates: list[str], ambiguous: bool = False) -> None:
+    if ambiguous:
+        warn(
+            f"{kind} {typed.strip()!r} could be any of {', '.join(candidates)}; "
+            "type more of the name to pick one"
+        )
+        return
     hint = f"; did you mean {', '.join(candidates)}?" if candidates else ""
-    warn(f"no {kind} is known as {typed!r}{hint}")
+    warn(f"no {kind} is known as {typed.strip()!r}{hint}")
 
 
 # -- writing listings ------------------------------------------------------------------------
 
 
-def emit_activities(activities: list[Activity], fmt: Format, *, highlight=None) -> None:
-    """A listing on stdout: a table for people, or a machine format streamed as it is written."""
-    if fmt is Format.table:
-        from ..render import activity_table
+# A table longer than this, going to a pipe or a file, is written row by row (see below).
+STREAM_AFTER = 500
 
-        console = consoles.out
-        console.print(activity_table(activities, plain=not console.is_terminal, highlight=highlight))
-    else:
+
+def emit_activities(activities: Iterable[Activity], fmt: Format, *, highlight=None) -> None:
+    """A listing on stdout: a table for people, or a machine format streamed as it is written.
+
+    A Rich table costs ~0.3 ms a row and prints nothing until every row is measured, so a long
+    table going to a pipe or a file (`list --all | less`, cron) is streamed instead: column widths
+    from the first STREAM_AFTER rows, the same columns and look, longer cells folded. Shorter
+    tables, and every table on a terminal, are Rich tables as before.
+    """
+    if fmt is not Format.table:
         write_out(write_activities(activities, fmt))
+        return
+    from itertools import chain, islice
+
+    from ..render import activity_table
+
+    console = consoles.out
+    rows = iter(activities)
+    head = list(islice(rows, STREAM_AFTER + 1))
+    if console.is_terminal or len(head) <= STREAM_AFTER:
+        every = head + list(rows)
+        console.print(activity_table(every, plain=not console.is_terminal, highlight=highlight))
+        return
+    from ..render import stream_activity_lines, stream_widths
+
+    widths = stream_widths(head, console.width)
+    write_out(stream_activity_lines(chain(head, rows), widths))
