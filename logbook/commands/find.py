@@ -1,0 +1,159 @@
+"""Finding activities by what they say: `logbook search TERMS… [filters]`.
+
+Every word must occur in the title, notes, communities, street, names, tags or location; `-word`
+excludes. Both sides are folded to one form (Simplified, case-folded, pinyin glosses removed), and
+the record's side was folded when it was written: a query reads the stored search keys and folds
+only its own words.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from typer.core import TyperCommand
+
+from ..errors import UsageError
+from ..formats import Format
+from ..query import SORTS, sort_activities
+from .common import (
+    CategoryOpt,
+    CommunityOpt,
+    FilterArgs,
+    FormatOpt,
+    FromOpt,
+    MinPeopleOpt,
+    MonthOpt,
+    OnOpt,
+    StreetOpt,
+    TagOpt,
+    ToOpt,
+    WeekOpt,
+    build_filter,
+    emit_activities,
+    info,
+    state,
+)
+
+
+def protect_exclusions(args: list[str], params) -> list[str]:
+    """`args` rearranged so that every `-word` reaches TERMS instead of the option parser.
+
+    The option parser would read `-消防` as the short options `-消` `-防`, and `-cat` as
+    `-c at`. Here only an option's exact spelling (`-c NAME`, `--limit 5`, `--limit=5`, `-a`)
+    stays an option; any other argument that starts with one `-` is a word to exclude and is
+    moved after `--`, where everything is a term. An unknown `--long` option is left to the
+    parser, which reports it.
+    """
+    takes_value: set[str] = set()
+    flags: set[str] = set()
+    for param in params:
+        if getattr(param, "param_type_name", "") != "option":
+            continue
+        names = [*param.opts, *param.secondary_opts]
+        (flags if param.is_flag or param.count else takes_value).update(names)
+    kept: list[str] = []
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            words.extend(args[i + 1 :])
+            break
+        if arg in takes_value:
+            kept.extend(args[i : i + 2])
+            i += 2
+            continue
+        if (
+            arg in flags
+            or arg.startswith("--")
+            or not arg.startswith("-")
+            or arg == "-"
+        ):
+            kept.append(arg)
+        else:
+            words.append(arg)
+        i += 1
+    return kept + (["--", *words] if words else [])
+
+
+class SearchCommand(TyperCommand):
+    """A command whose `-word` arguments are search terms, not options."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, protect_exclusions(list(args), self.get_params(ctx)))
+
+
+def search(
+    ctx: typer.Context,
+    terms: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="TERMS...",
+            help="Words that must all occur (in either script); -word excludes a word. "
+            "Quote a phrase that holds a space.",
+            show_default=False,
+        ),
+    ] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    on: OnOpt = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    community: CommunityOpt = None,
+    street: StreetOpt = None,
+    category: CategoryOpt = None,
+    tag: TagOpt = None,
+    min_people: MinPeopleOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Show every match, no limit.")] = False,
+    sort: Annotated[
+        str, typer.Option(metavar="|".join(SORTS), help="date (newest first), participants or community.")
+    ] = "date",
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Find activities by words in their title, notes, names, tags or location."""
+    from ..textnorm import fold
+
+    if sort not in SORTS:
+        raise UsageError(f"invalid value {sort!r} for --sort: expected one of {', '.join(SORTS)}")
+    words = [t for t in terms or [] if fold(t[1:] if len(t) > 1 and t.startswith("-") else t)]
+    if not words:
+        shown = " ".join(repr(t) for t in terms or [])
+        raise UsageError(
+            f"nothing to search for{' in ' + shown if shown else ''}: give one or more words "
+            "(-word excludes one), e.g. logbook search 培训 -消防"
+        )
+    st = state(ctx)
+    flt = build_filter(
+        st,
+        FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
+    )
+    flt.terms = words
+    found = [
+        activity
+        for activity, key in st.store().search_keys(date_from=flt.date_from, date_to=flt.date_to)
+        # a record written before search keys were stored has none: fold it this once
+        if flt.matches(activity, key or None)
+    ]
+    found = sort_activities(found, sort)
+    total = len(found)
+    if not all_:
+        found = found[:limit]
+    emit_activities(found, fmt, highlight=title_highlighter(words))
+    noun = "activity" if total == 1 else "activities"
+    if total > len(found):
+        info(f"{total} {noun} found; {len(found)} shown, --all or --limit N for more")
+    else:
+        info(f"{total} {noun} found")
+
+
+def title_highlighter(words: list[str]):
+    """For the table: the spans of a title that the search words matched, as written."""
+    from ..textnorm import highlight_spans
+
+    return lambda title: highlight_spans(title, words)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search", cls=SearchCommand)(search)
