@@ -73,9 +73,9 @@ def main_options(
 
 
 def _register() -> None:
-    from .commands import activities, community, find, reports, exchange
+    from .commands import activities, community, find, reports, exchange, importtext
 
-    for module in (activities, community, find, reports, exchange):
+    for module in (activities, community, find, reports, exchange, importtext):
         module.register(app)
 
 

@@ -287,7 +287,7 @@ _EVENT_NOUN = (
     "议事", "协商会", "座谈会", "会议", "交流会", "分享会", "志愿服务", "党日", "游园", "市集",
 )
 _EVENT_HEAD = (
-    r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|演练|义诊|课程|仪式|比赛|大赛|"
+    r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|大会|演练|义诊|课程|仪式|比赛|大赛|"
     r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会"
 )
 # Greedy: the object runs to the last event word of the clause (宣传讲座, not 宣传).
@@ -552,6 +552,12 @@ def _places(art: _Article, registry):
             street = (None, 0, "no street named")
     if not communities:
         why["communities"] = "no community named"
+    if art.damage:
+        lost = "; part of the text was lost in the scrape and may have named one"
+        if not communities:
+            why["communities"] += lost
+        if street[0] is None:
+            street = (None, 0, street[2] + lost)
     return communities, street, location, why
 
 
@@ -578,6 +584,10 @@ def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
                     continue
                 name, start, stripped = rest, start + len(word), True
                 break
+    # 朝阳区和平街街道: the district in front is not part of the street's name.
+    district = re.match(rf"^(?:北京市)?[{_HAN}]{{2,3}}区(?=[{_HAN}]{{2}})", name)
+    if district:
+        name = name[district.end() :]
     if len(name) < 2 or len(name) > 6 or name in _GENERIC:
         return None
     if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
@@ -619,6 +629,7 @@ _COUNT_SERVED = re.compile(
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
 )
+_ANY_COUNT = re.compile(rf"(?P<num>{_NUM})(?:余|多|来)?(?:人次|名|位|人)")
 _TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
 _APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过")
 # Who serves or helps: counted as helpers, not as attendance.
@@ -638,30 +649,37 @@ def _participants(art: _Article):
     """((count, approximate) or None, confidence, why)."""
     text = art.masked
     found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
-    rejected: list[str] = []
+    judged: dict[int, str] = {}  # position of a number -> why it is not attendance ("" if it is)
     for m in _COUNT_AT.finditer(text):
         noun = m["noun"]
+        at = m.start("num")
         if _other_event(art, m.start(), m.end()):
-            rejected.append(f"{m.group()} (another event)")
-            continue
-        if noun.endswith(_HELPER_HEADS):
-            if not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
-                rejected.append(f"{m['num']}{m['more'] or ''}{m['unit']}{noun} (helpers)")
-                continue
-        elif noun and not noun.endswith(_ATTENDEE_HEADS):
-            rejected.append(f"{m['num']}{m['unit']}{noun} (not attendance)")
-            continue
-        _add_count(found, m, m["pre"])
-    for m in _COUNT_SERVED.finditer(text):
-        if not _other_event(art, m.start(), m.end()):
+            judged[at] = "another event"
+        elif noun.endswith(_HELPER_HEADS) and not (
+            m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)
+        ):
+            judged[at] = "helpers"
+        elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
+            judged[at] = "not people attending"
+        else:
+            judged[at] = ""
             _add_count(found, m, m["pre"])
-    for m in _COUNT_TALLY.finditer(text):
-        if not _other_event(art, m.start(), m.end()):
-            _add_count(found, m, "共")
+    for pattern, prefix in ((_COUNT_SERVED, None), (_COUNT_TALLY, "共")):
+        for m in pattern.finditer(text):
+            if not _other_event(art, m.start(), m.end()):
+                judged[m.start("num")] = ""
+                _add_count(found, m, prefix or m["pre"])
     if not found:
         why = "no number tied to attendance"
-        if rejected:
-            why += "; not counted: " + ", ".join(rejected)
+        # Say which head counts were seen and set aside, so the reader can check.
+        seen = []
+        for m in _ANY_COUNT.finditer(text):
+            reason = judged.get(m.start("num"), "no 参加/参与/出席 next to it")
+            if reason and len(seen) < 4:
+                phrase = re.split(r"[(（]", text[m.start() : min(m.end() + 4, art.clause_at(m.start())[1])])[0]
+                seen.append(f"{phrase} ({reason})")
+        if seen:
+            why += "; not counted: " + ", ".join(seen)
         return None, 0, why
     values = {(n, approx) for n, approx, _, _ in found}
     if len(values) == 1:
@@ -677,8 +695,11 @@ def _participants(art: _Article):
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
+    number = m["num"]
+    if number in ("百", "千"):  # 百余人: "over a hundred"
+        number = "一" + number
     try:
-        n = parse_cn_int(m["num"])
+        n = parse_cn_int(number)
     except ValueError:
         return
     approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
@@ -695,7 +716,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("义诊", ("义诊", "体检", "健康咨询", "量血压", "测量血压", "问诊", "把脉")),
     ("党建", ("党建", "党日", "党课", "党组织", "入党", "党员大会")),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊")),
-    ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证")),
+    ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
     ("志愿服务", ("志愿服务", "志愿活动", "学雷锋", "捐赠", "募捐", "义卖")),
     ("便民服务", ("便民", "理发", "磨刀", "维修", "法律咨询", "义剪", "修补")),
     ("文化", ("文化活动", "非遗", "文艺", "演出", "书法", "绘画", "剪纸", "手工", "读书", "合唱", "舞蹈",

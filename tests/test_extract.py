@@ -193,6 +193,7 @@ def test_damaged_date_is_not_read():
         ("50余位老年人到场聆听。", (50, True)),
         ("各社区社工共计38人参加。", (38, False)),
         ("参加人数达60人。", (60, False)),
+        ("社区干部、党员、居民志愿者百余人参与，清理垃圾3车。", (100, True)),
         ("40名志愿者参加了培训。", (40, False)),  # volunteers trained are attendance
         ("上次讲座有30人参加，本次讲座共50余人参加。", (50, True)),
     ],
@@ -246,6 +247,9 @@ def test_community_and_street_patterns():
     # Parentheses say where people came from.
     r = read("研修班的学员(来自奥运村和大屯街道)参与服务。").record
     assert r["street"] is None and r["communities"] == []
+    # The district in front of a street is not part of its name.
+    r = read("3月15日上午，朝阳区和平街街道樱花园社区党委联合共建单位开展志愿服务。").record
+    assert (r["street"], r["communities"]) == ("和平街街道", ["樱花园社区"])
     # Two streets named: which one is not clear.
     assert read("安贞街道和和平街街道联合开展培训。").record["street"] is None
 
@@ -306,6 +310,7 @@ def test_partners(text, expected):
         ("守护好老年人的“钱袋子”，5月9日，社区开展防范电信诈骗宣传讲座。", "防范电信诈骗宣传讲座"),
         ("6月10日，安贞街道组织辖区各社区社工开展社会工作实务能力提升培训。", "社会工作实务能力提升培训"),
         ("3月26日晚，安贞里社区在社区党群服务中心召开楼院环境整治居民议事会。", "楼院环境整治居民议事会"),
+        ("2025年1月10日，双井街道九龙社区召开2024年度居民代表大会。", "2024年度居民代表大会"),
     ],
 )
 def test_titles(text, title):

@@ -1,0 +1,406 @@
+"""import-text: written reports (news articles, as scraped or pasted) turned into activities.
+
+The command reads the text, has `logbook.extract` draft one activity per article, shows the
+drafts, and saves the new ones on confirmation. Saved drafts are ordinary activities whose
+`source` is `import-text:<file name>#<article number>` and whose notes hold the cleaned article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import LogbookError, NotFound, ReadOnly, UsageError, ValidationError
+from ..formats import WRITERS, Format
+from ..models import FIELD_ORDER, Activity, new_id
+from .common import consoles, info, state, stdin_is_terminal, warn, write_out
+
+# What the preview calls each field, in the order it lists empty ones.
+_LABELS = {
+    "title": "title",
+    "date": "date",
+    "category": "category",
+    "communities": "communities",
+    "street": "street",
+    "participants": "people",
+    "speakers": "speakers",
+    "partners": "partners",
+}
+_CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
+
+
+class _Item:
+    """A draft on its way to the logbook: the extractor's draft, its record, and its fate."""
+
+    def __init__(self, draft, record: dict) -> None:
+        self.draft = draft
+        self.record = record
+        self.status = "new"  # new | duplicate | no date | no title
+        self.detail = ""
+
+    @property
+    def number(self) -> int:
+        return self.draft.number
+
+
+def import_text(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="A text of one or more articles; - reads standard input.")
+    ],
+    year: Annotated[
+        str | None,
+        typer.Option("--year", metavar="YYYY", help="The year of dates written without one (else one the text names, else the latest that is not in the future)."),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="DATE", help="The date of articles that name none (with --article to pick them)."),
+    ] = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", "-a", metavar="N", help="Only article N of the text (repeatable)."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the drafts and stop.")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Save without asking; needed without a terminal.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Under the table, say how each field was read or why it is empty.")
+    ] = False,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="table for people; json, jsonl, csv, md print the drafts as records."),
+    ] = Format.table,
+) -> None:
+    """Turn written reports into activities: preview the drafts, then save them."""
+    from .. import dates
+    from ..extract import extract
+
+    st = state(ctx)
+    the_year = _parse_year(year) if year is not None else None
+    fallback_date = dates.parse_date(on, st.today).isoformat() if on else None
+    text, name = _read_input(file)
+    store = st.store()
+    drafts = extract(text, source_name=name, today=st.today, year=the_year, registry=st.registry())
+    if not drafts:
+        shown = "standard input" if file == "-" else repr(file)
+        raise LogbookError(
+            f"{shown} holds no article text: expected articles ending with ]]>, "
+            "or separated by lines of --- or by blank lines"
+        )
+    wanted = _parse_articles(article, len(drafts))
+    if wanted:
+        drafts = [d for d in drafts if d.number in wanted]
+
+    items = [_Item(d, _record(d, st, fallback_date)) for d in drafts]
+    _mark_duplicates(items, store.activities())
+    new = [i for i in items if i.status == "new"]
+
+    if new and not dry_run:
+        if store.readonly:
+            raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+        if not yes and not stdin_is_terminal():
+            raise UsageError(
+                "refusing to save without confirmation: not at a terminal; pass --yes to save, "
+                "or --dry-run to only see the drafts"
+            )
+
+    _show(items, fmt, explain)
+    _summarise(items, dry_run)
+    if dry_run or not new:
+        if not new:
+            info("Nothing to add")
+        return
+    if not yes:
+        noun = "activity" if len(new) == 1 else "activities"
+        if not typer.confirm(f"Save {len(new)} {noun}?", default=False, err=True):
+            info("Nothing saved")
+            raise typer.Exit(1)
+    saved = _save(st, store, name, new)
+    for a in saved:
+        info(f"Added {a.short_id} on {a.date}: {a.title}")
+    noun = "activity" if len(saved) == 1 else "activities"
+    info(f"Saved {len(saved)} {noun} from {name}")
+
+
+# -- input ---------------------------------------------------------------------------------
+
+
+def _parse_year(value: str) -> int:
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
+        raise UsageError(f"invalid year {value!r} for --year: expected a year such as 2025")
+    return int(text)
+
+
+def _parse_articles(values: list[str] | None, total: int) -> set[int]:
+    wanted: set[int] = set()
+    for value in values or []:
+        text = value.strip()
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= total:
+            noun = "article" if total == 1 else "articles"
+            raise UsageError(
+                f"invalid article number {value!r} for --article: the text holds {total} {noun}, "
+                f"numbered 1 to {total}"
+            )
+        wanted.add(int(text))
+    return wanted
+
+
+def _read_input(file: str) -> tuple[str, str]:
+    """The text and the name its records cite as their source."""
+    if file == "-":
+        raw = typer.get_binary_stream("stdin").read()
+        return _decode(raw), "stdin"
+    path = Path(file)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound(f"no file {file!r}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{file!r} is a directory: expected a text file of articles") from None
+    except PermissionError:
+        raise LogbookError(f"{file!r} cannot be read: permission denied") from None
+    except OSError as err:
+        raise LogbookError(f"{file!r} cannot be read: {err.strerror or err}") from None
+    return _decode(raw), path.name
+
+
+def _decode(raw: bytes) -> str:
+    # UTF-8 (with or without a BOM), else GBK as Chinese Windows writes it; else UTF-8 with the
+    # bad bytes shown as U+FFFD, which the preview then flags as damaged like any lost text.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+# -- drafts to records ---------------------------------------------------------------------
+
+
+def _record(draft, st, fallback_date: str | None) -> dict:
+    found = draft.record
+    category = None
+    if found.get("category"):
+        category = st.categories.resolve(found["category"])
+    record = {name: None for name in FIELD_ORDER}
+    record.update(
+        {
+            "date": found.get("date") or fallback_date,
+            "title": found.get("title"),
+            "category": category or "其他",
+            "communities": list(found.get("communities") or []),
+            "street": found.get("street"),
+            "participants": found.get("participants"),
+            "participants_approx": bool(found.get("participants_approx")),
+            "organizers": [],
+            "partners": list(found.get("partners") or []),
+            "speakers": list(found.get("speakers") or []),
+            "groups": [],
+            "tags": [],
+            "location": found.get("location"),
+            "notes": found.get("notes"),
+            "source": found.get("source"),
+            "author": st.author,
+        }
+    )
+    return record
+
+
+def _key(day: str | None, title: str | None, communities: list[str]) -> tuple:
+    from ..textnorm import fold
+
+    return (day, fold(title or ""), tuple(sorted(fold(c) for c in communities)))
+
+
+def _mark_duplicates(items: list[_Item], existing: list[Activity]) -> None:
+    """Importing the same text again adds nothing: an article whose text is already in the
+    notes of an imported record, or whose date, title and communities match a record, is a
+    duplicate; so is a repeat of an earlier article of the same text."""
+    from ..extract import article_digest
+
+    by_digest: dict[str, str] = {}
+    by_key: dict[tuple, str] = {}
+    for a in existing:
+        if a.notes and (a.source or "").startswith("import-text:"):
+            by_digest.setdefault(article_digest(a.notes), a.short_id)
+        by_key.setdefault(_key(a.date, a.title, a.communities), a.short_id)
+    seen_digest: dict[str, int] = {}
+    seen_key: dict[tuple, int] = {}
+    for item in items:
+        r = item.record
+        digest = article_digest(r["notes"] or "")
+        key = _key(r["date"], r["title"], r["communities"])
+        if digest in by_digest:
+            item.status, item.detail = "duplicate", f"already in the logbook as {by_digest[digest]}"
+        elif r["date"] and key in by_key:
+            item.status, item.detail = "duplicate", f"same date, title and communities as {by_key[key]}"
+        elif digest in seen_digest:
+            item.status, item.detail = "duplicate", f"same text as article {seen_digest[digest]}"
+        elif r["date"] and key in seen_key:
+            item.status, item.detail = "duplicate", f"same as article {seen_key[key]}"
+        elif not r["date"]:
+            item.status, item.detail = "no date", "not saved"
+        elif not any(ch.isalnum() for ch in (r["title"] or "").replace("?", "")):
+            item.status, item.detail = "no title", "nothing readable to call it"
+        seen_digest.setdefault(digest, item.number)
+        if r["date"]:
+            seen_key.setdefault(key, item.number)
+
+
+def _save(st, store, name: str, items: list[_Item]) -> list[Activity]:
+    now = st.now()
+    with store.transaction(f"import-text {name}") as tx:
+        # Checked again under the lock: another import may have landed since the preview.
+        fresh = [_Item(i.draft, dict(i.record)) for i in items]
+        _mark_duplicates(fresh, tx.activities())
+        saved = []
+        for item in fresh:
+            if item.status != "new":
+                warn(f"article {item.number} was saved meanwhile ({item.detail}); skipped")
+                continue
+            record = dict(item.record, id=new_id(), created_at=now, updated_at=now)
+            try:
+                activity = Activity.from_dict(record, categories=st.categories)
+            except ValidationError as err:
+                raise LogbookError(f"article {item.number}: {err.message}; nothing was saved") from None
+            tx.add(activity)
+            saved.append(activity)
+        noun = "activity" if len(saved) == 1 else "activities"
+        tx.summary = f"import-text {name}: {len(saved)} {noun}"
+    return saved
+
+
+# -- the preview ---------------------------------------------------------------------------
+
+
+def _checks(item: _Item) -> list[str]:
+    """What the reader should look at: the draft's fate, fields read with little confidence,
+    an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns."""
+    d = item.draft
+    lines = ["new" if item.status == "new" else f"{item.status}: {item.detail}"]
+    if item.record["date"] and not d.record.get("date"):
+        lines.append("date from --date")
+    unsure = [_LABELS[f] for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]
+    if unsure:
+        lines.append("check " + ", ".join(unsure))
+    if d.year_assumed:
+        lines.append(f"year {item.record['date'][:4]} assumed")
+    if d.damaged:
+        shown = "、".join(s if len(s) <= 8 else s[:7] + "…" for s in d.damaged[:2])
+        more = f" +{len(d.damaged) - 2}" if len(d.damaged) > 2 else ""
+        lines.append(f"damaged: {shown}{more}")
+    return lines
+
+
+def _dash(value) -> str:
+    if value in (None, "", []):
+        return "-"
+    return "、".join(value) if isinstance(value, list) else str(value)
+
+
+def _people(record: dict) -> str:
+    if record["participants"] is None:
+        return "-"
+    return f"{record['participants']}+" if record["participants_approx"] else str(record["participants"])
+
+
+def draft_table(items: list[_Item], *, plain: bool):
+    from rich.table import Table
+
+    from ..render import table_box, text
+
+    table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Title", overflow="fold", ratio=3)
+    table.add_column("Category", overflow="fold")
+    table.add_column("Communities", overflow="fold", ratio=2)
+    table.add_column("Street", overflow="fold")
+    table.add_column("People", justify="right", no_wrap=True)
+    table.add_column("Speakers", overflow="fold")
+    table.add_column("Partners", overflow="fold", ratio=2)
+    table.add_column("Check", overflow="fold", ratio=3)
+    for item in items:
+        r, d = item.record, item.draft
+        table.add_row(
+            str(item.number),
+            _dash(r["date"]),
+            text(r["title"]),
+            text(r["category"] if d.record.get("category") else "-"),
+            text(_dash(r["communities"])),
+            text(_dash(r["street"])),
+            _people(r),
+            text(_dash(r["speakers"])),
+            text(_dash(r["partners"])),
+            text("\n".join(_checks(item))),
+        )
+    return table
+
+
+def _show(items: list[_Item], fmt: Format, explain: bool) -> None:
+    if fmt is Format.table:
+        console = consoles.out
+        console.print(draft_table(items, plain=not console.is_terminal))
+        console.file.flush()
+        if explain:
+            from ..render import safe
+
+            lines = []
+            for item in items:
+                lines.append(f"Article {item.number}: {item.record['source']}")
+                for field, why in item.draft.why.items():
+                    lines.append(f"  {field}: {why}")
+            write_out(safe(line) + "\n" for line in lines)
+        return
+    records = []
+    for item in items:
+        d = item.draft
+        record = dict(item.record)
+        record.update(
+            {
+                "article": item.number,
+                "status": item.status,
+                "status_detail": item.detail or None,
+                "left_empty": d.empty_fields(),
+                "confidence": dict(d.confidence),
+                "why": dict(d.why),
+                "damaged": list(d.damaged),
+                "year_assumed": d.year_assumed,
+            }
+        )
+        records.append(record)
+    write_out(WRITERS[fmt](records))
+
+
+def _summarise(items: list[_Item], dry_run: bool) -> None:
+    counts: dict[str, list[int]] = {}
+    for item in items:
+        counts.setdefault(item.status, []).append(item.number)
+    parts = []
+    if counts.get("new"):
+        verb = "would be added" if dry_run else "to add"
+        parts.append(f"{len(counts['new'])} {verb}")
+    if counts.get("duplicate"):
+        parts.append(f"{len(counts['duplicate'])} already in the logbook ({_numbers(counts['duplicate'])})")
+    if counts.get("no date"):
+        nums = counts["no date"]
+        parts.append(
+            f"{len(nums)} without a date, not saved ({_numbers(nums)}: give it with --date DATE --article N)"
+        )
+    if counts.get("no title"):
+        parts.append(f"{len(counts['no title'])} without a readable title ({_numbers(counts['no title'])})")
+    noun = "article" if len(items) == 1 else "articles"
+    info(f"{len(items)} {noun}: " + "; ".join(parts))
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ("article " if len(numbers) == 1 else "articles ") + ", ".join(map(str, numbers))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import-text")(import_text)

@@ -1,0 +1,312 @@
+"""`logbook import-text`: written reports previewed as drafts, then saved as activities."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import add, run, run_proc
+
+FEED = Path(__file__).resolve().parents[2] / "shared/data/community-news-feed.txt"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+def listed():
+    return run("list", "--all", "--format", "json").json
+
+
+@pytest.fixture
+def feed_copy(tmp_path) -> Path:
+    """The shared feed under a name of our own (the shared copy is never written)."""
+    path = tmp_path / "news.txt"
+    path.write_bytes(FEED.read_bytes())
+    return path
+
+
+# -- preview -------------------------------------------------------------------------------
+
+
+def test_dry_run_shows_the_drafts_and_writes_nothing(feed_copy, db_path, registry):
+    before = db_path.read_bytes()
+    result = run("import-text", str(feed_copy), "--dry-run", "--article", "2", "--article", "4", "--article", "6")
+    assert result.exit_code == 0, result.stderr
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "#  Date        Title                 Category  Communities   Street    People  Speakers  Partners  Check",
+        "2  -           活动现场设置了义诊区  便民服务  安贞西里社区  安贞街道       -  -         -         no date: not saved",
+        "                                                                                                   check title, category",
+        "4  2025-03-27  社区演讲炼金句?口才   培训      观音堂社区    -            40+  王佳宁    -         new",
+        "               培训启智言                                                                          year 2025 assumed",
+        "                                                                                                   damaged: ?、?qū)W",
+        "6  -           党建引领              文化      -             -              -  -         -         no date: not saved",
+        "                                                                                                   check title",
+        "                                                                                                   damaged: ??、?? +4",
+    ]
+    assert result.stderr == (
+        "3 articles: 1 would be added; 2 without a date, not saved "
+        "(articles 2, 6: give it with --date DATE --article N)\n"
+    )
+    assert db_path.read_bytes() == before
+
+
+def test_dry_run_of_the_whole_feed(feed_copy, db_path):
+    result = run("import-text", str(feed_copy), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines() if line[:1].isdigit()] == list("123456")
+    assert result.stderr.startswith("6 articles: 1 would be added; 5 without a date, not saved")
+    assert not db_path.exists()
+
+
+def test_explain_says_how_each_field_was_read_or_why_it_is_empty(feed_copy):
+    result = run("import-text", str(feed_copy), "--dry-run", "--explain", "--article", "6")
+    assert result.exit_code == 0, result.stderr
+    explained = result.stdout[result.stdout.index("Article 6"):].splitlines()
+    assert explained[0] == "Article 6: import-text:news.txt#6"
+    assert "  participants: no number tied to attendance; not counted: 五位主体代表 (no 参加/参与/出席 next to it), " \
+        "八名居民当场 (no 参加/参与/出席 next to it)" in explained
+    assert "  date: no date in the text; give it with --date" in explained
+
+
+def test_json_prints_the_drafts_as_records(feed_copy):
+    result = run("import-text", str(feed_copy), "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "\\u" not in result.stdout
+    drafts = result.json
+    assert [d["article"] for d in drafts] == [1, 2, 3, 4, 5, 6]
+    d = drafts[3]
+    assert list(d)[:21] == [
+        "id", "date", "start", "end", "title", "category", "communities", "street", "participants",
+        "participants_approx", "organizers", "partners", "speakers", "groups", "tags", "location",
+        "notes", "source", "author", "created_at", "updated_at",
+    ]
+    assert d["id"] is None and d["status"] == "new"
+    assert (d["date"], d["participants"], d["participants_approx"]) == ("2025-03-27", 40, True)
+    assert d["source"] == "import-text:news.txt#4" and d["author"] == "王社工"
+    assert d["year_assumed"] is True and d["damaged"] == ["?", "?qū)W"]
+    assert d["confidence"]["participants"] >= 0.8
+    assert d["notes"].startswith("3月27日,觀音堂社區舉辦了")  # the cleaned article, its own script
+    assert "(xùn)" not in d["notes"]
+    undated = drafts[0]
+    assert undated["status"] == "no date" and "date" in undated["left_empty"]
+    assert undated["category"] == "培训" and undated["speakers"] == ["毕宇珠"]
+
+
+def test_other_machine_formats(feed_copy):
+    csv_out = run("import-text", str(feed_copy), "--dry-run", "--format", "csv", "--article", "4")
+    assert csv_out.exit_code == 0
+    assert csv_out.stdout.startswith("\ufeffid,date,start,end,title")
+    assert "社区演讲炼金句?口才培训启智言" in csv_out.stdout
+    jsonl = run("import-text", str(feed_copy), "--dry-run", "--format", "jsonl")
+    assert len(jsonl.stdout.splitlines()) == 6
+
+
+# -- saving --------------------------------------------------------------------------------
+
+
+def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_copy, db_path, registry):
+    result = run("import-text", str(feed_copy), "--yes")
+    assert result.exit_code == 0, result.stderr
+    [saved] = listed()
+    assert result.stderr.splitlines()[-2:] == [
+        f"Added {saved['id'][:8]} on 2025-03-27: 社区演讲炼金句?口才培训启智言",
+        "Saved 1 activity from news.txt",
+    ]
+    assert saved["category"] == "培训" and saved["communities"] == ["观音堂社区"]
+    assert saved["source"] == "import-text:news.txt#4"
+    assert saved["created_at"].endswith("Z") and saved["author"] == "王社工"
+    # An ordinary activity: filters and show see it.
+    assert [a["id"] for a in run("list", "--community", "观音堂", "--format", "json").json] == [saved["id"]]
+    assert run("show", saved["id"][:6]).exit_code == 0
+    # The same text again, even under another name or through stdin, adds nothing.
+    before = db_path.read_bytes()
+    again = run("import-text", str(feed_copy), "--yes")
+    assert again.exit_code == 0
+    assert again.stderr.endswith("1 already in the logbook (article 4); 5 without a date, not saved "
+                                 "(articles 1, 2, 3, 5, 6: give it with --date DATE --article N)\nNothing to add\n")
+    as_json = run("import-text", str(feed_copy), "--dry-run", "--format", "json").json
+    assert as_json[3]["status"] == "duplicate"
+    assert as_json[3]["status_detail"] == "already in the logbook as " + saved["id"][:8]
+    piped = run("import-text", "-", "--yes", input=feed_copy.read_text(encoding="utf-8"))
+    assert piped.exit_code == 0 and piped.stderr.endswith("Nothing to add\n")
+    assert db_path.read_bytes() == before
+
+
+def test_date_option_saves_undated_articles_once(feed_copy, registry):
+    result = run("import-text", str(feed_copy), "--yes", "--date", "2025-03-20", "--article", "2", "--article", "5")
+    assert result.exit_code == 0, result.stderr
+    saved = {a["source"]: a for a in listed()}
+    assert set(saved) == {"import-text:news.txt#2", "import-text:news.txt#5"}
+    two = saved["import-text:news.txt#2"]
+    assert two["date"] == "2025-03-20" and two["street"] == "安贞街道"
+    assert two["participants"] is None  # 八名学员 served; they are not attendance
+    five = saved["import-text:news.txt#5"]
+    assert len(five["communities"]) == 9 and five["street"] == "太阳宫地区"
+    assert "date from --date" in result.stdout
+    # The whole feed afterwards adds article 4 only.
+    rest = run("import-text", str(feed_copy), "--yes")
+    assert rest.exit_code == 0
+    assert "Saved 1 activity" in rest.stderr
+    assert len(listed()) == 3
+
+
+def test_year_option(feed_copy):
+    result = run("import-text", str(feed_copy), "--yes", "--year", "2024", "--article", "4")
+    assert result.exit_code == 0, result.stderr
+    assert listed()[0]["date"] == "2024-03-27"
+
+
+def test_same_date_title_and_community_as_a_typed_record_is_a_duplicate(feed_copy, db_path):
+    typed = add("社区演讲炼金句?口才培训启智言", "--date", "2025-03-27", "--community", "观音堂社区")
+    before = db_path.read_bytes()
+    result = run("import-text", str(feed_copy), "--yes", "--article", "4", "--format", "json")
+    assert result.exit_code == 0
+    assert result.json[0]["status_detail"] == f"same date, title and communities as {typed[:8]}"
+    assert db_path.read_bytes() == before
+
+
+def test_repeated_article_in_one_text_is_saved_once(tmp_path):
+    article = "3月20日，黄寺社区召开“小区停车难”专题议事协商会，居民代表共15人出席。"
+    path = tmp_path / "twice.txt"
+    path.write_text(f"{article}\n---\n{article}\n", encoding="utf-8")
+    result = run("import-text", str(path), "--yes", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [d["status_detail"] for d in result.json] == [None, "same text as article 1"]
+    [saved] = listed()
+    assert (saved["title"], saved["participants"], saved["category"]) == ("小区停车难", 15, "会议")
+
+
+def test_undo_takes_the_whole_import_back(feed_copy):
+    run("import-text", str(feed_copy), "--yes", "--date", "2025-03-20")
+    assert len(listed()) == 6
+    undone = run("undo")
+    assert undone.stdout.startswith("Reverted: import-text news.txt: 6 activities")
+    assert listed() == []
+
+
+# -- asking first --------------------------------------------------------------------------
+
+
+def test_without_a_terminal_it_refuses_to_save(feed_copy, db_path):
+    add("已有")
+    before = db_path.read_bytes()
+    result = run("import-text", str(feed_copy))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: refusing to save without confirmation: not at a terminal; pass --yes to save, "
+        "or --dry-run to only see the drafts\n"
+    )
+    assert db_path.read_bytes() == before
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch):
+    from logbook.commands import importtext
+
+    monkeypatch.setattr(importtext, "stdin_is_terminal", lambda: True)
+
+
+def test_at_a_terminal_it_asks(feed_copy, at_a_terminal):
+    declined = run("import-text", str(feed_copy), input="n\n")
+    assert declined.exit_code == 1
+    assert "Save 1 activity? [y/N]" in declined.stderr and "Nothing saved" in declined.stderr
+    assert listed() == []
+    accepted = run("import-text", str(feed_copy), input="y\n")
+    assert accepted.exit_code == 0, accepted.stderr
+    assert [a["source"] for a in listed()] == ["import-text:news.txt#4"]
+
+
+def test_sample_logbook_is_read_only(feed_copy):
+    assert run("--sample", "import-text", str(feed_copy), "--dry-run").exit_code == 0
+    refused = run("--sample", "import-text", str(feed_copy), "--yes")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: the sample logbook is read-only")
+
+
+# -- input ---------------------------------------------------------------------------------
+
+
+def test_plain_text_in_gbk_separated_by_rules(tmp_path, registry):
+    path = tmp_path / "周报.txt"
+    text = (
+        "3月18日，安贞西里社区联合北京安贞医院开展“健康进社区 义诊暖人心”主题义诊活动。\n"
+        "---\n"
+        "3月26日晚，安贞里社区召开楼院环境整治居民议事会，八名居民代表参加。\n"
+    )
+    path.write_bytes(text.encode("gbk"))
+    result = run("import-text", str(path), "--yes")
+    assert result.exit_code == 0, result.stderr
+    got = sorted((a["date"], a["title"], a["category"], a["street"], a["participants"], tuple(a["partners"])) for a in listed())
+    assert got == [
+        ("2025-03-18", "健康进社区 义诊暖人心", "义诊", "安贞街道", None, ("北京安贞医院",)),
+        ("2025-03-26", "楼院环境整治居民议事会", "会议", "安贞街道", 8, ()),
+    ]
+    assert {a["source"] for a in listed()} == {"import-text:周报.txt#1", "import-text:周报.txt#2"}
+
+
+def test_labelled_articles_import_as_labelled(tmp_path, registry):
+    """The frozen articles, concatenated as a worker would paste them, through the real CLI."""
+    labels = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))
+    names = ["03.txt", "07.txt", "12.txt"]  # Simplified and Traditional, one, one, three communities
+    path = tmp_path / "reports.txt"
+    path.write_text("".join((ARTICLES / n).read_text(encoding="utf-8").rstrip() + "\n]]>\n" for n in names), encoding="utf-8")
+    result = run("import-text", str(path), "--yes", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    saved = {a["source"]: a for a in listed()}
+    for number, name in enumerate(names, start=1):
+        want, got = labels["articles"][name], saved[f"import-text:reports.txt#{number}"]
+        for field in ("date", "communities", "street", "participants", "participants_approx", "category", "partners"):
+            assert got[field] == want[field], (name, field)
+
+
+def test_stdin_through_a_real_process(tmp_path):
+    text = FEED.read_text(encoding="utf-8")
+    db = tmp_path / "proc.json"
+    result = run_proc("--db", str(db), "import-text", "-", "--yes", "--article", "4", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert "Saved 1 activity from stdin" in result.stderr
+    shown = run_proc("--db", str(db), "list", "--format", "json")
+    [record] = json.loads(shown.stdout)
+    assert record["source"] == "import-text:stdin#4"
+
+
+# -- errors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["missing.txt"], 1, "Error: no file 'missing.txt'\n"),
+        (["FEED", "--year", "25"], 2, "Error: invalid year '25' for --year: expected a year such as 2025\n"),
+        (["FEED", "--article", "7"], 2, "Error: invalid article number '7' for --article: the text holds 6 articles, numbered 1 to 6\n"),
+        (["FEED", "--article", "x"], 2, "Error: invalid article number 'x' for --article: the text holds 6 articles, numbered 1 to 6\n"),
+        (["FEED", "--date", "3月32日"], 2, "Error: invalid date '3月32日': expected "),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(args, code, message, feed_copy, db_path):
+    add("已有")
+    before = db_path.read_bytes()
+    args = [str(feed_copy) if a == "FEED" else a for a in args]
+    result = run("import-text", *args, "--yes")
+    assert result.exit_code == code
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert db_path.read_bytes() == before
+
+
+def test_a_directory_or_an_empty_text_is_refused(tmp_path):
+    directory = run("import-text", str(tmp_path))
+    assert directory.exit_code == 2
+    assert directory.stderr == f"Error: '{tmp_path}' is a directory: expected a text file of articles\n"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("]]>\n</p>\n", encoding="utf-8")
+    result = run("import-text", str(empty), "--yes")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: '{empty}' holds no article text")
+
+
+def test_help_names_the_options():
+    result = run("import-text", "--help")
+    assert result.exit_code == 0
+    for option in ("--year", "--date", "--article", "--dry-run", "--yes", "--format", "--explain"):
+        assert option in result.stdout
