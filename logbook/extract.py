@@ -301,7 +301,7 @@ _FILLER_CLAUSE = re.compile(r"^(?:本次|此次|这次)?(?:活动|培训|会议)
 _PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
 
 
-def _title(art: _Article) -> tuple[str, float, str]:
+def _title(art: _Article) -> tuple[str | None, float, str]:
     text = art.plain
     fs, fe = art.first_sentence()
     # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
@@ -343,8 +343,10 @@ def _title(art: _Article) -> tuple[str, float, str]:
         if art.is_damaged(a, b):
             why += "; it holds characters lost in the scrape"
         return _trim_title(clause), 0.4, why
-    first = text[fs:fe].strip() or text.strip()
-    return _trim_title(first), 0.3, "the article's first words; check it"
+    first = _trim_title(_OPENERS.sub("", art.masked[fs:fe].strip()))
+    if not any(ch.isalpha() for ch in first):
+        return None, 0, "nothing readable to call it"
+    return _trim_title(text[fs:fe].strip()), 0.3, "the article's first words; check it"
 
 
 def _clauses(art: _Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -800,35 +802,36 @@ _NOT_NAMES = set(
 _AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将")
 
 
+_TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
+
+
 def _speakers(art: _Article):
     text = art.masked
     found: list[str] = []
-    title_re = "|".join(_TITLES)
-    # Name then title: 王佳宁老师, 张亚婷讲师.
-    for m in re.finditer(title_re, text):
-        if any(text.startswith(t, m.start() - len(t) + len(m.group())) and len(t) > len(m.group()) for t in _TITLES):
-            continue  # 副教授 read as 教授: the longer title is handled on its own
-        for size in (3, 2):
-            a = m.start() - size
-            if a < 0:
-                continue
-            name = text[a : m.start()]
-            if _is_name(name) and not (size == 2 and _is_name(text[a - 1 : m.start()]) if a > 0 else False):
-                _add_name(found, name)
-                break
-    # Title then name: 副教授毕宇珠担任主讲, 民警赵磊为.
-    for m in re.finditer(title_re, text):
-        after = text[m.end() : m.end() + 4]
-        three, two = after[:3], after[:2]
-        if len(three) == 3 and _is_name(three) and (len(after) < 4 or after[3] in _AFTER_NAME or not re.match(f"[{_HAN}]", after[3])):
-            if three[2] not in _AFTER_NAME:
-                _add_name(found, three)
-                continue
-        if len(two) == 2 and _is_name(two) and (len(after) < 3 or after[2] in _AFTER_NAME or not re.match(f"[{_HAN}]", after[2])):
-            _add_name(found, two)
+    for m in _TITLE_RE.finditer(text):
+        # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
+        before = next(
+            (text[m.start() - n : m.start()] for n in (3, 2) if m.start() >= n and _is_name(text[m.start() - n : m.start()])),
+            None,
+        )
+        name = before or _name_after(text, m.end())
+        if name:
+            _add_name(found, name)
     if not found:
         return [], "no lecturer named (老师/讲师/教授/律师/医生 with a full name)"
     return found, "names next to 老师/讲师/教授/律师/医生"
+
+
+def _name_after(text: str, pos: int) -> str | None:
+    """A name of three or two characters right after a title, ending where a verb or a
+    function word begins (毕宇珠担任, 赵磊为)."""
+    after = text[pos : pos + 4]
+    for n in (3, 2):
+        name, rest = after[:n], after[n : n + 1]
+        ends = not rest or rest in _AFTER_NAME or not re.match(f"[{_HAN}]", rest)
+        if len(name) == n and _is_name(name) and name[-1] not in _AFTER_NAME and ends:
+            return name
+    return None
 
 
 def _is_name(s: str) -> bool:

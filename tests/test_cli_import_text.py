@@ -176,6 +176,18 @@ def test_repeated_article_in_one_text_is_saved_once(tmp_path):
     assert (saved["title"], saved["participants"], saved["category"]) == ("小区停车难", 15, "会议")
 
 
+def test_an_article_with_nothing_readable_to_call_it_is_not_saved(tmp_path):
+    path = tmp_path / "lost.txt"
+    path.write_text("3月20日，黄寺社区召开议事会，居民代表共15人出席。]]>3月21日??!]]>", encoding="utf-8")
+    result = run("import-text", str(path), "--yes", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(d["status"], d["status_detail"]) for d in result.json] == [
+        ("new", None), ("no title", "nothing readable to call it"),
+    ]
+    assert "1 without a readable title (article 2)" in result.stderr
+    assert [a["title"] for a in listed()] == ["议事会"]
+
+
 def test_undo_takes_the_whole_import_back(feed_copy):
     run("import-text", str(feed_copy), "--yes", "--date", "2025-03-20")
     assert len(listed()) == 6
