@@ -115,9 +115,12 @@ def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_cop
     assert saved["category"] == "培训" and saved["communities"] == ["观音堂社区"]
     assert saved["source"] == "import-text:news.txt#4"
     assert saved["created_at"].endswith("Z") and saved["author"] == "王社工"
-    # An ordinary activity: filters and show see it.
+    # An ordinary activity: filters, show, search (the Traditional notes too) and report see it.
     assert [a["id"] for a in run("list", "--community", "观音堂", "--format", "json").json] == [saved["id"]]
     assert run("show", saved["id"][:6]).exit_code == 0
+    assert [a["id"] for a in run("search", "演講", "王佳宁", "--format", "json").json] == [saved["id"]]
+    report = run("report", "--by", "community", "--format", "json").json
+    assert [(g["group"], g["participants"]) for g in report["groups"]] == [("观音堂社区", 40)]
     # The same text again, even under another name or through stdin, adds nothing.
     before = db_path.read_bytes()
     again = run("import-text", str(feed_copy), "--yes")
