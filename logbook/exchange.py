@@ -100,7 +100,7 @@ class IncomingRecord:
     where: str
     activity: Activity
     had_id: bool
-    missing: frozenset[str]  # bookkeeping fields the file left out (filled with `now` for now)
+    missing: frozenset[str]  # fields the file left out; stamps among them are `now` for now
 
 
 @dataclass
@@ -247,13 +247,16 @@ def read_exchange(
 def _parse(text: str, name: str) -> tuple[str, list[tuple[str, object]], dict | None]:
     """The shape of the file and its records as (where, raw item or Problem)."""
     body = text.lstrip()
-    if body[0] in "[{":
-        try:
-            data = orjson.loads(text)
-        except (orjson.JSONDecodeError, RecursionError) as err:
-            if body[0] == "{" and _first_line_is_object(body):
-                return "jsonl", _jsonl_items(text, name), None
+    try:
+        data = orjson.loads(text)
+        parsed = True
+    except (orjson.JSONDecodeError, RecursionError) as err:
+        parsed = False
+        if body[0] == "{" and _first_line_is_object(body):
+            return "jsonl", _jsonl_items(text, name), None
+        if body[0] in "[{":
             raise ExchangeFileError(f"{name} is not valid JSON: {_json_reason(err)}") from None
+    if parsed:
         if isinstance(data, list):
             return "list", [(f"record {i}", item) for i, item in enumerate(data, 1)], None
         if isinstance(data, dict):
@@ -481,14 +484,19 @@ def _validate(
         return Problem(name, where, None, f"expected an object, got {_json_type(item)}")
     data = {k: v for k, v in item.items() if k in _FIELDS}
     for key, value in data.items():
-        problem = _precheck(key, value)
-        if problem is not None:
-            return Problem(name, where, key, problem)
+        if (isinstance(value, str) and (len(value) > TEXT_MAX or "\x00" in value)) or (
+            isinstance(value, list) or (key in LIST_FIELDS and value is not None)
+        ):
+            problem = _precheck(key, value)
+            if problem is not None:
+                return Problem(name, where, key, problem)
     ident = data.get("id")
     had_id = ident not in (None, "")
     if not had_id:
         data["id"] = new_id()
-    missing = set()
+    # A field the file does not mention (a column the sheet lacks) is left as the logbook has it
+    # when the record is matched; a new record takes the field's default.
+    missing = {key for key in FIELD_ORDER if key not in item and key != "id"}
     for key in BOOKKEEPING:
         if data.get(key) in (None, ""):
             data[key] = now
@@ -705,12 +713,12 @@ class Merge:
             # What the file did not say is taken from our record; if the rest differs, the file
             # holds an edit made since, so it is stamped now.
             theirs = dataclasses.replace(theirs, **{k: getattr(ours, k) for k in incoming.missing})
-            if theirs.to_dict() == ours.to_dict():
+            if theirs == ours:  # dataclass equality: every field
                 summary.skipped += 1
                 return
             if "updated_at" in incoming.missing:
                 theirs.updated_at = self.now
-        if theirs.to_dict() == ours.to_dict():
+        if theirs == ours:  # dataclass equality: every field
             summary.skipped += 1
             return
         t_key, o_key = stamp_key(theirs.updated_at), stamp_key(ours.updated_at)
@@ -747,7 +755,8 @@ class Merge:
                 summary.deleted += 1
             return
         known = self.dead.get(ident)
-        if known is None or stamp_key(deleted_at) > stamp_key(known):
+        # the same instant written with another precision: the greater text, for every logbook
+        if known is None or (stamp_key(deleted_at), deleted_at) > (stamp_key(known), known):
             # Kept so that the deletion travels on when this logbook is exported in turn.
             self._delete(ident, deleted_at)
 

@@ -362,7 +362,7 @@ def check(
                 activity.updated_at = now
                 tx.update(activity)
                 fixed.append(activity.id)
-            tx.summary = f"check --fix: {len(changes)} activities"
+            tx.summary = f"check --fix: {_n(len(changes), 'activity', 'activities')}"
         health = examine()
     if fmt is CheckFormat.json:
         sys.stdout.write(dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n")
@@ -377,7 +377,7 @@ def check(
         sys.stdout.write("".join(lines))
     sys.stdout.flush()
     if fixed:
-        info(f"Fixed {len(fixed)} activities")
+        info(f"Fixed {_n(len(fixed), 'activity', 'activities')}")
     noun = "activity" if health.checked == 1 else "activities"
     if health.ok:
         info(f"No problems found in {health.checked} {noun}")
@@ -386,6 +386,10 @@ def check(
     fixable = f"; {health.fixable} can be fixed with --fix" if health.fixable else ""
     info(f"{n} problem{'s' if n > 1 else ''} found in {health.checked} {noun}{fixable}")
     raise typer.Exit(1)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def register(app: typer.Typer) -> None:
