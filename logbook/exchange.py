@@ -290,7 +290,9 @@ def _parse(text: str, name: str) -> tuple[str, list[tuple[str, object]], dict | 
             reason = str(err)
             if "field larger than field limit" in reason:
                 reason = "a cell is longer than 131,072 characters, far past what any field holds"
-            raise ExchangeFileError(f"{name}, line {err.line + lead}: cannot read the CSV: {reason}") from None
+            raise ExchangeFileError(
+                f"{name}, line {err.line + lead}: cannot read the CSV: {reason}"
+            ) from None
         return "csv", rows, None
     first = body.split("\n", 1)[0].strip()
     raise ExchangeFileError(
@@ -382,7 +384,9 @@ def _read_envelope_head(data: dict, xf: ExchangeFile) -> None:
             continue
         ident, at = item.get("id"), item.get("deleted_at")
         if not isinstance(ident, str) or not _ID_RE.match(ident.lower()):
-            xf.problems.append(Problem(xf.name, where, "id", f"{_shorten(repr(ident))} is not 32 hex characters"))
+            xf.problems.append(
+                Problem(xf.name, where, "id", f"{_shorten(repr(ident))} is not 32 hex characters")
+            )
         elif not isinstance(at, str) or not _STAMP_RE.match(at):
             xf.problems.append(Problem(
                 xf.name, where, "deleted_at",
@@ -883,17 +887,17 @@ def encode_csv(activities: list[Activity], encoding: str) -> bytes:
             out.append(chunk.encode(encoding))
         except UnicodeEncodeError as err:
             bad = err.object[err.start : err.end]
-            where = next(
-                (
-                    name
-                    for name in FIELD_ORDER
-                    if bad in (LIST_SEPARATOR.join(record[name]) if name in LIST_FIELDS else str(record[name] or ""))
-                ),
-                "a field",
-            )
+            where = next((name for name in FIELD_ORDER if bad in _cell_text(record, name)), "a field")
             raise ExportEncodingError(
                 f"record {record['id'][:8]} ({record['date']} {_shorten(clean_text(record['title']), 40)}) "
                 f"has {bad!r} (U+{ord(bad[0]):04X}) in {where}, which {encoding.upper()} cannot "
                 "hold; export in UTF-8 (the default) instead, or edit the record"
             ) from None
     return b"".join(out)
+
+
+def _cell_text(record: dict, name: str) -> str:
+    value = record[name]
+    if name in LIST_FIELDS:
+        return LIST_SEPARATOR.join(value)
+    return "" if value is None else str(value)

@@ -246,3 +246,11 @@ def test_export_then_import_into_an_empty_logbook_gives_the_same_records(two_act
     mine, theirs = run("export").json, run("--db", str(other), "export").json
     assert theirs["activities"] == mine["activities"]
     assert theirs["communities"] == mine["communities"]
+
+
+def test_export_never_overwrites_the_logbook_itself(two_activities, db_path):
+    before = db_path.read_bytes()
+    result = run("export", "-o", str(db_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: -o {db_path} is the logbook itself; export to another file\n"
+    assert db_path.read_bytes() == before

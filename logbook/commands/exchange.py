@@ -140,6 +140,8 @@ def export(
     else:
         payload = "".join(formats.iter_md(a.to_dict() for a in found)).encode("utf-8")
     if output and output != "-":
+        if store.path is not None and Path(output).resolve() == store.path.resolve():
+            raise UsageError(f"-o {output} is the logbook itself; export to another file")
         _write_file(output, payload)
     else:
         _write_stdout_bytes(payload)
