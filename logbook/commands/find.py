@@ -89,7 +89,7 @@ def search(
     terms: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="TERMS...",
+            metavar="TERMS",
             help="Words that must all occur (in either script); -word excludes a word. "
             "Quote a phrase that holds a space.",
             show_default=False,
