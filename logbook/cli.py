@@ -16,6 +16,12 @@ from .errors import ExitCode, LogbookError
 class _LogbookGroup(TyperGroup):
     """Turns every known failure into one line on stderr and its exit code, never a traceback."""
 
+    def parse_args(self, ctx, args):
+        from .commands.coercion import install
+
+        install(self, ctx)  # convert option values without loading pydantic
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx) -> Any:
         try:
             return super().invoke(ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rich import box
 from rich.table import Table
@@ -77,6 +77,79 @@ def activity_table(
             people(a),
         )
     return table
+
+
+# The plain listing written row by row, for listings too long for one Rich table (~0.3 ms a row,
+# and nothing is printed until the last row is measured). Same columns and look as
+# `activity_table(plain=True)`: a header, two spaces between columns, long text folded.
+_STREAM_COLUMNS = ("ID", "Date", "Title", "Category", "Communities", "People")
+_FOLDING = (2, 3, 4)  # Title, Category, Communities may fold; the others never do
+_GAP = "  "
+
+
+def _stream_cells(a: Activity) -> tuple[str, ...]:
+    return (a.short_id, a.date, safe(a.title), safe(a.category), safe("、".join(a.communities)), people(a))
+
+
+def stream_widths(activities: Iterable[Activity], total: int) -> list[int]:
+    """Column widths for a streamed listing, measured on the rows at hand (the first few hundred)
+    and narrowed to fit `total` cells: the widest folding column gives way first."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(h) for h in _STREAM_COLUMNS]
+    for a in activities:
+        for i, cell in enumerate(_stream_cells(a)):
+            widths[i] = max(widths[i], max((cell_len(line) for line in cell.split("\n")), default=0))
+    room = total - len(_GAP) * (len(widths) - 1)
+    while sum(widths) > room:
+        widest = max(_FOLDING, key=lambda i: (widths[i], -i))
+        if widths[widest] <= 4:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _fold(text: str, width: int) -> list[str]:
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for part in text.split("\n"):
+        if cell_len(part) <= width:
+            lines.append(part)
+            continue
+        line, used = [], 0
+        for ch in part:
+            w = cell_len(ch)
+            if used + w > width and line:
+                lines.append("".join(line))
+                line, used = [], 0
+            line.append(ch)
+            used += w
+        lines.append("".join(line))
+    return lines
+
+
+def stream_activity_lines(activities: Iterable[Activity], widths: list[int]) -> Iterator[str]:
+    """The header, then each activity as one or more lines (folded cells), each ending in a
+    newline; text cells padded by their width in cells, so CJK stays aligned."""
+    from rich.cells import cell_len
+
+    def render(cells: tuple[str, ...]) -> str:
+        columns = [_fold(c, w) if i in _FOLDING else [c] for i, (c, w) in enumerate(zip(cells, widths))]
+        height = max(len(c) for c in columns)
+        out = []
+        for row in range(height):
+            parts = []
+            for i, (lines, w) in enumerate(zip(columns, widths)):
+                text = lines[row] if row < len(lines) else ""
+                pad = " " * max(0, w - cell_len(text))
+                parts.append(pad + text if i == len(widths) - 1 else text + pad)
+            out.append(_GAP.join(parts).rstrip() + "\n")
+        return "".join(out)
+
+    yield render(_STREAM_COLUMNS)
+    for a in activities:
+        yield render(_stream_cells(a))
 
 
 def activity_detail(activity: Activity, *, plain: bool = False) -> Table:
