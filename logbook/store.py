@@ -329,7 +329,10 @@ class Store:
     def _sweep_temp_files(self) -> None:
         """Temp files of writers killed mid-write; safe to remove while we hold the lock."""
         assert self.path is not None
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        leftovers = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+        if self.backup_dir.is_dir():  # the history and copied backups are written the same way
+            leftovers += self.backup_dir.glob(".*.tmp")
+        for leftover in leftovers:
             try:
                 leftover.unlink()
             except OSError:
@@ -340,19 +343,24 @@ class Store:
         data = self._storage.data
         payload = _dumps(data)
         try:
+            self._settled_history()
             backup = self._backup_current()
+            # The undo entry is recorded before the file is replaced: a writer killed in between
+            # leaves an entry whose backup is still the live file, which undo knows to skip
+            # (`_landed`). Recorded after, a kill would leave a change that undo cannot name.
+            self._record_history(summary, {self.path.name: backup})
             atomic_write_bytes(self.path, payload)
         except OSError as err:
             self._db = None
+            try:
+                self._settled_history()  # drop the entry of the change that did not happen
+            except OSError:
+                pass
             reason = "the disk is full" if err.errno == errno.ENOSPC else (err.strerror or str(err))
             raise DataFileError(
                 f"cannot write {self.label}: {reason}. The logbook was left as it was"
             ) from None
         self._storage.dirty = False
-        try:
-            self._record_history(summary, {self.path.name: backup})
-        except OSError:
-            pass  # the change itself is safe; only its undo entry is missing
 
     def _backup_current(self) -> str | None:
         """Keep the file about to be replaced. A hard link costs nothing: the old file is never
@@ -388,32 +396,76 @@ class Store:
         history = _prune(backups, history)
         _write_history(backups, history)
 
+    def _complete(self, entry: HistoryEntry) -> bool:
+        """Whether every backup the entry names is still kept (an undo moves them back)."""
+        return all(name is None or (self.backup_dir / name).exists() for name in entry.files.values())
+
+    def _landed(self, entry: HistoryEntry) -> bool:
+        """Whether the change an entry records reached the data files. A writer killed (or failing)
+        after recording the entry but before replacing the file leaves the backup and the live
+        file the same file (a hard link), or the file it was to create still missing."""
+        assert self.path is not None
+        for data_name, backup_name in entry.files.items():
+            target = self.path.with_name(data_name)
+            if backup_name is None:
+                if target.exists():
+                    return True
+                continue
+            try:
+                if not os.path.samefile(target, self.backup_dir / backup_name):
+                    return True
+            except OSError:
+                return True
+        return False
+
+    def _settled_history(self) -> list[HistoryEntry]:
+        """The history without trailing entries of changes that never landed (called under the
+        lock); rewritten only if one was dropped."""
+        backups = self.backup_dir
+        history = _read_history(backups)
+        kept = list(history)
+        while kept and self._complete(kept[-1]) and not self._landed(kept[-1]):
+            kept.pop()
+        if len(kept) != len(history):
+            _write_history(backups, kept)
+        return kept
+
     def undo(self) -> HistoryEntry:
         """Put back the files as they were before the most recent change; return what it was."""
         if self.readonly:
             raise ReadOnly(f"{self.label} is read-only; there is nothing to undo")
         assert self.path is not None
         with self._lock():
+            # A damaged file, or one a newer logbook wrote, is never replaced, not even by undo.
+            self._read_file()
             backups = self.backup_dir
             history = _read_history(backups)
             while history:
                 entry = history.pop()
-                if all(name is None or (backups / name).exists() for name in entry.files.values()):
+                if self._complete(entry) and self._landed(entry):
                     break
             else:
                 _write_history(backups, []) if backups.is_dir() else None
                 raise NotFound("nothing to undo: the kept history is empty")
-            for data_name, backup_name in entry.files.items():
-                target = self.path.with_name(data_name)
-                if backup_name is None:
-                    try:
-                        target.unlink()
-                    except FileNotFoundError:
-                        pass
-                else:
-                    os.replace(backups / backup_name, target)
+            try:
+                for data_name, backup_name in entry.files.items():
+                    target = self.path.with_name(data_name)
+                    if backup_name is None:
+                        try:
+                            target.unlink()
+                        except FileNotFoundError:
+                            pass
+                    else:
+                        os.replace(backups / backup_name, target)
+            except OSError as err:
+                raise DataFileError(
+                    f"cannot undo in {self.label}: {err.strerror or err}. The logbook was left as it was"
+                ) from None
             _fsync_dir(self.path.parent)
-            _write_history(backups, history)
+            try:
+                _write_history(backups, history)
+            except OSError:
+                pass  # the undo is done; the entry left behind names a backup that is gone, so it is skipped
             self._db = None
             return entry
 
