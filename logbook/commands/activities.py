@@ -426,8 +426,10 @@ def delete(
 
 def undo(ctx: typer.Context) -> None:
     """Revert the last change to the logbook and say what it was."""
+    from ..render import safe
+
     entry = state(ctx).store().undo()
-    typer.echo(f"Reverted: {entry.summary} (made {entry.at})")
+    typer.echo(f"Reverted: {safe(entry.summary)} (made {entry.at})")
 
 
 def register(app: typer.Typer) -> None:
