@@ -14,6 +14,7 @@ from .errors import ValidationError
 TITLE_MAX = 200
 TEXT_MAX = 20_000  # notes hold a whole article; anything longer is not a note
 NAME_MAX = 100
+PARTICIPANTS_MAX = 10_000_000
 
 # Category: (stored Chinese name, English name, other accepted spellings).
 # The Chinese name is what is stored; every spelling in either script resolves to it.
@@ -196,6 +197,12 @@ class Activity:
             if self.participants < 0:
                 raise ValidationError(
                     f"participants must be >= 0, got {self.participants}", "participants"
+                )
+            if self.participants > PARTICIPANTS_MAX:
+                # Not a head count, and past 64 bits not even storable in the JSON file.
+                raise ValidationError(
+                    f"participants must be at most {PARTICIPANTS_MAX}, got {self.participants}",
+                    "participants",
                 )
         if not isinstance(self.participants_approx, bool):
             raise ValidationError(

@@ -37,6 +37,7 @@ def add(
     if not name:
         raise UsageError("a community needs a name")
     aliases = clean_names(alias or [])
+    _check_lengths([name, *aliases])
     with store.transaction(f"community add {name}") as tx:
         communities = tx.communities()
         registry = Registry(communities)
@@ -115,6 +116,7 @@ def rename(
     new = clean_text(new)
     if not new:
         raise UsageError("the new name is empty")
+    _check_lengths([new])
     with store.transaction(f"community rename {old} -> {new}") as tx:
         communities = tx.communities()
         registry = Registry(communities)
@@ -170,6 +172,17 @@ def remove(
     if used:
         warn(f"{used} activities still name {target.name}, now unregistered")
     info(f"Removed {target.name}")
+
+
+def _check_lengths(names: list[str]) -> None:
+    """A registered name must fit in the activities that will carry it."""
+    from ..models import NAME_MAX
+
+    for name in names:
+        if len(name) > NAME_MAX:
+            raise UsageError(
+                f"a community name of {len(name)} characters ({name[:20]}…); at most {NAME_MAX}"
+            )
 
 
 def register(app: typer.Typer) -> None:
