@@ -51,6 +51,8 @@ def _writes(base, tmp_path):
     a, b = base["a"], base["b"]
     incoming = tmp_path / "incoming.json"
     exchange_file(incoming, 30, seed_value=5)
+    report = tmp_path / "report.txt"
+    report.write_text("3月27日上午，黄寺社区开展消防安全培训，40余名居民参加。\n", encoding="utf-8")
     return {
         "add": (["add", "新增的活动", "-c", "黄寺社区"], r"add [0-9a-f]{8} 新增的活动"),
         "edit": (["edit", a[:6], "--title", "改过的标题"], rf"edit {a[:8]} 改过的标题"),
@@ -60,11 +62,13 @@ def _writes(base, tmp_path):
                              "community rename 安贞西里 -> 安贞西里东社区"),
         "community remove": (["community", "remove", "和平街十一社区"], "community remove 和平街十一社区"),
         "import": (["import", str(incoming)], r"import incoming\.json: .+"),
+        "import-text": (["import-text", str(report), "--yes"], r"import-text report\.txt: 1 activity"),
         "check --fix": (["check", "--fix"], r"check --fix: 1 activit(y|ies)"),
     }  # fmt: skip
 
 
-WRITES = ["add", "edit", "delete", "community add", "community rename", "community remove", "import", "check --fix"]
+WRITES = ["add", "edit", "delete", "community add", "community rename", "community remove", "import",
+          "import-text", "check --fix"]
 
 
 @pytest.mark.parametrize("kind", WRITES)
