@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest

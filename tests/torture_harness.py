@@ -6,13 +6,18 @@ activities, tombstones, the registry), so the tests keep working whatever the fi
 
 Two ways to kill a writer:
 
-* `crash_run(args, when=("before", n))` starts `logbook` in a child whose `os` functions that touch
-  the disk (open, link, replace, rename, unlink, fsync, chmod, mkdir) are counted; the child
-  SIGKILLs itself just before (or just after) the n-th such call. The operating system is
-  instrumented, not our storage code, so every distinct on-disk moment of a write can be reached
-  deterministically. `trace_run` lists the calls a command makes.
-* `KillTimer` starts a plain `logbook` process and SIGKILLs it from outside after a delay, or a
-  moment after the logbook's folder first changes (the write has begun).
+* At a chosen disk call. The child's `os` functions that touch the disk (open, link, replace,
+  rename, unlink, fsync, chmod, mkdir, rmdir) are counted, and the child SIGKILLs itself just
+  before or just after the n-th one, or lists them all. The operating system is instrumented, not
+  our storage code, so every distinct on-disk moment of a write is reached deterministically.
+  `crash_run` does it in a fresh interpreter; `Zygote` forks the children from one warm
+  interpreter, which makes a run cost milliseconds instead of the start-up time.
+* At a random moment. `run_and_kill` starts a plain `sys.executable -m logbook` process and
+  SIGKILLs it from outside at a moment drawn from the command's measured timing, most often
+  inside its write.
+
+The workers of the concurrency test (`concurrent_writer`, `concurrent_reader`) live here too, so
+that a child process can import them.
 """
 
 from __future__ import annotations
