@@ -8,6 +8,7 @@ the platform's user config directory): `author` and extra `categories`.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -68,7 +69,10 @@ def load_settings() -> Settings:
     env_timeout = os.environ.get("LOGBOOK_LOCK_TIMEOUT")
     if env_timeout:
         try:
-            settings.lock_timeout = max(0.0, float(env_timeout))
+            timeout = float(env_timeout)
+            if not math.isfinite(timeout):  # an endless wait is the hang the timeout prevents
+                raise ValueError(env_timeout)
+            settings.lock_timeout = max(0.0, timeout)
         except ValueError:
             raise UsageError(
                 f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is not a number of seconds"

@@ -42,7 +42,8 @@ def join_list(values: Iterable[str]) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """The inverse of join_list; also accepts `、` and `，` typed by hand in a spreadsheet."""
+    """The inverse of join_list; a full-width `；` typed by hand in a spreadsheet also separates.
+    `、` and `，` do not: names often hold them."""
     if text is None:
         return []
     out, current, escaped = [], [], False

@@ -179,3 +179,19 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert result.exit_code == 0, name
         assert "Usage:" in result.stdout
         assert f"logbook {name}" in readme, f"`logbook {name}` missing from README.md"
+
+
+def test_bidirectional_overrides_cannot_reorder_what_is_shown():
+    activity_id = add("正常\u202e反向\u2066标题")
+    for args in (["list"], ["show", activity_id]):
+        out = run(*args).stdout
+        assert "\u202e" not in out and "\u2066" not in out
+        assert "\\x202e" in out or "\\u202e" in out
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "soon"])
+def test_lock_timeout_must_be_a_finite_number(value, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", value)
+    result = run("add", "活动")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: LOGBOOK_LOCK_TIMEOUT='{value}' is not a number of seconds\n"

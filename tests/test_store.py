@@ -160,6 +160,6 @@ def test_disk_full_is_a_clear_error_and_nothing_changes(db_path, monkeypatch):
     result = run("add", "二")
     assert result.exit_code == 3
     assert result.stderr == f"Error: cannot write {db_path}: the disk is full. The logbook was left as it was\n"
-    monkeypatch.undo()
+    monkeypatch.setattr(store_mod.os, "fdopen", real_fdopen)
     assert db_path.read_bytes() == before
     assert not [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")]
