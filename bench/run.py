@@ -9,7 +9,9 @@ For each size: one warm-up round, then `--repeat` timed rounds. A round runs eve
 every command once, in turn, so that a busy machine slows all of them alike; the table gives
 medians. Each run is a fresh `python -m logbook …` process, its stdout a file (not a terminal,
 as in a pipe or under cron); wall time is `time.perf_counter` around the process, peak memory
-its maximum resident set size (`os.wait4`).
+its maximum resident set size as `/usr/bin/time` reports it. (The rusage of a child started
+from this process would count this process's own memory too: Linux keeps the high-water mark
+of the address space a child had before its exec.)
 
 The floors, measured in the same rounds:
 - `python -c pass`: starting Python.
@@ -112,18 +114,29 @@ def child_env(meta: dict, scratch: Path) -> dict:
     return env
 
 
+TIME = "/usr/bin/time"
+
+
 def run_once(argv: list[str], env: dict, scratch: Path) -> tuple[float, int, int, str]:
-    """Wall seconds, peak RSS in bytes, exit code and the head of stderr of one fresh process."""
-    out_path, err_path = scratch / "stdout", scratch / "stderr"
+    """Wall seconds, peak RSS in bytes, exit code and the last line of stderr of one fresh
+    process."""
+    out_path, err_path, rss_path = scratch / "stdout", scratch / "stderr", scratch / "rss"
+    measured = os.access(TIME, os.X_OK)
+    full = [TIME, "-f", "%M", "-o", str(rss_path), *argv] if measured else argv
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
+        proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
                                 cwd=scratch)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    if measured:
+        lines = rss_path.read_text().split()
+        rss = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else 0
+    else:  # an upper bound: counts this process too (see the module's docstring)
+        rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     stderr = err_path.read_bytes().decode("utf-8", "replace").strip().splitlines()
+    stderr = [line for line in stderr if not line.startswith("Command exited with non-zero status")]
     return elapsed, rss, proc.returncode, (stderr[-1] if stderr else "")
 
 
@@ -220,7 +233,9 @@ def bench_size(size: str, args, python: str) -> dict:
     import_file = data_dir / "import-1000.json"
     if not (source.exists() and meta_path.exists() and import_file.exists()):
         print(f"generating {size} into {data_dir} ...", file=sys.stderr)
-        generate.main(["--sizes", size, "--out", str(data_dir)])
+        # in its own process, so that this one stays small (see run_once)
+        subprocess.run([python, str(ROOT / "bench" / "generate.py"), "--sizes", size, "--out", str(data_dir)],
+                       check=True)
     meta = orjson.loads(meta_path.read_bytes())
     scratch = Path(tempfile.mkdtemp(prefix=f"logbook-bench-{size}-"))
     try:
@@ -298,6 +313,7 @@ def render(results: list[dict], command: str, repeat: int) -> str:
     lines.append("```")
     for res in results:
         floors = {f.name: median_ms(f.times) for f in res["floors"]}
+        floor_rss = max(res["floors"][1].rss) / MB
         py, imp = floors["python -c pass"], floors["import floor"]
         parse = res["parse_ms"]
         both = imp + parse
@@ -309,8 +325,8 @@ def render(results: list[dict], command: str, repeat: int) -> str:
         )
         lines.append("")
         lines.append(
-            f"Floors: `python -c pass` {py:.0f} ms; import floor {imp:.0f} ms; parse floor "
-            f"{parse:.0f} ms; import + parse {both:.0f} ms."
+            f"Floors: `python -c pass` {py:.0f} ms; import floor {imp:.0f} ms ({floor_rss:.0f} MB); "
+            f"parse floor {parse:.0f} ms; import + parse {both:.0f} ms."
         )
         lines.append("")
         lines.append("| command | median | peak RSS | × python | × import floor | × (import + parse) | target | result |")
