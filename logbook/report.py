@@ -474,11 +474,14 @@ def digest(
     scope_communities: Iterable[str] | None = None,
     scope_street: str | None = None,
     scope: dict[str, object] | None = None,
+    last_seen: dict[str, str] | None = None,
 ) -> Digest:
     """The digest of one ISO week.
 
     `activities` may be the whole logbook: only those up to the week's end count (so a digest of
     an old week reads the same later), and `matches` narrows them further (category, tag ...).
+    Or `activities` may start at the week before, with `last_seen` giving, for each community,
+    the last date an earlier activity reached it (what "silent for weeks" needs from the past).
     `scope_communities` / `scope_street` narrow the registered communities the digest answers
     for, as the --community / --street filters do. `scope` is only echoed, to say what was asked.
     """
@@ -548,7 +551,7 @@ def digest(
         (street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)
     ]
 
-    last_seen: dict[str, str] = {}
+    last_seen = dict(last_seen or {})
     for a in pool:
         for c in a.communities:
             if a.date > last_seen.get(c, ""):

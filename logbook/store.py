@@ -1,43 +1,75 @@
-"""The logbook on disk: a TinyDB JSON file made safe.
+"""The logbook on disk: TinyDB JSON files made safe, split by month so that recent work reads
+one small file however many years the logbook holds.
 
-Owns the file format and everything that keeps it whole: orjson serialisation (UTF-8, no `\\u`
+Owns the file layout and everything that keeps it whole: orjson serialisation (UTF-8, no `\\u`
 escapes), atomic replacement (temp file, fsync, os.replace, fsync of the directory), a lock file
 around every read-modify-write, the `_meta` table with the schema version, hard-linked backups of
-the previous file and the undo history built on them. Commands see `Store` and `Transaction` only;
-they never learn the file layout. The only module that imports tinydb.
+the previous main file and the undo history built on them. Commands see `Store` and
+`Transaction` only; they never learn the file layout.
+
+The layout (schema 2), every file a TinyDB JSON file a person can read and copy:
+
+    logbook.json                  the main file: `_meta` (schema version), `communities`,
+                                  `deleted` (tombstones) and `periods`, the index: for each
+                                  month its file, its count, the ids in it, and the last day
+                                  each community and street appears in it
+    logbook.json.d/2025-03.000042.json
+                                  one month's activities (table `activities`), with their
+                                  precomputed search keys
+    logbook.json.backups/         previous main files and history.json (undo)
+    logbook.json.lock
+
+A write never changes a file: it writes the months it touched under new names (the number is
+the write's sequence number) and then replaces the main file that names them. That replace is
+the one commit point, so a crash leaves the old logbook or the new one, and a reader (who never
+locks) always sees one consistent set: the main file it read and the month files it names, which
+stay until no kept main file names them. Undo puts back a previous main file; the month files it
+names are kept as long as its backup is.
+
+A schema 1 logbook (one file holding every activity) is read as it is and rewritten in this
+layout by its first write, after the usual backup (undo puts the single file back).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from .errors import AmbiguousId, DataFileError, LockTimeout, NotFound, ReadOnly, UsageError
 from .models import FIELD_ORDER, Activity, Categories, Community
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+LEGACY_SCHEMA = 1  # one file holding every activity: read as is, split by the first write
 MIN_PREFIX = 4
 HISTORY_MAX_ENTRIES = 50
 HISTORY_MAX_BYTES = 256 * 1024 * 1024
 FILE_MODE = 0o600
+DIR_MODE = 0o700
+# Month files kept parsed in one process: enough for any command that reads a few months twice,
+# small enough that reading the whole history does not keep all of it.
+CACHE_BYTES = 64 * 1024 * 1024
 
 ACTIVITIES = "activities"
 DELETED = "deleted"
 COMMUNITIES = "communities"
 META = "_meta"
+PERIODS = "periods"
+_MAIN_TABLES = (META, COMMUNITIES, DELETED, PERIODS)
 _SEARCH_KEY = "search_key"  # stored beside the record, never exported
+UNDATED = "undated"  # the month of a record whose date is not a date (only in damaged files)
 
 _ACTIVITY_FIELDS = frozenset(FIELD_ORDER)
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_ID_WIDTH = 33  # 32 hex characters and the space that separates ids in the index
 
 
 def _dumps(data) -> bytes:
@@ -57,7 +89,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> None:
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE, *, sync_dir: bool = True) -> None:
     """Write `payload` to `path` so that a reader or a crash sees the old file or the new one."""
     directory = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -74,30 +106,40 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> Non
         except OSError:
             pass
         raise
-    _fsync_dir(directory)
+    if sync_dir:
+        _fsync_dir(directory)
 
 
-class _SafeStorage(Storage):
-    """TinyDB storage that parses once per command and writes only when told to flush.
+def period_of(day: str) -> str:
+    """The month (`YYYY-MM`) whose file holds an activity of this ISO date."""
+    month = day[:7] if isinstance(day, str) else ""
+    return month if _MONTH.match(month) else UNDATED
 
-    TinyDB calls `write` after every table operation; a command makes several, and each would
-    rewrite the whole file. Here `write` only keeps the data; `Store` flushes once per transaction
-    with an atomic replace, so a command's changes land together or not at all.
-    """
 
-    def __init__(self, data: dict) -> None:
-        self.data = data
-        self.dirty = False
+def _identity(info: os.stat_result) -> tuple:
+    """What tells one main file from the next (an inode number alone is reused)."""
+    return (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
 
-    def read(self):
-        return self.data
 
-    def write(self, data) -> None:
-        self.data = data
-        self.dirty = True
+def _month_bounds(period: str) -> tuple[str, str]:
+    if not _MONTH.match(period):
+        return "", "9999-99-99"
+    return period + "-01", period + "-31"
 
-    def close(self) -> None:
-        pass
+
+def _in_range(period: str, date_from: str | None, date_to: str | None) -> bool:
+    """Whether the month may hold activities dated within [date_from, date_to]."""
+    if not _MONTH.match(period):
+        return True  # only a damaged record lands here; the date test then decides
+    if date_from and period < date_from[:7]:
+        return False
+    if date_to and period > date_to[:7]:
+        return False
+    return True
+
+
+def _newest_first(period: str) -> tuple:
+    return (bool(_MONTH.match(period)), period)
 
 
 @dataclass
@@ -106,14 +148,123 @@ class HistoryEntry:
     at: str
     summary: str
     files: dict[str, str | None]  # data file name -> backup file name (None: did not exist)
+    # the month files the backed-up main file names: kept while this entry is
+    partitions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"seq": self.seq, "at": self.at, "summary": self.summary, "files": self.files}
+        out = {"seq": self.seq, "at": self.at, "summary": self.summary, "files": self.files}
+        if self.partitions:
+            out["partitions"] = self.partitions
+        return out
+
+
+@dataclass
+class PeriodInfo:
+    """One month of the logbook as the index describes it."""
+
+    period: str
+    count: int
+    file: str | None = None
+
+
+class _Changed(Exception):
+    """A month file named by the main file we read is gone because the logbook changed since."""
+
+
+class _Main:
+    """The parsed main file: its tables, and the index of months (or, for a schema 1 file, the
+    activity records themselves grouped by month)."""
+
+    def __init__(self, data: dict, identity: tuple | None = None) -> None:
+        self.data = data
+        self.identity = identity  # of the file read (`_identity`), to notice it was replaced
+        self.legacy: dict[str, list[dict]] | None = None
+        self.periods: dict[str, dict] = {}
+        if ACTIVITIES in data or PERIODS not in data:
+            self.legacy = {}
+            for doc in (data.get(ACTIVITIES) or {}).values():
+                day = doc.get("date", "") if isinstance(doc, dict) else ""
+                self.legacy.setdefault(period_of(day), []).append(doc)
+            self.legacy = dict(sorted(self.legacy.items(), key=lambda kv: _newest_first(kv[0])))
+        else:
+            entries = [d for d in (data.get(PERIODS) or {}).values() if isinstance(d, dict)]
+            self.periods = {e["period"]: e for e in sorted(entries, key=lambda e: _newest_first(e["period"]))}
+
+    def table(self, name: str) -> list:
+        table = self.data.get(name) or {}
+        return list(table.values()) if isinstance(table, dict) else []
+
+    @property
+    def meta(self) -> dict:
+        docs = self.table(META)
+        return dict(docs[0]) if docs and isinstance(docs[0], dict) else {}
+
+    @property
+    def seq(self) -> int:
+        value = self.meta.get("seq")
+        return value if isinstance(value, int) else 0
+
+    def period_names(self) -> list[str]:
+        """Every month that holds activities, oldest first."""
+        return list(self.legacy) if self.legacy is not None else list(self.periods)
+
+    def count(self, period: str) -> int:
+        if self.legacy is not None:
+            return len(self.legacy.get(period, ()))
+        return int(self.periods[period].get("count", 0))
+
+    def files(self) -> list[str]:
+        return [e["file"] for e in self.periods.values()]
+
+    def ids_with_prefix(self, key: str) -> list[tuple[str, str]]:
+        """(id, month) of every activity whose id starts with `key`."""
+        found = []
+        if self.legacy is not None:
+            for period, docs in self.legacy.items():
+                found += [(d["id"], period) for d in docs if str(d.get("id", "")).startswith(key)]
+            return found
+        for period, entry in self.periods.items():
+            ids = entry.get("ids", "")
+            at = ids.find(key)
+            while at != -1:
+                if at % _ID_WIDTH == 0:
+                    found.append((ids[at : at + 32], period))
+                at = ids.find(key, at + 1)
+        return found
+
+    def period_holding(self, activity_id: str) -> str | None:
+        for found, period in self.ids_with_prefix(activity_id):
+            if found == activity_id:
+                return period
+        return None
+
+
+def _index_entry(period: str, file: str, docs: list[dict]) -> dict:
+    """What the main file says about one month: its file, count, ids and the last day each
+    community and street appears."""
+    communities: dict[str, str] = {}
+    streets: dict[str, str] = {}
+    for doc in docs:
+        day = doc.get("date") or ""
+        for name in doc.get("communities") or ():
+            if day > communities.get(name, ""):
+                communities[name] = day
+        street = doc.get("street")
+        if street and day > streets.get(street, ""):
+            streets[street] = day
+    return {
+        "period": period,
+        "file": file,
+        "count": len(docs),
+        "ids": " ".join(doc["id"] for doc in docs),
+        "communities": communities,
+        "streets": streets,
+    }
 
 
 class Store:
-    """A logbook file. Reads need no lock (files are replaced atomically); writes go through
-    `transaction()`, which holds the lock from the fresh read to the atomic write."""
+    """A logbook. Reads need no lock (files are replaced atomically, month files never change);
+    writes go through `transaction()`, which holds the lock from the fresh read to the commit."""
 
     def __init__(
         self,
@@ -133,8 +284,9 @@ class Store:
         self.label = label or (str(self.path) if self.path else "the sample logbook")
         self._clock = clock
         self._preloaded = data
-        self._db: TinyDB | None = None
-        self._storage: _SafeStorage | None = None
+        self._main_state: _Main | None = None
+        self._cache: dict[str, list[dict]] = {}
+        self._cached_bytes = 0
 
     # -- locations -------------------------------------------------------------------------
 
@@ -148,35 +300,63 @@ class Store:
         assert self.path is not None
         return self.path.with_name(self.path.name + ".lock")
 
+    @property
+    def parts_dir(self) -> Path:
+        """The folder of month files."""
+        assert self.path is not None
+        return self.path.with_name(self.path.name + ".d")
+
     def newest_backup(self) -> Path | None:
         if self.path is None or not self.backup_dir.is_dir():
             return None
         backups = sorted(p for p in self.backup_dir.iterdir() if p.name.endswith(".json"))
         return backups[-1] if backups else None
 
+    def data_files(self) -> list[Path]:
+        """The files that make up the logbook as it is now: the main file and its month files."""
+        if self.path is None or not self.path.exists():
+            return []
+        return [self.path] + [self.parts_dir / name for name in self._main().files()]
+
     # -- loading ---------------------------------------------------------------------------
 
-    def _load(self) -> TinyDB:
-        if self._db is None:
-            data = self._preloaded if self._preloaded is not None else self._read_file()
-            self._storage = _SafeStorage(data)
-            self._db = TinyDB(storage=lambda: self._storage)
-        return self._db
+    def _main(self) -> _Main:
+        if self._main_state is None:
+            if self._preloaded is not None:
+                self._main_state = _Main(self._preloaded)
+            else:
+                self._main_state = self._read_main()
+        return self._main_state
 
-    def _damaged(self, what: str) -> DataFileError:
+    def _forget(self) -> None:
+        self._main_state = None
+        self._cache = {}
+        self._cached_bytes = 0
+
+    def _damaged(self, what: str, path: Path | None = None) -> DataFileError:
         backup = self.newest_backup()
         hint = f"; the newest backup is {backup}" if backup else "; no backup was found"
-        return DataFileError(f"{self.label} {what}. It was left untouched{hint}")
+        name = str(path) if path is not None else self.label
+        return DataFileError(f"{name} {what}. It was left untouched{hint}")
+
+    def _read_main(self) -> _Main:
+        data, identity = self._read_file_with_identity()
+        return _Main(data, identity)
 
     def _read_file(self) -> dict:
+        return self._read_file_with_identity()[0]
+
+    def _read_file_with_identity(self) -> tuple[dict, tuple | None]:
         assert self.path is not None
         path = self.path
         if path.is_symlink() and not path.exists():
             raise DataFileError(f"{path} is a symbolic link to a missing file")
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                raw = handle.read()
         except FileNotFoundError:
-            return {}
+            return {}, None
         except IsADirectoryError:
             raise DataFileError(f"{path} is a directory, not a logbook file") from None
         except PermissionError:
@@ -192,7 +372,7 @@ class Store:
         if not isinstance(data, dict):
             raise self._damaged("is not a logbook (expected a JSON object of tables)")
         self._check_meta(data)
-        return data
+        return data, _identity(info)
 
     def _check_meta(self, data: dict) -> None:
         meta_table = data.get(META)
@@ -212,59 +392,246 @@ class Store:
                 f"{self.label} was written by a newer logbook (schema {version}; this program "
                 f"reads up to {SCHEMA_VERSION}). Upgrade logbook; the file was left untouched"
             )
+        for name in (COMMUNITIES, DELETED, PERIODS, ACTIVITIES):
+            if name in data and not isinstance(data[name], dict):
+                raise self._damaged(f"has a broken {name} table")
+        if PERIODS in data:
+            for entry in data[PERIODS].values():
+                if not (isinstance(entry, dict) and isinstance(entry.get("period"), str)
+                        and isinstance(entry.get("file"), str) and isinstance(entry.get("ids"), str)
+                        and "/" not in entry["file"] and "\\" not in entry["file"]):
+                    raise self._damaged("has a broken index of months (the periods table)")
+
+    def _read_partition(self, main: _Main, period: str) -> list[dict]:
+        """The activity records of one month, as stored (search keys included)."""
+        if main.legacy is not None:
+            return main.legacy.get(period, [])
+        cached = self._cache.get(period) if main is self._main_state else None
+        if cached is not None:
+            return cached
+        name = main.periods[period]["file"]
+        path = self.parts_dir / name
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            if main.identity is not None and self._replaced_since(main):
+                raise _Changed() from None
+            raise self._damaged(f"names the month file {name}, which is missing from {self.parts_dir}") from None
+        except OSError as err:
+            raise DataFileError(f"{path} cannot be read: {err.strerror or err}") from None
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as err:
+            raise self._damaged(f"is not valid JSON ({err})", path) from None
+        table = data.get(ACTIVITIES) if isinstance(data, dict) else None
+        if not isinstance(table, dict):
+            raise self._damaged("is not a month of a logbook (expected an activities table)", path)
+        docs = list(table.values())
+        if main is self._main_state and self._cached_bytes + len(raw) <= CACHE_BYTES:
+            self._cache[period] = docs
+            self._cached_bytes += len(raw)
+        return docs
+
+    def _replaced_since(self, main: _Main) -> bool:
+        assert self.path is not None
+        try:
+            info = self.path.stat()
+        except OSError:
+            return True
+        return _identity(info) != main.identity
+
+    def _reading(self, read: Callable[[_Main], object]):
+        """Run `read` on the logbook as it is; if it changed under the read (a month file it
+        named was retired meanwhile), read the new one. Month files are never changed, only
+        replaced by new ones, so a read that completes saw one consistent logbook."""
+        for _ in range(5):
+            main = self._main()
+            try:
+                return read(main)
+            except _Changed:
+                self._forget()
+        raise DataFileError(f"{self.label} kept changing while it was read; run the command again")
+
+    def _periods(self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False) -> list[str]:
+        names = [p for p in main.period_names() if _in_range(p, date_from, date_to)]
+        return names[::-1] if newest_first else names
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _table(self, name: str):
-        return self._load().table(name)
-
-    def _docs(self, name: str) -> Iterable[dict]:
-        data = self._load().storage.read()
-        return (data.get(name) or {}).values()
-
     def activities(self, *, date_from: str | None = None, date_to: str | None = None) -> list[Activity]:
-        """Live activities, optionally within an inclusive ISO date range, in file order."""
-        out = []
-        for doc in self._docs(ACTIVITIES):
-            day = doc.get("date", "")
-            if date_from and day < date_from:
-                continue
-            if date_to and day > date_to:
-                continue
-            out.append(_activity_from_doc(doc))
-        return out
+        """Live activities, optionally within an inclusive ISO date range, month by month in file
+        order. Reads only the months the range touches."""
+
+        def read(main: _Main) -> list[Activity]:
+            out = []
+            for period in self._periods(main, date_from, date_to):
+                for doc in self._read_partition(main, period):
+                    day = doc.get("date", "")
+                    if (date_from and day < date_from) or (date_to and day > date_to):
+                        continue
+                    out.append(_activity_from_doc(doc))
+            return out
+
+        return self._reading(read)
+
+    def iter_activities(
+        self, *, date_from: str | None = None, date_to: str | None = None, newest_first: bool = False
+    ) -> Iterator[Activity]:
+        """Live activities within the range, one month at a time (oldest month first, or newest
+        first), each month in file order: a caller that stops early reads no further months."""
+        main = self._main()
+        for period in self._periods(main, date_from, date_to, newest_first):
+            try:
+                docs = self._read_partition(main, period)
+            except _Changed:
+                raise DataFileError(
+                    f"{self.label} changed while it was read (another logbook command wrote to "
+                    "it); run the command again"
+                ) from None
+            for doc in docs:
+                day = doc.get("date", "")
+                if (date_from and day < date_from) or (date_to and day > date_to):
+                    continue
+                yield _activity_from_doc(doc)
+
+    def newest(self, limit: int, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[Activity], int]:
+        """The activities of the newest months in the range until `limit` of them are found
+        (every activity of an older month is older, so these hold the `limit` newest), and how
+        many the whole range holds: counted from the index, reading only the months the range
+        cuts."""
+
+        def read(main: _Main) -> tuple[list[Activity], int]:
+            found: list[Activity] = []
+            total = 0
+            for period in self._periods(main, date_from, date_to, newest_first=True):
+                first, last = _month_bounds(period)
+                whole = (not date_from or first >= date_from) and (not date_to or last <= date_to)
+                if len(found) >= limit and whole:
+                    total += main.count(period)
+                    continue
+                matched = [
+                    _activity_from_doc(doc)
+                    for doc in self._read_partition(main, period)
+                    if not ((date_from and doc.get("date", "") < date_from) or (date_to and doc.get("date", "") > date_to))
+                ]
+                total += len(matched)
+                if len(found) < limit:
+                    found += matched
+            return found, total
+
+        return self._reading(read)
 
     def search_keys(self, *, date_from: str | None = None, date_to: str | None = None) -> Iterator[tuple[Activity, str]]:
-        """Activities with their precomputed search keys (computed when written)."""
-        for doc in self._docs(ACTIVITIES):
-            day = doc.get("date", "")
-            if (date_from and day < date_from) or (date_to and day > date_to):
-                continue
-            yield _activity_from_doc(doc), doc.get(_SEARCH_KEY) or ""
+        """Activities with their precomputed search keys (computed when written), month by month;
+        only the months the range touches are read, and none is kept once passed."""
+        main = self._main()
+        for period in self._periods(main, date_from, date_to):
+            try:
+                docs = self._read_partition(main, period)
+            except _Changed:
+                raise DataFileError(
+                    f"{self.label} changed while it was read (another logbook command wrote to "
+                    "it); run the command again"
+                ) from None
+            for doc in docs:
+                day = doc.get("date", "")
+                if (date_from and day < date_from) or (date_to and day > date_to):
+                    continue
+                yield _activity_from_doc(doc), doc.get(_SEARCH_KEY) or ""
 
     def activity_docs(self) -> list[dict]:
         """The stored activity records as plain dicts, not validated (for `check`)."""
-        return [
-            {k: v for k, v in doc.items() if k != _SEARCH_KEY} if isinstance(doc, dict) else doc
-            for doc in self._docs(ACTIVITIES)
-        ]
+
+        def read(main: _Main) -> list[dict]:
+            return [
+                {k: v for k, v in doc.items() if k != _SEARCH_KEY} if isinstance(doc, dict) else doc
+                for period in main.period_names()
+                for doc in self._read_partition(main, period)
+            ]
+
+        return self._reading(read)
 
     def count(self) -> int:
-        return len(self._load().storage.read().get(ACTIVITIES) or {})
+        main = self._main()
+        return sum(main.count(p) for p in main.period_names())
+
+    def periods(self) -> list[PeriodInfo]:
+        """The months that hold activities, oldest first, with their counts (from the index)."""
+        main = self._main()
+        return [
+            PeriodInfo(p, main.count(p), main.periods[p]["file"] if main.legacy is None else None)
+            for p in main.period_names()
+        ]
 
     def get(self, ref: str) -> Activity:
-        """The activity whose id starts with `ref` (4+ hex characters)."""
-        return resolve_ref(ref, self.activities())
+        """The activity whose id starts with `ref` (4+ hex characters): found in the index, read
+        from its month's file alone."""
+        key = _ref_key(ref)
+
+        def read(main: _Main) -> Activity:
+            hits = main.ids_with_prefix(key)
+            found = []
+            for period in dict.fromkeys(p for _, p in hits):
+                wanted = {i for i, p in hits if p == period}
+                found += [_activity_from_doc(d) for d in self._read_partition(main, period) if d.get("id") in wanted]
+            return resolve_ref(ref, found)
+
+        return self._reading(read)
+
+    def last_dates(self, before: str) -> dict[str, str]:
+        """For each community named by an activity dated before `before` (ISO date), the last such
+        date. Whole months come from the index; only the month holding `before` is read."""
+
+        def read(main: _Main) -> dict[str, str]:
+            out: dict[str, str] = {}
+            for period in main.period_names():
+                first, _ = _month_bounds(period)
+                if first >= before:
+                    continue
+                if main.legacy is None and _MONTH.match(period) and period < before[:7]:
+                    pairs = main.periods[period].get("communities", {}).items()
+                else:
+                    pairs = [
+                        (name, doc.get("date", ""))
+                        for doc in self._read_partition(main, period)
+                        if doc.get("date", "") < before
+                        for name in doc.get("communities") or ()
+                    ]
+                for name, day in pairs:
+                    if day > out.get(name, ""):
+                        out[name] = day
+            return out
+
+        return self._reading(read)
+
+    def names_in_use(self) -> tuple[list[str], list[str]]:
+        """The community names and street names the activities use, from the index."""
+
+        def read(main: _Main) -> tuple[list[str], list[str]]:
+            communities: dict[str, None] = {}
+            streets: dict[str, None] = {}
+            if main.legacy is not None:
+                for docs in main.legacy.values():
+                    for doc in docs:
+                        communities.update(dict.fromkeys(doc.get("communities") or ()))
+                        if doc.get("street"):
+                            streets[doc["street"]] = None
+            else:
+                for entry in main.periods.values():
+                    communities.update(dict.fromkeys(entry.get("communities", {})))
+                    streets.update(dict.fromkeys(entry.get("streets", {})))
+            return list(communities), list(streets)
+
+        return self._reading(read)
 
     def tombstones(self) -> list[dict]:
-        return [dict(doc) for doc in self._docs(DELETED)]
+        return [dict(doc) for doc in self._main().table(DELETED)]
 
     def communities(self) -> list[Community]:
-        return [Community.from_dict(doc) for doc in self._docs(COMMUNITIES)]
+        return [Community.from_dict(doc) for doc in self._main().table(COMMUNITIES)]
 
     def meta(self) -> dict:
-        docs = list(self._docs(META))
-        return dict(docs[0]) if docs else {}
+        return self._main().meta
 
     def history(self) -> list[HistoryEntry]:
         if self.path is None:
@@ -275,27 +642,26 @@ class Store:
 
     @contextmanager
     def transaction(self, summary: str = "change") -> Iterator["Transaction"]:
-        """Hold the lock, read the file afresh, let the caller change it, write it atomically.
+        """Hold the lock, read the logbook afresh, let the caller change it, commit it.
 
-        If the body raises, nothing is written and the file stays as it was.
+        Only the months the changes touch are read and written. If the body raises, nothing is
+        written and the logbook stays as it was.
         """
         if self.readonly:
             raise ReadOnly(f"{self.label} is read-only; use --db to write to a logbook of your own")
         assert self.path is not None
         with self._lock():
             self._sweep_temp_files()
-            self._db = None  # another process may have written since we last read
+            self._forget()  # another process may have written since we last read
             self._preloaded = None
-            db = self._load()
-            tx = Transaction(self, db, summary)
+            main = self._read_main()
+            tx = Transaction(self, main, summary)
             try:
                 yield tx
                 if tx.changed:
-                    tx.apply()
-                    self._flush(tx.summary)
-            except BaseException:
-                self._db = None
-                raise
+                    self._commit(tx)
+            finally:
+                self._forget()
 
     @contextmanager
     def _lock(self):
@@ -330,41 +696,86 @@ class Store:
         """Temp files of writers killed mid-write; safe to remove while we hold the lock."""
         assert self.path is not None
         leftovers = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
-        if self.backup_dir.is_dir():  # the history and copied backups are written the same way
-            leftovers += self.backup_dir.glob(".*.tmp")
+        for folder in (self.backup_dir, self.parts_dir):
+            if folder.is_dir():  # the history, copied backups and month files are written the same way
+                leftovers += folder.glob(".*.tmp")
         for leftover in leftovers:
             try:
                 leftover.unlink()
             except OSError:
                 pass
 
-    def _flush(self, summary: str) -> None:
-        assert self.path is not None and self._storage is not None
-        data = self._storage.data
-        payload = _dumps(data)
+    def _commit(self, tx: "Transaction") -> None:
+        """Write the months the transaction touched under new names, then the main file that
+        names them (the commit point); then retire what no kept main file names."""
+        assert self.path is not None
+        main = tx.main
+        seq = max(main.seq, self._highest_seq()) + 1
+        periods = dict(main.periods) if main.legacy is None else {}
+        touched = set(tx.dirty) | (set(main.legacy) if main.legacy is not None else set())
+        written: list[Path] = []
+        backup: str | None = None
         try:
+            if touched:
+                self.parts_dir.mkdir(mode=DIR_MODE, exist_ok=True)
+            for period in sorted(touched):
+                docs = tx.docs_of(period)
+                if not docs:
+                    periods.pop(period, None)
+                    continue
+                name = f"{period}.{seq:06d}.json"
+                target = self.parts_dir / name
+                payload = _dumps({ACTIVITIES: {str(i): doc for i, doc in enumerate(docs, 1)}})
+                atomic_write_bytes(target, payload, sync_dir=False)
+                written.append(target)
+                periods[period] = _index_entry(period, name, docs)
+            if written:
+                _fsync_dir(self.parts_dir)
+            payload = _dumps(tx.main_tables(periods, seq))
             self._settled_history()
             backup = self._backup_current()
-            # The undo entry is recorded before the file is replaced: a writer killed in between
-            # leaves an entry whose backup is still the live file, which undo knows to skip
-            # (`_landed`). Recorded after, a kill would leave a change that undo cannot name.
-            self._record_history(summary, {self.path.name: backup})
+            # The undo entry is recorded before the main file is replaced: a writer killed in
+            # between leaves an entry whose backup is still the live file, which undo knows to
+            # skip (`_landed`). Recorded after, a kill would leave a change that undo cannot name.
+            current = {e["file"] for e in periods.values()}
+            self._record_history(tx.summary, {self.path.name: backup}, main.files(), current)
             atomic_write_bytes(self.path, payload)
         except OSError as err:
-            self._db = None
+            for path in written:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
             try:
-                self._settled_history()  # drop the entry of the change that did not happen
+                kept = self._settled_history()  # drop the entry of the change that did not happen
+                if backup and not any(backup in e.files.values() for e in kept):
+                    (self.backup_dir / backup).unlink()
             except OSError:
                 pass
             reason = "the disk is full" if err.errno == errno.ENOSPC else (err.strerror or str(err))
             raise DataFileError(
                 f"cannot write {self.label}: {reason}. The logbook was left as it was"
             ) from None
-        self._storage.dirty = False
+        try:
+            self._retire_partitions(current)
+        except OSError:
+            pass  # retired month files only take space; the next write tries again
+
+    def _highest_seq(self) -> int:
+        """The highest write number a month file carries: a new write numbers its files above
+        every file still there (those of a change undone included), so a name is never reused
+        and a reader holding an older main file never reads a different file under its name."""
+        highest = 0
+        if self.path is not None and self.parts_dir.is_dir():
+            for name in os.listdir(self.parts_dir):
+                parts = name.split(".")
+                if len(parts) == 3 and parts[2] == "json" and parts[1].isdigit():
+                    highest = max(highest, int(parts[1]))
+        return highest
 
     def _backup_current(self) -> str | None:
-        """Keep the file about to be replaced. A hard link costs nothing: the old file is never
-        modified in place, only replaced."""
+        """Keep the main file about to be replaced. A hard link costs nothing: the old file is
+        never modified in place, only replaced."""
         assert self.path is not None
         if not self.path.exists():
             return None
@@ -382,7 +793,13 @@ class Store:
             atomic_write_bytes(target, self.path.read_bytes())
         return name
 
-    def _record_history(self, summary: str, files: dict[str, str | None]) -> None:
+    def _record_history(
+        self,
+        summary: str,
+        files: dict[str, str | None],
+        partitions: list[str] | None = None,
+        current: set[str] | None = None,
+    ) -> None:
         from .dates import now_utc_iso
 
         backups = self.backup_dir
@@ -392,13 +809,71 @@ class Store:
         for name in files.values():  # the backup's number wins if it ran ahead
             if name:
                 seq = max(seq, int(name.split("-", 1)[0]))
-        history.append(HistoryEntry(seq, now_utc_iso(), summary, files))
-        history = _prune(backups, history)
+        history.append(HistoryEntry(seq, now_utc_iso(), summary, files, list(partitions or [])))
+        history = _prune(backups, history, self._partition_sizes(current or set()))
         _write_history(backups, history)
 
+    def _partition_sizes(self, current: set[str]) -> Callable[[list[str]], int]:
+        """Bytes that month files named only by kept backups take (for the history's bound);
+        `current` are those the new main file names."""
+        sizes: dict[str, int] = {}
+        if self.path is not None and self.parts_dir.is_dir():
+            for item in os.scandir(self.parts_dir):
+                try:
+                    sizes[item.name] = item.stat().st_size
+                except OSError:
+                    pass
+
+        def size(names: list[str]) -> int:
+            return sum(sizes.get(n, 0) for n in set(names) - current)
+
+        return size
+
+    def _retire_partitions(self, current: set[str]) -> None:
+        """Remove the month files that neither the main file (naming `current`) nor any kept
+        backup names: those of changes undone, of a writer killed before its commit, of backups
+        pruned. Under the lock, after a commit; a reader still holding an older main file
+        re-reads (see `_reading`)."""
+        assert self.path is not None
+        folder = self.parts_dir
+        if not folder.is_dir():
+            return
+        history = _read_history_strict(self.backup_dir)
+        if history is None:
+            return  # an unreadable history: keep everything rather than guess
+        live = set(current)
+        named: set[str] = set()
+        for entry in history:
+            live.update(entry.partitions)
+            named.update(n for n in entry.files.values() if n)
+        if self.backup_dir.is_dir():
+            for item in self.backup_dir.iterdir():  # a backup copied in by hand, or not in history
+                if item.name.endswith(".json") and item.name != "history.json" and item.name not in named:
+                    try:
+                        live.update(_Main(orjson.loads(item.read_bytes())).files())
+                    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError):
+                        pass
+        remaining = 0
+        for item in folder.iterdir():
+            if item.name.endswith(".json") and item.name not in live:
+                try:
+                    item.unlink()
+                    continue
+                except OSError:
+                    pass
+            remaining += 1
+        if not remaining:  # a logbook back in one file (the split undone, then written)
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+
     def _complete(self, entry: HistoryEntry) -> bool:
-        """Whether every backup the entry names is still kept (an undo moves them back)."""
-        return all(name is None or (self.backup_dir / name).exists() for name in entry.files.values())
+        """Whether every backup the entry names is still kept (an undo moves them back), and every
+        month file its main file names."""
+        if not all(name is None or (self.backup_dir / name).exists() for name in entry.files.values()):
+            return False
+        return all((self.parts_dir / name).exists() for name in entry.partitions)
 
     def _landed(self, entry: HistoryEntry) -> bool:
         """Whether the change an entry records reached the data files. A writer killed (or failing)
@@ -431,7 +906,8 @@ class Store:
         return kept
 
     def undo(self) -> HistoryEntry:
-        """Put back the files as they were before the most recent change; return what it was."""
+        """Put back the main file as it was before the most recent change (the month files it
+        names were kept with it); return what the change was."""
         if self.readonly:
             raise ReadOnly(f"{self.label} is read-only; there is nothing to undo")
         assert self.path is not None
@@ -466,42 +942,113 @@ class Store:
                 _write_history(backups, history)
             except OSError:
                 pass  # the undo is done; the entry left behind names a backup that is gone, so it is skipped
-            self._db = None
+            # The month files of the change undone stay until the next write retires them: a
+            # reader may still hold the main file that named them.
+            self._forget()
             return entry
 
 
 class Transaction:
-    """The changes of one command, applied to the freshly read logbook and written once."""
+    """The changes of one command, applied to the freshly read logbook and written once.
 
-    def __init__(self, store: Store, db: TinyDB, summary: str) -> None:
+    Months are read when first needed: `add` reads the month of the new activity, `get` and
+    `by_id` the month the index names, `activities()` every month."""
+
+    def __init__(self, store: Store, main: _Main, summary: str) -> None:
         self.store = store
-        self.db = db
+        self.main = main
         self.summary = summary
         self.changed = False
-        data = db.storage.read()
-        self._doc_ids: dict[str, int] = {}
-        self._current: dict[str, Activity] = {}
-        for doc_id, doc in (data.get(ACTIVITIES) or {}).items():
-            self._doc_ids[doc["id"]] = int(doc_id)
-            self._current[doc["id"]] = _activity_from_doc(doc)
+        # loaded months: id -> stored record (unchanged) or Activity (added or changed here)
+        self._months: dict[str, dict[str, dict | Activity]] = {}
+        self._objects: dict[str, Activity] = {}  # records read back, each built once
+        self._where: dict[str, str | None] = {}  # month of every id this transaction moved
+        self.dirty: set[str] = set()
         self._tombstones: dict[str, str] = {
-            doc["id"]: doc["deleted_at"] for doc in (data.get(DELETED) or {}).values()
+            doc["id"]: doc["deleted_at"] for doc in main.table(DELETED) if isinstance(doc, dict)
         }
-        self._added: dict[str, Activity] = {}
-        self._updated: dict[str, Activity] = {}
-        self._removed: set[str] = set()
-        self._new_tombstones: dict[str, str] = {}
+        self._revived: set[str] = set()
         self._communities: list[Community] | None = None
 
-    # reading inside the transaction sees its own changes
+    # -- months ------------------------------------------------------------------------------
+
+    def _month(self, period: str) -> dict[str, dict | Activity]:
+        month = self._months.get(period)
+        if month is None:
+            month = {}
+            if period in self.main.period_names():
+                for doc in self.store._read_partition(self.main, period):
+                    month[doc["id"]] = doc
+            self._months[period] = month
+        return month
+
+    def _period_holding(self, activity_id: str) -> str | None:
+        if activity_id in self._where:
+            return self._where[activity_id]
+        return self.main.period_holding(activity_id)
+
+    def _object(self, item: dict | Activity) -> Activity:
+        if isinstance(item, Activity):
+            return item
+        built = self._objects.get(item["id"])
+        if built is None:
+            built = self._objects[item["id"]] = _activity_from_doc(item)
+        return built
+
+    def docs_of(self, period: str) -> list[dict]:
+        """The records of a month as they are to be written (search keys computed for the new)."""
+        month = self._month(period)
+        return [item if isinstance(item, dict) else _doc_from_activity(item) for item in month.values()]
+
+    def main_tables(self, periods: dict[str, dict], seq: int) -> dict:
+        """The main file's tables after this transaction."""
+        from .dates import now_utc_iso
+
+        meta = self.main.meta
+        meta.setdefault("created_at", now_utc_iso())
+        meta["schema_version"] = SCHEMA_VERSION
+        meta["seq"] = seq
+        communities = (
+            [c.to_dict() for c in self._communities]
+            if self._communities is not None
+            else self.main.table(COMMUNITIES)
+        )
+        tombstones = {i: at for i, at in self._tombstones.items() if i not in self._revived}
+        ordered = sorted(periods.values(), key=lambda e: _newest_first(e["period"]))
+        tables = {
+            META: {"1": meta},
+            COMMUNITIES: {str(i): c for i, c in enumerate(communities, 1)},
+            DELETED: {str(i): {"id": k, "deleted_at": v} for i, (k, v) in enumerate(tombstones.items(), 1)},
+            PERIODS: {str(i): e for i, e in enumerate(ordered, 1)},
+        }
+        for name, table in self.main.data.items():  # tables of a later version, kept as they are
+            if name not in tables and name != ACTIVITIES:
+                tables[name] = table
+        return tables
+
+    # -- reading inside the transaction sees its own changes -----------------------------------
+
     def activities(self) -> list[Activity]:
-        return list(self._current.values())
+        periods = list(dict.fromkeys([*self.main.period_names(), *self._months]))
+        return [self._object(item) for period in periods for item in self._month(period).values()]
 
     def get(self, ref: str) -> Activity:
-        return resolve_ref(ref, self._current.values())
+        key = _ref_key(ref)
+        candidates: dict[str, str] = {}
+        for activity_id, period in self.main.ids_with_prefix(key):
+            candidates[activity_id] = period
+        for activity_id, period in self._where.items():
+            if activity_id.startswith(key):
+                candidates[activity_id] = period  # type: ignore[assignment]
+        found = [a for a in (self.by_id(i) for i, p in candidates.items() if p is not None) if a is not None]
+        return resolve_ref(ref, found)
 
     def by_id(self, activity_id: str) -> Activity | None:
-        return self._current.get(activity_id)
+        period = self._period_holding(activity_id)
+        if period is None:
+            return None
+        item = self._month(period).get(activity_id)
+        return self._object(item) if item is not None else None
 
     def tombstone(self, activity_id: str) -> str | None:
         return self._tombstones.get(activity_id)
@@ -511,103 +1058,65 @@ class Transaction:
 
     def communities(self) -> list[Community]:
         if self._communities is None:
-            self._communities = self.store.communities()
+            self._communities = [Community.from_dict(doc) for doc in self.main.table(COMMUNITIES)]
         return list(self._communities)
 
-    # changing
+    # -- changing --------------------------------------------------------------------------------
+
     def add(self, activity: Activity) -> None:
-        if activity.id in self._current:
+        if self._period_holding(activity.id) is not None:
             raise UsageError(f"an activity with id {activity.id} already exists")
-        self._current[activity.id] = activity
-        if activity.id in self._removed:
-            self._removed.discard(activity.id)
-            self._updated[activity.id] = activity
-        else:
-            self._added[activity.id] = activity
+        period = period_of(activity.date)
+        self._month(period)[activity.id] = activity
+        self._where[activity.id] = period
+        self.dirty.add(period)
         self._tombstones.pop(activity.id, None)
-        self._new_tombstones.pop(activity.id, None)
+        self._revived.add(activity.id)
         self.changed = True
 
     def update(self, activity: Activity) -> None:
-        if activity.id not in self._current:
+        old = self._period_holding(activity.id)
+        if old is None or activity.id not in self._month(old):
             raise NotFound(f"no activity with id {activity.id}")
-        self._current[activity.id] = activity
-        if activity.id in self._added:
-            self._added[activity.id] = activity
-        else:
-            self._updated[activity.id] = activity
+        new = period_of(activity.date)
+        if new != old:
+            del self._month(old)[activity.id]
+            self.dirty.add(old)
+        self._month(new)[activity.id] = activity
+        self._where[activity.id] = new
+        self.dirty.add(new)
+        self._revived.add(activity.id)
         self.changed = True
 
     def delete(self, activity_id: str, deleted_at: str) -> None:
         """Remove an activity and leave a tombstone so the deletion travels in exports."""
-        if activity_id in self._current:
-            del self._current[activity_id]
-            if self._added.pop(activity_id, None) is None:
-                self._updated.pop(activity_id, None)
-                self._removed.add(activity_id)
+        period = self._period_holding(activity_id)
+        if period is not None and self._month(period).pop(activity_id, None) is not None:
+            self.dirty.add(period)
+        self._where[activity_id] = None
+        self._objects.pop(activity_id, None)
+        self._revived.discard(activity_id)
+        self._tombstones.pop(activity_id, None)  # a deletion again moves to the end, as it is new
         self._tombstones[activity_id] = deleted_at
-        self._new_tombstones[activity_id] = deleted_at
         self.changed = True
 
     def set_communities(self, communities: list[Community]) -> None:
         self._communities = list(communities)
         self.changed = True
 
-    def apply(self) -> None:
-        """Bulk-apply the collected changes: one pass per table, however many records changed."""
-        from .dates import now_utc_iso
 
-        db = self.db
-        acts = db.table(ACTIVITIES)
-        gone = [self._doc_ids[i] for i in self._removed if i in self._doc_ids]
-        if gone:
-            acts.remove(doc_ids=gone)
-        if self._updated:
-            updated = self._updated
-            ids = [self._doc_ids[i] for i in updated if i in self._doc_ids]
-
-            def replace(doc: dict) -> None:
-                new = _doc_from_activity(updated[doc["id"]])
-                doc.clear()
-                doc.update(new)
-
-            acts.update(replace, doc_ids=ids)
-        if self._added:
-            acts.insert_multiple(_doc_from_activity(a) for a in self._added.values())
-        if self._new_tombstones:
-            dead = db.table(DELETED)
-            existing = {doc["id"]: doc.doc_id for doc in dead.all()}
-            replace_ids = [existing[i] for i in self._new_tombstones if i in existing]
-            if replace_ids:
-                dead.remove(doc_ids=replace_ids)
-            dead.insert_multiple(
-                {"id": i, "deleted_at": at} for i, at in self._new_tombstones.items()
-            )
-        revived = (set(self._added) | set(self._updated)) & set(self._current)
-        if revived and db.table(DELETED).all():
-            # a record brought back (an import, an undo of a merge) must not stay tombstoned
-            dead = db.table(DELETED)
-            stale = [doc.doc_id for doc in dead.all() if doc["id"] in revived]
-            if stale:
-                dead.remove(doc_ids=stale)
-        if self._communities is not None:
-            table = db.table(COMMUNITIES)
-            table.truncate()
-            table.insert_multiple(c.to_dict() for c in self._communities)
-        meta = db.table(META)
-        if not meta.all():
-            meta.insert({"schema_version": SCHEMA_VERSION, "created_at": now_utc_iso()})
-        else:
-            meta.update({"schema_version": SCHEMA_VERSION})
-
-
-def resolve_ref(ref: str, activities: Iterable[Activity]) -> Activity:
-    """The one activity whose id starts with `ref`; AmbiguousId lists the candidates."""
+def _ref_key(ref: str) -> str:
     key = ref.strip().lower()
     if len(key) < MIN_PREFIX or any(c not in "0123456789abcdef" for c in key):
         raise UsageError(
             f"invalid id {ref!r}: expected {MIN_PREFIX} or more hex characters of an activity id"
         )
+    return key
+
+
+def resolve_ref(ref: str, activities: Iterable[Activity]) -> Activity:
+    """The one activity whose id starts with `ref`; AmbiguousId lists the candidates."""
+    key = _ref_key(ref)
     found = [a for a in activities if a.id.startswith(key)]
     if not found:
         raise NotFound(f"no activity with id {ref!r}")
@@ -639,20 +1148,33 @@ def _resolve_path(path: Path) -> Path:
 
 
 def _read_history(backups: Path) -> list[HistoryEntry]:
+    return _read_history_strict(backups) or []
+
+
+def _read_history_strict(backups: Path) -> list[HistoryEntry] | None:
+    """The history; [] when there is none, None when history.json exists but cannot be read."""
     try:
         raw = (backups / "history.json").read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError:
+        return None
+    try:
         items = orjson.loads(raw)
         return [HistoryEntry(**item) for item in items]
-    except (OSError, orjson.JSONDecodeError, TypeError):
-        return []
+    except (orjson.JSONDecodeError, TypeError):
+        return None
 
 
 def _write_history(backups: Path, history: list[HistoryEntry]) -> None:
     atomic_write_bytes(backups / "history.json", _dumps([h.to_dict() for h in history]))
 
 
-def _prune(backups: Path, history: list[HistoryEntry]) -> list[HistoryEntry]:
-    """Keep the history bounded in count and in bytes; delete backups nothing refers to."""
+def _prune(
+    backups: Path, history: list[HistoryEntry], partition_bytes: Callable[[list[str]], int] | None = None
+) -> list[HistoryEntry]:
+    """Keep the history bounded in count and in bytes (backups, and the month files only they
+    name); delete backups nothing refers to."""
     history = history[-HISTORY_MAX_ENTRIES:]
 
     def size(entry: HistoryEntry) -> int:
@@ -665,8 +1187,14 @@ def _prune(backups: Path, history: list[HistoryEntry]) -> list[HistoryEntry]:
                     pass
         return total
 
+    def kept_bytes() -> int:
+        total = sum(sizes)
+        if partition_bytes is not None:
+            total += partition_bytes([n for e in history for n in e.partitions])
+        return total
+
     sizes = [size(e) for e in history]
-    while len(history) > 1 and sum(sizes) > HISTORY_MAX_BYTES:
+    while len(history) > 1 and kept_bytes() > HISTORY_MAX_BYTES:
         history.pop(0)
         sizes.pop(0)
     keep = {name for e in history for name in e.files.values() if name}

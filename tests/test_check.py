@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import add, run
+from logbook_files import every_file, rewrite_activities, stored_activities
 
 
 def test_a_clean_logbook(registry):
@@ -106,15 +107,21 @@ def test_json_findings(troubled):
 
 def _corrupt(db_path, **changes):
     """Edit the first stored record by hand, as someone with a text editor might."""
-    data = json.loads(db_path.read_text(encoding="utf-8"))
-    doc = next(iter(data["activities"].values()))
-    for key, value in changes.items():
-        if value is ...:
-            doc.pop(key)
-        else:
-            doc[key] = value
-    db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return doc["id"]
+    edited = []
+
+    def change(records):
+        if edited:
+            return
+        doc = records[0]
+        for key, value in changes.items():
+            if value is ...:
+                doc.pop(key)
+            else:
+                doc[key] = value
+        edited.append(doc["id"])
+
+    rewrite_activities(db_path, change)
+    return edited[0]
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -135,11 +142,10 @@ def test_fix_refuses_a_logbook_with_unreadable_records(db_path):
     add("楼道议事会", "--community", "安贞西里", "--people", "9")
     add("消防安全培训", "--people", "30")
     run("community", "add", "安贞西里社区", "--street", "安贞街道", "--alias", "安贞西里")
-    data = json.loads(db_path.read_text(encoding="utf-8"))
-    docs = list(data["activities"].values())
-    docs[1].pop("title")
-    db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    before = db_path.read_bytes()
+    docs = stored_activities(db_path)
+    assert len(docs) == 2  # both in this month's file
+    rewrite_activities(db_path, lambda records: records[1].pop("title"))
+    before = every_file(db_path)
     listed = run("check")
     assert listed.exit_code == 1
     assert f"schema      {docs[1]['id'][:8]}           title is missing\n" in listed.stdout
@@ -149,7 +155,7 @@ def test_fix_refuses_a_logbook_with_unreadable_records(db_path):
         "Error: 1 records lack an id, date or title, so --fix leaves the logbook alone; repair "
         "those by hand (or restore a backup) first\n"
     )
-    assert db_path.read_bytes() == before
+    assert every_file(db_path) == before
 
 
 def test_a_damaged_logbook_is_a_data_file_error(db_path):

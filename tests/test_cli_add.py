@@ -4,11 +4,11 @@ import json
 import re
 
 from conftest import add, run
+from logbook_files import month_files, stored_activities
 
 
 def stored(db_path):
-    data = json.loads(db_path.read_text(encoding="utf-8"))
-    return list(data["activities"].values())
+    return stored_activities(db_path)
 
 
 def test_add_prints_full_id_and_confirms_on_stderr(db_path):
@@ -96,10 +96,16 @@ def test_street_given_explicitly_resolves_through_the_registry(db_path, registry
 
 
 def test_file_is_utf8_without_escapes_and_private(db_path):
+    from logbook.store import SCHEMA_VERSION
+
     add("社区消防安全培训", "--community", "安贞西里社区")
-    raw = db_path.read_bytes()
+    [month] = month_files(db_path)  # the record lives in its month's file
+    assert month.parent.name == "logbook.json.d" and month.name.startswith("2025-03.")
+    raw = month.read_bytes()
     assert "社区消防安全培训".encode() in raw
-    assert b"\\u" not in raw
-    assert (db_path.stat().st_mode & 0o777) == 0o600
-    data = json.loads(raw)
-    assert data["_meta"]["1"]["schema_version"] == 1
+    for path in (db_path, month):
+        assert b"\\u" not in path.read_bytes()
+        assert (path.stat().st_mode & 0o777) == 0o600
+    assert "安贞西里社区".encode() in db_path.read_bytes()  # the index, in UTF-8 too
+    data = json.loads(db_path.read_bytes())
+    assert data["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2

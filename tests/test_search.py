@@ -5,7 +5,6 @@ Simplified/Traditional activities whose expected answers come from their Simplif
 import csv
 import io
 import json
-import shutil
 
 import pytest
 
@@ -13,6 +12,7 @@ from conftest import run, run_proc
 from logbook.commands.find import protect_exclusions, search as search_command, title_highlighter
 from logbook.store import Store
 from logbook.textnorm import fold
+from logbook_files import copy_logbook, rewrite_activities
 from mixed_logbook import build
 
 
@@ -189,13 +189,21 @@ def test_search_combines_with_filters(book):
 
 def test_search_reads_the_key_stored_with_each_record(book, tmp_path):
     path = tmp_path / "copy.json"
-    shutil.copy(book.path, path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    docs = list(data["activities"].values())
-    marked, legacy = docs[0], docs[1]
-    marked["search_key"] = "标记词"
-    del legacy["search_key"]  # a record written before keys were stored
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    copy_logbook(book.path, path)
+    picked = []
+
+    def change(records):
+        for doc in records:
+            if not picked:
+                doc["search_key"] = "标记词"
+            elif len(picked) == 1:
+                del doc["search_key"]  # a record written before keys were stored
+            else:
+                return
+            picked.append(doc)
+
+    rewrite_activities(path, change)
+    marked, legacy = picked
 
     def ids(*words):
         result = run("--db", str(path), "search", "--all", "--format", "json", *words)

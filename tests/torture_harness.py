@@ -175,11 +175,12 @@ def snapshot(path: Path) -> Snapshot:
 
 
 def leftovers(path: Path) -> list[Path]:
-    """Temp files a killed writer may leave, beside the logbook and among its backups."""
+    """Temp files a killed writer may leave, beside the logbook, among its backups and among its
+    month files."""
     found = [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
-    backups = path.with_name(path.name + ".backups")
-    if backups.is_dir():
-        found += [p for p in backups.iterdir() if p.name.endswith(".tmp")]
+    for folder in (path.with_name(path.name + ".backups"), path.with_name(path.name + ".d")):
+        if folder.is_dir():
+            found += [p for p in folder.iterdir() if p.name.endswith(".tmp")]
     return found
 
 

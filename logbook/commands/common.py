@@ -302,13 +302,8 @@ def _filter_registry(st: State):
     from ..registry import Registry
 
     store = st.store()
-    used: dict[str, None] = {}
-    streets: dict[str, None] = {}
-    for a in store.activities():
-        used.update(dict.fromkeys(a.communities))
-        if a.street:
-            streets[a.street] = None
-    return Registry(store.communities(), used=used, used_streets=streets)
+    used, streets = store.names_in_use()  # from the index: no month is read
+    return Registry(store.communities(), used=dict.fromkeys(used), used_streets=dict.fromkeys(streets))
 
 
 def _warn_unknown(kind: str, typed: str, candidates: list[str], ambiguous: bool = False) -> None:

@@ -181,8 +181,17 @@ def digest(
         scope["tag"] = list(flt.tags)
     if flt.min_people is not None:
         scope["min_people"] = flt.min_people
+    if flt.is_empty:
+        # The week and the one before are read; earlier months only through the index, which
+        # keeps the last day each community was reached.
+        since = dates.month_of(dates.previous(period).start).start.isoformat()
+        activities = store.activities(date_from=since, date_to=period.end.isoformat())
+        last_seen = store.last_dates(before=since)
+    else:  # "silent" then counts only matching activities: read them all
+        activities = store.activities(date_to=period.end.isoformat())
+        last_seen = None
     result = reports.digest(
-        store.activities(date_to=period.end.isoformat()),
+        activities,
         store.communities(),
         period,
         today,
@@ -190,6 +199,7 @@ def digest(
         scope_communities=_community_names(flt) if flt.communities else None,
         scope_street=flt.street,
         scope=scope,
+        last_seen=last_seen,
     )
     # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
     # would also draw them under FORCE_COLOR, which a cron environment may carry.
