@@ -132,9 +132,7 @@ def search(
     flt.terms = words
     found = [
         activity
-        for activity, key in st.store().search_keys(
-            date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.matches_key
-        )
+        for activity, key in st.store().search_keys(date_from=flt.date_from, date_to=flt.date_to)
         # a record written before search keys were stored has none: fold it this once
         if flt.matches(activity, key or None)
     ]
