@@ -3,6 +3,7 @@ LogbookError becomes `Error: …` on stderr and an exit code. Commands live in l
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated, Any
 
@@ -90,6 +91,11 @@ _register()
 
 def main() -> None:
     """Console entry point."""
+    # One command, then the process ends. Python's cycle collector would rescan every record a
+    # command holds, again and again while they are made (a third of a whole-history command at
+    # 100,000 activities), and finds nothing: records, their lists and dicts hold no cycles.
+    # Memory is freed by reference counting as before.
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:

@@ -117,7 +117,13 @@ class Activity:
 
     def to_dict(self) -> dict:
         """The record in FIELD_ORDER, every field present (None for unknown)."""
-        return {name: _copy(getattr(self, name)) for name in FIELD_ORDER}
+        # Read from the instance dict, lists copied after: an export makes one for every record.
+        values = self.__dict__
+        out = {name: values[name] for name in FIELD_ORDER}
+        for name in LIST_FIELDS:
+            if isinstance(out[name], list):
+                out[name] = list(out[name])
+        return out
 
     @classmethod
     def from_dict(cls, data: dict, *, categories: "Categories | None" = None) -> "Activity":

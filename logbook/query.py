@@ -81,6 +81,15 @@ class Filter:
                 return False
         return True
 
+    def matches_key(self, search_key: str) -> bool:
+        """Whether a stored search key holds every search word and no excluded one: the part of
+        `matches` that needs only the key, so that a store can pass over the other records
+        without making activities of them."""
+        if not self.terms:
+            return True
+        wanted_terms, excluded = _compiled_terms(tuple(self.terms))
+        return all(t in search_key for t in wanted_terms) and not any(t in search_key for t in excluded)
+
     def apply(self, activities: Iterable[Activity]) -> list[Activity]:
         return [a for a in activities if self.matches(a)]
 

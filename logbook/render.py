@@ -8,7 +8,6 @@ Text columns fold (Rich wraps only at spaces, which Chinese has none of) and the
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 
 from rich import box
@@ -16,17 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .models import Activity, Categories, Community
-
-# C0/C1 controls, and the bidirectional overrides and isolates that can reorder what is shown.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(value) -> str:
-    """Text as it may reach a terminal: control characters shown as `\\xNN`, not obeyed."""
-    if value is None:
-        return ""
-    text = str(value)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from .plain import safe  # noqa: F401  (imported from here too)
 
 
 def text(value, style: str | None = None) -> Text:

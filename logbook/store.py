@@ -28,6 +28,11 @@ names are kept as long as its backup is.
 
 A schema 1 logbook (one file holding every activity) is read as it is and rewritten in this
 layout by its first write, after the usual backup (undo puts the single file back).
+
+The files are in TinyDB's format (tables of documents keyed by document id), written and read
+here with orjson; TinyDB itself is not needed at run time (its storage rewrites a file in place
+and re-reads it for every operation; shared/guide/STORAGE.md), which also spares every command
+its import.
 """
 
 from __future__ import annotations
@@ -39,13 +44,14 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
 
 from .errors import AmbiguousId, DataFileError, LockTimeout, NotFound, ReadOnly, UsageError
-from .models import FIELD_ORDER, Activity, Categories, Community
+from .models import FIELD_ORDER, LIST_FIELDS, Activity, Categories, Community
 
 SCHEMA_VERSION = 2
 LEGACY_SCHEMA = 1  # one file holding every activity: read as is, split by the first write
@@ -54,9 +60,6 @@ HISTORY_MAX_ENTRIES = 50
 HISTORY_MAX_BYTES = 256 * 1024 * 1024
 FILE_MODE = 0o600
 DIR_MODE = 0o700
-# Month files kept parsed in one process: enough for any command that reads a few months twice,
-# small enough that reading the whole history does not keep all of it.
-CACHE_BYTES = 64 * 1024 * 1024
 
 ACTIVITIES = "activities"
 DELETED = "deleted"
@@ -285,8 +288,6 @@ class Store:
         self._clock = clock
         self._preloaded = data
         self._main_state: _Main | None = None
-        self._cache: dict[str, list[dict]] = {}
-        self._cached_bytes = 0
 
     # -- locations -------------------------------------------------------------------------
 
@@ -330,8 +331,6 @@ class Store:
 
     def _forget(self) -> None:
         self._main_state = None
-        self._cache = {}
-        self._cached_bytes = 0
 
     def _damaged(self, what: str, path: Path | None = None) -> DataFileError:
         backup = self.newest_backup()
@@ -403,12 +402,11 @@ class Store:
                     raise self._damaged("has a broken index of months (the periods table)")
 
     def _read_partition(self, main: _Main, period: str) -> list[dict]:
-        """The activity records of one month, as stored (search keys included)."""
+        """The activity records of one month, as stored (search keys included). Parsed afresh at
+        each call and owned by the caller, except those of a one-file logbook held in memory
+        (see `_builder`)."""
         if main.legacy is not None:
             return main.legacy.get(period, [])
-        cached = self._cache.get(period) if main is self._main_state else None
-        if cached is not None:
-            return cached
         name = main.periods[period]["file"]
         path = self.parts_dir / name
         try:
@@ -426,11 +424,14 @@ class Store:
         table = data.get(ACTIVITIES) if isinstance(data, dict) else None
         if not isinstance(table, dict):
             raise self._damaged("is not a month of a logbook (expected an activities table)", path)
-        docs = list(table.values())
-        if main is self._main_state and self._cached_bytes + len(raw) <= CACHE_BYTES:
-            self._cache[period] = docs
-            self._cached_bytes += len(raw)
-        return docs
+        return list(table.values())
+
+    @staticmethod
+    def _builder(main: _Main) -> Callable[[dict], Activity]:
+        """How to make activities of `main`'s records: month files are parsed for each read, so
+        their records' lists can go to the activities as they are; the records of a one-file
+        logbook (or the sample) stay in memory and are copied."""
+        return _activity_from_doc if main.legacy is not None else _activity_from_own_doc
 
     def _replaced_since(self, main: _Main) -> bool:
         assert self.path is not None
@@ -464,12 +465,18 @@ class Store:
 
         def read(main: _Main) -> list[Activity]:
             out = []
+            build = self._builder(main)
             for period in self._periods(main, date_from, date_to):
-                for doc in self._read_partition(main, period):
+                first, last = _month_bounds(period)
+                docs = self._read_partition(main, period)
+                if (not date_from or first >= date_from) and (not date_to or last <= date_to):
+                    out += map(build, docs)  # the whole month is in the range
+                    continue
+                for doc in docs:
                     day = doc.get("date", "")
                     if (date_from and day < date_from) or (date_to and day > date_to):
                         continue
-                    out.append(_activity_from_doc(doc))
+                    out.append(build(doc))
             return out
 
         return self._reading(read)
@@ -480,6 +487,7 @@ class Store:
         """Live activities within the range, one month at a time (oldest month first, or newest
         first), each month in file order: a caller that stops early reads no further months."""
         main = self._main()
+        build = self._builder(main)
         for period in self._periods(main, date_from, date_to, newest_first):
             try:
                 docs = self._read_partition(main, period)
@@ -492,7 +500,7 @@ class Store:
                 day = doc.get("date", "")
                 if (date_from and day < date_from) or (date_to and day > date_to):
                     continue
-                yield _activity_from_doc(doc)
+                yield build(doc)
 
     def newest(self, limit: int, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[Activity], int]:
         """The activities of the newest months in the range until `limit` of them are found
@@ -503,6 +511,7 @@ class Store:
         def read(main: _Main) -> tuple[list[Activity], int]:
             found: list[Activity] = []
             total = 0
+            build = self._builder(main)
             for period in self._periods(main, date_from, date_to, newest_first=True):
                 first, last = _month_bounds(period)
                 whole = (not date_from or first >= date_from) and (not date_to or last <= date_to)
@@ -510,7 +519,7 @@ class Store:
                     total += main.count(period)
                     continue
                 matched = [
-                    _activity_from_doc(doc)
+                    build(doc)
                     for doc in self._read_partition(main, period)
                     if not ((date_from and doc.get("date", "") < date_from) or (date_to and doc.get("date", "") > date_to))
                 ]
@@ -521,10 +530,19 @@ class Store:
 
         return self._reading(read)
 
-    def search_keys(self, *, date_from: str | None = None, date_to: str | None = None) -> Iterator[tuple[Activity, str]]:
+    def search_keys(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        key_filter: Callable[[str], bool] | None = None,
+    ) -> Iterator[tuple[Activity, str]]:
         """Activities with their precomputed search keys (computed when written), month by month;
-        only the months the range touches are read, and none is kept once passed."""
+        only the months the range touches are read, and none is kept once passed. With
+        `key_filter`, a record whose stored key fails it is passed over before it is made into an
+        activity (a record without a stored key is always yielded, with the key "")."""
         main = self._main()
+        build = self._builder(main)
         for period in self._periods(main, date_from, date_to):
             try:
                 docs = self._read_partition(main, period)
@@ -534,10 +552,13 @@ class Store:
                     "it); run the command again"
                 ) from None
             for doc in docs:
+                key = doc.get(_SEARCH_KEY) or ""
+                if key_filter is not None and key and not key_filter(key):
+                    continue
                 day = doc.get("date", "")
                 if (date_from and day < date_from) or (date_to and day > date_to):
                     continue
-                yield _activity_from_doc(doc), doc.get(_SEARCH_KEY) or ""
+                yield build(doc), key
 
     def activity_docs(self) -> list[dict]:
         """The stored activity records as plain dicts, not validated (for `check`)."""
@@ -573,7 +594,7 @@ class Store:
             found = []
             for period in dict.fromkeys(p for _, p in hits):
                 wanted = {i for i, p in hits if p == period}
-                found += [_activity_from_doc(d) for d in self._read_partition(main, period) if d.get("id") in wanted]
+                found += [self._builder(main)(d) for d in self._read_partition(main, period) if d.get("id") in wanted]
             return resolve_ref(ref, found)
 
         return self._reading(read)
@@ -1126,9 +1147,30 @@ def resolve_ref(ref: str, activities: Iterable[Activity]) -> Activity:
     return found[0]
 
 
+# Stored records were validated when written, and rebuilding them must stay cheap: the fields
+# taken in Activity's order and passed by position cost ~2 µs a record, by name ~25 µs.
+_IN_ORDER = itemgetter(*(f.name for f in fields(Activity)))
+
+
+def _activity_from_own_doc(doc: dict) -> Activity:
+    """An activity from a stored record nobody else holds: its lists are taken as they are."""
+    try:
+        return Activity(*_IN_ORDER(doc))
+    except KeyError:  # a record short of a field (written by hand): the long way
+        return _activity_from_doc(doc)
+
+
 def _activity_from_doc(doc: dict) -> Activity:
-    # Stored records were validated when written; rebuilding them must stay cheap.
-    return Activity(**{k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS})
+    """An activity from a stored record that stays in use: its lists are copied."""
+    try:
+        activity = Activity(*_IN_ORDER(doc))
+    except KeyError:
+        return Activity(**{k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS})
+    for name in LIST_FIELDS:
+        value = getattr(activity, name)
+        if isinstance(value, list):
+            setattr(activity, name, list(value))
+    return activity
 
 
 def _doc_from_activity(activity: Activity) -> dict:

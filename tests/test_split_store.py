@@ -434,3 +434,49 @@ def test_a_one_file_logbook_is_split_by_its_first_write_and_undo_puts_it_back(db
     assert run("list", "--all", "--format", "json").json == listed
     add("再写一条")  # split again; the month files of the undone split are retired
     assert {p.name for p in months_dir(db_path).iterdir()} == {p.name for p in month_files(db_path)}
+
+
+# -- records made into activities --------------------------------------------------------------
+
+
+def test_activities_read_are_the_readers_own(db_path):
+    """Lists of an activity read from the store are never shared with what a later read returns,
+    for a split logbook, a one-file one held in memory, and the sample."""
+    seed(db_path, [activity(1, "2025-03-01")])
+    one_file = db_path.with_name("one.json")
+    _one_file_logbook(one_file, [activity(2, "2025-03-02")])
+    from logbook.sample import sample_data
+
+    for store in (Store(db_path), Store(one_file), Store(None, data=sample_data())):
+        first = store.activities()[0]
+        first.communities.append("改动")
+        first.tags.append("改动")
+        again = store.activities()[0]
+        assert "改动" not in again.communities and "改动" not in again.tags
+
+
+def test_a_record_short_of_fields_is_still_read(db_path):
+    """A record edited by hand to lose optional fields reads with their defaults."""
+    from logbook_files import rewrite_activities
+
+    seed(db_path, [activity(1, "2025-03-01")])
+
+    def strip(records):
+        for name in ("groups", "tags", "location", "source"):
+            records[0].pop(name)
+
+    rewrite_activities(db_path, strip)
+    [a] = Store(db_path).activities()
+    assert (a.groups, a.tags, a.location, a.source) == ([], [], None, None)
+    assert a.title == "社区活动第1场"
+
+
+def test_search_makes_activities_only_of_records_whose_key_matches(db_path, monkeypatch):
+    seed(db_path, [activity(i, f"2025-0{1 + i % 3}-1{i % 9}", title=f"活动{i}" + ("冬奥" if i % 10 == 0 else ""))
+                   for i in range(60)])
+    made = []
+    real = store_mod._activity_from_own_doc
+    monkeypatch.setattr(store_mod, "_activity_from_own_doc", lambda doc: made.append(doc["id"]) or real(doc))
+    result = run("search", "冬奥", "--format", "json")
+    assert result.exit_code == 0
+    assert len(result.json) == 6 and len(made) == 6

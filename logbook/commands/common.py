@@ -43,21 +43,21 @@ consoles = _Consoles()
 
 
 def print_error(message: str) -> None:
-    from ..render import safe
+    from ..plain import safe
 
     sys.stderr.write(f"Error: {safe(message)}\n")
     sys.stderr.flush()
 
 
 def warn(message: str) -> None:
-    from ..render import safe
+    from ..plain import safe
 
     sys.stderr.write(f"Warning: {safe(message)}\n")
     sys.stderr.flush()
 
 
 def info(message: str) -> None:
-    from ..render import safe
+    from ..plain import safe
 
     sys.stderr.write(safe(message) + "\n")
     sys.stderr.flush()

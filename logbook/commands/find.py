@@ -132,7 +132,9 @@ def search(
     flt.terms = words
     found = [
         activity
-        for activity, key in st.store().search_keys(date_from=flt.date_from, date_to=flt.date_to)
+        for activity, key in st.store().search_keys(
+            date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.matches_key
+        )
         # a record written before search keys were stored has none: fold it this once
         if flt.matches(activity, key or None)
     ]
