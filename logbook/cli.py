@@ -33,7 +33,7 @@ class _LogbookGroup(TyperGroup):
             raise typer.Exit(int(err.exit_code)) from None
 
 
-app = typer.Typer(
+_APP_SETTINGS = dict(
     cls=_LogbookGroup,
     name="logbook",
     help="A logbook of community activities: log them in one line, find them, report on them, "
@@ -45,6 +45,27 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# Which module of logbook/commands defines each command. A process runs one command, so it
+# imports and builds only that one: Typer introspects the signature of every command it is
+# given (~30 ms for all of them, on every run). tests/test_cli_basics.py keeps this in step
+# with what the modules register.
+COMMAND_MODULES = {
+    "add": "activities",
+    "list": "activities",
+    "show": "activities",
+    "edit": "activities",
+    "delete": "activities",
+    "undo": "activities",
+    "search": "find",
+    "report": "reports",
+    "digest": "reports",
+    "export": "exchange",
+    "import": "exchange",
+    "check": "exchange",
+    "import-text": "importtext",
+    "community": "community",
+}
+_GLOBAL_WITH_VALUE = ("--db",)
 
 def _version(value: bool) -> None:
     if value:
@@ -52,7 +73,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     db: Annotated[
@@ -79,14 +99,45 @@ def main_options(
     ctx.obj = State(db=db, sample=sample)
 
 
-def _register() -> None:
-    from .commands import activities, community, find, reports, exchange, importtext
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer app: with every command, or with `command` alone (a name of COMMAND_MODULES)."""
+    from importlib import import_module
 
-    for module in (activities, community, find, reports, exchange, importtext):
-        module.register(app)
+    app = typer.Typer(**_APP_SETTINGS)
+    app.callback()(main_options)
+    names = sorted(set(COMMAND_MODULES.values())) if command is None else [COMMAND_MODULES[command]]
+    for name in names:
+        import_module(f".commands.{name}", __package__).register(app)
+    if command is not None:
+        app.registered_commands = [c for c in app.registered_commands if c.name == command]
+        app.registered_groups = [g for g in app.registered_groups if g.name == command]
+    return app
 
 
-_register()
+def command_named(args: list[str]) -> str | None:
+    """The command `args` runs, when it is one we know; None when it asks for the whole app
+    (no command, `--help` before one, or a name Typer should answer with "No such command")."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _GLOBAL_WITH_VALUE:
+            i += 2
+            continue
+        if arg.startswith("-"):
+            if arg in ("-h", "--help"):
+                return None
+            i += 1
+            continue
+        return arg if arg in COMMAND_MODULES else None
+    return None
+
+
+def __getattr__(name: str):
+    # `logbook.cli.app`, with every command, is made when first asked for (tests, tools).
+    if name == "app":
+        globals()["app"] = built = build_app()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -97,6 +148,6 @@ def main() -> None:
     # Memory is freed by reference counting as before.
     gc.disable()
     try:
-        app()
+        build_app(command_named(sys.argv[1:]))()
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))

@@ -195,3 +195,28 @@ def test_lock_timeout_must_be_a_finite_number(value, monkeypatch):
     result = run("add", "活动")
     assert result.exit_code == 2
     assert result.stderr == f"Error: LOGBOOK_LOCK_TIMEOUT='{value}' is not a number of seconds\n"
+
+
+def test_each_command_alone_builds_the_command_it_names():
+    """A run builds only the command it names (logbook.cli.COMMAND_MODULES): the map must say
+    where every command of the whole app is, and each command built alone must be the same."""
+    import typer
+    from logbook.cli import COMMAND_MODULES, app, build_app, command_named
+
+    whole = typer.main.get_command(app)
+    assert set(whole.commands) == set(COMMAND_MODULES)
+    for name in COMMAND_MODULES:
+        alone = typer.main.get_command(build_app(name))
+        assert list(alone.commands) == [name]
+        assert [p.name for p in alone.commands[name].params] == [p.name for p in whole.commands[name].params]
+    assert command_named(["--db", "x.json", "add", "活动"]) == "add"
+    assert command_named(["--db=x.json", "--sample", "community", "list"]) == "community"
+    assert command_named(["--help"]) is None and command_named(["-h", "add"]) is None
+    assert command_named(["ad"]) is None and command_named([]) is None
+
+
+def test_a_mistyped_command_is_answered_by_the_whole_app(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "logbook", "--db", str(tmp_path / "l.json"), "ad", "活动"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 2
+    assert "No such command 'ad'" in proc.stderr
