@@ -10,10 +10,12 @@ counted apart, never guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from .dates import Period, month_of, periods_between, previous, quarter_of, week_of
 from .errors import UsageError
@@ -164,26 +166,81 @@ def group_keys(activity: Activity, by: str) -> list[str | None]:
     return keys or [None]
 
 
-def _row(group, members: list[Activity], periods: list[Period], is_total=False) -> RollupRow:
-    communities = {c for a in members for c in a.communities}
-    categories = Counter(a.category for a in members)
-    cells = []
-    for p in periods:
-        start, end = p.iso_bounds()
-        cells.append(Tally.of(a for a in members if start <= a.date <= end))
+# A row's accumulator while a rollup counts: [activities, participants, approx, without_count,
+# communities reached (a set), categories (category -> activities, first seen first, as a
+# Counter holds them), cells (one per period of the grid: None, or [activities, participants,
+# approx, without_count])]. Plain numbers during the one pass over the activities; the Tally
+# and RollupRow objects are made once, at the end (`_built`).
+_N, _PEOPLE, _APPROX, _MISSING, _COMMUNITIES, _CATEGORIES, _CELLS = range(7)
+
+_NO_TALLY = Tally()
+
+
+def _acc(periods: int) -> list:
+    return [0, 0, False, 0, set(), {}, [None] * periods]
+
+
+def _built(group, acc: list | None, periods: list[Period], is_total=False) -> RollupRow:
+    """The row an accumulator adds up to (None: a group with no activities)."""
+    if acc is None:
+        return RollupRow(group, Tally(), 0, [], [_NO_TALLY] * len(periods), is_total)
     return RollupRow(
         group=group,
-        tally=Tally.of(members),
-        communities=len(communities),
-        top_categories=_by_count_then_name(categories)[:TOP_CATEGORIES],
-        cells=cells,
+        tally=Tally(acc[_N], acc[_PEOPLE], acc[_APPROX], acc[_MISSING]),
+        communities=len(acc[_COMMUNITIES]),
+        top_categories=_by_count_then_name(Counter(acc[_CATEGORIES]))[:TOP_CATEGORIES],
+        cells=[_NO_TALLY if cell is None else Tally(*cell) for cell in acc[_CELLS]],
         is_total=is_total,
     )
 
 
+def _grouping(by: str) -> tuple[Callable[[Activity], object], Callable[[object], list]]:
+    """`group_keys(a, by)` in two steps, so that a rollup works the groups out once for each
+    distinct value and not once for each activity: what of an activity decides its groups (a
+    hashable value), and the groups that value gives (the same keys, in the same order)."""
+    if by in ("community", "tag", "organizer"):
+        field_name = {"community": "communities", "tag": "tags", "organizer": "organizers"}[by]
+        names = attrgetter(field_name)
+
+        def value_of(a: Activity) -> object:
+            values = names(a)
+            if len(values) == 1 and type(values[0]) is str:
+                return values[0]  # most activities have one name: the name is the value
+            return tuple(values)
+
+        return value_of, lambda value: [value] if type(value) is str else (_unique(value) or [None])
+    if by == "street":
+        return attrgetter("street"), (lambda street: [street] if street else [None])
+    if by == "category":
+        return attrgetter("category"), (lambda category: [category])
+    if by in ("month", "week"):
+        period_of = _PERIOD_OF[by]
+        return attrgetter("date"), (lambda day: [period_of(date.fromisoformat(day)).label])
+    raise ValueError(f"by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+
+
+def _cell_reader(periods: list[Period]) -> Callable[[str], int]:
+    """The index of the period of a grid that holds an ISO date (-1: none), worked out once a
+    date."""
+    bounds = [p.iso_bounds() for p in periods]
+    starts = [start for start, _ in bounds]
+    found: dict[str, int] = {}
+
+    def cell(day: str) -> int:
+        i = found.get(day)
+        if i is None:
+            i = bisect_right(starts, day) - 1
+            if i < 0 or not day <= bounds[i][1]:
+                i = -1
+            found[day] = i
+        return i
+
+    return cell
+
+
 def _span(activities: list[Activity], date_from: str | None, date_to: str | None):
     """The range a rollup covers: the filter's bounds where it has them, else the data's."""
-    dates = [a.date for a in activities]
+    dates = {a.date for a in activities}  # min and max of the distinct dates: fewer to compare
     start = date_from or (min(dates) if dates else None)
     end = date_to or (max(dates) if dates else None)
     if start is None or end is None or start > end:
@@ -219,27 +276,79 @@ def rollup(
     if period and start:
         periods = _periods(start, end, period, "--period")
 
-    members: dict[str | None, list[Activity]] = {}
-    for a in activities:
-        for key in group_keys(a, by):
-            members.setdefault(key, []).append(a)
+    # One pass: each activity adds itself to the total and to each of its groups.
+    keep: Callable[[str | None], bool] | None = None
     if only_groups is not None:
         from .textnorm import fold
 
         wanted = {fold(g) for g in only_groups}
-        members = {k: v for k, v in members.items() if k is not None and fold(k) in wanted}
+        keep = lambda key: key is not None and fold(key) in wanted  # noqa: E731
+    value_of, keys_for = _grouping(by)
+    cell_of = _cell_reader(periods) if periods else None
+    total = _acc(len(periods))
+    groups: dict[str | None, list] = {}  # in the order the groups first appear
+    left_out: set = set()  # groups only_groups leaves out
+    targets_of: dict[object, list[list]] = {}  # value_of(a) -> the accumulators a adds to
+    cell = -1
+    for a in activities:
+        value = value_of(a)
+        targets = targets_of.get(value)
+        if targets is None:
+            targets = targets_of[value] = [total]
+            for key in keys_for(value):
+                acc = groups.get(key)
+                if acc is None and key not in left_out:
+                    if keep is None or keep(key):
+                        acc = groups[key] = _acc(len(periods))
+                    else:
+                        left_out.add(key)
+                if acc is not None:
+                    targets.append(acc)
+        if cell_of is not None:
+            cell = cell_of(a.date)
+        count = a.participants
+        approx = a.participants_approx
+        communities = a.communities
+        category = a.category
+        for acc in targets:
+            acc[_N] += 1
+            if count is None:
+                acc[_MISSING] += 1
+            else:
+                acc[_PEOPLE] += count
+                if not acc[_APPROX]:  # the value Tally.of's `approx or a.participants_approx` has
+                    acc[_APPROX] = approx
+            if communities:
+                acc[_COMMUNITIES].update(communities)
+            categories = acc[_CATEGORIES]
+            if category in categories:
+                categories[category] += 1
+            else:
+                categories[category] = 1
+            if cell >= 0:
+                tally = acc[_CELLS][cell]
+                if tally is None:
+                    tally = acc[_CELLS][cell] = [0, 0, False, 0]
+                tally[0] += 1
+                if count is None:
+                    tally[3] += 1
+                else:
+                    tally[1] += count
+                    if not tally[2]:
+                        tally[2] = approx
+    kept: dict[str | None, list | None] = dict(groups)
     if by in ("week", "month") and start:
         # Periods as rows run through the whole range too: a week with nothing in it is news.
         for p in _periods(start, end, by, "--by"):
-            members.setdefault(p.label, [])
+            kept.setdefault(p.label, None)
 
-    rows = [_row(key, group, periods) for key, group in members.items()]
+    rows = [_built(key, acc, periods) for key, acc in kept.items()]
     if by in ("week", "month"):
         rows.sort(key=lambda r: (r.group is None, r.group or ""))
     else:
         rows.sort(key=lambda r: (-r.tally.activities, _name_key(r.group)))
-    total = _row(None, activities, periods, is_total=True)
-    return Rollup(by, period, periods, rows, total, start, end)
+    total_row = _built(None, total, periods, is_total=True)
+    return Rollup(by, period, periods, rows, total_row, start, end)
 
 
 def _periods(start: str, end: str, kind: str, option: str) -> list[Period]:
