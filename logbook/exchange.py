@@ -18,7 +18,7 @@ import codecs
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -840,44 +840,65 @@ class Merge:
 # -- export --------------------------------------------------------------------------------------
 
 
-def export_order(activity: Activity) -> tuple:
-    """Oldest first, so an export reads like a diary and two exports of the same data diff clean."""
-    return (activity.date, activity.start or "", activity.created_at, activity.id)
+def export_order(record: dict) -> tuple:
+    """Oldest first, so an export reads like a diary and two exports of the same data diff clean
+    (the order the store keeps each month's records in)."""
+    return (record["date"], record["start"] or "", record["created_at"], record["id"])
 
 
-def envelope(
-    activities: Iterable[Activity],
+RECORD_INDENT = b"    "  # of a record's line in the envelope
+
+
+def envelope_chunks(
+    months: Iterable[tuple[list[dict], bytes | None]],
     communities: Iterable[Community],
     tombstones: Iterable[tuple[str, str]],
     *,
     exported_at: str,
     author: str | None,
-) -> dict:
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "exported_at": exported_at,
-        "author": author,
-        "communities": [c.to_dict() for c in communities],
-        "activities": [a.to_dict() for a in sorted(activities, key=export_order)],
-        "deleted": [
-            {"id": ident, "deleted_at": at}
-            for ident, at in sorted(tombstones, key=lambda t: (stamp_key(t[1]), t[0]))
-        ],
-    }
+) -> Iterator[bytes]:
+    """The envelope as UTF-8 JSON, in pieces as the activities come (a list of records at a time,
+    already in export_order, with their lines when the store has them as they are to be written,
+    see Store.records): characters as themselves (only control characters, which JSON
+    cannot carry raw, are escaped); one entry of each list a line, so that a changed record is
+    one changed line and a file of 100,000 is written as fast as it is read."""
+    yield b"{\n"
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_at": exported_at, "author": author}
+    for key, value in head.items():
+        yield b'  "%s": %s,\n' % (key.encode(), orjson.dumps(value))
+    yield b'  "communities": ' + _lines([c.to_dict() for c in communities], last=False)
+    yield b'  "activities": ['
+    first = True
+    for records, lines in months:
+        if not records:
+            continue
+        yield b"\n" if first else b",\n"
+        if lines is None:
+            # Records are flat objects whose first key is the id, and a `"` inside a string is
+            # escaped, so `},{"id":` is found only between two records.
+            body = orjson.dumps(records)
+            lines = RECORD_INDENT + body[1:-1].replace(b'},{"id":', b'},\n' + RECORD_INDENT + b'{"id":')
+        yield lines
+        first = False
+    yield b"]," if first else b"\n  ],"
+    deleted = [
+        {"id": ident, "deleted_at": at}
+        for ident, at in sorted(tombstones, key=lambda t: (stamp_key(t[1]), t[0]))
+    ]
+    yield b'\n  "deleted": ' + _lines(deleted, last=True) + b"}\n"
 
 
-def envelope_bytes(data: dict) -> bytes:
-    """The envelope as UTF-8 JSON: characters as themselves; only control characters, which JSON
-    cannot carry raw, are escaped."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+def _lines(items: list[dict], *, last: bool) -> bytes:
+    end = b"\n" if last else b",\n"
+    if not items:
+        return b"[]" + end
+    return b"[\n    " + b",\n    ".join(orjson.dumps(item) for item in items) + b"\n  ]" + end
 
 
-def encode_csv(activities: list[Activity], encoding: str) -> bytes:
+def encode_csv(records: list[dict], encoding: str) -> bytes:
     """CSV for spreadsheets: UTF-8 with a BOM (Excel and WPS read it as UTF-8), or GBK for old
     Excel, which has no BOM. A character GBK cannot hold is an error naming the record, never a
     silent `?`."""
-    records = [a.to_dict() for a in activities]
     if encoding in ("utf-8", "utf8"):
         return "".join(iter_csv(records)).encode("utf-8")
     chunks = iter_csv(records, bom=False)

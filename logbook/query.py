@@ -4,7 +4,7 @@ Pure: no I/O, no clock."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .models import Activity
@@ -81,14 +81,18 @@ class Filter:
                 return False
         return True
 
-    def matches_key(self, search_key: str) -> bool:
+    def key_predicate(self) -> Callable[[str], bool] | None:
         """Whether a stored search key holds every search word and no excluded one: the part of
-        `matches` that needs only the key, so that a store can pass over the other records
-        without making activities of them."""
+        `matches` that needs only the key, made once for this query's words, for a store to call
+        on every stored key of the whole history before it makes an activity of any record
+        (None: no words, every key passes)."""
         if not self.terms:
-            return True
+            return None
         wanted_terms, excluded = _compiled_terms(tuple(self.terms))
-        return all(t in search_key for t in wanted_terms) and not any(t in search_key for t in excluded)
+        if len(wanted_terms) == 1 and not excluded:
+            word = wanted_terms[0]
+            return lambda key: word in key
+        return lambda key: all(t in key for t in wanted_terms) and not any(t in key for t in excluded)
 
     def apply(self, activities: Iterable[Activity]) -> list[Activity]:
         return [a for a in activities if self.matches(a)]

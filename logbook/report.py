@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .dates import Period, month_of, periods_between, previous, quarter_of, week_of
 from .errors import UsageError
@@ -194,13 +194,13 @@ def _built(group, acc: list | None, periods: list[Period], is_total=False) -> Ro
     )
 
 
-def _grouping(by: str) -> tuple[Callable[[Activity], object], Callable[[object], list]]:
+def _grouping(by: str, get=attrgetter) -> tuple[Callable[[Activity], object], Callable[[object], list]]:
     """`group_keys(a, by)` in two steps, so that a rollup works the groups out once for each
     distinct value and not once for each activity: what of an activity decides its groups (a
     hashable value), and the groups that value gives (the same keys, in the same order)."""
     if by in ("community", "tag", "organizer"):
         field_name = {"community": "communities", "tag": "tags", "organizer": "organizers"}[by]
-        names = attrgetter(field_name)
+        names = get(field_name)
 
         def value_of(a: Activity) -> object:
             values = names(a)
@@ -210,12 +210,12 @@ def _grouping(by: str) -> tuple[Callable[[Activity], object], Callable[[object],
 
         return value_of, lambda value: [value] if type(value) is str else (_unique(value) or [None])
     if by == "street":
-        return attrgetter("street"), (lambda street: [street] if street else [None])
+        return get("street"), (lambda street: [street] if street else [None])
     if by == "category":
-        return attrgetter("category"), (lambda category: [category])
+        return get("category"), (lambda category: [category])
     if by in ("month", "week"):
         period_of = _PERIOD_OF[by]
-        return attrgetter("date"), (lambda day: [period_of(date.fromisoformat(day)).label])
+        return get("date"), (lambda day: [period_of(date.fromisoformat(day)).label])
     raise ValueError(f"by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
 
 
@@ -238,9 +238,9 @@ def _cell_reader(periods: list[Period]) -> Callable[[str], int]:
     return cell
 
 
-def _span(activities: list[Activity], date_from: str | None, date_to: str | None):
+def _span(activities: list[Activity], date_from: str | None, date_to: str | None, get=attrgetter):
     """The range a rollup covers: the filter's bounds where it has them, else the data's."""
-    dates = {a.date for a in activities}  # min and max of the distinct dates: fewer to compare
+    dates = set(map(get("date"), activities))  # min and max of the distinct dates: fewer to compare
     start = date_from or (min(dates) if dates else None)
     end = date_to or (max(dates) if dates else None)
     if start is None or end is None or start > end:
@@ -256,8 +256,12 @@ def rollup(
     date_from: str | None = None,
     date_to: str | None = None,
     only_groups: Iterable[str] | None = None,
+    as_records: bool = False,
 ) -> Rollup:
     """Group the (already filtered) activities by `by`, optionally in period columns.
+
+    With `as_records`, the activities are stored records (the dicts of Store.records) rather
+    than Activity objects: a whole-history report then makes no object of its 100,000.
 
     `date_from`/`date_to` are the filter's date bounds: the grid (and the rows of `--by
     week|month`) runs from the first to the last period they span, empty periods included; an
@@ -271,7 +275,8 @@ def rollup(
             f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
         )
     activities = list(activities)
-    start, end = _span(activities, date_from, date_to)
+    get = itemgetter if as_records else attrgetter
+    start, end = _span(activities, date_from, date_to, get)
     periods: list[Period] = []
     if period and start:
         periods = _periods(start, end, period, "--period")
@@ -283,7 +288,8 @@ def rollup(
 
         wanted = {fold(g) for g in only_groups}
         keep = lambda key: key is not None and fold(key) in wanted  # noqa: E731
-    value_of, keys_for = _grouping(by)
+    value_of, keys_for = _grouping(by, get)
+    fields_of = get("participants", "participants_approx", "communities", "category", "date")
     cell_of = _cell_reader(periods) if periods else None
     total = _acc(len(periods))
     groups: dict[str | None, list] = {}  # in the order the groups first appear
@@ -304,12 +310,9 @@ def rollup(
                         left_out.add(key)
                 if acc is not None:
                     targets.append(acc)
+        count, approx, communities, category, day = fields_of(a)
         if cell_of is not None:
-            cell = cell_of(a.date)
-        count = a.participants
-        approx = a.participants_approx
-        communities = a.communities
-        category = a.category
+            cell = cell_of(day)
         for acc in targets:
             acc[_N] += 1
             if count is None:

@@ -23,8 +23,42 @@ def month_files(db_path: Path) -> list[Path]:
     return [db_path.with_name(db_path.name + ".d") / e["file"] for e in entries]
 
 
+def keys_files(db_path: Path) -> list[Path]:
+    """The search keys files of the month files the main file names, in the same order."""
+    return [path.with_name(path.name[: -len(".json")] + ".keys.json") for path in month_files(db_path)]
+
+
+def part_files(db_path: Path) -> list[Path]:
+    """Every file of the month folder the main file names: each month file and its keys file."""
+    return [p for pair in zip(month_files(db_path), keys_files(db_path)) for p in pair]
+
+
+def stored_keys(db_path: Path) -> dict[str, str]:
+    """Every stored search key by the id of its record (a one-file logbook keeps them in the
+    records)."""
+    data = main_tables(db_path)
+    if "activities" in data:
+        return {r["id"]: r["search_key"] for r in data["activities"].values() if "search_key" in r}
+    out = {}
+    for path in keys_files(db_path):
+        out.update((e["id"], e["key"]) for e in json.loads(path.read_text(encoding="utf-8"))["search_keys"].values())
+    return out
+
+
+def rewrite_keys(db_path: Path, change) -> None:
+    """Let `change(entries)` edit each month's stored search keys ({"id", "key"}) in place, as a
+    hand edit would: for tests that plant keys."""
+    for path in keys_files(db_path):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = list(data["search_keys"].values())
+        change(entries)
+        data["search_keys"] = {str(i): e for i, e in enumerate(entries, 1)}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 def stored_activities(db_path: Path) -> list[dict]:
-    """Every stored activity record (search key included), month by month in file order."""
+    """Every stored activity record, month by month in file order (a one-file logbook's records
+    carry their search keys)."""
     data = main_tables(db_path)
     if "activities" in data:
         return list(data["activities"].values())

@@ -45,8 +45,9 @@ def test_every_kind_of_finding_is_listed(troubled):
     assert result.stdout == (
         f"duplicate   {i['dup1']} {i['dup2']}  2025-03-20 消防培训 (安贞西里社区): 2 records\n"
         f"future      {i['future']}           2025-04-02 春季运动会: after today (2025-03-30)\n"
-        f"community   {i['alias']}           '安贞西里' is 安贞西里社区 in the registry (--fix)\n"
+        # each kind oldest first, as the records are kept
         f"community   {i['unknown']}           '安贞西里二社区' is not in the registry; did you mean 安贞西里社区?\n"
+        f"community   {i['alias']}           '安贞西里' is 安贞西里社区 in the registry (--fix)\n"
         f"street      {i['alias']}           2025-03-25 楼道议事会: no street; the registry puts 安贞西里 in 安贞街道 (--fix)\n"
         f"head-count  {i['nocount']}           2025-03-22 书法交流: no head count\n"
     )
@@ -99,7 +100,7 @@ def test_json_findings(troubled):
     assert data["ok"] is False and data["checked"] == 6 and data["fixed"] == []
     kinds = [(p["kind"], p["fixable"]) for p in data["problems"]]
     assert kinds == [
-        ("duplicate", False), ("future", False), ("community", True), ("community", False),
+        ("duplicate", False), ("future", False), ("community", False), ("community", True),
         ("street", True), ("head-count", False),
     ]
     assert data["problems"][0]["ids"] == [troubled["dup1"], troubled["dup2"]]

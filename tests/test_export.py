@@ -48,6 +48,56 @@ def test_envelope_shape_and_fields(two_activities):
     assert result.stderr == "Exported 2 activities\n"
 
 
+def test_the_envelope_has_one_entry_of_each_list_a_line(two_activities, db_path):
+    first, second = two_activities
+    run("delete", first, "--yes")
+    add("第三条", "--date", "2025-01-05", "--note", 'a "quoted" },{"id": inside')
+    raw = run("export").stdout
+    lines = raw.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}" and raw.endswith("}\n")
+    assert lines[1:5] == ['  "format": "logbook",', '  "version": 1,', lines[3], '  "author": "王社工",']
+    records = [line for line in lines if line.startswith('    {"id":') and '"deleted_at"' not in line]
+    assert [json.loads(line.rstrip(","))["id"] for line in records] == [json.loads(raw)["activities"][i]["id"] for i in range(2)]
+    assert json.loads(records[0].rstrip(","))["notes"] == 'a "quoted" },{"id": inside'  # one line, not split
+    [tombstone] = [line for line in lines if '"deleted_at"' in line]
+    assert json.loads(tombstone)["id"] == first
+    assert '  "activities": [' in lines and '  "deleted": [' in lines
+
+
+def test_an_empty_export_is_a_whole_envelope(db_path):
+    raw = run("export").stdout
+    assert json.loads(raw)["activities"] == [] and '"activities": [],' in raw
+
+
+def test_months_not_known_to_be_in_order_are_sorted(db_path):
+    from logbook_files import main_tables, rewrite_activities
+
+    ids = [add(f"活动{i}", "--date", f"2025-03-{10 + i}") for i in range(3)]
+    rewrite_activities(db_path, lambda records: records.reverse())
+    data = main_tables(db_path)
+    for entry in data["periods"].values():
+        del entry["sorted"]  # as written before months were kept oldest first
+    db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [a["id"] for a in run("export").json["activities"]] == ids
+
+
+def test_an_export_that_fails_midway_leaves_the_old_file(two_activities, tmp_path, db_path):
+    """The export is written while the months are read: a damaged later month stops it, and
+    the file it was to replace stays as it was."""
+    from logbook_files import month_files
+
+    target = tmp_path / "out.json"
+    target.write_text("旧的导出", encoding="utf-8")
+    add("更早的一个月", "--date", "2024-06-01")
+    first, last = month_files(db_path)
+    last.write_text("{ 坏了", encoding="utf-8")
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {last} is not valid JSON")
+    assert target.read_text(encoding="utf-8") == "旧的导出"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
 def test_utf8_without_escapes_except_control_characters():
     add("社区\x1b[31m消防\x07培训", "--people", "10", "--note", "“引号”与\t制表符")
     raw = run("export").stdout.encode("utf-8")

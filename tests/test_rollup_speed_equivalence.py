@@ -124,6 +124,9 @@ def assert_same(activities, by, **kwargs):
         assert _typed(a.tally) == _typed(b.tally)
         assert [_typed(c) for c in a.cells] == [_typed(c) for c in b.cells]
         assert type(a.communities) is type(b.communities)
+    # the same activities as the store's records (dicts), as a whole-history report gives them
+    records = _outcome(rollup, [a.to_dict() for a in activities], by, as_records=True, **kwargs)
+    assert records == got
 
 
 # -- random logbooks ----------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from conftest import run, run_proc
 from logbook.commands.find import protect_exclusions, search as search_command, title_highlighter
 from logbook.store import Store
 from logbook.textnorm import fold
-from logbook_files import copy_logbook, rewrite_activities
+from logbook_files import (
+    copy_logbook, keys_files, month_files, rewrite_activities, rewrite_keys, stored_activities, stored_keys,
+)
 from mixed_logbook import build
 
 
@@ -192,28 +194,56 @@ def test_search_reads_the_key_stored_with_each_record(book, tmp_path):
     copy_logbook(book.path, path)
     picked = []
 
-    def change(records):
-        for doc in records:
+    def change(entries):
+        for entry in entries:
             if not picked:
-                doc["search_key"] = "标记词"
+                entry["key"] = "标记词"
             elif len(picked) == 1:
-                del doc["search_key"]  # a record written before keys were stored
+                entry["key"] = ""  # a record whose key was never stored
             else:
                 return
-            picked.append(doc)
+            picked.append(entry["id"])
 
-    rewrite_activities(path, change)
-    marked, legacy = picked
+    rewrite_keys(path, change)
+    marked, unkeyed = picked
+    records = {r["id"]: r for r in stored_activities(path)}
 
     def ids(*words):
         result = run("--db", str(path), "search", "--all", "--format", "json", *words)
         assert result.exit_code == 0, result.stderr
         return {r["id"] for r in result.json}
 
-    assert ids("标记词") == {marked["id"]}  # the stored key is what search reads
-    assert marked["id"] not in ids(marked["title"][:4])
-    legacy_word = legacy["title"][:4]
-    assert legacy["id"] in ids(legacy_word)  # no key: folded once, still found
+    assert ids("标记词") == {marked}  # the stored key is what search reads
+    assert marked not in ids(records[marked]["title"][:4])
+    assert unkeyed in ids(records[unkeyed]["title"][:4])  # no key: folded once, still found
+
+
+def test_month_files_that_carry_their_keys_are_searched_and_rewritten_apart(book, tmp_path):
+    """Month files written before the keys had their own file: the records carry them."""
+    path = tmp_path / "copy.json"
+    copy_logbook(book.path, path)
+    keys = stored_keys(path)
+    for keys_path in keys_files(path):
+        keys_path.unlink()
+
+    def carry(records):
+        for record in records:
+            record["search_key"] = "旧式" + keys[record["id"]]
+
+    rewrite_activities(path, carry)
+    result = run("--db", str(path), "search", "--all", "--format", "json", "旧式")
+    assert {r["id"] for r in result.json} == set(keys)
+    first = stored_activities(path)[0]
+    assert run("--db", str(path), "edit", first["id"], "--title", "新的标题").exit_code == 0
+    rewritten = [(m, k) for m, k in zip(month_files(path), keys_files(path)) if k.exists()]
+    assert len(rewritten) == 1  # the edited month alone, now in the new layout
+    month, keys_path = rewritten[0]
+    records = json.loads(month.read_text(encoding="utf-8"))["activities"].values()
+    assert all("search_key" not in r for r in records)
+    new_keys = {e["id"]: e["key"] for e in json.loads(keys_path.read_text(encoding="utf-8"))["search_keys"].values()}
+    assert new_keys[first["id"]].startswith("新的标题")
+    assert all(new_keys[r["id"]] == "旧式" + keys[r["id"]] for r in records if r["id"] != first["id"])
+    assert run("--db", str(path), "search", "--all", "--format", "json", "新的标题").json[0]["id"] == first["id"]
 
 
 def test_adding_and_editing_keep_the_key_current():
@@ -376,3 +406,27 @@ def test_search_the_sample_logbook():
     result = run("--sample", "search", "培訓", "--all", "--format", "json")
     assert result.exit_code == 0
     assert result.json and all("培训" in fold(json.dumps(r, ensure_ascii=False)) for r in result.json)
+
+
+@pytest.mark.parametrize("words, options", [
+    (["培训"], ()),
+    (["社区"], ("--limit", "7")),
+    (["培训", "-消防"], ("--limit", "3")),
+    (["活动"], ("--from", "2025-02-10", "--to", "2025-03-15", "--limit", "5")),
+    (["培训"], ("--street", "安贞", "--limit", "4")),
+    (["没有这个词"], ()),
+])
+def test_the_newest_few_are_those_of_a_search_of_everything(book, words, options):
+    """Without --all, months older than the newest matches are only counted from their keys:
+    the matches shown and the count are those of reading everything."""
+    limit = int(options[options.index("--limit") + 1]) if "--limit" in options else 20
+    rest = tuple(o for i, o in enumerate(options) if "--limit" not in options[max(0, i - 1):i + 1])
+    everything = run("--db", str(book.path), "search", "--all", "--format", "json", *rest, "--", *words)
+    newest = run("--db", str(book.path), "search", "--format", "json", *options, "--", *words)
+    assert newest.exit_code == everything.exit_code == 0, newest.stderr
+    assert [r["id"] for r in newest.json] == [r["id"] for r in everything.json][:limit]
+    total = len(everything.json)
+    if total > limit:
+        assert newest.stderr == f"{total} activities found; {limit} shown, --all or --limit N for more\n"
+    else:
+        assert newest.stderr.startswith(f"{total} activit")

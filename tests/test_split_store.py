@@ -16,7 +16,7 @@ import logbook.store as store_mod
 from conftest import add, run
 from logbook.models import Activity, Community
 from logbook.store import Store
-from logbook_files import every_file, main_tables, month_files, stored_activities
+from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
 from torture_harness import crash_run, history
 
 STAMP = "2025-01-01T00:00:00Z"
@@ -58,6 +58,10 @@ def spread(n: int, rng: random.Random, first=(2023, 1), months=27) -> list[Activ
     return out
 
 
+def keys_name(month_file) -> str:
+    return month_file.name[: -len(".json")] + ".keys.json"
+
+
 def months_dir(db_path):
     return db_path.with_name(db_path.name + ".d")
 
@@ -76,7 +80,7 @@ def test_layout_is_tinydb_files_a_person_can_open(db_path):
     assert tables["_meta"]["1"]["schema_version"] == 2
     index = sorted(tables["periods"].values(), key=lambda e: e["period"])
     assert [(e["period"], e["count"]) for e in index] == [("2025-01", 1), ("2025-03", 1)]
-    assert index[1]["ids"] == f"{3:032x}"
+    assert index[1]["ids"] == f"{3:032x}"[:8]  # enough of each id to find its month
     assert index[1]["communities"] == {COMMUNITIES[3]: "2025-03-20"}
     files = month_files(db_path)
     assert [f.name for f in files] == [e["file"] for e in index]
@@ -88,7 +92,10 @@ def test_layout_is_tinydb_files_a_person_can_open(db_path):
     for path, wanted in zip(files, [1, 3]):
         with TinyDB(path, storage=JSONStorage, access_mode="r") as db:
             [doc] = db.table("activities").all()
-            assert doc["id"] == f"{wanted:032x}" and doc["search_key"]
+            assert doc["id"] == f"{wanted:032x}" and "search_key" not in doc
+        with TinyDB(path.with_name(path.name.replace(".json", ".keys.json")), storage=JSONStorage, access_mode="r") as db:
+            [entry] = db.table("search_keys").all()  # kept apart: only search reads them
+            assert entry["id"] == f"{wanted:032x}" and entry["key"]
     assert (months_dir(db_path).stat().st_mode & 0o777) == 0o700
 
 
@@ -103,7 +110,7 @@ def test_add_writes_only_its_month_under_a_new_name(db_path):
         k: v for k, v in before.items() if k != mar.name
     }
     assert mar2.name != mar.name and mar.read_bytes() == before[mar.name][1]  # kept for undo
-    assert history(db_path)[-1]["partitions"] == [jan.name, feb.name, mar.name]
+    assert history(db_path)[-1]["partitions"] == [n for p in (jan, feb, mar) for n in (p.name, keys_name(p))]
     assert run("undo").exit_code == 0
     assert [p.name for p in month_files(db_path)] == [jan.name, feb.name, mar.name]
 
@@ -128,7 +135,9 @@ def test_recent_commands_never_open_an_old_month(db_path):
     assert run("edit", recent.id[:8], "--people", "55").exit_code == 0
     assert run("delete", new[:8], "--yes").exit_code == 0
     assert run("list", "--community", "安贞西里", "--from", "2025-02-01", "--format", "json").exit_code == 0
-    for args in (["search", "活动"], ["list", "--all"], ["report", "--by", "community"], ["export"]):
+    # the newest 20 matches come from recent months; older ones are counted from their keys
+    assert run("search", "活动").stderr == "400 activities found; 20 shown, --all or --limit N for more\n"
+    for args in (["search", "活动", "--all"], ["list", "--all"], ["report", "--by", "community"], ["export"]):
         result = run(*args)
         assert result.exit_code == 3, args
         assert re.match(rf"Error: {re.escape(str(months_dir(db_path)))}/20\d\d-\d\d\.\d{{6}}\.json is not valid JSON", result.stderr)
@@ -194,6 +203,38 @@ def test_show_resolves_prefixes_across_months(db_path):
     assert run("show", "2222").exit_code == 1
 
 
+def test_ids_that_share_their_first_8_characters_are_told_apart(db_path):
+    """The index keeps 8 characters of each id: a longer prefix is decided in the month files."""
+    same = "abcd1234"
+    seed(db_path, [
+        activity(1, "2024-02-01", activity_id=same + "0" * 24),
+        activity(2, "2025-03-01", activity_id=same + "1" * 24),
+    ])
+    assert run("show", same).exit_code == 1
+    assert run("show", same + "1", "--format", "json").json["date"] == "2025-03-01"
+    assert run("edit", same + "0", "--title", "改了").exit_code == 0
+    assert run("show", same + "0", "--format", "json").json["title"] == "改了"
+    assert run("show", same + "1", "--format", "json").json["title"] != "改了"
+    assert run("add", "新的", "--date", "2025-03-02").exit_code == 0  # an id not held is new
+    assert run("delete", same + "1", "--yes").exit_code == 0
+    assert run("show", same, "--format", "json").json["id"] == same + "0" * 24
+
+
+def test_an_index_of_whole_ids_is_read_and_written_short(db_path):
+    """Main files written before the index kept 8 characters of each id kept all 32."""
+    seed(db_path, [activity(1, "2024-02-01", activity_id="ab" * 16), activity(2, "2025-03-01", activity_id="cd" * 16)])
+    data = main_tables(db_path)
+    for entry, record in zip(sorted(data["periods"].values(), key=lambda e: e["period"]), stored_activities(db_path)):
+        entry["ids"] = record["id"]
+    db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run("show", "abab", "--format", "json").json["date"] == "2024-02-01"
+    assert run("show", "cd" * 16, "--format", "json").json["date"] == "2025-03-01"
+    assert run("edit", "cdcd", "--title", "新标题").exit_code == 0
+    index = {e["period"]: e["ids"] for e in main_tables(db_path)["periods"].values()}
+    assert index == {"2024-02": "ab" * 16, "2025-03": "cd" * 4}  # the month written is short now
+    assert run("show", "ababab", "--format", "json").json["date"] == "2024-02-01"
+
+
 def test_last_dates_and_names_in_use_agree_with_the_records(db_path):
     rng = random.Random(5)
     acts = spread(250, rng)
@@ -239,7 +280,7 @@ def test_an_edit_that_changes_the_month_moves_the_record_and_undo_moves_it_back(
     moved = f"{2:032x}"
     assert run("edit", moved, "--date", "2025-01-20").exit_code == 0
     index = {e["period"]: e for e in main_tables(db_path)["periods"].values()}
-    assert index["2025-01"]["ids"] == f"{1:032x} {moved}" and index["2025-03"]["ids"] == f"{3:032x}"
+    assert index["2025-01"]["ids"] == f"{f'{1:032x}'[:8]} {moved[:8]}" and index["2025-03"]["ids"] == f"{3:032x}"[:8]
     assert [a["id"] for a in stored_activities(db_path)] == [f"{1:032x}", moved, f"{3:032x}"]
     assert run("show", moved, "--format", "json").json["date"] == "2025-01-20"
     assert run("undo").exit_code == 0
@@ -251,7 +292,7 @@ def test_deleting_the_last_record_of_a_month_drops_the_month(db_path):
     seed(db_path, [activity(1, "2024-11-15"), activity(2, "2025-03-02")])
     assert run("delete", f"{1:032x}", "--yes").exit_code == 0
     assert [e["period"] for e in main_tables(db_path)["periods"].values()] == ["2025-03"]
-    assert [p.name[:7] for p in months_dir(db_path).iterdir() if p.name.startswith("2024")] == ["2024-11"]
+    assert [p.name[:7] for p in months_dir(db_path).iterdir() if p.name.startswith("2024")] == ["2024-11"] * 2
     add("再来一条")  # the next write retires nothing the undo history still needs
     assert run("undo").exit_code == 0 and run("undo").exit_code == 0
     assert run("show", f"{1:032x}", "--format", "json").json["date"] == "2024-11-15"
@@ -343,7 +384,8 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
     monkeypatch.setattr(store_mod.os, "fdopen", fdopen)
     result = run("edit", stored_activities(db_path)[0]["id"], "--title", "三")
     monkeypatch.undo()
-    assert [p for p in writing if p != ".history.json."] == [".2025-02.000003.json.", ".logbook.json."]
+    assert [p for p in writing if p != ".history.json."] == [
+        ".2025-02.000003.json.", ".2025-02.000003.keys.json.", ".logbook.json."]
     assert result.exit_code == 3
     assert "the disk is full. The logbook was left as it was" in result.stderr
     assert every_file(db_path) == before
@@ -354,11 +396,11 @@ def test_history_keeps_the_month_files_of_kept_backups_and_retires_the_rest(db_p
     ids = [add(f"活动{i}", "--date", f"2025-0{1 + i % 3}-10") for i in range(3)]
     for i in range(6):
         assert run("edit", ids[i % 3], "--title", f"改名{i}").exit_code == 0
-    named = {p.name for p in month_files(db_path)}
+    named = {p.name for p in part_files(db_path)}
     for entry in history(db_path):
         named.update(entry["partitions"])
     assert {p.name for p in months_dir(db_path).iterdir()} == named
-    assert len(named) <= 3 + 2
+    assert len(named) <= 2 * (3 + 2)  # each month file with its keys file
     for i in (5, 4):
         assert run("undo").stdout.startswith(f"Reverted: edit {ids[i % 3][:8]} 改名{i}")
     assert run("undo").exit_code == 1
@@ -433,7 +475,7 @@ def test_a_one_file_logbook_is_split_by_its_first_write_and_undo_puts_it_back(db
     assert db_path.read_bytes() == raw
     assert run("list", "--all", "--format", "json").json == listed
     add("再写一条")  # split again; the month files of the undone split are retired
-    assert {p.name for p in months_dir(db_path).iterdir()} == {p.name for p in month_files(db_path)}
+    assert {p.name for p in months_dir(db_path).iterdir()} == {p.name for p in part_files(db_path)}
 
 
 # -- records made into activities --------------------------------------------------------------

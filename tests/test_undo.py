@@ -17,7 +17,7 @@ import pytest
 
 import logbook.store as store_mod
 from conftest import add, run
-from logbook_files import month_files
+from logbook_files import part_files
 from torture_harness import (
     backup_files,
     child_env,
@@ -131,9 +131,9 @@ def test_history_and_backups_are_bounded_in_bytes(db_path, monkeypatch):
     monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 1000)
     note = "社区居民积极参与，社工做好记录。" * 300  # ~14 KB a record
     ids = [add(f"活动{i}", "--note", note) for i in range(6)]
-    # What one version of the logbook takes: the main file and its month file; an edit of a
+    # What one version of the logbook takes: the main file, its month file and keys file; an edit of a
     # title keeps both about this size, and a change kept for undo keeps one version of each.
-    size = sum(p.stat().st_size for p in [db_path, *month_files(db_path)])
+    size = sum(p.stat().st_size for p in [db_path, *part_files(db_path)])
     limit = 3 * size + size // 2
     monkeypatch.setattr(store_mod, "HISTORY_MAX_BYTES", limit)
     for i in range(10):

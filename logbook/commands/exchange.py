@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -27,6 +28,7 @@ from .common import (
     build_filter,
     consoles,
     info,
+    keep_until_exit,
     state,
     warn,
 )
@@ -52,26 +54,29 @@ class SummaryFormat(str, Enum):
     json = "json"
 
 
-def _write_stdout_bytes(payload: bytes) -> None:
+def _write_stdout(chunks: Iterable[bytes]) -> None:
     """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
     for), not whatever a Chinese-locale console would turn it into."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(payload.decode("utf-8", errors="replace"))
-    else:
-        buffer.write(payload)
-        buffer.flush()
-
-
-def _write_file(path: str, payload: bytes) -> None:
-    from ..store import atomic_write_bytes
-
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"{path} is a directory; -o needs a file name")
+        for chunk in chunks:
+            sys.stdout.write(chunk.decode("utf-8", errors="replace"))
+        return
     try:
-        atomic_write_bytes(target, payload)
+        _write_chunks(buffer, chunks)
+        buffer.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing more to say
+        pass
+
+
+def _write_file(path: str, chunks: Iterable[bytes]) -> None:
+    """Write the export to `path` atomically: the old file stays whole until the new one is."""
+    from ..store import atomic_file
+
+    try:
+        with atomic_file(Path(path)) as handle:
+            _write_chunks(handle, chunks)
     except OSError as err:
         raise LogbookError(f"cannot write {path}: {err.strerror or err}") from None
 
@@ -120,37 +125,99 @@ def export(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     store = st.store()
-    found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
-    found.sort(key=exchange.export_order)
+    if output and output != "-":
+        if store.path is not None and Path(output).resolve() == store.path.resolve():
+            raise UsageError(f"-o {output} is the logbook itself; export to another file")
+        if Path(output).is_dir():
+            raise UsageError(f"{output} is a directory; -o needs a file name")
     # A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
     # so a filtered export carries none unless asked.
     with_deleted = flt.is_empty if deleted is None else deleted
     tombstones = (
         [(t["id"], t["deleted_at"]) for t in store.tombstones()] if with_deleted else []
     )
+    counted: list[int] = []
+    months = _selected_months(store, flt, counted, with_lines=fmt is ExportFormat.json)
     if fmt is ExportFormat.json:
-        data = exchange.envelope(
-            found, store.communities(), tombstones, exported_at=st.now(), author=st.author
+        chunks = exchange.envelope_chunks(
+            months, store.communities(), tombstones, exported_at=st.now(), author=st.author
         )
-        payload = exchange.envelope_bytes(data)
-    elif fmt is ExportFormat.csv:
-        payload = exchange.encode_csv(found, encoding.value)
-    elif fmt is ExportFormat.jsonl:
-        payload = "".join(formats.iter_jsonl(a.to_dict() for a in found)).encode("utf-8")
     else:
-        payload = "".join(formats.iter_md(a.to_dict() for a in found)).encode("utf-8")
+        found = [record for month, _ in months for record in month]
+        if fmt is ExportFormat.csv:
+            payload = exchange.encode_csv(found, encoding.value)
+        elif fmt is ExportFormat.jsonl:
+            payload = "".join(formats.iter_jsonl(found)).encode("utf-8")
+        else:
+            payload = "".join(formats.iter_md(found)).encode("utf-8")
+        chunks = iter([payload])
     if output and output != "-":
-        if store.path is not None and Path(output).resolve() == store.path.resolve():
-            raise UsageError(f"-o {output} is the logbook itself; export to another file")
-        _write_file(output, payload)
+        _write_file(output, chunks)
     else:
-        _write_stdout_bytes(payload)
-    noun = "activity" if len(found) == 1 else "activities"
+        _write_stdout(chunks)
+    exported = sum(counted)
+    noun = "activity" if exported == 1 else "activities"
     carried = f" and {len(tombstones)} deletions" if fmt is ExportFormat.json and tombstones else ""
     target = f" to {output}" if output and output != "-" else ""
-    info(f"Exported {len(found)} {noun}{carried}{target}")
+    info(f"Exported {exported} {noun}{carried}{target}")
     if tombstones and fmt is not ExportFormat.json:
         info(f"{len(tombstones)} deletions are not in this file: only --format json carries them")
+
+
+def _selected_months(store, flt, counted: list[int], *, with_lines: bool) -> Iterator[tuple[list[dict], bytes | None]]:
+    """The records an export writes, oldest first, as plain dicts a month at a time, with their
+    lines of JSON when the store has them as the envelope writes them (`with_lines`; see
+    Store.records); their count is added to `counted` as they come. An export of the whole
+    history writes every record: making each an activity first would cost more than reading
+    it, and its JSON is copied. Only a filter beyond dates looks at records as activities."""
+    from ..exchange import RECORD_INDENT, export_order
+    from ..query import Filter
+    from ..store import activity_of_record
+
+    dates_only = Filter(date_from=flt.date_from, date_to=flt.date_to)
+    indent = RECORD_INDENT if with_lines and flt == dates_only else None
+    months = store.records(date_from=flt.date_from, date_to=flt.date_to, indent=indent)
+    if flt != dates_only:
+        months = (([r for r in month if flt.matches(activity_of_record(r))], None) for month, _ in months)
+    if not store.in_export_order():
+        found = [record for month, _ in months for record in month]
+        found.sort(key=export_order)
+        months = iter([(found, None)])
+    for month, lines in months:
+        counted.append(len(month))
+        keep_until_exit(month)
+        yield month, lines
+
+
+def _write_chunks(handle, chunks: Iterable[bytes]) -> None:
+    """Write the chunks while the next ones are made: a write releases the interpreter, so one
+    core writes a month of an export while the other reads the next."""
+    import queue
+    import threading
+
+    pending: queue.Queue = queue.Queue(maxsize=4)
+    failed: list[BaseException] = []
+
+    def writer() -> None:
+        while (chunk := pending.get()) is not None:
+            if not failed:
+                try:
+                    handle.write(chunk)
+                except BaseException as err:  # raised below, in the command's own thread
+                    failed.append(err)
+
+    thread = threading.Thread(target=writer, name="export-writer", daemon=True)
+    thread.start()
+    try:
+        for chunk in chunks:
+            if failed:
+                break
+            pending.put(chunk)
+    finally:
+        pending.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 @contextmanager

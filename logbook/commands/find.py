@@ -15,7 +15,7 @@ from typer.core import TyperCommand
 
 from ..errors import UsageError
 from ..formats import Format
-from ..query import SORTS, sort_activities
+from ..query import SORTS, Filter, sort_activities
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -130,16 +130,27 @@ def search(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     flt.terms = words
-    found = [
-        activity
-        for activity, key in st.store().search_keys(
-            date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.matches_key
+    store = st.store()
+    accept = lambda activity, key: flt.matches(activity, key or None)  # noqa: E731
+    # (a record whose key was never stored has none: it is folded this once)
+    if sort == "date" and not all_:
+        # The newest few: older months are only counted, from their keys, when the words
+        # alone decide a match.
+        words_alone = Filter(date_from=flt.date_from, date_to=flt.date_to, terms=flt.terms)
+        found, total = store.search_newest(
+            limit, key_filter=flt.key_predicate(), accept=accept, date_from=flt.date_from,
+            date_to=flt.date_to, count_by_keys=flt == words_alone,
         )
-        # a record written before search keys were stored has none: fold it this once
-        if flt.matches(activity, key or None)
-    ]
+    else:
+        found = [
+            activity
+            for activity, key in store.search_keys(
+                date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.key_predicate()
+            )
+            if accept(activity, key)
+        ]
+        total = len(found)
     found = sort_activities(found, sort)
-    total = len(found)
     if not all_:
         found = found[:limit]
     emit_activities(found, fmt, highlight=title_highlighter(words))

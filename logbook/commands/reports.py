@@ -25,6 +25,7 @@ from .common import (
     build_filter,
     consoles,
     info,
+    keep_until_exit,
     state,
     stdout_is_terminal,
     write_out,
@@ -99,7 +100,13 @@ def report(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
-    found = flt.apply(st.store().activities(date_from=flt.date_from, date_to=flt.date_to))
+    store = st.store()
+    as_records = flt == Filter(date_from=flt.date_from, date_to=flt.date_to)
+    if as_records:  # the store keeps to the dates; the records need not become activities
+        found = [r for month, _ in store.records(date_from=flt.date_from, date_to=flt.date_to) for r in month]
+    else:
+        found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
+    keep_until_exit(found)
     result = rollups.rollup(
         found,
         by,
@@ -107,6 +114,7 @@ def report(
         date_from=flt.date_from,
         date_to=flt.date_to,
         only_groups=_community_names(flt) if by == "community" and flt.communities else None,
+        as_records=as_records,
     )
     if fmt == "table":
         from ..render import fit_width, rollup_table
