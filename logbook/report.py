@@ -180,6 +180,31 @@ def _acc(periods: int) -> list:
     return [0, 0, False, 0, set(), {}, [None] * periods]
 
 
+def _add(into: list, acc: list) -> None:
+    """Add what one accumulator counted to another."""
+    into[_N] += acc[_N]
+    into[_PEOPLE] += acc[_PEOPLE]
+    if not into[_APPROX]:
+        into[_APPROX] = acc[_APPROX]
+    into[_MISSING] += acc[_MISSING]
+    into[_COMMUNITIES].update(acc[_COMMUNITIES])
+    categories = into[_CATEGORIES]
+    for category, n in acc[_CATEGORIES].items():
+        categories[category] = categories.get(category, 0) + n
+    cells = into[_CELLS]
+    for i, cell in enumerate(acc[_CELLS]):
+        if cell is not None:
+            mine = cells[i]
+            if mine is None:
+                cells[i] = list(cell)
+            else:
+                mine[0] += cell[0]
+                mine[1] += cell[1]
+                if not mine[2]:
+                    mine[2] = cell[2]
+                mine[3] += cell[3]
+
+
 def _built(group, acc: list | None, periods: list[Period], is_total=False) -> RollupRow:
     """The row an accumulator adds up to (None: a group with no activities)."""
     if acc is None:
@@ -238,9 +263,9 @@ def _cell_reader(periods: list[Period]) -> Callable[[str], int]:
     return cell
 
 
-def _span(activities: list[Activity], date_from: str | None, date_to: str | None, get=attrgetter):
-    """The range a rollup covers: the filter's bounds where it has them, else the data's."""
-    dates = set(map(get("date"), activities))  # min and max of the distinct dates: fewer to compare
+def _span(dates: set[str], date_from: str | None, date_to: str | None):
+    """The range a rollup covers: the filter's bounds where it has them, else the data's (the
+    distinct dates of its activities: fewer to compare)."""
     start = date_from or (min(dates) if dates else None)
     end = date_to or (max(dates) if dates else None)
     if start is None or end is None or start > end:
@@ -274,14 +299,20 @@ def rollup(
         raise UsageError(
             f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
         )
-    activities = list(activities)
     get = itemgetter if as_records else attrgetter
-    start, end = _span(activities, date_from, date_to, get)
     periods: list[Period] = []
-    if period and start:
-        periods = _periods(start, end, period, "--period")
+    if period:
+        # The grid's columns are known before the activities are counted into them.
+        activities = list(activities)
+        start, end = _span(set(map(get("date"), activities)), date_from, date_to)
+        if start:
+            periods = _periods(start, end, period, "--period")
+        dates = None
+    else:
+        # Without a grid the activities are counted as they come, each while it is fresh in
+        # memory (a store's month just read): the range is known once they are all counted.
+        dates = set()
 
-    # One pass: each activity adds itself to the total and to each of its groups.
     keep: Callable[[str | None], bool] | None = None
     if only_groups is not None:
         from .textnorm import fold
@@ -291,43 +322,31 @@ def rollup(
     value_of, keys_for = _grouping(by, get)
     fields_of = get("participants", "participants_approx", "communities", "category", "date")
     cell_of = _cell_reader(periods) if periods else None
-    total = _acc(len(periods))
-    groups: dict[str | None, list] = {}  # in the order the groups first appear
-    left_out: set = set()  # groups only_groups leaves out
-    targets_of: dict[object, list[list]] = {}  # value_of(a) -> the accumulators a adds to
-    cell = -1
+    # First what the activities of each distinct value add up to (one accumulator an activity),
+    # then each value's sums go to the total and to its groups: values are few however many
+    # activities there are.
+    by_value: dict[object, list] = {}
     for a in activities:
         value = value_of(a)
-        targets = targets_of.get(value)
-        if targets is None:
-            targets = targets_of[value] = [total]
-            for key in keys_for(value):
-                acc = groups.get(key)
-                if acc is None and key not in left_out:
-                    if keep is None or keep(key):
-                        acc = groups[key] = _acc(len(periods))
-                    else:
-                        left_out.add(key)
-                if acc is not None:
-                    targets.append(acc)
         count, approx, communities, category, day = fields_of(a)
+        if dates is not None:
+            dates.add(day)
+        acc = by_value.get(value)
+        if acc is None:
+            acc = by_value[value] = _acc(len(periods))
+        acc[_N] += 1
+        if count is None:
+            acc[_MISSING] += 1
+        else:
+            acc[_PEOPLE] += count
+            if not acc[_APPROX]:  # the value Tally.of's `approx or a.participants_approx` has
+                acc[_APPROX] = approx
+        if communities:
+            acc[_COMMUNITIES].update(communities)
+        categories = acc[_CATEGORIES]
+        categories[category] = categories.get(category, 0) + 1
         if cell_of is not None:
             cell = cell_of(day)
-        for acc in targets:
-            acc[_N] += 1
-            if count is None:
-                acc[_MISSING] += 1
-            else:
-                acc[_PEOPLE] += count
-                if not acc[_APPROX]:  # the value Tally.of's `approx or a.participants_approx` has
-                    acc[_APPROX] = approx
-            if communities:
-                acc[_COMMUNITIES].update(communities)
-            categories = acc[_CATEGORIES]
-            if category in categories:
-                categories[category] += 1
-            else:
-                categories[category] = 1
             if cell >= 0:
                 tally = acc[_CELLS][cell]
                 if tally is None:
@@ -339,6 +358,22 @@ def rollup(
                     tally[1] += count
                     if not tally[2]:
                         tally[2] = approx
+    if dates is not None:
+        start, end = _span(dates, date_from, date_to)
+    total = _acc(len(periods))
+    groups: dict[str | None, list] = {}  # in the order the groups first appear
+    left_out: set = set()  # groups only_groups leaves out
+    for value, acc in by_value.items():
+        _add(total, acc)
+        for key in keys_for(value):
+            group = groups.get(key)
+            if group is None and key not in left_out:
+                if keep is None or keep(key):
+                    group = groups[key] = _acc(len(periods))
+                else:
+                    left_out.add(key)
+            if group is not None:
+                _add(group, acc)
     kept: dict[str | None, list | None] = dict(groups)
     if by in ("week", "month") and start:
         # Periods as rows run through the whole range too: a week with nothing in it is news.

@@ -204,6 +204,12 @@ def _in_range(period: str, date_from: str | None, date_to: str | None) -> bool:
     return True
 
 
+def _whole(period: str, date_from: str | None, date_to: str | None) -> bool:
+    """Whether every activity a month may hold is dated within [date_from, date_to]."""
+    first, last = _month_bounds(period)
+    return (not date_from or first >= date_from) and (not date_to or last <= date_to)
+
+
 def _newest_first(period: str) -> tuple:
     return (bool(_MONTH.match(period)), period)
 
@@ -486,23 +492,31 @@ class Store:
         if main.legacy is not None:
             return main.legacy.get(period, []), None
         name = main.periods[period]["file"]
+        found = self._read_part(main, name, ACTIVITIES, "a month of a logbook")
+        if found is None:
+            raise self._damaged(f"names the month file {name}, which is missing from {self.parts_dir}")
+        return found
+
+    def _read_part(self, main: _Main, name: str, table: str, what: str) -> tuple[list[dict], bytes] | None:
+        """The documents of a file of the month folder and its bytes; None if it is missing
+        (_Changed if it went because the logbook changed since `main` was read)."""
         path = self.parts_dir / name
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             if main.identity is not None and self._replaced_since(main):
                 raise _Changed() from None
-            raise self._damaged(f"names the month file {name}, which is missing from {self.parts_dir}") from None
+            return None
         except OSError as err:
             raise DataFileError(f"{path} cannot be read: {err.strerror or err}") from None
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as err:
             raise self._damaged(f"is not valid JSON ({err})", path) from None
-        table = data.get(ACTIVITIES) if isinstance(data, dict) else None
-        if not isinstance(table, dict):
-            raise self._damaged("is not a month of a logbook (expected an activities table)", path)
-        return list(table.values()), raw
+        rows = data.get(table) if isinstance(data, dict) else None
+        if not isinstance(rows, dict):
+            raise self._damaged(f"is not {what} (expected a {table} table)", path)
+        return list(rows.values()), raw
 
     def _read_keys(self, main: _Main, period: str) -> list | None:
         """The search keys file of one month, as stored ({"id", "key"} in the records' order);
@@ -510,24 +524,8 @@ class Store:
         had their own file): then the records carry their keys, or are folded when searched."""
         if main.legacy is not None:
             return None
-        name = keys_file(main.periods[period]["file"])
-        path = self.parts_dir / name
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            if main.identity is not None and self._replaced_since(main):
-                raise _Changed() from None
-            return None
-        except OSError as err:
-            raise DataFileError(f"{path} cannot be read: {err.strerror or err}") from None
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as err:
-            raise self._damaged(f"is not valid JSON ({err})", path) from None
-        table = data.get(SEARCH_KEYS) if isinstance(data, dict) else None
-        if not isinstance(table, dict):
-            raise self._damaged("is not a month's search keys (expected a search_keys table)", path)
-        return list(table.values())
+        found = self._read_part(main, keys_file(main.periods[period]["file"]), SEARCH_KEYS, "a month's search keys")
+        return None if found is None else found[0]
 
     @staticmethod
     def _builder(main: _Main) -> Callable[[dict], Activity]:
@@ -535,6 +533,13 @@ class Store:
         their records' lists can go to the activities as they are; the records of a one-file
         logbook (or the sample) stay in memory and are copied."""
         return _activity_from_doc if main.legacy is not None else _activity_from_own_doc
+
+    def _changed_error(self) -> DataFileError:
+        """For a read that goes on month by month as its caller asks, and cannot start again."""
+        return DataFileError(
+            f"{self.label} changed while it was read (another logbook command wrote to it); run "
+            "the command again"
+        )
 
     def _replaced_since(self, main: _Main) -> bool:
         assert self.path is not None
@@ -570,9 +575,8 @@ class Store:
             out = []
             build = self._builder(main)
             for period in self._periods(main, date_from, date_to):
-                first, last = _month_bounds(period)
                 docs = self._read_partition(main, period)
-                if (not date_from or first >= date_from) and (not date_to or last <= date_to):
+                if _whole(period, date_from, date_to):
                     out += map(build, docs)  # the whole month is in the range
                     continue
                 for doc in docs:
@@ -595,10 +599,7 @@ class Store:
             try:
                 docs = self._read_partition(main, period)
             except _Changed:
-                raise DataFileError(
-                    f"{self.label} changed while it was read (another logbook command wrote to "
-                    "it); run the command again"
-                ) from None
+                raise self._changed_error() from None
             for doc in docs:
                 day = doc.get("date", "")
                 if (date_from and day < date_from) or (date_to and day > date_to):
@@ -616,9 +617,7 @@ class Store:
             total = 0
             build = self._builder(main)
             for period in self._periods(main, date_from, date_to, newest_first=True):
-                first, last = _month_bounds(period)
-                whole = (not date_from or first >= date_from) and (not date_to or last <= date_to)
-                if len(found) >= limit and whole:
+                if len(found) >= limit and _whole(period, date_from, date_to):
                     total += main.count(period)
                     continue
                 matched = [
@@ -651,10 +650,7 @@ class Store:
             try:
                 pairs = self._keyed_records(main, period, key_filter)
             except _Changed:
-                raise DataFileError(
-                    f"{self.label} changed while it was read (another logbook command wrote to "
-                    "it); run the command again"
-                ) from None
+                raise self._changed_error() from None
             for doc, key in pairs:
                 day = doc.get("date", "")
                 if (date_from and day < date_from) or (date_to and day > date_to):
@@ -682,9 +678,7 @@ class Store:
             total = 0
             build = self._builder(main)
             for period in self._periods(main, date_from, date_to, newest_first=True):
-                first, last = _month_bounds(period)
-                whole = bool(_MONTH.match(period)) and (not date_from or first >= date_from) and (
-                    not date_to or last <= date_to)
+                whole = bool(_MONTH.match(period)) and _whole(period, date_from, date_to)
                 if count_by_keys and whole and len(found) >= limit:
                     counted = self._count_keys(main, period, key_filter)
                     if counted is not None:
@@ -753,13 +747,9 @@ class Store:
             try:
                 docs, raw = self._load_partition(main, period)
             except _Changed:
-                raise DataFileError(
-                    f"{self.label} changed while it was read (another logbook command wrote to "
-                    "it); run the command again"
-                ) from None
+                raise self._changed_error() from None
             lines = None
-            first, last = _month_bounds(period)
-            if not ((not date_from or first >= date_from) and (not date_to or last <= date_to)):
+            if not _whole(period, date_from, date_to):
                 docs = [
                     d for d in docs
                     if not ((date_from and d.get("date", "") < date_from) or (date_to and d.get("date", "") > date_to))

@@ -48,12 +48,7 @@ def stored_keys(db_path: Path) -> dict[str, str]:
 def rewrite_keys(db_path: Path, change) -> None:
     """Let `change(entries)` edit each month's stored search keys ({"id", "key"}) in place, as a
     hand edit would: for tests that plant keys."""
-    for path in keys_files(db_path):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = list(data["search_keys"].values())
-        change(entries)
-        data["search_keys"] = {str(i): e for i, e in enumerate(entries, 1)}
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    _rewrite(keys_files(db_path), "search_keys", change)
 
 
 def stored_activities(db_path: Path) -> list[dict]:
@@ -71,11 +66,15 @@ def stored_activities(db_path: Path) -> list[dict]:
 def rewrite_activities(db_path: Path, change) -> None:
     """Let `change(records)` edit the stored records of each month in place, as a hand edit of
     the files would (no backup, no index update): for tests that plant damage."""
-    for path in month_files(db_path):
+    _rewrite(month_files(db_path), "activities", change)
+
+
+def _rewrite(paths: list[Path], table: str, change) -> None:
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
-        records = list(data["activities"].values())
-        change(records)
-        data["activities"] = {str(i): r for i, r in enumerate(records, 1)}
+        rows = list(data[table].values())
+        change(rows)
+        data[table] = {str(i): r for i, r in enumerate(rows, 1)}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 

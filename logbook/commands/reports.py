@@ -102,11 +102,13 @@ def report(
     )
     store = st.store()
     as_records = flt == Filter(date_from=flt.date_from, date_to=flt.date_to)
-    if as_records:  # the store keeps to the dates; the records need not become activities
-        found = [r for month, _ in store.records(date_from=flt.date_from, date_to=flt.date_to) for r in month]
+    if as_records:
+        # The store keeps to the dates, and its records need not become activities: counted a
+        # month at a time, as each is read.
+        found = _records(store.records(date_from=flt.date_from, date_to=flt.date_to))
     else:
         found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
-    keep_until_exit(found)
+        keep_until_exit(found)
     result = rollups.rollup(
         found,
         by,
@@ -124,7 +126,7 @@ def report(
         # A report too wide for the terminal runs past its edge rather than cut its numbers.
         console.width = max(console.width, fit_width(table))
         console.print(table)
-        if not found:
+        if not result.total.tally.activities:
             info("No activities match; nothing to count")
         return
     from ..digest_formats import write_rollup
@@ -132,6 +134,13 @@ def report(
     if chart:
         info("--chart draws in the table only; ignored for --format " + fmt)
     write_out([write_rollup(result, fmt)])
+
+
+def _records(months):
+    """The records of Store.records one by one, each month kept until the process ends."""
+    for month, _ in months:
+        keep_until_exit(month)
+        yield from month
 
 
 def digest(
