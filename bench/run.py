@@ -209,6 +209,8 @@ def items_for(python: str, db: Path, work: Path, meta: dict, import_file: Path) 
         Item(f"search {meta['search_word']} (whole history)",
              lb + ["--db", str(db), "search", meta["search_word"]],
              target=("import+parse", 1.3), needs="search"),
+        Item(f"search {meta['search_word']} --all (every match read)",
+             lb + ["--db", str(db), "search", "--all", meta["search_word"]], needs="search"),
         Item("report --by community (whole history)",
              lb + ["--db", str(db), "report", "--by", "community"],
              target=("import+parse", 1.3), needs="report"),
