@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import add, run
+from conftest import ROOT, add, run
 from logbook.models import FIELD_ORDER
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -96,6 +96,24 @@ def test_an_export_that_fails_midway_leaves_the_old_file(two_activities, tmp_pat
     assert result.stderr.startswith(f"Error: {last} is not valid JSON")
     assert target.read_text(encoding="utf-8") == "旧的导出"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path):
+    """`logbook export | head`: no traceback, no summary of what nobody read, exit 0."""
+    import os
+    import sys
+
+    from mixed_logbook import build
+
+    book = build(tmp_path / "logbook.json")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "logbook", "--db", str(book.path), "export"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.read(100).startswith(b'{\n  "format": "logbook"')
+    proc.stdout.close()  # far more than a pipe holds is still to come
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
+    assert len(run("--db", str(book.path), "export").stdout.encode()) > 2 * 65536  # twice what a pipe holds
 
 
 def test_utf8_without_escapes_except_control_characters():

@@ -54,20 +54,22 @@ class SummaryFormat(str, Enum):
     json = "json"
 
 
-def _write_stdout(chunks: Iterable[bytes]) -> None:
+def _write_stdout(chunks: Iterable[bytes]) -> bool:
     """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
-    for), not whatever a Chinese-locale console would turn it into."""
+    for), not whatever a Chinese-locale console would turn it into. False when the reader
+    stopped reading (`| head`): there is nothing more to write or to say."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         for chunk in chunks:
             sys.stdout.write(chunk.decode("utf-8", errors="replace"))
-        return
+        return True
     try:
         _write_chunks(buffer, chunks)
         buffer.flush()
-    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing more to say
-        pass
+    except BrokenPipeError:
+        return False
+    return True
 
 
 def _write_file(path: str, chunks: Iterable[bytes]) -> None:
@@ -153,8 +155,8 @@ def export(
         chunks = iter([payload])
     if output and output != "-":
         _write_file(output, chunks)
-    else:
-        _write_stdout(chunks)
+    elif not _write_stdout(chunks):
+        return
     exported = sum(counted)
     noun = "activity" if exported == 1 else "activities"
     carried = f" and {len(tombstones)} deletions" if fmt is ExportFormat.json and tombstones else ""
