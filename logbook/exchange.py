@@ -840,12 +840,6 @@ class Merge:
 # -- export --------------------------------------------------------------------------------------
 
 
-def export_order(record: dict) -> tuple:
-    """Oldest first, so an export reads like a diary and two exports of the same data diff clean
-    (the order the store keeps each month's records in)."""
-    return (record["date"], record["start"] or "", record["created_at"], record["id"])
-
-
 RECORD_INDENT = b"    "  # of a record's line in the envelope
 
 
@@ -857,11 +851,11 @@ def envelope_chunks(
     exported_at: str,
     author: str | None,
 ) -> Iterator[bytes]:
-    """The envelope as UTF-8 JSON, in pieces as the activities come (a list of records at a time,
-    already in export_order, with their lines when the store has them as they are to be written,
-    see Store.records): characters as themselves (only control characters, which JSON
-    cannot carry raw, are escaped); one entry of each list a line, so that a changed record is
-    one changed line and a file of 100,000 is written as fast as it is read."""
+    """The envelope as UTF-8 JSON, in pieces as the activities come: a list of records at a
+    time, already in store.export_order, with their lines when the store has them as they are
+    to be written (see Store.records). Characters as themselves (only control characters, which
+    JSON cannot carry raw, are escaped); one entry of each list a line, so that a changed record
+    is one changed line and a file of 100,000 is written as fast as it is read."""
     yield b"{\n"
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_at": exported_at, "author": author}
     for key, value in head.items():

@@ -240,6 +240,10 @@ class Activity:
             out.extend(getattr(self, name))
         return out
 
+    def search_fields(self) -> list[str]:
+        """What an activity's search key is made of (textnorm.search_key)."""
+        return self.text_fields() + list(self.communities)
+
 
 @dataclass
 class Community:

@@ -35,6 +35,11 @@ class Filter:
         if end and (self.date_to is None or end < self.date_to):
             self.date_to = end
 
+    def only_dates(self, *, and_words: bool = False) -> bool:
+        """Whether the filter asks for nothing but a date range (and, with `and_words`, search
+        words): what a store answers from its months (and their keys) alone."""
+        return self == Filter(date_from=self.date_from, date_to=self.date_to, terms=self.terms if and_words else [])
+
     @property
     def is_empty(self) -> bool:
         return not (
@@ -73,7 +78,7 @@ class Filter:
             if search_key is None:
                 from .textnorm import search_key as make_key
 
-                search_key = make_key(activity.text_fields() + list(activity.communities))
+                search_key = make_key(activity.search_fields())
             wanted_terms, excluded = _compiled_terms(tuple(self.terms))
             if not all(t in search_key for t in wanted_terms):
                 return False

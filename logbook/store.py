@@ -170,8 +170,9 @@ def keys_file(records_file: str) -> str:
     return records_file[: -len(".json")] + _KEYS_SUFFIX
 
 
-def _export_order(doc: dict) -> tuple:
-    """A stored record's place in a month file: oldest first, the order of an export."""
+def export_order(doc: dict) -> tuple:
+    """A stored record's place in a month file: oldest first, so that an export reads like a
+    diary and two exports of the same data diff clean."""
     return (str(doc.get("date") or ""), str(doc.get("start") or ""), str(doc.get("created_at") or ""),
             str(doc.get("id") or ""))
 
@@ -202,6 +203,11 @@ def _in_range(period: str, date_from: str | None, date_to: str | None) -> bool:
     if date_to and period > date_to[:7]:
         return False
     return True
+
+
+def _outside(day: str, date_from: str | None, date_to: str | None) -> bool:
+    """Whether an activity of this date falls outside [date_from, date_to]."""
+    return bool((date_from and day < date_from) or (date_to and day > date_to))
 
 
 def _whole(period: str, date_from: str | None, date_to: str | None) -> bool:
@@ -581,7 +587,7 @@ class Store:
                     continue
                 for doc in docs:
                     day = doc.get("date", "")
-                    if (date_from and day < date_from) or (date_to and day > date_to):
+                    if _outside(day, date_from, date_to):
                         continue
                     out.append(build(doc))
             return out
@@ -602,7 +608,7 @@ class Store:
                 raise self._changed_error() from None
             for doc in docs:
                 day = doc.get("date", "")
-                if (date_from and day < date_from) or (date_to and day > date_to):
+                if _outside(day, date_from, date_to):
                     continue
                 yield build(doc)
 
@@ -623,7 +629,7 @@ class Store:
                 matched = [
                     build(doc)
                     for doc in self._read_partition(main, period)
-                    if not ((date_from and doc.get("date", "") < date_from) or (date_to and doc.get("date", "") > date_to))
+                    if not _outside(doc.get("date", ""), date_from, date_to)
                 ]
                 total += len(matched)
                 if len(found) < limit:
@@ -653,7 +659,7 @@ class Store:
                 raise self._changed_error() from None
             for doc, key in pairs:
                 day = doc.get("date", "")
-                if (date_from and day < date_from) or (date_to and day > date_to):
+                if _outside(day, date_from, date_to):
                     continue
                 yield build(doc), key
 
@@ -686,7 +692,7 @@ class Store:
                         continue
                 for doc, key in self._keyed_records(main, period, key_filter):
                     day = doc.get("date", "")
-                    if (date_from and day < date_from) or (date_to and day > date_to):
+                    if _outside(day, date_from, date_to):
                         continue
                     activity = build(doc)
                     if accept(activity, key):
@@ -712,11 +718,14 @@ class Store:
     def _keyed_records(self, main: _Main, period: str, key_filter: Callable[[str], bool] | None) -> list[tuple[dict, str]]:
         """The records of one month whose key passes `key_filter` (or that have none), with
         their keys: from the month's keys file, reading its records only if one passes."""
+
+        def passes(key: str) -> bool:  # a record without a key is folded when it is matched
+            return not key or key_filter is None or key_filter(key)
+
         keys = self._read_keys(main, period)
         if keys is not None:
             try:
-                wanted = [i for i, entry in enumerate(keys)
-                          if not entry["key"] or key_filter is None or key_filter(entry["key"])]
+                wanted = [i for i, entry in enumerate(keys) if passes(entry["key"])]
             except (KeyError, TypeError):  # a keys file edited by hand: read the records' own way
                 keys = None
             else:
@@ -727,9 +736,9 @@ class Store:
                     return [(docs[i], keys[i]["key"]) for i in wanted]
                 by_id = {e["id"]: e["key"] for e in keys if isinstance(e.get("id"), str)}
                 pairs = [(doc, by_id.get(doc.get("id")) or "") for doc in docs]
-                return [(d, k) for d, k in pairs if not k or key_filter is None or key_filter(k)]
+                return [(d, k) for d, k in pairs if passes(k)]
         pairs = [(doc, doc.get(_SEARCH_KEY) or "") for doc in self._read_partition(main, period)]
-        return [(d, k) for d, k in pairs if not k or key_filter is None or key_filter(k)]
+        return [(d, k) for d, k in pairs if passes(k)]
 
     def records(
         self, *, date_from: str | None = None, date_to: str | None = None, indent: bytes | None = None
@@ -752,7 +761,7 @@ class Store:
             if not _whole(period, date_from, date_to):
                 docs = [
                     d for d in docs
-                    if not ((date_from and d.get("date", "") < date_from) or (date_to and d.get("date", "") > date_to))
+                    if not _outside(d.get("date", ""), date_from, date_to)
                 ]
             elif (indent is not None and raw is not None and b'"search_key":' not in raw
                     and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)):
@@ -1241,7 +1250,7 @@ class Transaction:
                 docs.append({k: v for k, v in item.items() if k != _SEARCH_KEY})
             else:
                 docs.append(item)
-        docs.sort(key=_export_order)
+        docs.sort(key=export_order)
         return docs
 
     def keys_of(self, period: str, docs: list[dict]) -> list[dict]:
@@ -1435,7 +1444,7 @@ def _activity_from_doc(doc: dict) -> Activity:
 def _search_key_of(activity: Activity) -> str:
     from .textnorm import search_key
 
-    return search_key(activity.text_fields() + list(activity.communities))
+    return search_key(activity.search_fields())
 
 
 def _doc_from_activity(activity: Activity) -> dict:

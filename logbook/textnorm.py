@@ -397,7 +397,6 @@ def damaged_spans(text: str) -> list[tuple[int, int]]:
     Conservative on purpose: common characters next to a lone `?` are not claimed.
     """
     spans: list[tuple[int, int]] = []
-    n = len(text)
     for m in _ANCHOR.finditer(text):
         start, end = m.span()
         if _is_question_mark(text, m):

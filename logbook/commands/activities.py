@@ -13,7 +13,7 @@ import typer
 from ..errors import NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
 from ..models import LIST_FIELDS, Activity, new_id
-from ..query import SORTS, Filter, sort_activities
+from ..query import SORTS, sort_activities
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -195,7 +195,7 @@ def list_(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     store = st.store()
-    if sort == "date" and not all_ and flt == Filter(date_from=flt.date_from, date_to=flt.date_to):
+    if sort == "date" and not all_ and flt.only_dates():
         # Newest first with no filter but dates: only the newest months are read.
         found, total = store.newest(limit, date_from=flt.date_from, date_to=flt.date_to)
     else:

@@ -172,14 +172,13 @@ def _selected_months(store, flt, counted: list[int], *, with_lines: bool) -> Ite
     Store.records); their count is added to `counted` as they come. An export of the whole
     history writes every record: making each an activity first would cost more than reading
     it, and its JSON is copied. Only a filter beyond dates looks at records as activities."""
-    from ..exchange import RECORD_INDENT, export_order
-    from ..query import Filter
-    from ..store import activity_of_record
+    from ..exchange import RECORD_INDENT
+    from ..store import activity_of_record, export_order
 
-    dates_only = Filter(date_from=flt.date_from, date_to=flt.date_to)
-    indent = RECORD_INDENT if with_lines and flt == dates_only else None
+    dates_only = flt.only_dates()
+    indent = RECORD_INDENT if with_lines and dates_only else None
     months = store.records(date_from=flt.date_from, date_to=flt.date_to, indent=indent)
-    if flt != dates_only:
+    if not dates_only:
         months = (([r for r in month if flt.matches(activity_of_record(r))], None) for month, _ in months)
     if not store.in_export_order():
         found = [record for month, _ in months for record in month]

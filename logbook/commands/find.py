@@ -15,7 +15,7 @@ from typer.core import TyperCommand
 
 from ..errors import UsageError
 from ..formats import Format
-from ..query import SORTS, Filter, sort_activities
+from ..query import SORTS, sort_activities
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -136,10 +136,9 @@ def search(
     if sort == "date" and not all_:
         # The newest few: older months are only counted, from their keys, when the words
         # alone decide a match.
-        words_alone = Filter(date_from=flt.date_from, date_to=flt.date_to, terms=flt.terms)
         found, total = store.search_newest(
             limit, key_filter=flt.key_predicate(), accept=accept, date_from=flt.date_from,
-            date_to=flt.date_to, count_by_keys=flt == words_alone,
+            date_to=flt.date_to, count_by_keys=flt.only_dates(and_words=True),
         )
     else:
         found = [

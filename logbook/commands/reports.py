@@ -101,7 +101,7 @@ def report(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     store = st.store()
-    as_records = flt == Filter(date_from=flt.date_from, date_to=flt.date_to)
+    as_records = flt.only_dates()
     if as_records:
         # The store keeps to the dates, and its records need not become activities: counted a
         # month at a time, as each is read.
