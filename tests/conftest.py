@@ -75,6 +75,28 @@ def run_proc(*args: str, input: str | None = None, env: dict | None = None, time
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+class FullDisk:
+    """A file handle on a full disk: every write fails with ENOSPC (the OS is simulated by
+    wrapping what os.fdopen returns; the storage code runs unchanged)."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+    def write(self, data):
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
 def add(*args: str) -> str:
     """Add an activity and return its full id."""
     result = run("add", *args)

@@ -1,8 +1,6 @@
 """`logbook check`: each kind of finding, exit 0 when clean and 1 with the list, --fix for what
 is safe only (in one undoable change), --format json."""
 
-import json
-
 import pytest
 
 from conftest import add, run

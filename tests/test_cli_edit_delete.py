@@ -1,7 +1,6 @@
 """`logbook edit`, `delete` and `undo`."""
 
 import json
-import os
 import sys
 import textwrap
 

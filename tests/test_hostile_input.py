@@ -11,7 +11,6 @@ The option catalogue is read from the CLI itself, so commands that arrive later 
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import shutil
@@ -25,7 +24,7 @@ import pytest
 import typer.main
 
 import logbook.store as store_mod
-from conftest import ROOT, Run
+from conftest import ROOT, FullDisk, Run
 from conftest import run as conftest_run
 from logbook.cli import app
 from torture_harness import PINNED_ENV, exchange_file, history, leftovers, registered
@@ -627,25 +626,8 @@ def disk_full():
     """Every write of file content fails with ENOSPC, as on a full disk (the OS is simulated; our
     storage code runs unchanged)."""
     real_fdopen = os.fdopen
-
-    class Full:
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        def __getattr__(self, name):
-            return getattr(self.handle, name)
-
     with pytest.MonkeyPatch.context() as patch:  # never monkeypatch.undo(): it drops LOGBOOK_DB
-        patch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+        patch.setattr(os, "fdopen", lambda fd, *a, **k: FullDisk(real_fdopen(fd, *a, **k)))
         yield
 
 

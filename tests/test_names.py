@@ -2,8 +2,6 @@
 社区/街道, by alias or in pinyin (full or initials), ambiguity said out loud; names listed in pinyin
 order with numerals read as numbers."""
 
-import json
-
 import pytest
 
 from conftest import add, run

@@ -10,10 +10,8 @@ import random
 import re
 import shutil
 
-import pytest
-
 import logbook.store as store_mod
-from conftest import add, run
+from conftest import FullDisk, add, run
 from logbook.models import Activity, Community
 from logbook.store import Store
 from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
@@ -351,8 +349,6 @@ def test_killed_after_writing_its_month_file_leaves_the_old_logbook(db_path):
 
 
 def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, monkeypatch):
-    import errno
-
     add("一")
     add("二", "--date", "2025-02-01")
     before = every_file(db_path)
@@ -363,22 +359,9 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
         writing.append(prefix)
         return real_mkstemp(prefix=prefix, suffix=suffix, dir=dir)
 
-    class Full:
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
     def fdopen(fd, mode):
         handle = real_fdopen(fd, mode)
-        return Full(handle) if writing[-1] == ".logbook.json." else handle  # the month file goes through
+        return FullDisk(handle) if writing[-1] == ".logbook.json." else handle  # the month file goes through
 
     monkeypatch.setattr(store_mod.tempfile, "mkstemp", mkstemp)
     monkeypatch.setattr(store_mod.os, "fdopen", fdopen)

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import add, run
+from conftest import FullDisk, add, run
 from logbook.models import Activity
 from logbook.store import SCHEMA_VERSION, Store
 
@@ -135,28 +135,12 @@ def test_failed_transaction_writes_nothing(db_path):
 
 
 def test_disk_full_is_a_clear_error_and_nothing_changes(db_path, monkeypatch):
-    import errno
-
     import logbook.store as store_mod
 
     add("一")
     before = db_path.read_bytes()
     real_fdopen = os.fdopen
-
-    class Full:
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(store_mod.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(store_mod.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
     result = run("add", "二")
     assert result.exit_code == 3
     assert result.stderr == f"Error: cannot write {db_path}: the disk is full. The logbook was left as it was\n"
