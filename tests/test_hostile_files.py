@@ -166,7 +166,7 @@ def test_a_long_value_is_shortened_in_the_message(logbook, tmp_path):
     path, err = hostile(logbook, tmp_path, "x.json", json.dumps([dict(GOOD, date="9" * 5000)]))
     first = err.splitlines()[0]
     assert first.startswith(f"  {path}, record 1, field date: date '9999") and first.endswith("…")
-    assert len(first) < 300
+    assert len(first) - len(str(path)) < 250  # the temp folder's name varies in length
 
 
 def test_a_nul_byte(logbook, tmp_path):

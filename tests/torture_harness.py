@@ -230,7 +230,12 @@ def _instrument(spec, lines):
                              + (" creates" if flags & os.O_CREAT else ""))
             if when == "before" and count[0] == n:
                 os.kill(os.getpid(), signal.SIGKILL)
-            result = real(*args, **kwargs)
+            try:
+                result = real(*args, **kwargs)
+            except BaseException:
+                if lines is not None:  # nothing happened: no moment "after" it to kill at
+                    lines[-1] += " fails"
+                raise
             if when == "after" and count[0] == n:
                 os.kill(os.getpid(), signal.SIGKILL)
             return result
@@ -394,6 +399,8 @@ def crash_points(calls: list[str]) -> list[tuple[str, int]]:
     """
     points = [("before", 1)]
     for i, call in enumerate(calls, start=1):
+        if call.endswith(" fails"):  # changed nothing (an exclusive create of a file that exists)
+            continue
         name = call.split(" ", 1)[1].split("(", 1)[0]
         if name in ("link", "replace", "rename", "unlink", "remove", "chmod", "rmdir") or (
             name == "open" and call.endswith(" creates")
