@@ -342,3 +342,41 @@ def _is_real_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_TEXT_OR_NONE = ("start", "end", "street", "location", "notes", "source", "author")
+
+
+def _sound(doc: dict) -> bool:
+    """Whether a stored record has the shape logbook writes: every field, each of its type (a
+    quick look, a few µs: the full validation is `Activity.from_dict`)."""
+    if doc.keys() != _FIELD_SET:
+        return False
+    ident, day, people = doc["id"], doc["date"], doc["participants"]
+    if not (type(ident) is str and _ID_RE.match(ident) and type(day) is str and _DATE_RE.match(day)
+            and _is_real_date(day) and type(doc["title"]) is str and doc["title"]
+            and type(doc["category"]) is str and type(doc["participants_approx"]) is bool
+            and (people is None or (type(people) is int and 0 <= people <= PARTICIPANTS_MAX))
+            and type(doc["created_at"]) is str and type(doc["updated_at"]) is str):
+        return False
+    for name in LIST_FIELDS:
+        value = doc[name]
+        if type(value) is not list or not all(type(item) is str for item in value):
+            return False
+    return all(doc[name] is None or type(doc[name]) is str for name in _TEXT_OR_NONE)
+
+
+_FIELD_SET = frozenset(FIELD_ORDER)
+
+
+def stored_record(doc, categories: Categories | None = None) -> tuple[dict | None, str | None]:
+    """A record read from a file that may have been edited by hand: (the record as logbook
+    writes it, None), or (None, what is wrong with it) when it cannot be read as an activity."""
+    if isinstance(doc, dict) and _sound(doc):
+        return doc, None
+    try:
+        return Activity.from_dict(doc, categories=categories).to_dict(), None
+    except ValidationError as err:
+        return None, err.message
+    except (TypeError, ValueError, AttributeError) as err:
+        return None, str(err) or type(err).__name__
