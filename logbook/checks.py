@@ -12,8 +12,10 @@ from datetime import date
 from .errors import ValidationError
 from .models import Activity, Categories, Community
 
-# The kinds of finding, in the order they are listed.
-KINDS = ("schema", "duplicate", "future", "community", "street", "head-count")
+# The kinds of finding, in the order they are listed: first those about the files (the
+# `repair` module's), then those about the records.
+FILE_KINDS = ("index", "schema", "misplaced", "twice", "keys")
+KINDS = (*FILE_KINDS, "duplicate", "future", "community", "street", "head-count")
 
 
 @dataclass

@@ -164,11 +164,12 @@ def sample_activities() -> list[Activity]:
 
 
 def sample_data() -> dict:
-    """The sample logbook in the store's layout (TinyDB tables), ready to open read-only."""
-    from .store import SCHEMA_VERSION, _doc_from_activity
+    """The sample logbook in the store's one-file layout (TinyDB tables), ready to open
+    read-only."""
+    from .store import LEGACY_SCHEMA, _doc_from_activity
 
     return {
-        "_meta": {"1": {"schema_version": SCHEMA_VERSION, "created_at": "2025-03-01T00:00:00Z"}},
+        "_meta": {"1": {"schema_version": LEGACY_SCHEMA, "created_at": "2025-03-01T00:00:00Z"}},
         "communities": {str(i): c.to_dict() for i, c in enumerate(sample_communities(), 1)},
         "activities": {str(i): _doc_from_activity(a) for i, a in enumerate(sample_activities(), 1)},
         "deleted": {},

@@ -49,6 +49,7 @@ import os
 import re
 import stat
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
@@ -59,7 +60,7 @@ from typing import BinaryIO
 import orjson
 
 from .errors import AmbiguousId, DataFileError, LockTimeout, NotFound, ReadOnly, UsageError
-from .models import FIELD_ORDER, LIST_FIELDS, Activity, Categories, Community
+from .models import FIELD_ORDER, LIST_FIELDS, Activity, Categories, Community, stored_record
 
 SCHEMA_VERSION = 2
 LEGACY_SCHEMA = 1  # one file holding every activity: read as is, split by the first write
@@ -228,11 +229,16 @@ class HistoryEntry:
     files: dict[str, str | None]  # data file name -> backup file name (None: did not exist)
     # the month files the backed-up main file names: kept while this entry is
     partitions: list[str] = field(default_factory=list)
+    # the write number of the main file backed up: an entry recorded by a writer killed before
+    # it made the backup is told by the main file still carrying this number
+    main_seq: int | None = None
 
     def to_dict(self) -> dict:
         out = {"seq": self.seq, "at": self.at, "summary": self.summary, "files": self.files}
         if self.partitions:
             out["partitions"] = self.partitions
+        if self.main_seq is not None:
+            out["main_seq"] = self.main_seq
         return out
 
 
@@ -258,15 +264,26 @@ class _Main:
         self.identity = identity  # of the file read (`_identity`), to notice it was replaced
         self.legacy: dict[str, list[dict]] | None = None
         self.periods: dict[str, dict] = {}
-        if ACTIVITIES in data or PERIODS not in data:
+        # What makes this main file disagree with its month files: a write is refused while
+        # there is any, and `check --fix` reads the months back in (Store.repair).
+        self.problems: list[str] = []
+        if self.meta.get("schema_version", LEGACY_SCHEMA) != LEGACY_SCHEMA:
+            if PERIODS not in data:
+                self.problems.append("has no index of months (its periods table)")
+            extra = data.get(ACTIVITIES)
+            if extra:
+                self.problems.append(
+                    f"holds {len(extra)} activities in an activities table of its own, where a "
+                    "logbook split by month keeps none (added with TinyDB or by hand?)"
+                )
+            entries = [d for d in (data.get(PERIODS) or {}).values() if isinstance(d, dict)]
+            self.periods = {e["period"]: e for e in sorted(entries, key=lambda e: _newest_first(e["period"]))}
+        else:
             self.legacy = {}
             for doc in (data.get(ACTIVITIES) or {}).values():
                 day = doc.get("date", "") if isinstance(doc, dict) else ""
                 self.legacy.setdefault(period_of(day), []).append(doc)
             self.legacy = dict(sorted(self.legacy.items(), key=lambda kv: _newest_first(kv[0])))
-        else:
-            entries = [d for d in (data.get(PERIODS) or {}).values() if isinstance(d, dict)]
-            self.periods = {e["period"]: e for e in sorted(entries, key=lambda e: _newest_first(e["period"]))}
 
     def table(self, name: str) -> list:
         table = self.data.get(name) or {}
@@ -327,9 +344,11 @@ class _Main:
         return found
 
 
-def _index_entry(period: str, file: str, docs: list[dict]) -> dict:
-    """What the main file says about one month: its file, count, ids and the last day each
-    community and street appears."""
+def _index_entry(period: str, file: str, docs: list[dict], crc: int | None = None, keys_crc: int | None = None) -> dict:
+    """What the main file says about one month: its file, count, ids, the last day each
+    community and street appears, and the checksums of the month file and its keys file as
+    written (a file whose bytes no longer match was edited by hand: its records are each looked
+    at before use, and its keys are not trusted)."""
     communities: dict[str, str] = {}
     streets: dict[str, str] = {}
     for doc in docs:
@@ -348,6 +367,8 @@ def _index_entry(period: str, file: str, docs: list[dict]) -> dict:
         "communities": communities,
         "streets": streets,
         "sorted": True,  # the file holds its records oldest first
+        "crc": crc,
+        "keys_crc": keys_crc,
     }
 
 
@@ -365,6 +386,7 @@ class Store:
         data: dict | None = None,
         label: str | None = None,
         clock=None,
+        on_warning: Callable[[str], None] | None = None,
     ) -> None:
         self.path = _resolve_path(path) if path is not None else None
         self.readonly = readonly or path is None
@@ -374,6 +396,11 @@ class Store:
         self._clock = clock
         self._preloaded = data
         self._main_state: _Main | None = None
+        self._on_warning = on_warning
+        self._warned: set[str] = set()
+        # month files holding records that cannot be read: file name -> [(document id, record, why)]
+        self.unreadable: dict[str, list[tuple[str, object, str]]] = {}
+        self.tolerant = False  # read a main file that disagrees with its months (check)
 
     # -- locations -------------------------------------------------------------------------
 
@@ -396,8 +423,12 @@ class Store:
     def newest_backup(self) -> Path | None:
         if self.path is None or not self.backup_dir.is_dir():
             return None
-        backups = sorted(p for p in self.backup_dir.iterdir() if p.name.endswith(".json"))
-        return backups[-1] if backups else None
+        suffix = "-" + self.path.name
+        backups = [
+            (int(match.group(1)), p) for p in self.backup_dir.iterdir()
+            if (match := _BACKUP_NAME.match(p.name)) and p.name.endswith(suffix)
+        ]
+        return max(backups)[1] if backups else None
 
     def data_files(self) -> list[Path]:
         """The files that make up the logbook as it is now: the main file and its month files."""
@@ -413,7 +444,33 @@ class Store:
                 self._main_state = _Main(self._preloaded)
             else:
                 self._main_state = self._read_main()
+                if not self.tolerant:
+                    self._refuse_problems(self._main_state)
         return self._main_state
+
+    def _warn(self, message: str) -> None:
+        """Say something once per command (through `on_warning`; kept silent without it)."""
+        if message not in self._warned:
+            self._warned.add(message)
+            if self._on_warning is not None:
+                self._on_warning(message)
+
+    def _refuse_problems(self, main: _Main) -> None:
+        if main.problems:
+            raise DataFileError(
+                f"{self.label} {main.problems[0]}, so it disagrees with its month files; it was "
+                "left untouched. Run `logbook check --fix` to read the months back in"
+            )
+
+    def problems(self) -> list[str]:
+        """How the main file disagrees with the month files on disk (for `check`)."""
+        if self.path is None:
+            return []
+        tolerant, self.tolerant = self.tolerant, True
+        try:
+            return list(self._main().problems)
+        finally:
+            self.tolerant = tolerant
 
     def _forget(self) -> None:
         self._main_state = None
@@ -426,7 +483,38 @@ class Store:
 
     def _read_main(self) -> _Main:
         data, identity = self._read_file_with_identity()
-        return _Main(data, identity)
+        main = _Main(data, identity)
+        if main.legacy is None:
+            main.problems += self._unlisted_months(main)
+        return main
+
+    def _unlisted_months(self, main: _Main) -> list[str]:
+        """Month files on disk that hold a month the index does not list, written by a write this
+        main file came after, and named by no kept backup: months the index lost (a hand edit,
+        or a program that rewrote the main file)."""
+        try:
+            names = os.listdir(self.parts_dir)
+        except OSError:
+            return []
+        found: dict[str, str] = {}
+        for name in names:
+            seq = part_seq(name)
+            if seq is None or seq > main.seq or name.endswith(_KEYS_SUFFIX):
+                continue
+            period = name.split(".", 1)[0]
+            if period not in main.periods:
+                found[name] = period
+        if not found:
+            return []
+        try:
+            named = self._named_by_backups(read_history(self.backup_dir, self.path.name))
+        except HistoryProblem:
+            return []  # without the history an old backup's month cannot be told from a lost one
+        lost = sorted(name for name in found if name not in named)
+        if not lost:
+            return []
+        months = sorted({found[n] for n in lost})
+        return [f"does not list {'、'.join(months)}, which {self.parts_dir / lost[-1]} holds"]
 
     def _read_file(self) -> dict:
         return self._read_file_with_identity()[0]
@@ -460,33 +548,16 @@ class Store:
         return data, _identity(info)
 
     def _check_meta(self, data: dict) -> None:
-        meta_table = data.get(META)
-        has_data = any(bool(v) for k, v in data.items() if k != META)
-        if not meta_table:
-            if has_data:
-                raise self._damaged("has no _meta table, so it was not written by logbook")
+        problem = _meta_problem(data)
+        if problem is None:
             return
-        if not isinstance(meta_table, dict):
-            raise self._damaged("has a broken _meta table")
-        meta = next(iter(meta_table.values()), {})
-        version = meta.get("schema_version") if isinstance(meta, dict) else None
-        if not isinstance(version, int):
-            raise self._damaged("has no schema_version in its _meta table")
-        if version > SCHEMA_VERSION:
+        if problem.startswith("was written by a newer logbook"):
+            version = data[META][next(iter(data[META]))]["schema_version"]
             raise DataFileError(
                 f"{self.label} was written by a newer logbook (schema {version}; this program "
                 f"reads up to {SCHEMA_VERSION}). Upgrade logbook; the file was left untouched"
             )
-        for name in (COMMUNITIES, DELETED, PERIODS, ACTIVITIES):
-            if name in data and not isinstance(data[name], dict):
-                raise self._damaged(f"has a broken {name} table")
-        if PERIODS in data:
-            for entry in data[PERIODS].values():
-                if not (isinstance(entry, dict) and isinstance(entry.get("period"), str)
-                        and isinstance(entry.get("file"), str) and isinstance(entry.get("ids"), str)
-                        and entry["file"].endswith(".json") and not entry["file"].endswith(_KEYS_SUFFIX)
-                        and "/" not in entry["file"] and "\\" not in entry["file"]):
-                    raise self._damaged("has a broken index of months (the periods table)")
+        raise self._damaged(problem)
 
     def _read_partition(self, main: _Main, period: str) -> list[dict]:
         """The activity records of one month, as stored. Parsed afresh at each call and owned by
@@ -494,18 +565,45 @@ class Store:
         return self._load_partition(main, period)[0]
 
     def _load_partition(self, main: _Main, period: str) -> tuple[list[dict], bytes | None]:
-        """The records of one month and the file's bytes (None for a one-file logbook)."""
+        """The records of one month and the file's bytes (None for a one-file logbook, and for
+        a month file edited by hand, whose records are each looked at: those that cannot be
+        read are set aside in `unreadable` and named in a warning)."""
         if main.legacy is not None:
             return main.legacy.get(period, []), None
-        name = main.periods[period]["file"]
+        entry = main.periods[period]
+        name = entry["file"]
         found = self._read_part(main, name, ACTIVITIES, "a month of a logbook")
         if found is None:
             raise self._damaged(f"names the month file {name}, which is missing from {self.parts_dir}")
-        return found
+        rows, raw = found
+        if entry.get("crc") is not None and entry["crc"] == zlib.crc32(raw):
+            return list(rows.values()), raw  # as logbook wrote it
+        return self._sift(name, rows), None
 
-    def _read_part(self, main: _Main, name: str, table: str, what: str) -> tuple[list[dict], bytes] | None:
-        """The documents of a file of the month folder and its bytes; None if it is missing
-        (_Changed if it went because the logbook changed since `main` was read)."""
+    def _sift(self, name: str, rows: dict) -> list[dict]:
+        """The records of a month file that can be read, each as logbook writes it."""
+        good: list[dict] = []
+        bad: list[tuple[str, object, str]] = []
+        for key, doc in rows.items():
+            record, why = stored_record(doc, self.categories)
+            if record is None:
+                bad.append((str(key), doc, why or "unreadable"))
+                continue
+            if record is not doc and isinstance(doc.get(_SEARCH_KEY), str):
+                record[_SEARCH_KEY] = doc[_SEARCH_KEY]  # a record of the layout before keys files
+            good.append(record)
+        if bad:
+            self.unreadable[name] = bad
+            listed = ", ".join(key for key, _, _ in bad[:10]) + ("…" if len(bad) > 10 else "")
+            self._warn(
+                f"{len(bad)} records of {self.parts_dir / name} cannot be read (documents {listed}) "
+                "and were left as they are; `logbook check` says what is wrong with each"
+            )
+        return good
+
+    def _read_part(self, main: _Main, name: str, table: str, what: str) -> tuple[dict, bytes] | None:
+        """The documents of a file of the month folder (by document id) and its bytes; None if
+        it is missing (_Changed if it went because the logbook changed since `main` was read)."""
         path = self.parts_dir / name
         try:
             raw = path.read_bytes()
@@ -522,16 +620,30 @@ class Store:
         rows = data.get(table) if isinstance(data, dict) else None
         if not isinstance(rows, dict):
             raise self._damaged(f"is not {what} (expected a {table} table)", path)
-        return list(rows.values()), raw
+        return rows, raw
 
     def _read_keys(self, main: _Main, period: str) -> list | None:
         """The search keys file of one month, as stored ({"id", "key"} in the records' order);
         None when the month has none (a one-file logbook, or month files written before keys
-        had their own file): then the records carry their keys, or are folded when searched."""
+        had their own file), or when it is not as logbook wrote it (truncated, edited): then
+        the records carry their keys, or are folded when searched."""
         if main.legacy is not None:
             return None
-        found = self._read_part(main, keys_file(main.periods[period]["file"]), SEARCH_KEYS, "a month's search keys")
-        return None if found is None else found[0]
+        entry = main.periods[period]
+        try:
+            found = self._read_part(main, keys_file(entry["file"]), SEARCH_KEYS, "a month's search keys")
+        except DataFileError:
+            return None  # keys are made from the records: a damaged keys file costs only time
+        if found is None:
+            return None
+        rows, raw = found
+        expected = entry.get("keys_crc")
+        if expected is not None and expected != zlib.crc32(raw):
+            return None
+        keys = list(rows.values())
+        if not all(isinstance(k, dict) and isinstance(k.get("id"), str) and isinstance(k.get("key"), str) for k in keys):
+            return None
+        return keys
 
     @staticmethod
     def _builder(main: _Main) -> Callable[[dict], Activity]:
@@ -873,18 +985,23 @@ class Store:
         return self._main().meta
 
     def history(self) -> list[HistoryEntry]:
+        """The undo history ([] when there is none or it cannot be read)."""
         if self.path is None:
             return []
-        return _read_history(self.backup_dir)
+        try:
+            return read_history(self.backup_dir, self.path.name)
+        except HistoryProblem:
+            return []
 
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, summary: str = "change") -> Iterator["Transaction"]:
+    def transaction(self, summary: str = "change", *, repair: bool = False) -> Iterator["Transaction"]:
         """Hold the lock, read the logbook afresh, let the caller change it, commit it.
 
         Only the months the changes touch are read and written. If the body raises, nothing is
-        written and the logbook stays as it was.
+        written and the logbook stays as it was. A main file that disagrees with its month files
+        is refused, unless `repair` (check --fix, which reads the months back in).
         """
         if self.readonly:
             raise ReadOnly(f"{self.label} is read-only; use --db to write to a logbook of your own")
@@ -894,6 +1011,8 @@ class Store:
             self._forget()  # another process may have written since we last read
             self._preloaded = None
             main = self._read_main()
+            if not repair:
+                self._refuse_problems(main)
             tx = Transaction(self, main, summary)
             try:
                 yield tx
@@ -909,12 +1028,12 @@ class Store:
         assert self.path is not None
         directory = self.path.parent
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(directory)
         except OSError as err:
             raise DataFileError(f"cannot create the folder {directory}: {err.strerror or err}") from None
         if self.path.is_dir():
             raise DataFileError(f"{self.path} is a directory, not a logbook file")
-        lock = FileLock(str(self.lock_path), timeout=self.lock_timeout)
+        lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
         except Timeout:
@@ -927,6 +1046,7 @@ class Store:
                 f"cannot lock {self.label}: {err.strerror or err} ({self.lock_path})"
             ) from None
         try:
+            _private(self.lock_path, FILE_MODE)
             yield
         finally:
             lock.release()
@@ -944,42 +1064,86 @@ class Store:
             except OSError:
                 pass
 
+    def _history_or_warn(self) -> list[HistoryEntry] | None:
+        """The undo history for a write. One that cannot be read is moved aside (kept, never
+        deleted) and a new one starts with this change; one that belongs to another user is
+        left alone, and then the write goes on unrecorded and nothing is pruned (None)."""
+        assert self.path is not None
+        path = self.backup_dir / "history.json"
+        try:
+            return read_history(self.backup_dir, self.path.name)
+        except HistoryProblem as problem:
+            foreign = "another user" in str(problem)
+            if not foreign:
+                aside = _free_name(path.with_name("history.damaged.json"))
+                try:
+                    os.replace(path, aside)
+                except OSError:
+                    foreign = True
+            if foreign:
+                self._warn(
+                    f"the undo history {path} {problem}, so it was left alone: this change cannot "
+                    "be undone and no backup is pruned"
+                )
+                return None
+            self._warn(
+                f"the undo history {path} {problem}; it was kept as {aside}, and a new history "
+                "starts with this change (older changes cannot be undone)"
+            )
+            return []
+
     def _commit(self, tx: "Transaction") -> None:
         """Write the months the transaction touched under new names, then the main file that
         names them (the commit point); then retire what no kept main file names."""
         assert self.path is not None
         main = tx.main
         seq = max(main.seq, self._highest_seq()) + 1
-        periods = dict(main.periods) if main.legacy is None else {}
-        touched = set(tx.dirty) | (set(main.legacy) if main.legacy is not None else set())
+        periods = tx.base_periods()
+        touched = tx.touched()
         written: list[Path] = []
         backup: str | None = None
+        history = self._history_or_warn()
+        recorded = False
+        released: set[str] = set()
         try:
             if touched:
-                self.parts_dir.mkdir(mode=DIR_MODE, exist_ok=True)
+                make_private_dirs(self.parts_dir)
             for period in sorted(touched):
                 docs = tx.docs_of(period)
-                if not docs:
+                broken = tx.broken_of(period)
+                if not docs and not broken:
                     periods.pop(period, None)
                     continue
                 name = f"{period}.{seq:06d}.json"
                 keys = tx.keys_of(period, docs)
-                for file, table, rows in ((name, ACTIVITIES, docs), (keys_file(name), SEARCH_KEYS, keys)):
+                crcs = []
+                for file, table, rows in ((name, ACTIVITIES, docs + broken), (keys_file(name), SEARCH_KEYS, keys)):
                     target = self.parts_dir / file
                     payload = _table_bytes(table, rows)
                     written.append(target)
                     atomic_write_bytes(target, payload, sync_dir=False)
-                periods[period] = _index_entry(period, name, docs)
+                    crcs.append(zlib.crc32(payload))
+                # a month holding records logbook cannot read is looked at record by record
+                periods[period] = _index_entry(period, name, docs, None if broken else crcs[0], crcs[1])
             if written:
                 _fsync_dir(self.parts_dir)
             payload = _dumps(tx.main_tables(periods, seq))
-            self._settled_history()
-            backup = self._backup_current()
-            # The undo entry is recorded before the main file is replaced: a writer killed in
-            # between leaves an entry whose backup is still the live file, which undo knows to
-            # skip (`_landed`). Recorded after, a kill would leave a change that undo cannot name.
             current = {n for e in periods.values() for n in (e["file"], keys_file(e["file"]))}
-            self._record_history(tx.summary, {self.path.name: backup}, main.files(), current)
+            if history is not None:
+                history = self._settled_history(history)
+                backup = self._backup_name(history)
+                # The undo entry is recorded first, then the backup made, then the main file
+                # replaced: a writer killed in between leaves an entry whose backup is missing
+                # while the main file still carries the number it names, or whose backup is still
+                # the live file; either is dropped as a change that never happened
+                # (`_settled_history`). Recorded after, a kill would leave a change undo cannot
+                # name, and a backup nothing records.
+                history, released = self._record_history(
+                    history, tx.summary, backup, main.files(), current, main.seq
+                )
+                recorded = True
+                if backup:
+                    self._make_backup(backup)
             atomic_write_bytes(self.path, payload)
         except OSError as err:
             for path in written:
@@ -987,18 +1151,21 @@ class Store:
                     path.unlink()
                 except OSError:
                     pass
-            try:
-                kept = self._settled_history()  # drop the entry of the change that did not happen
-                if backup and not any(backup in e.files.values() for e in kept):
-                    (self.backup_dir / backup).unlink()
-            except OSError:
-                pass
+            if recorded:
+                try:
+                    kept = self._settled_history(read_history(self.backup_dir, self.path.name))
+                    if backup and not any(backup in e.files.values() for e in kept):
+                        (self.backup_dir / backup).unlink()
+                except (OSError, HistoryProblem):
+                    pass
             reason = "the disk is full" if err.errno == errno.ENOSPC else (err.strerror or str(err))
             raise DataFileError(
                 f"cannot write {self.label}: {reason}. The logbook was left as it was"
             ) from None
+        if history is None:
+            return  # without a history nothing can tell what the backups still need
         try:
-            self._retire_partitions(current)
+            self._retire_partitions(current, history, main.seq, released, periods, tx.tombstones())
         except OSError:
             pass  # retired month files only take space; the next write tries again
 
@@ -1009,50 +1176,53 @@ class Store:
         highest = 0
         if self.path is not None and self.parts_dir.is_dir():
             for name in os.listdir(self.parts_dir):
-                parts = name.split(".")
-                if len(parts) == 3 and parts[2] == "json" and parts[1].isdigit():
-                    highest = max(highest, int(parts[1]))
+                seq = part_seq(name)
+                if seq is not None:
+                    highest = max(highest, seq)
         return highest
 
-    def _backup_current(self) -> str | None:
-        """Keep the main file about to be replaced. A hard link costs nothing: the old file is
-        never modified in place, only replaced."""
+    def _backup_name(self, history: list[HistoryEntry]) -> str | None:
+        """The name the backup of the main file about to be replaced will have (None when there
+        is no main file yet)."""
         assert self.path is not None
         if not self.path.exists():
             return None
-        backups = self.backup_dir
-        backups.mkdir(exist_ok=True)
-        history = _read_history(backups)
         seq = (history[-1].seq + 1) if history else 1
-        name = f"{seq:06d}-{self.path.name}"
-        target = backups / name
-        if target.exists():
+        return f"{seq:06d}-{self.path.name}"
+
+    def _make_backup(self, name: str) -> None:
+        """Keep the main file about to be replaced. A hard link costs nothing: the old file is
+        never modified in place, only replaced."""
+        assert self.path is not None
+        make_private_dirs(self.backup_dir)
+        target = self.backup_dir / name
+        if target.exists():  # left by a writer killed before it recorded it
             target.unlink()
         try:
             os.link(self.path, target)
         except OSError:  # file systems without hard links (FAT on a USB stick)
             atomic_write_bytes(target, self.path.read_bytes())
-        return name
 
     def _record_history(
-        self,
-        summary: str,
-        files: dict[str, str | None],
-        partitions: list[str] | None = None,
-        current: set[str] | None = None,
-    ) -> None:
+        self, history: list[HistoryEntry], summary: str, backup: str | None, partitions: list[str],
+        current: set[str], main_seq: int,
+    ) -> tuple[list[HistoryEntry], set[str]]:
+        """Add the entry of this change, prune the history to its bounds, write it; return the
+        kept history and the month files that only the pruned entries named."""
         from .dates import now_utc_iso
 
-        backups = self.backup_dir
-        backups.mkdir(exist_ok=True)
-        history = _read_history(backups)
+        assert self.path is not None
         seq = (history[-1].seq + 1) if history else 1
-        for name in files.values():  # the backup's number wins if it ran ahead
-            if name:
-                seq = max(seq, int(name.split("-", 1)[0]))
-        history.append(HistoryEntry(seq, now_utc_iso(), summary, files, list(partitions or [])))
-        history = _prune(backups, history, self._partition_sizes(current or set()))
-        _write_history(backups, history)
+        if backup:  # the backup's number wins if it ran ahead
+            seq = max(seq, int(backup.split("-", 1)[0]))
+        entry = HistoryEntry(seq, now_utc_iso(), summary, {self.path.name: backup}, list(partitions), main_seq)
+        history = [*history, entry]
+        make_private_dirs(self.backup_dir)
+        kept, dropped = _prune(self.backup_dir, history, self._partition_sizes(current))
+        _write_history(self.backup_dir, kept)
+        still = {n for e in kept for n in e.partitions}
+        released = {n for e in dropped for n in e.partitions} - still - current
+        return kept, released
 
     def _partition_sizes(self, current: set[str]) -> Callable[[list[str]], int]:
         """Bytes that month files named only by kept backups take (for the history's bound);
@@ -1070,33 +1240,42 @@ class Store:
 
         return size
 
-    def _retire_partitions(self, current: set[str]) -> None:
-        """Remove the month files that neither the main file (naming `current`) nor any kept
-        backup names: those of changes undone, of a writer killed before its commit, of backups
-        pruned. Under the lock, after a commit; a reader still holding an older main file
-        re-reads (see `_reading`)."""
+    def _named_by_backups(self, history: list[HistoryEntry]) -> set[str]:
+        """The month files a kept main file names: each history entry's, and those of backups
+        copied in by hand (not in the history)."""
+        named = {n for e in history for n in e.partitions}
+        recorded = {n for e in history for n in e.files.values() if n}
+        if self.backup_dir.is_dir():
+            for item in self.backup_dir.iterdir():
+                if _BACKUP_NAME.match(item.name) and item.name not in recorded:
+                    try:
+                        named.update(_Main(orjson.loads(item.read_bytes())).files())
+                    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+                        pass
+        return named
+
+    def _retire_partitions(
+        self, current: set[str], history: list[HistoryEntry], read_seq: int, released: set[str],
+        periods: dict[str, dict], tombstones: dict[str, str],
+    ) -> None:
+        """Remove the month files the store wrote that nothing needs any more: those of a change
+        undone or of a writer killed before its commit (numbered above the main file this write
+        read), those only pruned history entries named, and older ones every record of which is
+        in the logbook as it is now. A file the store did not write, or one holding a record the
+        logbook no longer has, is never removed. Under the lock, after a commit; a reader still
+        holding an older main file re-reads (see `_reading`)."""
         assert self.path is not None
         folder = self.parts_dir
         if not folder.is_dir():
             return
-        history = _read_history_strict(self.backup_dir)
-        if history is None:
-            return  # an unreadable history: keep everything rather than guess
-        live = set(current)
-        named: set[str] = set()
-        for entry in history:
-            live.update(entry.partitions)
-            named.update(n for n in entry.files.values() if n)
-        if self.backup_dir.is_dir():
-            for item in self.backup_dir.iterdir():  # a backup copied in by hand, or not in history
-                if item.name.endswith(".json") and item.name != "history.json" and item.name not in named:
-                    try:
-                        live.update(_Main(orjson.loads(item.read_bytes())).files())
-                    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError):
-                        pass
+        live = set(current) | self._named_by_backups(history)
         remaining = 0
         for item in folder.iterdir():
-            if item.name.endswith(".json") and item.name not in live:
+            seq = part_seq(item.name)
+            if seq is None or item.name in live:
+                remaining += 1
+                continue
+            if seq > read_seq or item.name in released or self._superseded(item, periods, tombstones):
                 try:
                     item.unlink()
                     continue
@@ -1109,12 +1288,34 @@ class Store:
             except OSError:
                 pass
 
+    @staticmethod
+    def _superseded(path: Path, periods: dict[str, dict], tombstones: dict[str, str]) -> bool:
+        """Whether every record of an old month file is in the logbook now (or was deleted): its
+        keys file goes with it."""
+        if path.name.endswith(_KEYS_SUFFIX):
+            return not path.with_name(path.name[: -len(_KEYS_SUFFIX)] + ".json").exists()
+        try:
+            rows = orjson.loads(path.read_bytes()).get(ACTIVITIES)
+        except (OSError, orjson.JSONDecodeError, AttributeError):
+            return False
+        if not isinstance(rows, dict):
+            return False
+        short = {i for e in periods.values() for i in e.get("ids", "").split()}
+        for doc in rows.values():
+            ident = doc.get("id") if isinstance(doc, dict) else None
+            if not isinstance(ident, str) or (ident[:SHORT_ID] not in short and ident not in tombstones):
+                return False
+        return True
+
     def _complete(self, entry: HistoryEntry) -> bool:
         """Whether every backup the entry names is still kept (an undo moves them back), and every
         month file its main file names."""
-        if not all(name is None or (self.backup_dir / name).exists() for name in entry.files.values()):
-            return False
-        return all((self.parts_dir / name).exists() for name in entry.partitions)
+        return not self._missing(entry)
+
+    def _missing(self, entry: HistoryEntry) -> list[str]:
+        """The backups and month files an undo of `entry` needs that are not there."""
+        missing = [name for name in entry.files.values() if name and not (self.backup_dir / name).exists()]
+        return missing + [name for name in entry.partitions if not (self.parts_dir / name).exists()]
 
     def _landed(self, entry: HistoryEntry) -> bool:
         """Whether the change an entry records reached the data files. A writer killed (or failing)
@@ -1134,36 +1335,70 @@ class Store:
                 return True
         return False
 
-    def _settled_history(self) -> list[HistoryEntry]:
-        """The history without trailing entries of changes that never landed (called under the
-        lock); rewritten only if one was dropped."""
-        backups = self.backup_dir
-        history = _read_history(backups)
+    def _live_seq(self) -> int | None:
+        """The write number the main file carries now."""
+        assert self.path is not None
+        try:
+            return _Main(orjson.loads(self.path.read_bytes())).seq
+        except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
+            return None
+
+    def _settled_history(self, history: list[HistoryEntry]) -> list[HistoryEntry]:
+        """The history without trailing entries of changes that never landed (a writer killed
+        after recording its entry, or an undo killed after putting the backup back: either way
+        the backup is the live file); called under the lock, rewritten only if one was dropped."""
         kept = list(history)
-        while kept and self._complete(kept[-1]) and not self._landed(kept[-1]):
+        while kept:
+            last = kept[-1]
+            if self._complete(last) and not self._landed(last):
+                for name in last.files.values():  # a second name of the live file
+                    if name:
+                        try:
+                            (self.backup_dir / name).unlink()
+                        except OSError:
+                            pass
+            elif not (last.main_seq is not None and self._missing(last) == [n for n in last.files.values() if n]
+                      and self._missing(last) and self._live_seq() == last.main_seq):
+                break
             kept.pop()
-        if len(kept) != len(history):
-            _write_history(backups, kept)
+        if kept != history:
+            _write_history(self.backup_dir, kept)
         return kept
 
     def undo(self) -> HistoryEntry:
         """Put back the main file as it was before the most recent change (the month files it
-        names were kept with it); return what the change was."""
+        names were kept with it); return what the change was. Refuses, changing nothing, when
+        that change cannot be put back whole: it never reverts an older one instead."""
         if self.readonly:
             raise ReadOnly(f"{self.label} is read-only; there is nothing to undo")
         assert self.path is not None
+        untouched = "The logbook was left as it was"
         with self._lock():
             # A damaged file, or one a newer logbook wrote, is never replaced, not even by undo.
             self._read_file()
             backups = self.backup_dir
-            history = _read_history(backups)
-            while history:
-                entry = history.pop()
-                if self._complete(entry) and self._landed(entry):
-                    break
-            else:
-                _write_history(backups, []) if backups.is_dir() else None
+            try:
+                history = read_history(backups, self.path.name)
+            except HistoryProblem as problem:
+                raise DataFileError(
+                    f"cannot undo: the undo history {backups / 'history.json'} {problem}. {untouched}"
+                ) from None
+            history = self._settled_history(history)
+            if not history:
                 raise NotFound("nothing to undo: the kept history is empty")
+            entry = history[-1]
+            missing = self._missing(entry)
+            if missing:
+                where = ", ".join(
+                    str((backups if _BACKUP_NAME.match(n) else self.parts_dir) / n) for n in missing
+                )
+                raise DataFileError(
+                    f"cannot undo {entry.summary!r}: it needs {where}, which is missing. {untouched}"
+                )
+            for backup_name in entry.files.values():
+                if backup_name:
+                    self._check_backup(backups / backup_name, untouched)
+            linked: list[Path] = []
             try:
                 for data_name, backup_name in entry.files.items():
                     target = self.path.with_name(data_name)
@@ -1172,21 +1407,53 @@ class Store:
                             target.unlink()
                         except FileNotFoundError:
                             pass
-                    else:
-                        os.replace(backups / backup_name, target)
+                    elif _put_back(backups / backup_name, target):
+                        linked.append(backups / backup_name)
             except OSError as err:
-                raise DataFileError(
-                    f"cannot undo in {self.label}: {err.strerror or err}. The logbook was left as it was"
-                ) from None
+                raise DataFileError(f"cannot undo in {self.label}: {err.strerror or err}. {untouched}") from None
             _fsync_dir(self.path.parent)
+            # Killed before the history is written, the entry's backup is the live file, or is
+            # gone while the live file carries the number the entry names: either way the next
+            # command drops the entry as a change that is not there (`_settled_history`), so an
+            # undo is never done twice.
             try:
-                _write_history(backups, history)
+                for path in linked:
+                    path.unlink()
+                _write_history(backups, history[:-1])
             except OSError:
-                pass  # the undo is done; the entry left behind names a backup that is gone, so it is skipped
+                pass
             # The month files of the change undone stay until the next write retires them: a
             # reader may still hold the main file that named them.
             self._forget()
             return entry
+
+    def _check_backup(self, path: Path, untouched: str) -> None:
+        """Refuse (DataFileError) a backup that is not a logbook main file of ours whose month
+        files are all there, before anything is moved."""
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                problem = "is not a file"
+            elif _owned_by_someone_else(info):
+                problem = f"is owned by another user (uid {info.st_uid})"
+            else:
+                problem = None
+                data = orjson.loads(path.read_bytes())
+        except OSError as err:
+            problem = f"cannot be read ({err.strerror or err})"
+        except orjson.JSONDecodeError:
+            problem = "is not valid JSON"
+        if problem is None:
+            problem = _meta_problem(data, required=True)
+        if problem is None:
+            main = _Main(data)
+            gone = [n for n in main.files() if not (self.parts_dir / n).exists()]
+            if main.problems:
+                problem = main.problems[0]
+            elif gone:
+                problem = f"names month files that are missing ({', '.join(gone[:3])})"
+        if problem is not None:
+            raise DataFileError(f"cannot undo: the backup {path} {problem}. {untouched}")
 
 
 class Transaction:
@@ -1210,6 +1477,8 @@ class Transaction:
         }
         self._revived: set[str] = set()
         self._communities: list[Community] | None = None
+        self._broken: dict[str, list] = {}
+        self._rebuilt = False
 
     # -- months ------------------------------------------------------------------------------
 
@@ -1217,11 +1486,85 @@ class Transaction:
         month = self._months.get(period)
         if month is None:
             month = {}
+            kept: list = []
             if period in self.main.period_names():
                 for doc in self.store._read_partition(self.main, period):
-                    month[doc["id"]] = doc
+                    if doc["id"] in month:  # the same id twice in a file edited by hand
+                        kept.append(doc)
+                    else:
+                        month[doc["id"]] = doc
+                if self.main.legacy is None:
+                    name = self.main.periods[period]["file"]
+                    kept += [doc for _, doc, _ in self.store.unreadable.get(name, ())]
             self._months[period] = month
+            self._broken[period] = kept
         return month
+
+    def broken_of(self, period: str) -> list:
+        """The stored documents of a month that cannot be read as activities (or repeat an id
+        the month already holds): written back as they were, after the others."""
+        self._month(period)
+        return list(self._broken.get(period, ()))
+
+    def base_periods(self) -> dict[str, dict]:
+        """The index entries of the months as read (none for a one-file logbook, or when every
+        month is written afresh)."""
+        return dict(self.main.periods) if self.main.legacy is None and not self._rebuilt else {}
+
+    def replace_all(self, records: list[dict], unreadable: list) -> None:
+        """Make the logbook hold exactly these records (and these documents that cannot be
+        read, kept as they are), every month written afresh and indexed again: for `check
+        --fix` when the index lost months."""
+        self._rebuilt = True
+        self._months = {p: {} for p in self.main.period_names()}
+        self._broken = {p: [] for p in self.main.period_names()}
+        self._where = {}
+        for doc in records:
+            period = period_of(doc["date"])
+            self._months.setdefault(period, {})[doc["id"]] = doc
+            self._broken.setdefault(period, [])
+            self._where[doc["id"]] = period
+        for doc in unreadable:
+            period = period_of(doc.get("date") if isinstance(doc, dict) else "")
+            self._months.setdefault(period, {})
+            self._broken.setdefault(period, []).append(doc)
+        self.dirty |= set(self._months)
+        self.changed = True
+
+    def keep_newest(self, activity_id: str) -> int:
+        """Keep one copy of an activity stored in several months (or twice in one): the newest
+        (a later `updated_at`; the later month on a tie). Returns how many copies went."""
+        copies: list[tuple[str, dict]] = []
+        for period in self.main.period_names():
+            item = self._month(period).get(activity_id)
+            if item is not None:
+                copies.append((period, item if isinstance(item, dict) else item.to_dict()))
+            copies += [(period, d) for d in self._broken.get(period, ())
+                       if isinstance(d, dict) and d.get("id") == activity_id]
+        if len(copies) < 2:
+            return 0
+        keep_period, keep = max(copies, key=lambda c: (str(c[1].get("updated_at")), c[0]))
+        for period, _ in copies:
+            self._month(period).pop(activity_id, None)
+            self._broken[period] = [d for d in self._broken.get(period, ())
+                                    if not (isinstance(d, dict) and d.get("id") == activity_id)]
+            self.dirty.add(period)
+        self._month(keep_period)[activity_id] = keep
+        self._where[activity_id] = keep_period
+        self._objects.pop(activity_id, None)
+        self.changed = True
+        return len(copies) - 1
+
+    def touched(self) -> set[str]:
+        """The months to write: those changed, and every month of a one-file logbook (its first
+        write splits it)."""
+        return set(self.dirty) | (set(self.main.legacy) if self.main.legacy is not None else set())
+
+    def rewrite(self, period: str) -> None:
+        """Write a month again as it is (its keys made again): for `check --fix`."""
+        self._month(period)
+        self.dirty.add(period)
+        self.changed = True
 
     def _period_holding(self, activity_id: str) -> str | None:
         if activity_id in self._where:
@@ -1462,23 +1805,81 @@ def _resolve_path(path: Path) -> Path:
     return path
 
 
-def _read_history(backups: Path) -> list[HistoryEntry]:
-    return _read_history_strict(backups) or []
+_PLAIN_NAME = re.compile(r"^[^/\\\x00]+$")
+_BACKUP_NAME = re.compile(r"^(\d{6})-[^/\\\x00]+$")
+_PART_NAME = re.compile(r"^(\d{4}-\d{2}|" + UNDATED + r")\.(\d{6,})(\.keys)?\.json$")
 
 
-def _read_history_strict(backups: Path) -> list[HistoryEntry] | None:
-    """The history; [] when there is none, None when history.json exists but cannot be read."""
+def part_seq(name: str) -> int | None:
+    """The write number of a file of the month folder the store wrote (`2025-03.000042.json` or
+    its keys file); None for any other name, which the store never deletes."""
+    match = _PART_NAME.match(name)
+    return int(match.group(2)) if match else None
+
+
+def _is_plain(name) -> bool:
+    return isinstance(name, str) and bool(_PLAIN_NAME.match(name)) and name not in (".", "..")
+
+
+class HistoryProblem(Exception):
+    """history.json cannot be used: its message says why (a phrase: "is not valid JSON")."""
+
+
+def _owned_by_someone_else(info: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)
+    return getuid is not None and info.st_uid != getuid()
+
+
+def _entry_of(item, main_name: str) -> HistoryEntry:
+    if not isinstance(item, dict):
+        raise HistoryProblem("holds an entry that is not an object")
+    seq, at, summary, files = item.get("seq"), item.get("at"), item.get("summary"), item.get("files")
+    partitions = item.get("partitions", [])
+    if not (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(at, str) and isinstance(summary, str)):
+        raise HistoryProblem("holds an entry without its number, time or summary")
+    if not isinstance(files, dict) or not files:
+        raise HistoryProblem(f"holds an entry ({summary!r}) whose files are {files!r}, not file names")
+    for data_name, backup in files.items():
+        if data_name != main_name:
+            raise HistoryProblem(
+                f"names {data_name!r} as the file to restore, which is not this logbook's main file ({main_name})"
+            )
+        if backup is not None and not (_is_plain(backup) and _BACKUP_NAME.match(backup)):
+            raise HistoryProblem(f"names {backup!r} as a backup, which is not a file of its backups folder")
+    if not (isinstance(partitions, list) and all(isinstance(n, str) and _PART_NAME.match(n) for n in partitions)):
+        raise HistoryProblem(f"holds an entry ({summary!r}) whose month files are not month file names")
+    main_seq = item.get("main_seq")
+    if main_seq is not None and (not isinstance(main_seq, int) or isinstance(main_seq, bool)):
+        raise HistoryProblem(f"holds an entry ({summary!r}) whose main_seq is not a number")
+    return HistoryEntry(seq, at, summary, dict(files), list(partitions), main_seq)
+
+
+def read_history(backups: Path, main_name: str) -> list[HistoryEntry]:
+    """The undo history; [] when there is none. HistoryProblem when history.json is there but
+    cannot be trusted: unreadable, malformed, naming files outside the backups folder, or not
+    the user's own."""
+    path = backups / "history.json"
     try:
-        raw = (backups / "history.json").read_bytes()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise HistoryProblem("is not a file")
+            if _owned_by_someone_else(info):
+                raise HistoryProblem(f"is owned by another user (uid {info.st_uid})")
+            raw = handle.read()
     except FileNotFoundError:
         return []
-    except OSError:
-        return None
+    except IsADirectoryError:
+        raise HistoryProblem("is a folder, not a file") from None
+    except OSError as err:
+        raise HistoryProblem(f"cannot be read ({err.strerror or err})") from None
     try:
         items = orjson.loads(raw)
-        return [HistoryEntry(**item) for item in items]
-    except (orjson.JSONDecodeError, TypeError):
-        return None
+    except orjson.JSONDecodeError:
+        raise HistoryProblem("is not valid JSON") from None
+    if not isinstance(items, list):
+        raise HistoryProblem("is not a list of changes")
+    return [_entry_of(item, main_name) for item in items]
 
 
 def _write_history(backups: Path, history: list[HistoryEntry]) -> None:
@@ -1487,9 +1888,11 @@ def _write_history(backups: Path, history: list[HistoryEntry]) -> None:
 
 def _prune(
     backups: Path, history: list[HistoryEntry], partition_bytes: Callable[[list[str]], int] | None = None
-) -> list[HistoryEntry]:
+) -> tuple[list[HistoryEntry], list[HistoryEntry]]:
     """Keep the history bounded in count and in bytes (backups, and the month files only they
-    name); delete backups nothing refers to."""
+    name); delete the backups of the entries let go. Returns the kept and the dropped entries.
+    Only backups the history recorded are deleted: anything else in the folder stays."""
+    dropped = history[:-HISTORY_MAX_ENTRIES] if len(history) > HISTORY_MAX_ENTRIES else []
     history = history[-HISTORY_MAX_ENTRIES:]
 
     def size(entry: HistoryEntry) -> int:
@@ -1510,16 +1913,104 @@ def _prune(
 
     sizes = [size(e) for e in history]
     while len(history) > 1 and kept_bytes() > HISTORY_MAX_BYTES:
-        history.pop(0)
+        dropped.append(history.pop(0))
         sizes.pop(0)
     keep = {name for e in history for name in e.files.values() if name}
-    for item in backups.iterdir():
-        if item.name.endswith(".json") and item.name != "history.json" and item.name not in keep:
-            try:
-                item.unlink()
-            except OSError:
-                pass
-    return history
+    for entry in dropped:
+        for name in entry.files.values():
+            if name and name not in keep:
+                try:
+                    (backups / name).unlink()
+                except OSError:
+                    pass
+    return history, dropped
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or the first of `path` with .1, .2, … before its suffix that is not taken."""
+    candidate, n = path, 0
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.{n}{path.suffix}")
+    return candidate
+
+
+def _put_back(backup: Path, target: Path) -> bool:
+    """Make `target` the backup's file: a hard link of it renamed over the target (True; the
+    backup is removed once the history no longer names it), or, where there are no hard links,
+    the backup itself renamed (False)."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.undo.tmp")
+    try:
+        os.link(backup, temp)
+    except OSError:
+        os.replace(backup, target)
+        return False
+    try:
+        os.replace(temp, target)
+    except OSError:
+        temp.unlink()
+        raise
+    return True
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create `folder` and any missing parent, each 0700 whatever the umask (a folder that
+    exists is left as it is)."""
+    missing = []
+    current = Path(folder)
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        _private(path, DIR_MODE)
+
+
+def _private(path: Path, mode: int) -> None:
+    """Set `path`'s mode to `mode` if it is ours and differs (a umask may have widened it)."""
+    try:
+        info = os.stat(path)
+        if stat.S_IMODE(info.st_mode) != mode and not _owned_by_someone_else(info):
+            os.chmod(path, mode)
+    except OSError:
+        pass
+
+
+def _meta_problem(data: dict, *, required: bool = False) -> str | None:
+    """What is wrong with a main file's `_meta` and tables, as a phrase ("has no _meta
+    table…"); None when it is a logbook this program reads. With `required`, an empty file is
+    not a logbook either (a backup never is one)."""
+    if not isinstance(data, dict):
+        return "is not a logbook (expected a JSON object of tables)"
+    meta_table = data.get(META)
+    has_data = any(bool(v) for k, v in data.items() if k != META)
+    if not meta_table:
+        if has_data or required:
+            return "has no _meta table, so it was not written by logbook"
+        return None
+    if not isinstance(meta_table, dict):
+        return "has a broken _meta table"
+    meta = next(iter(meta_table.values()), {})
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool):
+        return "has no schema_version in its _meta table"
+    if version > SCHEMA_VERSION:
+        return (f"was written by a newer logbook (schema {version}; this program reads up to "
+                f"{SCHEMA_VERSION}); upgrade logbook")
+    for name in (COMMUNITIES, DELETED, PERIODS, ACTIVITIES):
+        if name in data and not isinstance(data[name], dict):
+            return f"has a broken {name} table"
+    for entry in (data.get(PERIODS) or {}).values():
+        if not (isinstance(entry, dict) and isinstance(entry.get("period"), str)
+                and isinstance(entry.get("file"), str) and isinstance(entry.get("ids"), str)
+                and _PART_NAME.match(entry["file"]) and not entry["file"].endswith(_KEYS_SUFFIX)):
+            return "has a broken index of months (the periods table)"
+    return None
 
 
 def file_mode(path: Path) -> int:

@@ -51,6 +51,22 @@ def rewrite_keys(db_path: Path, change) -> None:
     _rewrite(keys_files(db_path), "search_keys", change)
 
 
+def reseal(db_path: Path) -> None:
+    """Record in the index the checksums of the month and keys files as they are now, as if
+    logbook had written them: for tests that plant content logbook must then trust."""
+    import zlib
+
+    db_path = Path(db_path)
+    data = main_tables(db_path)
+    folder = db_path.with_name(db_path.name + ".d")
+    for entry in data["periods"].values():
+        keys = entry["file"][: -len(".json")] + ".keys.json"
+        entry["crc"] = zlib.crc32((folder / entry["file"]).read_bytes())
+        if (folder / keys).exists():
+            entry["keys_crc"] = zlib.crc32((folder / keys).read_bytes())
+    db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
 def stored_activities(db_path: Path) -> list[dict]:
     """Every stored activity record, month by month in file order (a one-file logbook's records
     carry their search keys)."""

@@ -13,7 +13,8 @@ from logbook.commands.find import protect_exclusions, search as search_command, 
 from logbook.store import Store
 from logbook.textnorm import fold
 from logbook_files import (
-    copy_logbook, keys_files, month_files, rewrite_activities, rewrite_keys, stored_activities, stored_keys,
+    copy_logbook, keys_files, month_files, reseal, rewrite_activities, rewrite_keys, stored_activities,
+    stored_keys,
 )
 from mixed_logbook import build
 
@@ -205,6 +206,7 @@ def test_search_reads_the_key_stored_with_each_record(book, tmp_path):
             picked.append(entry["id"])
 
     rewrite_keys(path, change)
+    reseal(path)  # as if logbook had stored these keys: a keys file edited by hand is not trusted
     marked, unkeyed = picked
     records = {r["id"]: r for r in stored_activities(path)}
 

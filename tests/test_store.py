@@ -44,8 +44,8 @@ def test_damaged_file_names_the_newest_backup(db_path):
     db_path.write_bytes(b"")
     result = run("list")
     assert result.exit_code == 3
-    backups = sorted((db_path.parent / "logbook.json.backups").glob("*.json"))
-    assert str(backups[-1]) in result.stderr
+    backups = sorted((db_path.parent / "logbook.json.backups").glob("0*-logbook.json"))
+    assert str(backups[-1]) in result.stderr  # the newest backup, never history.json
 
 
 def test_newer_schema_is_refused_untouched(db_path):

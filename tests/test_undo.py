@@ -334,7 +334,7 @@ def test_undo_with_a_damaged_history_file_loses_nothing(db_path):
     history_file.write_bytes(b"\x00garbage")
     before = db_path.read_bytes()
     result = run("undo")
-    assert result.exit_code == 1
+    assert result.exit_code == 3 and "history.json is not valid JSON" in result.stderr
     assert db_path.read_bytes() == before
     add("三")
     assert reverted(run("undo")).endswith(" 三")

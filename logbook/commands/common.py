@@ -155,6 +155,7 @@ class State:
                     resolve_db_path(self.db),
                     lock_timeout=self.settings.lock_timeout,
                     categories=self.categories,
+                    on_warning=warn,
                 )
         return self._store
 

@@ -407,32 +407,40 @@ def check(
     from ..registry import Registry
     from ..render import safe
 
+    from ..repair import inspect, mend
+
     st = state(ctx)
     store = st.store()
+    store._on_warning = None  # what cannot be read is listed below, one finding a record
 
     def examine():
-        return checks.check_docs(
+        store._forget()
+        store.unreadable.clear()
+        files = inspect(store)
+        health = checks.check_docs(
             store.activity_docs(), store.communities(), today=st.today, categories=st.categories
         )
+        health.findings[:0] = [checks.Finding(f.kind, f.ids, f.message, f.fixable) for f in files]
+        health.checked += sum(1 for f in files if f.kind == "schema")
+        health.findings.sort(key=lambda f: checks.KINDS.index(f.kind))
+        return health
 
     health = examine()
     fixed: list[str] = []
     if fix and health.fixable:
         if store.readonly:
             raise ReadOnly(f"{store.label} is read-only; --fix needs a logbook of your own")
-        if health.unreadable:
-            raise LogbookError(
-                f"{health.unreadable} records lack an id, date or title, so --fix leaves the logbook "
-                "alone; repair those by hand (or restore a backup) first"
-            )
         now = st.now()
-        with store.transaction("check --fix") as tx:
+        with store.transaction("check --fix", repair=True) as tx:
+            files = [f for f in health.findings if f.kind in checks.FILE_KINDS and f.fixable]
+            mended = mend(store, tx, files)
             changes = checks.safe_fixes(tx.activities(), Registry(tx.communities()))
             for activity in changes:
                 activity.updated_at = now
                 tx.update(activity)
                 fixed.append(activity.id)
-            tx.summary = f"check --fix: {_n(len(changes), 'activity', 'activities')}"
+            count = len(changes) + mended
+            tx.summary = f"check --fix: {_n(count, 'activity', 'activities')}"
         health = examine()
     if fmt is CheckFormat.json:
         sys.stdout.write(dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n")
@@ -455,7 +463,9 @@ def check(
     n = len(health.findings)
     fixable = f"; {health.fixable} can be fixed with --fix" if health.fixable else ""
     info(f"{n} problem{'s' if n > 1 else ''} found in {health.checked} {noun}{fixable}")
-    raise typer.Exit(1)
+    # a main file that disagrees with its months is damage (as every other command says), not
+    # a finding about the records
+    raise typer.Exit(3 if any(f.kind == "index" for f in health.findings) else 1)
 
 
 def _n(count: int, one: str, many: str) -> str:
