@@ -183,7 +183,7 @@ def test_output_into_a_missing_folder_or_onto_a_folder(two_activities, tmp_path)
     assert missing.stderr.startswith("Error: cannot write ") and "nowhere" in missing.stderr
     folder = run("export", "-o", str(tmp_path))
     assert folder.exit_code == 2
-    assert folder.stderr == f"Error: {tmp_path} is a directory; -o needs a file name\n"
+    assert folder.stderr == f"Error: -o {tmp_path} is a directory; expected a file name\n"
 
 
 def test_empty_logbook_exports_a_valid_empty_envelope():
@@ -320,5 +320,7 @@ def test_export_never_overwrites_the_logbook_itself(two_activities, db_path):
     before = db_path.read_bytes()
     result = run("export", "-o", str(db_path))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: -o {db_path} is the logbook itself; export to another file\n"
+    assert result.stderr == (
+        f"Error: -o {db_path} is the logbook itself; expected a file outside the logbook and its folders\n"
+    )
     assert db_path.read_bytes() == before

@@ -72,12 +72,12 @@ def _write_stdout(chunks: Iterable[bytes]) -> bool:
     return True
 
 
-def _write_file(path: str, chunks: Iterable[bytes]) -> None:
+def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
     """Write the export to `path` atomically: the old file stays whole until the new one is."""
     from ..store import atomic_file
 
     try:
-        with atomic_file(Path(path)) as handle:
+        with atomic_file(path) as handle:
             _write_chunks(handle, chunks)
     except OSError as err:
         raise LogbookError(f"cannot write {path}: {err.strerror or err}") from None
@@ -127,11 +127,11 @@ def export(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     store = st.store()
+    target = None
     if output and output != "-":
-        if store.path is not None and Path(output).resolve() == store.path.resolve():
-            raise UsageError(f"-o {output} is the logbook itself; export to another file")
-        if Path(output).is_dir():
-            raise UsageError(f"{output} is a directory; -o needs a file name")
+        from .outputs import output_path
+
+        target = output_path(st, output)
     # A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
     # so a filtered export carries none unless asked.
     with_deleted = flt.is_empty if deleted is None else deleted
@@ -153,8 +153,8 @@ def export(
         else:
             payload = "".join(formats.iter_md(found)).encode("utf-8")
         chunks = iter([payload])
-    if output and output != "-":
-        _write_file(output, chunks)
+    if target is not None:
+        _write_file(target, chunks)
     elif not _write_stdout(chunks):
         return
     exported = sum(counted)

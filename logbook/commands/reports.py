@@ -3,7 +3,6 @@ and `digest` (the weekly digest, for cron)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -179,6 +178,10 @@ def digest(
 
     fmt = _choice(fmt, "--format", DIGEST_FORMATS)
     st = state(ctx)
+    if output is not None:
+        from .outputs import output_path
+
+        path = output_path(st, output)
     today = st.today
     period = dates.parse_week(week, today) if week else dates.last_complete_week(today)
     # A digest is one week: of the shared filters it takes those that narrow what is counted.
@@ -233,7 +236,6 @@ def digest(
         return
     from ..store import atomic_write_bytes
 
-    path = Path(output).expanduser()
     try:
         atomic_write_bytes(path, document.encode("utf-8"))
     except OSError as err:
