@@ -18,21 +18,15 @@ import unicodedata
 from collections.abc import Iterable
 
 from .formats import BOM, dumps_json, md_table
+from .plain import safe
 from .report import Digest, DigestActivity, Rollup, RollupRow, Tally, delta_label, people_label
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(value) -> str:
-    """User text made harmless for a document: control characters shown as `\\xNN`, so an
-    escape sequence in a title can never move a terminal that `cat`s the mail."""
-    if value is None:
-        return ""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
 
 
 def one_line(value) -> str:
-    return clean(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    """User text on one line, made harmless by plain.safe (the sanitizer of every terminal view):
+    an escape sequence or a bidi override in a title never moves or reorders a terminal that
+    `cat`s the mail, whatever the digest is written to."""
+    return safe(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
 
 
 def width(text: str) -> int:
@@ -379,7 +373,7 @@ S_BIG = "font-size:18px;font-weight:bold"
 
 
 def esc(value) -> str:
-    return html.escape(clean(value), quote=True)
+    return html.escape(safe(value), quote=True)
 
 
 def _html_table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:

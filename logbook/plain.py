@@ -1,5 +1,6 @@
-"""User text as it may reach a terminal, for the lines printed without Rich (errors, warnings,
-confirmations): a command that prints only those never has to load Rich."""
+"""The one sanitizer of user text on its way to a terminal. Tables, detail views, the digest,
+messages on stderr, and machine formats written to a terminal all pass through `safe`; files and
+pipes get the text as it is. Plain Python, so a command that prints only messages never loads Rich."""
 
 from __future__ import annotations
 
@@ -15,3 +16,9 @@ def safe(value) -> str:
         return ""
     text = str(value)
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def safe_document(text: str) -> str:
+    """A whole document (CSV, Markdown, JSON) for a terminal: `safe` on every line, the document's
+    own line ends (CSV ends its rows with CR LF) kept as line ends."""
+    return "\r\n".join(safe(part) for part in text.split("\r\n"))

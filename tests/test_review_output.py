@@ -122,3 +122,115 @@ def test_a_file_beside_the_logbook_is_written(two_months, tmp_path, command):
     result = run(*COMMANDS[command], "-o", str(target))
     assert result.exit_code == 0, result.stderr
     assert target.stat().st_size > 0
+
+
+# -- 10. nothing a record holds can drive a terminal ----------------------------------------------
+
+SEQUENCES = {
+    "OSC 52 clipboard write": "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "OSC 8 link": "\x1b]8;;https://example.com\x1b\\点我\x1b]8;;\x1b\\",
+    "colour": "\x1b[31m",
+    "bell": "\x07",
+    "backspace": "\x08",
+    "C1 CSI": "\x9b2J",
+    "bidi override": "\u202e",
+}
+EVIL = "".join(SEQUENCES.values())
+RAW = [s.encode() for s in SEQUENCES.values()] + [b"\x1b]", b"\x07", b"\x08", "\x9b".encode(), "\u202e".encode()]
+
+
+def at_terminal(*args: str, env: dict | None = None) -> bytes:
+    """`logbook ARGS` with stdout and stderr on a pseudo-terminal, as a person sees it."""
+    import pty
+    import subprocess
+
+    from conftest import ROOT
+
+    leader, follower = pty.openpty()
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color", COLUMNS="200", **(env or {}))
+    full_env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "logbook", *args], stdin=subprocess.DEVNULL,
+                            stdout=follower, stderr=follower, env=full_env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=60) == 0, b"".join(chunks)
+    os.close(leader)
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def hostile_record(db_path, registry):
+    activity_id = add(f"前{EVIL}后", "--date", "2025-03-27", "--community", "安贞西里社区",
+                      "--note", f"注{EVIL}释", "--tag", f"标{EVIL}签", "--people", "20")
+    return activity_id
+
+
+TERMINAL_VIEWS = {
+    "list md": ["list", "--format", "md"],
+    "list csv": ["list", "--format", "csv"],
+    "list json": ["list", "--format", "json"],
+    "list jsonl": ["list", "--format", "jsonl"],
+    "search csv": ["search", "前", "--format", "csv"],
+    "show json": ["show", "{id}", "--format", "json"],
+    "export json": ["export"],
+    "export jsonl": ["export", "--format", "jsonl"],
+    "export csv": ["export", "--format", "csv"],
+    "export md": ["export", "--format", "md"],
+    "report by tag csv": ["report", "--by", "tag", "--format", "csv"],
+    "report by tag md": ["report", "--by", "tag", "--format", "md"],
+    "digest": ["digest", "--week", "2025-W13"],
+    "digest md": ["digest", "--week", "2025-W13", "--format", "md"],
+    "digest html": ["digest", "--week", "2025-W13", "--format", "html"],
+    "digest json": ["digest", "--week", "2025-W13", "--format", "json"],
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("view", list(TERMINAL_VIEWS))
+def test_machine_formats_at_a_terminal_show_escape_sequences_as_text(hostile_record, db_path, view):
+    args = [a.replace("{id}", hostile_record) for a in TERMINAL_VIEWS[view]]
+    shown = at_terminal(*args, env={"LOGBOOK_DB": str(db_path)})
+    text = shown.decode("utf-8", errors="replace")
+    assert ("前" in text and "后" in text) or "标" in text, text
+    if view != "digest":  # the digest at a terminal is drawn by Rich, with colour of its own
+        assert b"\x1b" not in shown, shown
+    for raw in RAW:
+        assert raw not in shown, (raw, shown)
+    # Shown, not obeyed: as plain.safe writes it, or as JSON escapes it.
+    assert any(f"{esc}]52;c;" in text for esc in ("\\x1b", "\\\\x1b", "\\u001b")), text
+
+
+@pytest.mark.parametrize("args", [["list", "--format", "csv"], ["export", "--format", "md"],
+                                  ["list", "--format", "jsonl"]])
+def test_off_a_terminal_the_text_is_kept_as_it_is(hostile_record, args):
+    out = run(*args).stdout
+    assert "\x9b2J\u202e后" in out  # JSON escapes ESC and BEL as \u001b, \u0007: still the same text
+    assert "\x1b]52;c;cm0gLXJmIH4=\x07" in out or "\\u001b]52;c;cm0gLXJmIH4=\\u0007" in out
+
+
+def test_an_export_file_keeps_the_text_as_it_is(hostile_record, tmp_path):
+    target = tmp_path / "导出.csv"
+    assert run("export", "--format", "csv", "-o", str(target)).exit_code == 0
+    assert EVIL in target.read_text(encoding="utf-8-sig")
+
+
+def test_the_digest_shows_bidi_overrides_as_text(hostile_record):
+    for fmt in ("text", "md", "html"):
+        out = run("digest", "--week", "2025-W13", "--format", fmt).stdout
+        assert "\u202e" not in out and "\\x202e" in out, fmt
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_gbk_export_at_a_terminal_is_made_safe_in_gbk(db_path):
+    add("前\x1b]52;c;cm0gLXJmIH4=\x07后", "--date", "2025-03-27")
+    shown = at_terminal("export", "--format", "csv", "--encoding", "gbk", env={"LOGBOOK_DB": str(db_path)})
+    assert b"\x1b" not in shown and b"\x07" not in shown
+    assert "前\\x1b]52;c;cm0gLXJmIH4=\\x07后".encode("gbk") in shown

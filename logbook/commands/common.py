@@ -72,7 +72,14 @@ def stdin_is_terminal() -> bool:
 
 
 def write_out(chunks: Iterable[str]) -> None:
+    """Data on stdout: as it is to a file or a pipe; at a terminal, through plain.safe, so that a
+    record's text shows an escape sequence (a clipboard write, a link, a colour) instead of
+    obeying it. Everything a command prints without Rich comes through here."""
     write = sys.stdout.write
+    if stdout_is_terminal():
+        from ..plain import safe_document
+
+        chunks = map(safe_document, chunks)
     for chunk in chunks:
         write(chunk)
     sys.stdout.flush()

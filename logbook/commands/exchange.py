@@ -30,7 +30,9 @@ from .common import (
     info,
     keep_until_exit,
     state,
+    stdout_is_terminal,
     warn,
+    write_out,
 )
 
 # Files bigger than this show a progress bar while they are read and merged (at a terminal).
@@ -54,11 +56,14 @@ class SummaryFormat(str, Enum):
     json = "json"
 
 
-def _write_stdout(chunks: Iterable[bytes]) -> bool:
+def _write_stdout(chunks: Iterable[bytes], encoding: str = "utf-8") -> bool:
     """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
-    for), not whatever a Chinese-locale console would turn it into. False when the reader
-    stopped reading (`| head`): there is nothing more to write or to say."""
+    for), not whatever a Chinese-locale console would turn it into. At a terminal its text goes
+    through plain.safe first, so that escape sequences in records are shown, not obeyed. False
+    when the reader stopped reading (`| head`): there is nothing more to write or to say."""
     sys.stdout.flush()
+    if stdout_is_terminal():
+        chunks = _terminal_safe(chunks, encoding)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         for chunk in chunks:
@@ -70,6 +75,19 @@ def _write_stdout(chunks: Iterable[bytes]) -> bool:
     except BrokenPipeError:
         return False
     return True
+
+
+def _terminal_safe(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    import codecs
+
+    from ..plain import safe_document
+
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    for chunk in chunks:
+        yield safe_document(decoder.decode(chunk)).encode(encoding, errors="replace")
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        yield safe_document(tail).encode(encoding, errors="replace")
 
 
 def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
@@ -155,7 +173,7 @@ def export(
         chunks = iter([payload])
     if target is not None:
         _write_file(target, chunks)
-    elif not _write_stdout(chunks):
+    elif not _write_stdout(chunks, encoding.value):
         return
     exported = sum(counted)
     noun = "activity" if exported == 1 else "activities"
@@ -230,12 +248,14 @@ def _progress(enabled: bool):
     from rich.markup import escape
     from rich.progress import Progress
 
+    from ..plain import safe
+
     with Progress(console=consoles.err, transient=True) as bar:
         tasks: dict[str, object] = {}
 
         def report(label: str, done: int, total: int) -> None:
             if label not in tasks:
-                tasks[label] = bar.add_task(escape(label), total=total or None)
+                tasks[label] = bar.add_task(escape(safe(label)), total=total or None)
             bar.update(tasks[label], completed=done, total=total or None)
 
         yield report
@@ -372,14 +392,13 @@ def import_(
         for note in s.notes:
             warn(note)
     if fmt is SummaryFormat.json:
-        sys.stdout.write(dumps_json({
+        write_out([dumps_json({
             "dry_run": dry_run,
             "changed": merge.changed,
             "files": [s.to_dict() for s in summaries],
-        }) + "\n")
+        }) + "\n"])
     else:
-        sys.stdout.write("".join(line + "\n" for line in _summary_lines(summaries, dry_run)))
-    sys.stdout.flush()
+        write_out(line + "\n" for line in _summary_lines(summaries, dry_run))
     if dry_run:
         info("Dry run: nothing was written")
     elif not merge.changed:
@@ -443,7 +462,7 @@ def check(
             tx.summary = f"check --fix: {_n(count, 'activity', 'activities')}"
         health = examine()
     if fmt is CheckFormat.json:
-        sys.stdout.write(dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n")
+        write_out([dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n"])
     else:
         lines = []
         for f in health.findings:
@@ -452,8 +471,7 @@ def check(
                 ids += f" +{len(f.ids) - 3}"
             hint = " (--fix)" if f.fixable else ""
             lines.append(f"{f.kind:<10}  {ids:<17}  {safe(f.message)}{hint}\n")
-        sys.stdout.write("".join(lines))
-    sys.stdout.flush()
+        write_out(["".join(lines)])
     if fixed:
         info(f"Fixed {_n(len(fixed), 'activity', 'activities')}")
     noun = "activity" if health.checked == 1 else "activities"
