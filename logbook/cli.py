@@ -20,6 +20,7 @@ class _LogbookGroup(TyperGroup):
     def parse_args(self, ctx, args):
         from .commands.coercion import install
 
+        _refuse_undecodable(args)
         install(self, ctx)  # convert option values without loading pydantic
         return super().parse_args(ctx, args)
 
@@ -31,6 +32,21 @@ class _LogbookGroup(TyperGroup):
 
             print_error(err.message)
             raise typer.Exit(int(err.exit_code)) from None
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Bytes that are not UTF-8 in an argument (`add $'\\xff'`, a GBK file name) reach us as lone
+    surrogates, which no record, file name in the index or message can hold: refused here, for
+    every command at once, before anything is read or written."""
+    from .plain import NOT_UTF8, undecodable
+
+    for arg in args:
+        shown = undecodable(arg)
+        if shown is not None:
+            from .commands.common import print_error
+
+            print_error(f"the argument '{shown}' {NOT_UTF8}")
+            raise typer.Exit(int(ExitCode.USAGE))
 
 
 _APP_SETTINGS = dict(

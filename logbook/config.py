@@ -29,11 +29,30 @@ def default_db_path() -> Path:
 def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
     """--db PATH, else LOGBOOK_DB, else the platform's user data directory."""
     if cli_value:
+        _refuse_undecodable("--db", os.fspath(cli_value))
         return Path(cli_value).expanduser()
-    env = os.environ.get("LOGBOOK_DB")
+    env = environ_text("LOGBOOK_DB")
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+def environ_text(name: str) -> str | None:
+    """An environment variable, refused when it holds bytes that are not UTF-8: a logbook or an
+    author named so could not be written to the index or a record."""
+    value = os.environ.get(name)
+    if value is not None:
+        _refuse_undecodable(f"{name}=", value)
+    return value
+
+
+def _refuse_undecodable(label: str, value: str) -> None:
+    from .plain import NOT_UTF8, undecodable
+
+    shown = undecodable(value)
+    if shown is not None:
+        where = f"{label}'{shown}'" if label.endswith("=") else f"{label} '{shown}'"
+        raise UsageError(f"{where} {NOT_UTF8}")
 
 
 def config_path() -> Path:
@@ -82,7 +101,7 @@ def load_settings() -> Settings:
 
 def current_author(settings: Settings) -> str:
     """Who is logging: LOGBOOK_AUTHOR, else the settings file, else the OS user."""
-    env = os.environ.get("LOGBOOK_AUTHOR")
+    env = environ_text("LOGBOOK_AUTHOR")
     if env and env.strip():
         return env.strip()
     if settings.author:

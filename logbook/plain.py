@@ -22,3 +22,20 @@ def safe_document(text: str) -> str:
     """A whole document (CSV, Markdown, JSON) for a terminal: `safe` on every line, the document's
     own line ends (CSV ends its rows with CR LF) kept as line ends."""
     return "\r\n".join(safe(part) for part in text.split("\r\n"))
+
+
+# What Python makes of bytes that are not UTF-8 in an argument, a path or the environment: lone
+# surrogates (surrogateescape), which no file or JSON can hold.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+NOT_UTF8 = "is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, such as GBK?)"
+
+
+def undecodable(value: str, limit: int = 300) -> str | None:
+    """`value` shown with its bytes that are not UTF-8 as `\\xNN`, when it holds any; else None."""
+    if not _SURROGATE.search(value):
+        return None
+    try:
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: show the code point
+        shown = value.encode("utf-8", "backslashreplace").decode("ascii")
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

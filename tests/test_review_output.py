@@ -234,3 +234,69 @@ def test_a_gbk_export_at_a_terminal_is_made_safe_in_gbk(db_path):
     shown = at_terminal("export", "--format", "csv", "--encoding", "gbk", env={"LOGBOOK_DB": str(db_path)})
     assert b"\x1b" not in shown and b"\x07" not in shown
     assert "前\\x1b]52;c;cm0gLXJmIH4=\\x07后".encode("gbk") in shown
+
+
+# -- 11. arguments that are not UTF-8 ----------------------------------------------------------------
+
+
+def run_bytes(*args: bytes | str, env: dict | None = None, cwd: Path | None = None, stdin=None):
+    """The CLI as a process given raw bytes in its arguments, as a shell passes $'\\xff'."""
+    import subprocess
+
+    from conftest import ROOT, Run
+
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
+    full_env.update(env or {})
+    argv = [sys.executable.encode(), b"-m", b"logbook"]
+    argv += [a if isinstance(a, bytes) else a.encode() for a in args]
+    proc = subprocess.run(argv, env={os.fsencode(k): os.fsencode(v) for k, v in full_env.items()},
+                          capture_output=True, timeout=60, cwd=cwd, stdin=stdin)
+    return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+GBK_NAME = "工作日志.json".encode("gbk")
+
+
+@pytest.mark.parametrize("args, shown", [
+    ((b"add", b"\xff"), "'\\xff'"),
+    ((b"add", "培训".encode(), b"--note", b"\xff\xfe\xe5"), "'\\xff\\xfe\\xe5'"),
+    ((b"add", "讲座".encode("gbk")), "'\\xbd\\xb2\\xd7\\xf9'"),
+    ((b"list", b"--community", b"\xb0\xb2\xd5\xea"), "'\\xb0\\xb2\\xd5\\xea'"),
+    ((b"search", "消防".encode("gbk")), "'\\xcf\\xfb\\xb7\\xc0'"),
+])
+def test_an_argument_that_is_not_utf8_is_one_error(db_path, args, shown):
+    result = run_bytes(*args)
+    assert result.exit_code == 2, result.stderr
+    message = one_error(result.stderr)
+    assert message == f"Error: the argument {shown} is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, such as GBK?)\n"
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize("command", [["add", "培训"], ["list"], ["import", "{file}"]])
+def test_a_logbook_named_in_gbk_bytes_is_refused_before_anything_is_written(tmp_path, command):
+    folder = tmp_path / "库"
+    folder.mkdir()
+    exchange = tmp_path / "导入.json"
+    exchange.write_text('[{"date": "2025-03-01", "title": "消防安全培训"}, '
+                        '{"date": "2025-04-02", "title": "垃圾分类"}]', encoding="utf-8")
+    args = [a.replace("{file}", str(exchange)) for a in command]
+    for how in ("--db", "LOGBOOK_DB"):
+        path = os.fsencode(folder) + b"/" + GBK_NAME
+        if how == "--db":
+            result = run_bytes(b"--db", path, *args)
+        else:
+            result = run_bytes(*args, env={"LOGBOOK_DB": os.fsdecode(path)})
+        assert result.exit_code == 2, (how, result.stderr)
+        message = one_error(result.stderr)
+        assert "\\xb9\\xa4\\xd7\\xf7" in message and "UTF-8" in message, message
+        assert os.listdir(folder) == [], (how, os.listdir(folder))
+
+
+def test_an_author_that_is_not_utf8_is_one_error(db_path):
+    result = run_bytes("add", "培训", env={"LOGBOOK_AUTHOR": os.fsdecode(b"\xcd\xf5")})
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        "Error: LOGBOOK_AUTHOR='\\xcd\\xf5' is not UTF-8 text; expected UTF-8 (is the terminal or "
+        "the script in another encoding, such as GBK?)\n"
+    )
+    assert not db_path.exists()
