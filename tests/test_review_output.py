@@ -300,3 +300,79 @@ def test_an_author_that_is_not_utf8_is_one_error(db_path):
         "the script in another encoding, such as GBK?)\n"
     )
     assert not db_path.exists()
+
+
+# -- 13. a closed stdin, an editor that misbehaves ------------------------------------------------
+
+
+def _shell(command: str, db_path: Path):
+    import subprocess
+
+    from conftest import ROOT, Run
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db_path))
+    proc = subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("args, message", [
+    ("import-text - --yes", "Error: standard input is closed; expected the articles on it for '-', "
+                            "or name a file of articles\n"),
+    ("import-text - --dry-run", "Error: standard input is closed; expected the articles on it for '-', "
+                                "or name a file of articles\n"),
+])
+def test_a_closed_stdin_is_one_error(db_path, args, message):
+    result = _shell(f"exec '{sys.executable}' -m logbook {args} <&-", db_path)
+    assert result.exit_code == 2, result.stderr
+    assert one_error(result.stderr) == message
+    assert not db_path.exists()
+
+
+def test_delete_with_a_closed_stdin_refuses_as_without_a_terminal(db_path):
+    activity_id = add("消防安全培训")
+    result = _shell(f"exec '{sys.executable}' -m logbook delete {activity_id} <&-", db_path)
+    assert result.exit_code == 2, result.stderr
+    assert one_error(result.stderr) == (
+        "Error: refusing to delete without confirmation: not at a terminal; pass --yes\n"
+    )
+    assert run("show", activity_id).exit_code == 0
+
+
+@pytest.mark.parametrize("editor", ["rm -f", "sh -c 'rm \"$0\" && mkdir \"$0\"'"])
+def test_an_editor_that_deletes_the_file_is_one_error(db_path, monkeypatch, tmp_path, editor):
+    activity_id = add("消防安全培训")
+    before = db_path.read_bytes()
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "临时"))
+    (tmp_path / "临时").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    result = run("edit", activity_id, "--editor")
+    assert result.exit_code == 2, result.stderr
+    line = one_error(result.stderr)
+    path = line.split("(")[-1].split(")")[0]
+    assert path.startswith(str(tmp_path / "临时"))
+    assert line == f"Error: the editor {editor!r} left no file to read back ({path}); nothing was changed\n"
+    assert db_path.read_bytes() == before
+    assert os.listdir(tmp_path / "临时") == []  # no temp file or folder left behind
+
+
+@pytest.mark.parametrize("editor", ['vim "', "vim 'x", "vim \\"])
+def test_an_editor_command_that_cannot_be_split_is_one_error(db_path, monkeypatch, editor):
+    activity_id = add("消防安全培训")
+    before = db_path.read_bytes()
+    monkeypatch.setenv("EDITOR", editor)
+    result = run("edit", activity_id, "--editor")
+    assert result.exit_code == 2
+    assert one_error(result.stderr).startswith(f"Error: EDITOR={editor!r} is not a command line: ")
+    assert one_error(result.stderr).endswith("; expected an editor command such as 'vim' or 'nano -w'\n")
+    assert db_path.read_bytes() == before
+
+
+def test_visual_is_named_when_it_is_the_one_used(db_path, monkeypatch):
+    activity_id = add("消防安全培训")
+    monkeypatch.setenv("VISUAL", 'code "')
+    result = run("edit", activity_id, "--editor")
+    assert result.exit_code == 2
+    assert one_error(result.stderr).startswith("Error: VISUAL='code \"' is not a command line: ")

@@ -357,16 +357,24 @@ _FIXED = ("id", "created_at", "updated_at", "author", "source")
 
 
 def _edit_in_editor(activity: Activity, st) -> Activity:
-    editor_cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+    editor_cmd = os.environ.get(variable)
     if not editor_cmd:
         raise UsageError("--editor needs the EDITOR environment variable set to an editor command")
+    expected = "expected an editor command such as 'vim' or 'nano -w'"
+    try:
+        editor_argv = shlex.split(editor_cmd)
+    except ValueError as err:  # an unbalanced quote or a trailing backslash
+        raise UsageError(f"{variable}={editor_cmd!r} is not a command line: {err}; {expected}") from None
+    if not editor_argv:
+        raise UsageError(f"{variable}={editor_cmd!r} names no command; {expected}")
     record = activity.to_dict()
     fd, path = tempfile.mkstemp(prefix=f"logbook-{activity.short_id}-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(dumps_json(record) + "\n")
         try:
-            code = subprocess.call([*shlex.split(editor_cmd), path])
+            code = subprocess.call([*editor_argv, path])
         except OSError as err:
             raise UsageError(f"cannot run the editor {editor_cmd!r}: {err.strerror or err}") from None
         if code != 0:
@@ -376,13 +384,18 @@ def _edit_in_editor(activity: Activity, st) -> Activity:
         try:
             with open(path, encoding="utf-8") as handle:
                 edited = json.load(handle)
+        except (FileNotFoundError, IsADirectoryError):  # removed, or replaced by a folder
+            raise UsageError(
+                f"the editor {editor_cmd!r} left no file to read back ({path}); nothing was changed"
+            ) from None
+        except OSError as err:
+            raise UsageError(
+                f"cannot read back the edited record {path}: {err.strerror or err}; nothing was changed"
+            ) from None
         except (ValueError, UnicodeDecodeError) as err:
             raise UsageError(f"the edited record is not valid JSON ({err}); nothing was changed") from None
     finally:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+        _remove_quietly(path)
     if not isinstance(edited, dict):
         raise UsageError("the edited record must be a JSON object; nothing was changed")
     for name in _FIXED:
@@ -393,6 +406,19 @@ def _edit_in_editor(activity: Activity, st) -> Activity:
         return Activity.from_dict(edited, categories=st.categories)
     except ValidationError as err:
         raise UsageError(f"the edited record is invalid: {err.message}; nothing was changed") from None
+
+
+def _remove_quietly(path: str) -> None:
+    """Remove the editor's temp file, or the empty folder an editor left in its place."""
+    try:
+        os.unlink(path)
+    except IsADirectoryError:
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
+    except OSError:
+        pass
 
 
 def delete(

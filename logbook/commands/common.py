@@ -64,11 +64,19 @@ def info(message: str) -> None:
 
 
 def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
+    return _is_terminal(sys.stdout)
 
 
 def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return _is_terminal(sys.stdin)
+
+
+def _is_terminal(stream) -> bool:
+    # A stream the shell closed (`<&-`) is None in Python: it is no terminal.
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def write_out(chunks: Iterable[str]) -> None:

@@ -7,6 +7,7 @@ drafts, and saves the new ones on confirmation. Saved drafts are ordinary activi
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -152,7 +153,17 @@ def _parse_articles(values: list[str] | None, total: int) -> set[int]:
 def _read_input(file: str) -> tuple[str, str]:
     """The text and the name its records cite as their source."""
     if file == "-":
-        raw = typer.get_binary_stream("stdin").read()
+        closed = UsageError(
+            "standard input is closed; expected the articles on it for '-', or name a file of articles"
+        )
+        if sys.stdin is None:  # the shell closed it (`<&-`)
+            raise closed
+        try:
+            raw = typer.get_binary_stream("stdin").read()
+        except RuntimeError:  # no binary stream behind it
+            raise closed from None
+        except OSError as err:
+            raise LogbookError(f"standard input cannot be read: {err.strerror or err}") from None
         return _decode(raw), "stdin"
     path = Path(file)
     try:
