@@ -166,6 +166,8 @@ def main() -> None:
     from .commands import common
 
     common.ENDS_WITH_PROCESS = True
+    if not _streams_open():
+        _exit_now(int(ExitCode.USAGE))
     try:
         build_app(command_named(sys.argv[1:]))()
     except KeyboardInterrupt:
@@ -179,6 +181,22 @@ def main() -> None:
     _exit_now(code)
 
 
+def _streams_open() -> bool:
+    """A stream the shell closed (`>&-`, `2>&-`) is None in Python. Without stderr, errors go
+    nowhere but the exit code still tells; without stdout, a command's output would be lost, so
+    it does nothing and says why."""
+    import os
+
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    if sys.stdout is None:
+        from .commands.common import print_error
+
+        print_error("standard output is closed; expected a terminal, a file or a pipe to write to")
+        return False
+    return True
+
+
 def _exit_now(code: int) -> None:
     """End the process without freeing, one by one, the objects the command made: a command over
     the whole history holds some two million (~0.2 s to free, for nothing, as the process ends).
@@ -188,6 +206,8 @@ def _exit_now(code: int) -> None:
 
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed by the shell
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a reader that has gone (`| head`), or a closed stream

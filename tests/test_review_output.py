@@ -338,6 +338,22 @@ def test_delete_with_a_closed_stdin_refuses_as_without_a_terminal(db_path):
     assert run("show", activity_id).exit_code == 0
 
 
+@pytest.mark.parametrize("args", ["list --format csv", "export", "add 消防安全培训"])
+def test_a_closed_stdout_is_one_error_and_nothing_is_done(db_path, args):
+    result = _shell(f"exec '{sys.executable}' -m logbook {args} >&-", db_path)
+    assert result.exit_code == 2, result.stderr
+    assert one_error(result.stderr) == (
+        "Error: standard output is closed; expected a terminal, a file or a pipe to write to\n"
+    )
+    assert not db_path.exists()
+
+
+def test_a_closed_stderr_hides_no_failure(db_path):
+    result = _shell(f"exec '{sys.executable}' -m logbook add '   ' 2>&-", db_path)
+    assert result.exit_code == 2 and result.stdout == ""  # a crash would be exit 1
+    assert not db_path.exists()
+
+
 @pytest.mark.parametrize("editor", ["rm -f", "sh -c 'rm \"$0\" && mkdir \"$0\"'"])
 def test_an_editor_that_deletes_the_file_is_one_error(db_path, monkeypatch, tmp_path, editor):
     activity_id = add("消防安全培训")
