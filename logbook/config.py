@@ -18,6 +18,7 @@ from .errors import UsageError
 
 APP_NAME = "logbook"
 DB_FILENAME = "logbook.json"
+MAX_LOCK_TIMEOUT = 600.0  # seconds: LOGBOOK_LOCK_TIMEOUT may be no longer than ten minutes
 
 
 def default_db_path() -> Path:
@@ -27,14 +28,34 @@ def default_db_path() -> Path:
 
 
 def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
-    """--db PATH, else LOGBOOK_DB, else the platform's user data directory."""
-    if cli_value:
-        _refuse_undecodable("--db", os.fspath(cli_value))
-        return Path(cli_value).expanduser()
+    """--db PATH, else LOGBOOK_DB, else the platform's user data directory. An empty --db or
+    LOGBOOK_DB is refused: taken for "unset", it would quietly open the default logbook."""
+    expected = "expected the path of a logbook file"
+    if cli_value is not None:
+        text = os.fspath(cli_value)
+        _refuse_undecodable("--db", text)
+        if not text.strip():
+            raise UsageError(f"--db {text!r} is empty; {expected}")
+        return Path(text).expanduser()
     env = environ_text("LOGBOOK_DB")
-    if env:
+    if env is not None:
+        if not env.strip():
+            raise UsageError(
+                f"LOGBOOK_DB={env!r} is empty; {expected}, or no LOGBOOK_DB for the default one"
+            )
         return Path(env).expanduser()
     return default_db_path()
+
+
+def refuse_special_file(path: Path) -> None:
+    """A logbook is a regular file, written by replacing it: a device would be read without end
+    (/dev/zero) and a FIFO would block while the lock is held. Refused before anything opens it."""
+    from .errors import DataFileError
+    from .inputs import special_kind
+
+    kind = special_kind(path)
+    if kind is not None:
+        raise DataFileError(f"{path} is {kind}, not a logbook file; expected a regular file")
 
 
 def environ_text(name: str) -> str | None:
@@ -91,11 +112,16 @@ def load_settings() -> Settings:
             timeout = float(env_timeout)
             if not math.isfinite(timeout):  # an endless wait is the hang the timeout prevents
                 raise ValueError(env_timeout)
-            settings.lock_timeout = max(0.0, timeout)
         except ValueError:
             raise UsageError(
                 f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is not a number of seconds"
             ) from None
+        if not 0 <= timeout <= MAX_LOCK_TIMEOUT:  # a wait of years is a hang all the same
+            raise UsageError(
+                f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is out of range; "
+                f"expected 0 to {MAX_LOCK_TIMEOUT:g} seconds"
+            )
+        settings.lock_timeout = timeout
     return settings
 
 

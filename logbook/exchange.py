@@ -121,9 +121,11 @@ class ExchangeFile:
 
 def read_bytes(path: str | os.PathLike) -> bytes:
     """The bytes of a file named on the command line, or a one-line error saying why not."""
+    from .inputs import read_input_file
+
     p = Path(path)
     try:
-        return p.read_bytes()
+        return read_input_file(p, shown=str(path), expected="an exchange file")
     except FileNotFoundError:
         raise NotFound(f"no such file: {path}") from None
     except IsADirectoryError:

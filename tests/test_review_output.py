@@ -392,3 +392,193 @@ def test_visual_is_named_when_it_is_the_one_used(db_path, monkeypatch):
     result = run("edit", activity_id, "--editor")
     assert result.exit_code == 2
     assert one_error(result.stderr).startswith("Error: VISUAL='code \"' is not a command line: ")
+
+
+# -- 18. paths that are not files, empty paths, endless waits ---------------------------------------
+
+
+def run_limited(*args: str, env: dict | None = None, timeout: float = 30):
+    """The CLI as a process whose memory is capped at 2 GB, so that a regression reading a device
+    to exhaustion fails the test instead of the machine."""
+    import resource
+    import subprocess
+
+    from conftest import ROOT, Run
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", **(env or {}))
+    proc = subprocess.run([sys.executable, "-m", "logbook", *args], capture_output=True, text=True,
+                          env=full_env, timeout=timeout, preexec_fn=limit, stdin=subprocess.DEVNULL)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("how", ["--db", "LOGBOOK_DB", "symlink"])
+@pytest.mark.parametrize("args", [["list"], ["add", "消防安全培训"], ["export"]])
+def test_a_device_as_the_logbook_is_refused_before_it_is_opened(tmp_path, how, args):
+    link = tmp_path / "logbook.json"
+    if how == "symlink":
+        link.symlink_to("/dev/zero")
+    db = str(link) if how == "symlink" else "/dev/zero"
+    result = run_limited(*(["--db", db] if how == "--db" else []), *args,
+                         env={"LOGBOOK_DB": db if how != "--db" else str(link)})
+    assert result.exit_code == 3, result.stderr
+    assert one_error(result.stderr) == (
+        f"Error: {db} is a character device, not a logbook file; expected a regular file\n"
+    )
+    assert sorted(os.listdir(tmp_path)) == (["logbook.json"] if how == "symlink" else [])
+
+
+@pytest.mark.parametrize("args", [["list"], ["add", "消防安全培训"], ["undo"]])
+def test_a_fifo_as_the_logbook_is_refused_without_waiting_or_locking(tmp_path, args):
+    fifo = tmp_path / "logbook.json"
+    os.mkfifo(fifo)
+    result = run_limited("--db", str(fifo), *args, timeout=20)
+    assert result.exit_code == 3, result.stderr
+    assert one_error(result.stderr) == (
+        f"Error: {fifo} is a FIFO (named pipe), not a logbook file; expected a regular file\n"
+    )
+    assert os.listdir(tmp_path) == ["logbook.json"]  # no lock, no month folder
+
+
+@pytest.fixture
+def default_place(tmp_path, monkeypatch):
+    """Where the default logbook would be, watched so that no test writes there."""
+    data_home = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    return data_home
+
+
+def test_an_empty_db_option_is_refused_not_taken_for_the_default(default_place, monkeypatch):
+    monkeypatch.delenv("LOGBOOK_DB")
+    for args in (["add", "消防安全培训"], ["list"]):
+        result = run("--db", "", *args)
+        assert result.exit_code == 2
+        assert one_error(result.stderr) == "Error: --db '' is empty; expected the path of a logbook file\n"
+    assert not default_place.exists()
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_logbook_db_is_refused_not_taken_for_the_default(default_place, monkeypatch, value):
+    monkeypatch.setenv("LOGBOOK_DB", value)
+    result = run("add", "消防安全培训")
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        f"Error: LOGBOOK_DB={value!r} is empty; expected the path of a logbook file, "
+        "or no LOGBOOK_DB for the default one\n"
+    )
+    assert not default_place.exists()
+
+
+def test_a_blank_db_option_is_refused(db_path):
+    result = run("--db", "  ", "list")
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == "Error: --db '  ' is empty; expected the path of a logbook file\n"
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "1e308", "600.5", "-1"])
+def test_a_lock_timeout_out_of_range_is_refused(db_path, monkeypatch, value):
+    monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", value)
+    result = run("add", "消防安全培训")
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        f"Error: LOGBOOK_LOCK_TIMEOUT={value!r} is out of range; expected 0 to 600 seconds\n"
+    )
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize("value", ["0", "600", "0.5"])
+def test_a_lock_timeout_in_range_is_taken(db_path, monkeypatch, value):
+    monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", value)
+    assert run("add", "消防安全培训").exit_code == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["import", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
+    (["import", "--dry-run", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
+    (["import-text", "/dev/zero", "--dry-run"],
+     "Error: '/dev/zero' is a character device: expected a text file of articles\n"),
+])
+def test_a_device_named_as_an_input_file_is_never_read(db_path, args, message):
+    result = run_limited(*args, env={"LOGBOOK_DB": str(db_path)})
+    assert result.exit_code == 2, result.stderr
+    assert one_error(result.stderr) == message
+    assert not db_path.exists()
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    import logbook.inputs
+
+    monkeypatch.setattr(logbook.inputs, "MAX_INPUT_BYTES", 1000)
+    return 1000
+
+
+def _feed_fifo(path: Path, payload: bytes):
+    import threading
+
+    def writer():
+        try:
+            with open(path, "wb") as handle:
+                handle.write(payload)
+        except BrokenPipeError:  # the reader stopped at the cap
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_an_endless_pipe_is_read_only_up_to_the_stated_maximum(db_path, tmp_path, small_cap):
+    fifo = tmp_path / "导入.json"
+    os.mkfifo(fifo)
+    thread = _feed_fifo(fifo, b"[" + b" " * 5000 + b"]")
+    result = run("import", str(fifo))
+    thread.join(timeout=10)
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        f"Error: {fifo} holds more than 1000 bytes; expected an exchange file of at most 1000 bytes\n"
+    )
+    assert not db_path.exists()
+
+
+def test_a_file_over_the_maximum_is_refused_unread(db_path, tmp_path, small_cap):
+    big = tmp_path / "大.txt"
+    big.write_bytes("社区活动\n".encode() * 200)
+    result = run("import-text", str(big), "--dry-run")
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        f"Error: {str(big)!r} holds more than 1000 bytes; expected a text file of articles of at "
+        "most 1000 bytes\n"
+    )
+
+
+def test_standard_input_over_the_maximum_is_refused(db_path, small_cap):
+    result = run("import-text", "-", "--dry-run", input="社区活动\n" * 200)
+    assert result.exit_code == 2
+    assert one_error(result.stderr) == (
+        "Error: standard input holds more than 1000 bytes; expected a text of articles of at most "
+        "1000 bytes\n"
+    )
+
+
+def test_the_stated_maximum_is_512_mb():
+    import logbook.inputs
+
+    assert logbook.inputs.MAX_INPUT_BYTES == 512 * 1024 * 1024
+
+
+def test_a_pipe_named_as_a_file_is_still_read(db_path, tmp_path):
+    """Process substitution (`import <(…)`) names a pipe: that is how a shell feeds a file."""
+    import subprocess
+
+    from conftest import ROOT
+
+    source = tmp_path / "导入.json"
+    source.write_text('[{"date": "2025-03-01", "title": "消防安全培训"}]', encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db_path))
+    proc = subprocess.run(["bash", "-c", f"'{sys.executable}' -m logbook import <(cat '{source}')"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [a["title"] for a in run("list", "--format", "json").json] == ["消防安全培训"]

@@ -164,10 +164,12 @@ class State:
                     None, data=sample_data(), categories=self.categories, label="the sample logbook"
                 )
             else:
-                from ..config import resolve_db_path
+                from ..config import refuse_special_file, resolve_db_path
 
+                path = resolve_db_path(self.db)
+                refuse_special_file(path)
                 self._store = Store(
-                    resolve_db_path(self.db),
+                    path,
                     lock_timeout=self.settings.lock_timeout,
                     categories=self.categories,
                     on_warning=warn,

@@ -152,6 +152,8 @@ def _parse_articles(values: list[str] | None, total: int) -> set[int]:
 
 def _read_input(file: str) -> tuple[str, str]:
     """The text and the name its records cite as their source."""
+    from ..inputs import read_capped, read_input_file
+
     if file == "-":
         closed = UsageError(
             "standard input is closed; expected the articles on it for '-', or name a file of articles"
@@ -159,7 +161,7 @@ def _read_input(file: str) -> tuple[str, str]:
         if sys.stdin is None:  # the shell closed it (`<&-`)
             raise closed
         try:
-            raw = typer.get_binary_stream("stdin").read()
+            raw = read_capped(typer.get_binary_stream("stdin"), "standard input", "a text of articles")
         except RuntimeError:  # no binary stream behind it
             raise closed from None
         except OSError as err:
@@ -167,7 +169,7 @@ def _read_input(file: str) -> tuple[str, str]:
         return _decode(raw), "stdin"
     path = Path(file)
     try:
-        raw = path.read_bytes()
+        raw = read_input_file(path, shown=repr(file), expected="a text file of articles", sep=":")
     except FileNotFoundError:
         raise NotFound(f"no file {file!r}") from None
     except IsADirectoryError:

@@ -1,0 +1,69 @@
+"""Files named on the command line, read whole but within bounds: what kind of file a path is
+(a device or a FIFO is no logbook, and a device is no input file), and at most MAX_INPUT_BYTES of
+it, so that `import /dev/zero` or an endless pipe ends in one error instead of exhausting memory."""
+
+from __future__ import annotations
+
+import os
+import stat
+from typing import BinaryIO
+
+from .errors import UsageError
+
+# The most an input file (import, import-text) may hold: more than twice an export of 100,000
+# activities, far less than would exhaust a machine's memory.
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(path, *, allow_fifo: bool = False) -> str | None:
+    """What `path` is when it is neither a regular file nor a directory (following symlinks),
+    such as "a character device"; None otherwise, or when it cannot be looked at (missing,
+    no permission: whoever opens it says so). A FIFO is allowed where a shell's pipe may be
+    named as a file (`import <(…)`)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    for test, kind in _KINDS:
+        if test(mode) and not (allow_fifo and stat.S_ISFIFO(mode)):
+            return kind
+    return None
+
+
+def size_words(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def read_input_file(path, *, shown: str, expected: str, sep: str = ";") -> bytes:
+    """The bytes of a file named on the command line. A device or socket is refused before it is
+    opened, a file over MAX_INPUT_BYTES before it is read, and a pipe is read no further than
+    that. OSErrors of opening and reading are left to the caller, which names them."""
+    kind = special_kind(path, allow_fifo=True)
+    if kind is not None:
+        raise UsageError(f"{shown} is {kind}{sep} expected {expected}")
+    limit = MAX_INPUT_BYTES
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            raise too_large(shown, expected, limit)
+        return read_capped(handle, shown, expected)
+
+
+def read_capped(handle: BinaryIO, shown: str, expected: str) -> bytes:
+    """All of `handle`, or a UsageError once it holds more than MAX_INPUT_BYTES."""
+    limit = MAX_INPUT_BYTES
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_large(shown, expected, limit)
+    return data
+
+
+def too_large(shown: str, expected: str, limit: int) -> UsageError:
+    most = size_words(limit)
+    return UsageError(f"{shown} holds more than {most}; expected {expected} of at most {most}")
