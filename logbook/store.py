@@ -1008,6 +1008,8 @@ class Store:
         assert self.path is not None
         with self._lock():
             self._sweep_temp_files()
+            for folder in (self.backup_dir, self.parts_dir):  # made by a version before, or a umask
+                _private(folder, DIR_MODE)
             self._forget()  # another process may have written since we last read
             self._preloaded = None
             main = self._read_main()

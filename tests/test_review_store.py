@@ -250,6 +250,14 @@ def test_everything_the_logbook_creates_is_private_under_umask_000(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
+def test_folders_left_open_by_an_earlier_version_are_closed_by_the_next_write(db_path, three_months):
+    for folder in (months_dir(db_path), backups_dir(db_path)):
+        os.chmod(folder, 0o755)
+    add("又一个活动", "-c", "黄寺社区")
+    for folder in (months_dir(db_path), backups_dir(db_path)):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
 @pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="needs root to give a file away")
 @pytest.mark.parametrize("whose", ["history", "backup"])
 def test_a_history_or_backup_not_owned_by_the_user_is_refused(db_path, three_months, whose):
