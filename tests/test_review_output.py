@@ -6,12 +6,18 @@ empty name). Each ends in one `Error:` line with its exit code, and loses nothin
 from __future__ import annotations
 
 import os
+import pty
+import resource
+import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import add, run
+import logbook.inputs
+from conftest import ROOT, Run, add, run
 
 
 def one_error(stderr: str) -> str:
@@ -141,11 +147,6 @@ RAW = [s.encode() for s in SEQUENCES.values()] + [b"\x1b]", b"\x07", b"\x08", "\
 
 def at_terminal(*args: str, env: dict | None = None) -> bytes:
     """`logbook ARGS` with stdout and stderr on a pseudo-terminal, as a person sees it."""
-    import pty
-    import subprocess
-
-    from conftest import ROOT
-
     leader, follower = pty.openpty()
     full_env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color", COLUMNS="200", **(env or {}))
     full_env.pop("NO_COLOR", None)
@@ -241,10 +242,6 @@ def test_a_gbk_export_at_a_terminal_is_made_safe_in_gbk(db_path):
 
 def run_bytes(*args: bytes | str, env: dict | None = None, cwd: Path | None = None, stdin=None):
     """The CLI as a process given raw bytes in its arguments, as a shell passes $'\\xff'."""
-    import subprocess
-
-    from conftest import ROOT, Run
-
     full_env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
     full_env.update(env or {})
     argv = [sys.executable.encode(), b"-m", b"logbook"]
@@ -306,10 +303,6 @@ def test_an_author_that_is_not_utf8_is_one_error(db_path):
 
 
 def _shell(command: str, db_path: Path):
-    import subprocess
-
-    from conftest import ROOT, Run
-
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db_path))
     proc = subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60)
     return Run(proc.returncode, proc.stdout, proc.stderr)
@@ -361,8 +354,6 @@ def test_an_editor_that_deletes_the_file_is_one_error(db_path, monkeypatch, tmp_
     monkeypatch.setenv("EDITOR", editor)
     monkeypatch.setenv("TMPDIR", str(tmp_path / "临时"))
     (tmp_path / "临时").mkdir()
-    import tempfile
-
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
     result = run("edit", activity_id, "--editor")
     assert result.exit_code == 2, result.stderr
@@ -400,11 +391,6 @@ def test_visual_is_named_when_it_is_the_one_used(db_path, monkeypatch):
 def run_limited(*args: str, env: dict | None = None, timeout: float = 30):
     """The CLI as a process whose memory is capped at 2 GB, so that a regression reading a device
     to exhaustion fails the test instead of the machine."""
-    import resource
-    import subprocess
-
-    from conftest import ROOT, Run
-
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
@@ -509,15 +495,11 @@ def test_a_device_named_as_an_input_file_is_never_read(db_path, args, message):
 
 @pytest.fixture
 def small_cap(monkeypatch):
-    import logbook.inputs
-
     monkeypatch.setattr(logbook.inputs, "MAX_INPUT_BYTES", 1000)
     return 1000
 
 
 def _feed_fifo(path: Path, payload: bytes):
-    import threading
-
     def writer():
         try:
             with open(path, "wb") as handle:
@@ -564,17 +546,11 @@ def test_standard_input_over_the_maximum_is_refused(db_path, small_cap):
 
 
 def test_the_stated_maximum_is_512_mb():
-    import logbook.inputs
-
     assert logbook.inputs.MAX_INPUT_BYTES == 512 * 1024 * 1024
 
 
 def test_a_pipe_named_as_a_file_is_still_read(db_path, tmp_path):
     """Process substitution (`import <(…)`) names a pipe: that is how a shell feeds a file."""
-    import subprocess
-
-    from conftest import ROOT
-
     source = tmp_path / "导入.json"
     source.write_text('[{"date": "2025-03-01", "title": "消防安全培训"}]', encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db_path))
