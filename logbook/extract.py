@@ -16,8 +16,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from .models import TEXT_MAX, TITLE_MAX
 from .numerals import halfwidth, parse_cn_int
@@ -196,6 +200,8 @@ def _put(draft: Draft, name: str, value, conf: float, why: str, *, always: bool 
 
 _SENTENCE_END = "。！？!；;\n"
 _CLAUSE_END = _SENTENCE_END + ",，、:："
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
+_CLAUSE_END_RE = re.compile(f"[{_CLAUSE_END}]")
 
 
 class _Article:
@@ -204,47 +210,95 @@ class _Article:
     `plain` is the Simplified text (for titles, which keep damaged characters, flagged);
     `masked` has every damaged character replaced by `?`, full-width ASCII folded to ASCII, and
     is what facts are read from, position for position.
+
+    The readers ask, for each date or head count they find, in which sentence and clause it
+    stands and which words come before it there. Those answers come from positions found once
+    (sentence and clause ends, where each asked-for word occurs) and a binary search, never from
+    a walk over the text: a report of thousands of sentences, or one long sentence, is then read
+    in time that grows with its length, not with its square.
     """
 
     def __init__(self, text: str) -> None:
         self.plain = to_simplified(text)
         self.damage = damaged_spans(self.plain)
-        chars = list(halfwidth(self.plain))
-        for a, b in self.damage:
-            chars[a:b] = "?" * (b - a)
-        self.masked = "".join(chars)
+        masked = halfwidth(self.plain)
+        if self.damage:
+            chars = list(masked)
+            for a, b in self.damage:
+                chars[a:b] = "?" * (b - a)
+            masked = "".join(chars)
+        self.masked = masked
         # Names in parentheses say where people came from, not where the activity was.
-        self.outside_parens = re.sub(r"\([^()\n]{0,60}\)", lambda m: " " * len(m.group()), self.masked)
-        self.sentences: list[tuple[int, int]] = []
+        self.outside_parens = re.sub(r"\([^()\n]{0,60}\)", lambda m: " " * len(m.group()), masked)
+        # Sentence i runs from starts[i] to ends[i], the position of its end mark (or the end of
+        # the text), included; empty sentences are not kept.
+        self._starts = array("q")
+        self._ends = array("q")
         start = 0
-        for i, ch in enumerate(self.masked):
-            if ch in _SENTENCE_END:
-                if i > start:
-                    self.sentences.append((start, i))
-                start = i + 1
-        if start < len(self.masked):
-            self.sentences.append((start, len(self.masked)))
+        for m in _SENTENCE_END_RE.finditer(masked):
+            i = m.start()
+            if i > start:
+                self._starts.append(start)
+                self._ends.append(i)
+            start = i + 1
+        if start < len(masked):
+            self._starts.append(start)
+            self._ends.append(len(masked))
+        self.clause_ends = array("q", (m.start() for m in _CLAUSE_END_RE.finditer(masked)))
+        self._where: dict[str, array] = {}
+
+    def sentences(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` sentences, as (start, end) pairs."""
+        return list(zip(self._starts[:limit], self._ends[:limit]))
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos <= b:
-                return a, b
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos <= self._ends[i]:
+            return self._starts[i], self._ends[i]
         return 0, len(self.masked)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
-        a = pos
-        while a > 0 and self.masked[a - 1] not in _CLAUSE_END:
-            a -= 1
-        b = pos
-        while b < len(self.masked) and self.masked[b] not in _CLAUSE_END:
-            b += 1
-        return a, b
+        """From just after the clause mark before `pos` to the clause mark at or after it."""
+        ends = self.clause_ends
+        i = bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.masked))
 
     def first_sentence(self) -> tuple[int, int]:
-        return self.sentences[0] if self.sentences else (0, 0)
+        return (self._starts[0], self._ends[0]) if self._starts else (0, 0)
 
     def is_damaged(self, a: int, b: int) -> bool:
         return any(s < b and a < e for s, e in self.damage)
+
+    def _positions(self, word: str) -> array:
+        """Where `word` starts in `masked`, every occurrence, in order (found once)."""
+        found = self._where.get(word)
+        if found is None:
+            found = self._where[word] = array("q")
+            i = self.masked.find(word)
+            while i >= 0:
+                found.append(i)
+                i = self.masked.find(word, i + 1)
+        return found
+
+    def last_of(self, words: tuple[str, ...], a: int, b: int) -> int:
+        """The start of the last of `words` to occur wholly in masked[a:b], or -1: what
+        `a + max(masked[a:b].rfind(w) for w in words)` finds, without copying the span."""
+        best = -1
+        for w in words:
+            found = self._positions(w)
+            i = bisect_right(found, b - len(w)) - 1
+            if i >= 0 and found[i] >= a and found[i] > best:
+                best = found[i]
+        return best
+
+    def holds(self, words: tuple[str, ...], a: int, b: int) -> bool:
+        """Whether any of `words` occurs wholly in masked[a:b] (`any(w in masked[a:b] ...)`)."""
+        for w in words:
+            found = self._positions(w)
+            i = bisect_left(found, a)
+            if i < len(found) and found[i] + len(w) <= b:
+                return True
+        return False
 
 
 # Words that put what follows in another event's time: earlier (此前, 上次, 继…后) or later
@@ -254,7 +308,12 @@ _LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟
 _OCCASION = ("之际", "前夕", "来临", "到来")
 
 
-_THIS_TIME = re.compile(r"本次|此次|这次|这一次|本期|今年|今天|当天")
+_THIS_TIME = ("本次", "此次", "这次", "这一次", "本期", "今年", "今天", "当天")
+_OCCASION_AHEAD = re.compile(r"[^,，]{0,6}?(?:" + "|".join(_OCCASION) + ")")
+# How much of the text after a span decides whether it belongs to a later event or an
+# occasion: a word of _LATER within its first 6 characters, or one of _OCCASION (2
+# characters) after at most 6.
+_AHEAD = 8
 
 
 def _other_event(art: _Article, start: int, end: int) -> str | None:
@@ -263,15 +322,13 @@ def _other_event(art: _Article, start: int, end: int) -> str | None:
     with 将于/下次, or before 之际 (a festival's date)."""
     s, _ = art.sentence_at(start)
     c0, c1 = art.clause_at(start)
-    before = art.masked[s:start]
-    clause = art.masked[c0:start]
-    after = art.masked[end:c1]
-    last_earlier = max((before.rfind(w) for w in _EARLIER), default=-1)
-    if last_earlier >= 0 and not _THIS_TIME.search(before, last_earlier):
+    after = art.masked[end : min(c1, end + _AHEAD)]
+    last_earlier = art.last_of(_EARLIER, s, start)
+    if last_earlier >= 0 and not art.holds(_THIS_TIME, last_earlier, start):
         return "earlier"
-    if any(w in clause for w in _LATER) or any(after.startswith(w) or w in after[:6] for w in _LATER):
+    if art.holds(_LATER, c0, start) or any(w in after[:6] for w in _LATER):
         return "later"
-    if re.match(r"^[^,，]{0,6}?(?:" + "|".join(_OCCASION) + ")", after):
+    if _OCCASION_AHEAD.match(after):
         return "occasion"
     return None
 
@@ -317,7 +374,7 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
                 why += "; it holds characters lost in the scrape"
             return _trim_title(inner), 0.85, why
     # 2. What the first sentences say was held: 开展…培训, 召开…议事会.
-    for s, e in art.sentences[:2]:
+    for s, e in art.sentences(2):
         best = None
         for m in _EVENT_OBJECT.finditer(art.masked, s, e):
             if not _other_event(art, m.start(), m.end()):
@@ -329,7 +386,7 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
             if len(inner) >= 3 and "?" not in art.masked[best.start("obj") : best.end("obj")]:
                 return _trim_title(inner), 0.7, "what the first sentences say was held"
     # 3. The first clause that says something, openers such as dates and 本次 trimmed.
-    for a, b in _clauses(art, fs, fe) + _clauses(art, fe, len(text)):
+    for a, b in chain(_clauses(art, fs, fe), _clauses(art, fe, len(text))):
         clause = text[a:b].strip()
         clause = _OPENERS.sub("", clause).strip()
         if (
@@ -349,16 +406,16 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
     return _trim_title(text[fs:fe].strip()), 0.3, "the article's first words; check it"
 
 
-def _clauses(art: _Article, start: int, end: int) -> list[tuple[int, int]]:
-    out, a = [], start
-    for i in range(start, end):
-        if art.masked[i] in _CLAUSE_END:
-            if i > a:
-                out.append((a, i))
-            a = i + 1
+def _clauses(art: _Article, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The non-empty clauses of masked[start:end], in order, as they are asked for."""
+    a = start
+    ends = art.clause_ends
+    for i in ends[bisect_left(ends, start) : bisect_left(ends, end)]:
+        if i > a:
+            yield a, i
+        a = i + 1
     if a < end:
-        out.append((a, end))
-    return out
+        yield a, end
 
 
 def _trim_title(title: str) -> str:
@@ -915,11 +972,15 @@ def _partners(art: _Article, registry):
     return found, "organisations named as co-organisers or invited"
 
 
+_ORG_RUN = re.compile(rf"[{_HAN}0-9]{{2,24}}")
+_ORG_JOINER = re.compile(r"(?:以及|和|与|及|、)")
+
+
 def _orgs_after(text: str, pos: int) -> list[tuple[str, int]]:
     """Organisation names starting at `pos` (joined by 和/与/及/、), each with its end."""
     out: list[tuple[str, int]] = []
     while True:
-        m = re.match(rf"[{_HAN}0-9]{{2,24}}", text[pos:])
+        m = _ORG_RUN.match(text, pos)
         if not m:
             return out
         run = m.group()
@@ -935,10 +996,10 @@ def _orgs_after(text: str, pos: int) -> list[tuple[str, int]]:
             return out
         out.append((org, pos + end))
         pos += end
-        joiner = re.match(r"(?:以及|和|与|及|、)", text[pos:])
+        joiner = _ORG_JOINER.match(text, pos)
         if not joiner:
             return out
-        pos += joiner.end()
+        pos = joiner.end()
 
 
 def _add_org(found: list[str], org: str) -> None:
