@@ -677,18 +677,54 @@ def _clean_home(name: str) -> str | None:
 
 _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会"
 _FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
-_COUNT_AT = re.compile(
-    rf"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?(?P<num>{_NUM})(?P<more>余|多|来)?"
+_DIGITS = "0-9"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+# A number as the counts below read it, only from where its run of digits starts. A search
+# restarts at every character; one that read a number from inside a run would read the run to
+# its end from each of them, and a page of digits (100 KB) took minutes. Nothing is lost: what
+# follows a number is never a digit, so a count that could start inside a run starts at the
+# run's beginning too (except where a search resumes inside a run: see _count_matches).
+_NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
+_COUNT_AT_TAIL = (
+    rf"(?P<more>余|多|来)?"
     rf"(?P<unit>人次|人|名|位)(?P<noun>[{_HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
+_COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
+_COUNT_AT = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
+_COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
     rf"服务(?P<noun>[{_HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人)"
 )
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
 )
-_ANY_COUNT = re.compile(rf"(?P<num>{_NUM})(?:余|多|来)?(?:人次|名|位|人)")
+_ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
+
+
+def _count_matches(text: str) -> Iterator[re.Match]:
+    """The matches `finditer` of _COUNT_AT without its look-behind would give, in one pass.
+
+    A match of _COUNT_AT ends after up to 8 characters of `rest`, which may stop inside a run
+    of digits; a search resuming there reads a number from that point (`12345678` ending one
+    match, `90人参加` is the next). Only there is a number read from inside its run."""
+    pos = 0
+    while pos <= len(text):
+        m = None
+        if 0 < pos < len(text) and _same_run(text[pos - 1], text[pos]):
+            m = _COUNT_AT_HERE.match(text, pos)
+        if m is None:
+            m = _COUNT_AT.search(text, pos)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+def _same_run(a: str, b: str) -> bool:
+    return ("0" <= a <= "9" and "0" <= b <= "9") or (a in _CN_DIGITS and b in _CN_DIGITS)
+
+
 _TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
 _APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过")
 # Who serves or helps: counted as helpers, not as attendance.
@@ -709,7 +745,7 @@ def _participants(art: _Article):
     text = art.masked
     found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
     judged: dict[int, str] = {}  # position of a number -> why it is not attendance ("" if it is)
-    for m in _COUNT_AT.finditer(text):
+    for m in _count_matches(text):
         noun = m["noun"]
         at = m.start("num")
         if _other_event(art, m.start(), m.end()):

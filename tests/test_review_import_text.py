@@ -69,6 +69,9 @@ def test_reading_grows_linearly_without_any_punctuation():
 
 MB = 1_000_000
 HOSTILE = {
+    "digits": repeated("1234567890", MB),
+    "chinese numerals": repeated("一二三四五六七八九十", MB),
+    "head counts without end": repeated("共计60余人参加", MB),
     "dates without punctuation": repeated("3月5日", MB),
 }
 
