@@ -973,24 +973,22 @@ _ORG_GENERIC_START = ("各", "多家", "相关", "辖区", "周边", "本", "该
 
 def _partners(art: _Article, registry):
     text = art.outside_parens
-    found: list[str] = []
+    lists = _OrgLists(text)
+    found: dict[str, None] = {}  # the names, first found first
     for m in _CO_VERB.finditer(text):
-        for org, _ in _orgs_after(text, m.end()):
-            _add_org(found, org)
+        lists.take_all(m.end(), found)
     for m in _WITH_VERB.finditer(text):
-        orgs = _orgs_after(text, m.end())
-        if orgs:
-            tail = text[orgs[-1][1] : orgs[-1][1] + 8]
+        last = lists.last(m.end())
+        if last:
+            tail = text[last[1] : last[1] + 8]
             if re.match(r"(?:共同|联合|一起|一同|携手)(?:开展|举办|组织|主办|举行|承办)", tail):
-                for org, _ in orgs:
-                    _add_org(found, org)
+                lists.take_all(m.end(), found)
     for m in _INVITE_VERB.finditer(text):
-        orgs = _orgs_after(text, m.end())
-        if orgs:
-            tail = text[orgs[-1][1] : orgs[-1][1] + 8].lstrip("的")
+        last = lists.last(m.end())
+        if last:
+            tail = text[last[1] : last[1] + 8].lstrip("的")
             if tail.startswith(_STAFF) or re.match(r"(?:到|来到|走进|进|为|在|开展|参与|现场|共同)", tail):
-                for org, _ in orgs:
-                    _add_org(found, org)
+                lists.take_all(m.end(), found)
     for m in re.finditer(r"协办|承办|大力支持", text):
         # `X协办`: the organisation named right before, back to a function word or punctuation.
         start = m.start()
@@ -998,46 +996,85 @@ def _partners(art: _Article, registry):
             start -= 1
             if m.start() - start > 24:
                 break
-        orgs = _orgs_after(text, start)
-        if orgs and orgs[-1][1] == m.start():
-            _add_org(found, orgs[-1][0])
+        last = lists.last(start)
+        if last and last[1] == m.start():
+            found.setdefault(last[0])
+    names = list(found)
     if registry is not None:
-        found = [f for f in found if registry.find(f) is None]
-    if not found:
+        names = [f for f in names if registry.find(f) is None]
+    if not names:
         return [], "no co-organising organisation named"
-    return found, "organisations named as co-organisers or invited"
+    return names, "organisations named as co-organisers or invited"
 
 
 _ORG_RUN = re.compile(rf"[{_HAN}0-9]{{2,24}}")
 _ORG_JOINER = re.compile(r"(?:以及|和|与|及|、)")
 
 
-def _orgs_after(text: str, pos: int) -> list[tuple[str, int]]:
-    """Organisation names starting at `pos` (joined by 和/与/及/、), each with its end."""
-    out: list[tuple[str, int]] = []
-    while True:
+class _OrgLists:
+    """Lists of organisation names joined by 和/与/及/、 (`A站和B医院`), as the verbs before them
+    point into them, each name read once.
+
+    A list is read name by name from where it starts. Where the list a verb points to reaches a
+    place another list already went through, the rest is the same, so it is not read again: in
+    a text that joins names without end, every verb would otherwise read on to the end of it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._names: dict[int, tuple[str, int, int | None] | None] = {}
+        self._last: dict[int, tuple[str, int] | None] = {}
+        self._taken: set[int] = set()  # where the names from there on are all in `found`
+
+    def _name_at(self, pos: int) -> tuple[str, int, int | None] | None:
+        """The name starting at `pos`, its end, and where the next name of its list starts
+        (None: the list ends with it); None when no name starts at `pos`."""
+        if pos in self._names:
+            return self._names[pos]
+        text, name = self.text, None
         m = _ORG_RUN.match(text, pos)
-        if not m:
-            return out
-        run = m.group()
-        end = next((i for i in range(2, len(run) + 1) if run[:i].endswith(_ORG_SUFFIXES)), None)
-        if end is None:
-            return out
-        # A longer name can hold a shorter one (北京大学附属医院 holds 大学): extend a little.
-        for j in range(end + 1, min(len(run), end + 6) + 1):
-            if run[:j].endswith(_ORG_SUFFIXES) and not re.search("[和与及]", run[end:j]):
-                end = j
-        org = run[:end]
-        if len(org) < 4 or org.startswith(_ORG_GENERIC_START):
-            return out
-        out.append((org, pos + end))
-        pos += end
-        joiner = _ORG_JOINER.match(text, pos)
-        if not joiner:
-            return out
-        pos = joiner.end()
+        if m:
+            run = m.group()
+            end = next((i for i in range(2, len(run) + 1) if run[:i].endswith(_ORG_SUFFIXES)), None)
+            if end is not None:
+                # A longer name can hold a shorter one (北京大学附属医院 holds 大学): extend a little.
+                for j in range(end + 1, min(len(run), end + 6) + 1):
+                    if run[:j].endswith(_ORG_SUFFIXES) and not re.search("[和与及]", run[end:j]):
+                        end = j
+                org = run[:end]
+                if len(org) >= 4 and not org.startswith(_ORG_GENERIC_START):
+                    joiner = _ORG_JOINER.match(text, pos + end)
+                    name = (org, pos + end, joiner.end() if joiner else None)
+        self._names[pos] = name
+        return name
 
+    def last(self, pos: int) -> tuple[str, int] | None:
+        """The last name of the list starting at `pos`, with its end; None if no list does."""
+        path: list[tuple[int, tuple[str, int, int | None]]] = []
+        tail: tuple[str, int] | None = None
+        p: int | None = pos
+        while p is not None:
+            if p in self._last:
+                tail = self._last[p]
+                break
+            name = self._name_at(p)
+            if name is None:
+                self._last[p] = None
+                break
+            path.append((p, name))
+            p = name[2]
+        for q, (org, end, _) in reversed(path):
+            tail = self._last[q] = tail or (org, end)
+        return tail
 
-def _add_org(found: list[str], org: str) -> None:
-    if org not in found:
-        found.append(org)
+    def take_all(self, pos: int, found: dict[str, None]) -> None:
+        """Put every name of the list starting at `pos` into `found`, in order."""
+        walked = []
+        p: int | None = pos
+        while p is not None and p not in self._taken:
+            walked.append(p)
+            name = self._name_at(p)
+            if name is None:
+                break
+            found.setdefault(name[0])
+            p = name[2]
+        self._taken.update(walked)

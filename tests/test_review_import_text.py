@@ -73,6 +73,7 @@ HOSTILE = {
     "chinese numerals": repeated("一二三四五六七八九十", MB),
     "head counts without end": repeated("共计60余人参加", MB),
     "dates without punctuation": repeated("3月5日", MB),
+    "partners joined without end": repeated("联合和平街消防救援站和", MB),
 }
 
 
