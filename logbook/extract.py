@@ -532,6 +532,7 @@ def _places(art: _Article, registry):
     text = art.outside_parens
     taken = [False] * len(text)
     communities: list[str] = []
+    known_names: set[str] = set()  # the names in `communities`
     registered_streets: list[str] = []
     why = {"communities": "", "location": ""}
 
@@ -549,7 +550,8 @@ def _places(art: _Article, registry):
                 if any(taken[m.start() : m.end()]):
                     continue
                 taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-                if c.name not in communities:
+                if c.name not in known_names:
+                    known_names.add(c.name)
                     communities.append(c.name)
                     if c.street:
                         registered_streets.append(c.street)
@@ -569,7 +571,8 @@ def _places(art: _Article, registry):
             full = name + suffix
             known = registry.find(full) if registry is not None else None
             full = known.name if known is not None else full
-            if full not in communities:
+            if full not in known_names:
+                known_names.add(full)
                 communities.append(full)
                 if known is not None and known.street:
                     registered_streets.append(known.street)
@@ -900,7 +903,7 @@ _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教
 
 def _speakers(art: _Article):
     text = art.masked
-    found: list[str] = []
+    names = _Names()
     for m in _TITLE_RE.finditer(text):
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = next(
@@ -909,10 +912,10 @@ def _speakers(art: _Article):
         )
         name = before or _name_after(text, m.end())
         if name:
-            _add_name(found, name)
-    if not found:
+            names.add(name)
+    if not names.found:
         return [], "no lecturer named (老师/讲师/教授/律师/医生 with a full name)"
-    return found, "names next to 老师/讲师/教授/律师/医生"
+    return names.found, "names next to 老师/讲师/教授/律师/医生"
 
 
 def _name_after(text: str, pos: int) -> str | None:
@@ -938,14 +941,31 @@ def _is_name(s: str) -> bool:
     )
 
 
-def _add_name(found: list[str], name: str) -> None:
-    # The same person as 王佳宁 and later 王佳 (a two-character read of the same place): keep one.
-    for i, known in enumerate(found):
-        if known.startswith(name) or name.startswith(known):
-            if len(name) > len(known):
-                found[i] = name
+class _Names:
+    """Names of people in the order found, one for each person: 王佳宁 and a later 王佳 (a
+    two-character read of the same place) are one, kept as the longer. Names are of two or three
+    characters (see _is_name), so a name and a longer one that begins with it share their first
+    two: those are looked up, never compared with every name found."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+        self._index: dict[str, int] = {}  # each name found -> its place in `found`
+        self._starts: set[str] = set()  # the first two characters of each name found
+
+    def add(self, name: str) -> None:
+        if name in self._index:
             return
-    found.append(name)
+        head = name[:2]
+        if len(name) > 2 and head in self._index:  # 王佳 found before 王佳宁
+            i = self._index.pop(head)
+            self.found[i] = name
+            self._index[name] = i
+            return
+        if len(name) == 2 and name in self._starts:  # 王佳宁 found before 王佳
+            return
+        self._index[name] = len(self.found)
+        self._starts.add(head)
+        self.found.append(name)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -67,6 +67,12 @@ def test_reading_grows_linearly_without_any_punctuation():
     assert large <= 4.5 * small, (small, large)
 
 
+def distinct(template: str, size: int) -> str:
+    """`template` filled with ever new pairs of characters, to about `size` bytes."""
+    pairs = (chr(0x4E00 + i % 20000) + chr(0x4E00 + 20000 + i // 20000) for i in range(size // 15))
+    return "".join(template.format(pair) for pair in pairs)
+
+
 MB = 1_000_000
 HOSTILE = {
     "digits": repeated("1234567890", MB),
@@ -74,6 +80,8 @@ HOSTILE = {
     "head counts without end": repeated("共计60余人参加", MB),
     "dates without punctuation": repeated("3月5日", MB),
     "partners joined without end": repeated("联合和平街消防救援站和", MB),
+    "ever new communities": distinct("{}里社区、", MB),
+    "ever new lecturers": distinct("王{}老师，", MB),
 }
 
 
