@@ -822,17 +822,23 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_KEYWORDS = sorted(((w, name) for name, ws in _CATEGORY_WORDS for w in ws), key=lambda wn: -len(wn[0]))
+
+
 def _keyword_hits(text: str) -> list[tuple[int, str, str]]:
     """(position, category, keyword) for every keyword, longest first and without overlaps, so
     that 议事协商 counts once and 消防安全 is one hit of 安全."""
-    words = sorted(((w, name) for name, ws in _CATEGORY_WORDS for w in ws), key=lambda wn: -len(wn[0]))
     taken = [False] * len(text)
     hits = []
-    for word, name in words:
-        for m in re.finditer(re.escape(word), text):
-            if not any(taken[m.start() : m.end()]):
-                taken[m.start() : m.end()] = [True] * len(word)
-                hits.append((m.start(), name, word))
+    for word, name in _KEYWORDS:
+        # Each occurrence, left to right, not overlapping the one before (as finditer finds them).
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not any(taken[at:end]):
+                taken[at:end] = [True] * len(word)
+                hits.append((at, name, word))
+            at = text.find(word, end)
     return sorted(hits)
 
 
