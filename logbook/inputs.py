@@ -41,23 +41,27 @@ def size_words(count: int) -> str:
     return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
-def read_input_file(path, *, shown: str, expected: str, sep: str = ";") -> bytes:
+def read_input_file(
+    path, *, shown: str, expected: str, sep: str = ";", limit: int | None = None
+) -> bytes:
     """The bytes of a file named on the command line. A device or socket is refused before it is
-    opened, a file over MAX_INPUT_BYTES before it is read, and a pipe is read no further than
-    that. OSErrors of opening and reading are left to the caller, which names them."""
+    opened, a file over `limit` (MAX_INPUT_BYTES unless a command reads less) before it is read,
+    and a pipe is read no further than that. OSErrors of opening and reading are left to the
+    caller, which names them."""
     kind = special_kind(path, allow_fifo=True)
     if kind is not None:
         raise UsageError(f"{shown} is {kind}{sep} expected {expected}")
-    limit = MAX_INPUT_BYTES
+    limit = MAX_INPUT_BYTES if limit is None else limit
     with open(path, "rb") as handle:
         if os.fstat(handle.fileno()).st_size > limit:
             raise too_large(shown, expected, limit)
-        return read_capped(handle, shown, expected)
+        return read_capped(handle, shown, expected, limit=limit)
 
 
-def read_capped(handle: BinaryIO, shown: str, expected: str) -> bytes:
-    """All of `handle`, or a UsageError once it holds more than MAX_INPUT_BYTES."""
-    limit = MAX_INPUT_BYTES
+def read_capped(handle: BinaryIO, shown: str, expected: str, *, limit: int | None = None) -> bytes:
+    """All of `handle`, or a UsageError once it holds more than `limit` (MAX_INPUT_BYTES unless
+    a command reads less)."""
+    limit = MAX_INPUT_BYTES if limit is None else limit
     data = handle.read(limit + 1)
     if len(data) > limit:
         raise too_large(shown, expected, limit)

@@ -1,5 +1,5 @@
 """`logbook import-text` on large and hostile inputs: the work grows with the text, not with its
-square.
+square, and a text over the stated size is refused before more of it is read.
 
 No test here measures time. Linearity is checked by counting: the lines of logbook/extract.py
 run for a text and for four copies of it (a lookup that scans every sentence of the article for
@@ -11,12 +11,15 @@ quadratic reader would not finish.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, run
+from logbook.commands.importtext import MAX_TEXT_BYTES
 from logbook.extract import extract, extract_article
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
@@ -75,10 +78,12 @@ def distinct(template: str, size: int) -> str:
 
 MB = 1_000_000
 HOSTILE = {
+    # A run of digits: no head count, at any of its positions.
     "digits": repeated("1234567890", MB),
     "chinese numerals": repeated("一二三四五六七八九十", MB),
     "head counts without end": repeated("共计60余人参加", MB),
     "dates without punctuation": repeated("3月5日", MB),
+    # Each 联合 points into the same list of partners, which never ends.
     "partners joined without end": repeated("联合和平街消防救援站和", MB),
     "ever new communities": distinct("{}里社区、", MB),
     "ever new lecturers": distinct("王{}老师，", MB),
@@ -91,3 +96,61 @@ def test_hostile_shapes_are_read_in_one_pass(shape):
     # does not finish (100 KB of digits took 380 s, 200 KB of joined partners 170 s).
     drafts = extract(HOSTILE[shape], source_name="x", today=TODAY)
     assert len(drafts) == 1
+
+
+def test_a_text_at_the_size_limit_is_read(tmp_path, db_path):
+    text = repeated(LINE, MAX_TEXT_BYTES)
+    data = text.encode("utf-8")
+    data += b"\n" * (MAX_TEXT_BYTES - len(data))
+    assert len(data) == MAX_TEXT_BYTES
+    path = tmp_path / "news.txt"
+    path.write_bytes(data)
+    result = run("import-text", str(path), "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [draft] = result.json
+    assert draft["date"] == "2025-04-12" and draft["communities"] == ["和平街十一社区"]
+    assert not db_path.exists()
+
+
+def test_a_file_over_the_limit_is_refused_naming_the_limit(tmp_path, db_path):
+    path = tmp_path / "news.txt"
+    path.write_bytes(repeated(LINE, MAX_TEXT_BYTES + 1000).encode("utf-8"))
+    assert path.stat().st_size > MAX_TEXT_BYTES
+    result = run("import-text", str(path), "--dry-run")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {str(path)!r} holds more than 4 MB; expected a text file of articles of at most 4 MB\n"
+    )
+    assert not db_path.exists()
+
+
+def test_standard_input_over_the_limit_is_refused(db_path):
+    result = run("import-text", "-", "--yes", input=repeated(LINE, MAX_TEXT_BYTES + 1000))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: standard input holds more than 4 MB; expected a text of articles of at most 4 MB\n"
+    )
+    assert not db_path.exists()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_standard_input_is_refused_after_reading_the_limit(db_path):
+    # /dev/zero never ends: reading it whole would never finish, nor fit in memory.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run(
+            [sys.executable, "-m", "logbook", "import-text", "-", "--yes"],
+            stdin=zero, capture_output=True, text=True, env=env, timeout=120,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "Error: standard input holds more than 4 MB; expected a text of articles of at most 4 MB\n"
+    )
+    assert not db_path.exists()
+
+
+def test_the_limit_is_4_mb_and_below_the_limit_of_every_input():
+    import logbook.inputs
+
+    assert MAX_TEXT_BYTES == 4 * 1024 * 1024 < logbook.inputs.MAX_INPUT_BYTES

@@ -30,6 +30,10 @@ _LABELS = {
     "partners": "partners",
 }
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
+# The largest text read: hundreds of news reports (one is a few KB), read in a couple of
+# seconds. A larger one is refused having read no more than one byte past the limit, from a file
+# or standard input (logbook.inputs, whose limit for every input this is below).
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 
 
 class _Item:
@@ -152,8 +156,10 @@ def _parse_articles(values: list[str] | None, total: int) -> set[int]:
 
 def _read_input(file: str) -> tuple[str, str]:
     """The text and the name its records cite as their source."""
+    from .. import inputs
     from ..inputs import read_capped, read_input_file
 
+    limit = min(MAX_TEXT_BYTES, inputs.MAX_INPUT_BYTES)
     if file == "-":
         closed = UsageError(
             "standard input is closed; expected the articles on it for '-', or name a file of articles"
@@ -161,7 +167,9 @@ def _read_input(file: str) -> tuple[str, str]:
         if sys.stdin is None:  # the shell closed it (`<&-`)
             raise closed
         try:
-            raw = read_capped(typer.get_binary_stream("stdin"), "standard input", "a text of articles")
+            raw = read_capped(
+                typer.get_binary_stream("stdin"), "standard input", "a text of articles", limit=limit
+            )
         except RuntimeError:  # no binary stream behind it
             raise closed from None
         except OSError as err:
@@ -169,7 +177,9 @@ def _read_input(file: str) -> tuple[str, str]:
         return _decode(raw), "stdin"
     path = Path(file)
     try:
-        raw = read_input_file(path, shown=repr(file), expected="a text file of articles", sep=":")
+        raw = read_input_file(
+            path, shown=repr(file), expected="a text file of articles", sep=":", limit=limit
+        )
     except FileNotFoundError:
         raise NotFound(f"no file {file!r}") from None
     except IsADirectoryError:
