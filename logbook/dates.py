@@ -21,6 +21,14 @@ from dateutil.relativedelta import relativedelta
 from logbook.errors import UsageError
 from logbook.numerals import halfwidth, parse_cn_int
 
+# The days the logbook holds and computes with. Every date it is given (typed, in LOGBOOK_TODAY,
+# in an imported file, read from a written report) must fall inside; weeks, months and quarters
+# that reach a little past either end are computed safely (Python's dates end at years 1 and
+# 9999, where a week's arithmetic would fail).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+SUPPORTED_RANGE = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
 DATE_FORMS = (
     "YYYY-MM-DD, 2025/3/27, 3/27, 2025年3月27日, 3月27日, today, yesterday, 今天, 昨天, 前天, "
     "or a weekday such as mon or 周三"
@@ -121,6 +129,43 @@ def _quote(text: str) -> str:
     return f"'{text}'" if text.isprintable() else repr(text)
 
 
+def in_range(d: date) -> bool:
+    """Whether `d` is a day the logbook supports (FIRST_DAY to LAST_DAY)."""
+    return FIRST_DAY <= d <= LAST_DAY
+
+
+def is_supported_iso(value: object) -> bool:
+    """Whether a stored value is a real YYYY-MM-DD day in the supported range: what a record
+    written by hand may not be."""
+    if type(value) is not str or len(value) != 10:
+        return False
+    try:
+        return in_range(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _outside(what: str, text: str, shown: str) -> UsageError:
+    # `shown` is what the value came to (a relative date, a week's label), when it differs.
+    typed = _quote(text.strip())
+    came_to = f" ({shown})" if shown != text.strip() else ""
+    return UsageError(f"{what} {typed}{came_to} is outside the supported range {SUPPORTED_RANGE}")
+
+
+def _check_day(d: date, text: str, what: str = "date") -> date:
+    if not in_range(d):
+        raise _outside(what, text, d.isoformat())
+    return d
+
+
+def check_period(period: "Period", text: str, what: str) -> "Period":
+    """`period` if any of its days is supported, else a UsageError naming `text` and the range:
+    the ISO week that holds 2199-12-31 runs into 2200 and is still a week of the logbook."""
+    if period.end < FIRST_DAY or period.start > LAST_DAY:
+        raise _outside(what, text, period.label)
+    return period
+
+
 def _normalize(text: str) -> str:
     """Half-width, lower case, single spaces, Simplified keywords."""
     return " ".join(halfwidth(text).split()).lower().translate(_TO_SIMPLIFIED)
@@ -174,6 +219,7 @@ def parse_date_noting_year(text: str, today: date) -> tuple[date, bool]:
         found = None
     if found is None:
         raise UsageError(f"invalid date {_quote(text.strip())}: expected {DATE_FORMS}")
+    _check_day(found[0], text)
     return found
 
 
@@ -306,13 +352,17 @@ def parse_week(spec: str, today: date) -> Period:
     try:
         if m := _ISO_WEEK.fullmatch(s.replace(" ", "")):
             # fromisocalendar rejects week 53 in years that have only 52.
-            return week_of(date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
+            monday = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
+            if not FIRST_DAY - timedelta(days=6) <= monday <= LAST_DAY:
+                # Checked before the week is made: the last week of 9999 would end past date.max.
+                raise _outside("week", spec, f"{int(m['y']):04d}-W{int(m['w']):02d}")
+            return week_of(monday)
         if s in _THIS_WEEK:
-            return week_of(today)
+            return check_period(week_of(today), spec, "week")
         if s in _LAST_WEEK:
-            return last_complete_week(today)
+            return check_period(last_complete_week(today), spec, "week")
         if found := _read_date(s, today):
-            return week_of(found[0])
+            return week_of(_check_day(found[0], spec, "week"))
     except (ValueError, OverflowError):
         pass
     raise UsageError(f"invalid week {_quote(spec.strip())}: expected {WEEK_FORMS}")
@@ -324,20 +374,20 @@ def parse_month(spec: str, today: date) -> Period:
     compact = s.replace(" ", "")
     try:
         if m := _YM.fullmatch(compact):
-            return month_of(date(int(m["y"]), int(m["m"]), 1))
+            return check_period(month_of(date(int(m["y"]), int(m["m"]), 1)), spec, "month")
         if m := _CN_MONTH_ONLY.fullmatch(compact):
             month = parse_cn_int(m["m"])
             if m["y"] is not None:
-                return month_of(date(parse_cn_int(m["y"]), month, 1))
+                return check_period(month_of(date(parse_cn_int(m["y"]), month, 1)), spec, "month")
             # As for dates: a month without a year is the latest one that has begun.
             year = today.year if month <= today.month else today.year - 1
-            return month_of(date(year, month, 1))
+            return check_period(month_of(date(year, month, 1)), spec, "month")
         if s in _THIS_MONTH:
-            return month_of(today)
+            return check_period(month_of(today), spec, "month")
         if s in _LAST_MONTH:
-            return previous(month_of(today))
+            return check_period(previous(month_of(today)), spec, "month")
         if found := _read_date(s, today):
-            return month_of(found[0])
+            return month_of(_check_day(found[0], spec, "month"))
     except (ValueError, OverflowError):
         pass
     raise UsageError(f"invalid month {_quote(spec.strip())}: expected {MONTH_FORMS}")

@@ -135,9 +135,14 @@ class State:
         pinned = os.environ.get("LOGBOOK_TODAY")
         if pinned:
             try:
-                return date.fromisoformat(pinned)
+                day = date.fromisoformat(pinned)
             except ValueError:
                 raise UsageError(f"LOGBOOK_TODAY={pinned!r} is not a YYYY-MM-DD date") from None
+            from ..dates import SUPPORTED_RANGE, in_range
+
+            if not in_range(day):
+                raise UsageError(f"LOGBOOK_TODAY={pinned!r} is outside the supported range {SUPPORTED_RANGE}")
+            return day
         from ..dates import today_in_shanghai
 
         return today_in_shanghai()

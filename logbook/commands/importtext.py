@@ -134,9 +134,15 @@ def import_text(
 
 
 def _parse_year(value: str) -> int:
+    from ..dates import FIRST_DAY, LAST_DAY
+
     text = value.strip()
-    if not (text.isascii() and text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
         raise UsageError(f"invalid year {value!r} for --year: expected a year such as 2025")
+    if not FIRST_DAY.year <= int(text) <= LAST_DAY.year:
+        raise UsageError(
+            f"invalid year {value!r} for --year: expected a year from {FIRST_DAY.year} to {LAST_DAY.year}"
+        )
     return int(text)
 
 

@@ -183,7 +183,9 @@ def digest(
 
         path = output_path(st, output)
     today = st.today
-    period = dates.parse_week(week, today) if week else dates.last_complete_week(today)
+    # By default the last complete week, read as `--week last` is (and refused alike in the
+    # first days of the supported range, when that week lies before it).
+    period = dates.parse_week(week or "last", today)
     # A digest is one week: of the shared filters it takes those that narrow what is counted.
     flt = build_filter(
         st, FilterArgs(communities=community, street=street, category=category, tags=tag,

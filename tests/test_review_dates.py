@@ -1,0 +1,208 @@
+"""Dates at and past the edges of the supported range, 1900-01-01 to 2199-12-31: refused with one
+line wherever they are typed (options, LOGBOOK_TODAY), and computed without a crash at the edges
+(a week that runs into 2200, the week before 1900)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import add, run
+from logbook import dates
+
+RANGE = "1900-01-01 to 2199-12-31"
+
+
+def refused(result, message: str, code: int = 2) -> None:
+    assert result.exit_code == code, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {message}\n"
+
+
+def test_the_range_is_defined_once():
+    assert (dates.FIRST_DAY, dates.LAST_DAY) == (date(1900, 1, 1), date(2199, 12, 31))
+    assert dates.SUPPORTED_RANGE == RANGE
+
+
+# -- typed values ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["digest", "--week", "0001-W01"], f"week '0001-W01' is outside the supported range {RANGE}"),
+        (["digest", "--week", "0001-01-01"], f"week '0001-01-01' is outside the supported range {RANGE}"),
+        (["digest", "--week", "9999-W52"], f"week '9999-W52' is outside the supported range {RANGE}"),
+        (["digest", "--week", "1899-W52"], f"week '1899-W52' is outside the supported range {RANGE}"),
+        (["digest", "--week", "2200-W02"], f"week '2200-W02' is outside the supported range {RANGE}"),
+        (["list", "--on", "0001-01-01"], f"date '0001-01-01' is outside the supported range {RANGE}"),
+        (["list", "--from", "1899-12-31"], f"date '1899-12-31' is outside the supported range {RANGE}"),
+        (["list", "--to", "2200/1/1"], f"date '2200/1/1' (2200-01-01) is outside the supported range {RANGE}"),
+        (["report", "--from", "9999-12-31"], f"date '9999-12-31' is outside the supported range {RANGE}"),
+        (["export", "--to", "一八九九年十二月三十一日"],
+         f"date '一八九九年十二月三十一日' (1899-12-31) is outside the supported range {RANGE}"),
+        (["list", "--week", "1899-12-31"], f"week '1899-12-31' is outside the supported range {RANGE}"),
+        (["list", "--month", "1899-12"], f"month '1899-12' is outside the supported range {RANGE}"),
+        (["report", "--month", "2200年1月"], f"month '2200年1月' (2200-01) is outside the supported range {RANGE}"),
+        (["add", "社区消防演练", "--date", "9999-12-31"], f"date '9999-12-31' is outside the supported range {RANGE}"),
+        (["add", "社区消防演练", "--date", "1899年12月31日"],
+         f"date '1899年12月31日' (1899-12-31) is outside the supported range {RANGE}"),
+        (["import-text", "-", "--date", "1899-12-31"], f"date '1899-12-31' is outside the supported range {RANGE}"),
+        (["import-text", "-", "--year", "2200"], "invalid year '2200' for --year: expected a year from 1900 to 2199"),
+        (["import-text", "-", "--year", "1899"], "invalid year '1899' for --year: expected a year from 1900 to 2199"),
+    ],
+)
+def test_a_typed_date_outside_the_range_is_one_usage_error(args, message, db_path):
+    refused(run(*args, input="2025年3月5日，安贞西里社区开展消防演练。"), message)
+    assert not db_path.exists()
+
+
+def test_edit_refuses_a_date_outside_the_range(db_path):
+    ident = add("社区消防演练", "--date", "2025-03-05")
+    before = db_path.read_bytes()
+    refused(run("edit", ident, "--date", "2200-01-01"), f"date '2200-01-01' is outside the supported range {RANGE}")
+    assert db_path.read_bytes() == before
+
+
+def test_the_edges_themselves_are_accepted():
+    for day in ("1900-01-01", "2199-12-31"):
+        ident = add("社区消防演练", "--date", day)
+        assert run("show", ident, "--format", "json").json["date"] == day
+
+
+# -- LOGBOOK_TODAY -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"])
+@pytest.mark.parametrize("args", [["digest"], ["add", "社区消防演练"], ["list", "--week", "this"]])
+def test_a_pinned_today_outside_the_range_is_one_usage_error(today, args, monkeypatch, db_path):
+    monkeypatch.setenv("LOGBOOK_TODAY", today)
+    refused(run(*args), f"LOGBOOK_TODAY='{today}' is outside the supported range {RANGE}")
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("today", "args", "message"),
+    [
+        ("1900-01-01", ["add", "社区消防演练", "--date", "yesterday"], "date 'yesterday' (1899-12-31)"),
+        ("1900-01-01", ["add", "社区消防演练", "--date", "上周三"], "date '上周三' (1899-12-27)"),
+        ("1900-01-03", ["list", "--week", "last"], "week 'last' (1899-W52)"),
+        ("1900-01-03", ["list", "--month", "上月"], "month '上月' (1899-12)"),
+        ("1900-03-01", ["list", "--month", "12月"], "month '12月' (1899-12)"),
+        # The digest's default week is the last complete one: before the range in its first week.
+        ("1900-01-03", ["digest"], "week 'last' (1899-W52)"),
+        ("2199-12-31", ["add", "社区消防演练", "--date", "明天"], "date '明天' (2200-01-01)"),
+    ],
+)
+def test_a_relative_date_that_leaves_the_range_names_what_it_came_to(today, args, message, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_TODAY", today)
+    refused(run(*args), f"{message} is outside the supported range {RANGE}")
+
+
+# -- computing at the edges ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def at_the_edges(monkeypatch):
+    """Two activities in the first week of the range and two in the week holding its last day,
+    with today its last day."""
+    monkeypatch.setenv("LOGBOOK_TODAY", "2199-12-31")
+    for day, title in [
+        ("1900-01-01", "新年联欢会"), ("1900-01-07", "社区消防演练"),
+        ("2199-12-30", "垃圾分类宣传"), ("2199-12-31", "跨年志愿服务"),
+    ]:  # fmt: skip
+        add(title, "--date", day, "--community", "安贞西里社区", "--people", "10")
+
+
+def digest_json(*args):
+    result = run("digest", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return result.json
+
+
+def test_the_digest_of_the_week_holding_the_last_day(at_the_edges):
+    for spec in ("this", "2199-12-31", "2200-W01", "本周"):
+        d = digest_json("--week", spec)
+        assert (d["week"], d["from"], d["to"]) == ("2200-W01", "2199-12-30", "2200-01-05")
+        assert d["headline"]["activities"] == 2 and d["complete"] is False
+        assert d["previous"]["week"] == "2199-W52"
+    for fmt in ("text", "md", "html"):
+        result = run("digest", "--week", "this", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "2200-W01" in result.stdout
+
+
+def test_the_digest_by_default_and_of_the_first_week(at_the_edges):
+    last = digest_json()
+    assert last["week"] == "2199-W52" and last["headline"]["activities"] == 0
+    first = digest_json("--week", "1900-W01")
+    assert (first["from"], first["to"]) == ("1900-01-01", "1900-01-07")
+    assert first["headline"]["activities"] == 2
+    assert first["previous"] == {**first["previous"], "week": "1899-W52", "activities": 0}
+
+
+@pytest.mark.parametrize(
+    ("args", "labels"),
+    [
+        (["--by", "week", "--to", "1900-01-31"], ["1900-W01", "1900-W02", "1900-W03", "1900-W04", "1900-W05"]),
+        (["--by", "month", "--to", "1900-03-31"], ["1900-01", "1900-02", "1900-03"]),
+        (["--by", "week", "--from", "2199-12-16"], ["2199-W51", "2199-W52", "2200-W01"]),
+        (["--by", "month", "--from", "2199-11-01"], ["2199-11", "2199-12"]),
+    ],
+)
+def test_reports_by_period_at_the_edges(at_the_edges, args, labels):
+    result = run("report", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [g["group"] for g in result.json["groups"]] == labels
+    assert result.json["total"]["activities"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "columns"),
+    [
+        (["--period", "week", "--from", "2199-12-20"], ["2199-W51", "2199-W52", "2200-W01"]),
+        (["--period", "month", "--from", "2199-11-15"], ["2199-11", "2199-12"]),
+        (["--period", "quarter", "--from", "2199-01-01"], ["2199-Q1", "2199-Q2", "2199-Q3", "2199-Q4"]),
+        (["--period", "week", "--to", "1900-01-14"], ["1900-W01", "1900-W02"]),
+        (["--period", "quarter", "--to", "1900-12-31"], ["1900-Q1", "1900-Q2", "1900-Q3", "1900-Q4"]),
+    ],
+)
+def test_report_grids_at_the_edges(at_the_edges, args, columns):
+    result = run("report", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json["periods"] == columns
+    assert result.json["total"]["activities"] == 2
+    table = run("report", *args, "--chart")
+    assert table.exit_code == 0, table.stderr
+
+
+def test_a_report_across_the_whole_range_is_refused_as_too_wide_not_crashed(at_the_edges):
+    result = run("report", "--by", "week")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: 1900-01-01 to 2199-12-31 spans 15654 weeks, too many for --by week")
+
+
+def test_listing_the_edge_weeks_and_months(at_the_edges):
+    def titles(*args):
+        result = run("list", *args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return sorted(a["title"] for a in result.json)
+
+    assert titles("--week", "2200-W01") == titles("--month", "2199-12") == ["垃圾分类宣传", "跨年志愿服务"]
+    assert titles("--week", "1900-01-01") == titles("--month", "1900年1月") == ["新年联欢会", "社区消防演练"]
+
+
+def test_the_arithmetic_holds_at_both_ends():
+    first, last = dates.FIRST_DAY, dates.LAST_DAY
+    assert dates.previous(dates.week_of(first)).label == "1899-W52"
+    assert dates.previous(dates.month_of(first)).label == "1899-12"
+    assert dates.previous(dates.quarter_of(first)).label == "1899-Q4"
+    assert dates.week_of(last).label == "2200-W01"
+    assert dates.parse_week("this", last) == dates.parse_week("2200-W01", last) == dates.week_of(last)
+    assert dates.parse_month("this", last).label == "2199-12"
+    quarters = dates.periods_between(first, last, "quarter")
+    assert (len(quarters), quarters[0].label, quarters[-1].label) == (1200, "1900-Q1", "2199-Q4")
+    weeks = dates.periods_between(first, last, "week")
+    assert (weeks[0].label, weeks[-1].label) == ("1900-W01", "2200-W01")
