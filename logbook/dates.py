@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
-from dateutil.relativedelta import relativedelta
-
 from logbook.errors import UsageError
 from logbook.numerals import halfwidth, parse_cn_int
 
@@ -318,6 +316,8 @@ def _kind(period: Period) -> str | None:
 
 def _shift(period: Period, n: int) -> Period:
     """The period `n` steps later (earlier if negative); weeks, months and quarters stay whole."""
+    from dateutil.relativedelta import relativedelta  # only here: most commands never need it
+
     kind = _kind(period)
     if kind == "week":
         return week_of(period.start + timedelta(weeks=n))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
+from .dates import SUPPORTED_RANGE, in_range
 from .models import TEXT_MAX, TITLE_MAX
 from .numerals import halfwidth, parse_cn_int
 from .textnorm import clean_scrape, damaged_spans, to_simplified
@@ -495,6 +496,8 @@ def _date(art: _Article, today: date, year: int | None):
         found = date(y, month, day)
     except ValueError:
         return None, 0, f"{month}月{day}日 does not exist in {y}", False
+    if not in_range(found):
+        return None, 0, f"{found.isoformat()} is outside the supported range {SUPPORTED_RANGE}", False
     if len(distinct) > 1 and not why.startswith("the first"):
         conf = min(conf, 0.8)
     return found.isoformat(), conf, why, assumed

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date
 
+from .dates import FIRST_DAY, LAST_DAY, SUPPORTED_RANGE
 from .errors import ValidationError
 
 TITLE_MAX = 200
@@ -57,6 +58,7 @@ FIELD_ORDER = (
 )
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _ID_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -160,6 +162,10 @@ class Activity:
         _check_str(self, "date")
         if not _DATE_RE.match(self.date) or not _is_real_date(self.date):
             raise ValidationError(f"date {self.date!r} is not a real YYYY-MM-DD date", "date")
+        if not _FIRST_ISO <= self.date <= _LAST_ISO:
+            raise ValidationError(
+                f"date {self.date!r} is outside the supported range {SUPPORTED_RANGE}", "date"
+            )
         for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:

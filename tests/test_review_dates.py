@@ -1,9 +1,10 @@
 """Dates at and past the edges of the supported range, 1900-01-01 to 2199-12-31: refused with one
-line wherever they are typed (options, LOGBOOK_TODAY), and computed without a crash at the edges
-(a week that runs into 2200, the week before 1900)."""
+line wherever they come in (typed options, LOGBOOK_TODAY, imported files, written reports), and
+computed without a crash at the edges (a week that runs into 2200, the week before 1900)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -206,3 +207,70 @@ def test_the_arithmetic_holds_at_both_ends():
     assert (len(quarters), quarters[0].label, quarters[-1].label) == (1200, "1900-Q1", "2199-Q4")
     weeks = dates.periods_between(first, last, "week")
     assert (weeks[0].label, weeks[-1].label) == ("1900-W01", "2200-W01")
+
+
+# -- imported files and written reports ----------------------------------------------------------
+
+
+def record(ident: str, day: str) -> dict:
+    return {
+        "id": ident * 32, "date": day, "title": "社区消防演练", "category": "安全",
+        "communities": ["安贞西里社区"], "participants": 30,
+        "created_at": "2025-03-27T08:00:00.000Z", "updated_at": "2025-03-27T08:00:00.000Z",
+    }  # fmt: skip
+
+
+def test_an_import_of_records_outside_the_range_reports_them_as_invalid(tmp_path, db_path):
+    path = tmp_path / "from-another-office.json"
+    path.write_text(json.dumps([
+        record("a", "2025-03-27"), record("b", "9999-12-31"), record("c", "1899-12-31"), record("d", "0001-01-01"),
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"  {path}, record 2, field date: date '9999-12-31' is outside the supported range {RANGE}",
+        f"  {path}, record 3, field date: date '1899-12-31' is outside the supported range {RANGE}",
+        f"  {path}, record 4, field date: date '0001-01-01' is outside the supported range {RANGE}",
+        f"Error: 3 records are invalid in {path}; nothing was imported (--skip-invalid imports the valid rest)",
+    ]
+    assert not db_path.exists()
+    skipping = run("import", str(path), "--skip-invalid")
+    assert skipping.exit_code == 0, skipping.stderr
+    assert [a["id"] for a in run("export").json["activities"]] == ["a" * 32]
+    report = run("report", "--by", "week")
+    assert report.exit_code == 0 and report.stderr == ""
+
+
+def test_a_sheet_with_a_date_past_the_range_is_invalid_on_its_line(tmp_path, db_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("title,date,participants\n社区消防演练,2025/3/27,30\n跨年晚会,2200/1/1,80\n", encoding="utf-8")
+    result = run("import", str(sheet))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"  {sheet}, line 3, field date: date '2200-01-01' is outside the supported range {RANGE}"
+    )
+    assert not db_path.exists()
+
+
+def test_a_written_report_dated_outside_the_range_gets_no_date(tmp_path, db_path):
+    path = tmp_path / "news.txt"
+    path.write_text("1880年3月5日上午，安贞西里社区开展了消防安全知识讲座，共计30人参加。\n", encoding="utf-8")
+    result = run("import-text", str(path), "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [draft] = result.json
+    assert draft["date"] is None and draft["status"] == "no date"
+    assert draft["why"]["date"] == f"1880-03-05 is outside the supported range {RANGE}"
+    # As for any article that names no date, --date gives it one.
+    saved = run("import-text", str(path), "--yes", "--date", "2025-03-05", "--article", "1")
+    assert saved.exit_code == 0, saved.stderr
+    assert [a["date"] for a in run("list", "--all", "--format", "json").json] == ["2025-03-05"]
+
+
+def test_a_year_written_outside_the_range_in_chinese_numerals_gets_no_date(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("九九九九年三月五日，安贞西里社区开展消防演练。\n", encoding="utf-8")
+    result = run("import-text", str(path), "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json[0]["date"] is None
+    assert result.json[0]["why"]["date"] == f"9999-03-05 is outside the supported range {RANGE}"
