@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter, itemgetter
 
-from .dates import Period, month_of, periods_between, previous, quarter_of, week_of
+from .dates import Period, is_supported_iso, month_of, periods_between, previous, quarter_of, week_of
 from .errors import UsageError
 from .models import Activity, Community
 
@@ -127,6 +127,9 @@ class Rollup:
     total: RollupRow
     date_from: str | None  # the range the numbers cover (None when there is nothing to cover)
     date_to: str | None
+    # (id, date) of the activities left out because their date, written by hand, is not a day
+    # of the supported range (or not a date): what the command warns about.
+    skipped: list[tuple[object, object]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -300,6 +303,8 @@ def rollup(
             f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
         )
     get = itemgetter if as_records else attrgetter
+    skipped: list[tuple[object, object]] = []
+    activities = _dated(activities, as_records, skipped)
     periods: list[Period] = []
     if period:
         # The grid's columns are known before the activities are counted into them.
@@ -386,7 +391,24 @@ def rollup(
     else:
         rows.sort(key=lambda r: (-r.tally.activities, _name_key(r.group)))
     total_row = _built(None, total, periods, is_total=True)
-    return Rollup(by, period, periods, rows, total_row, start, end)
+    return Rollup(by, period, periods, rows, total_row, start, end, skipped)
+
+
+def _dated(activities: Iterable, as_records: bool, skipped: list) -> Iterator:
+    """The activities whose date is a supported day, as they come; the others' (id, date) go to
+    `skipped`. Stored records were checked when written, but one edited by hand may say
+    9999-12-31, whose week cannot be computed, or not be a date at all. Each distinct date is
+    checked once."""
+    verdicts: dict[str, bool] = {}
+    for a in activities:
+        day = a.get("date") if as_records else a.date
+        ok = verdicts.get(day) if type(day) is str else False
+        if ok is None:
+            ok = verdicts[day] = is_supported_iso(day)
+        if ok:
+            yield a
+        else:
+            skipped.append((a.get("id") if as_records else a.id, day))
 
 
 def _periods(start: str, end: str, kind: str, option: str) -> list[Period]:
@@ -561,6 +583,7 @@ class Digest:
     silent: list[Silent]
     gaps: Gaps
     silent_weeks: int = SILENT_WEEKS
+    skipped: list[tuple[object, object]] = field(default_factory=list)  # as Rollup.skipped
 
     @property
     def is_empty(self) -> bool:
@@ -635,7 +658,8 @@ def digest(
     from .textnorm import fold
 
     end = week.end.isoformat()
-    pool = [a for a in activities if a.date <= end and (matches is None or matches(a))]
+    skipped: list[tuple[object, object]] = []
+    pool = [a for a in _dated(activities, False, skipped) if a.date <= end and (matches is None or matches(a))]
     communities = list(communities)
     registered = communities
     if scope_street is not None:
@@ -698,7 +722,8 @@ def digest(
         (street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)
     ]
 
-    last_seen = dict(last_seen or {})
+    # (A last date from the index is of a record written by hand when it is no supported day.)
+    last_seen = {c: day for c, day in (last_seen or {}).items() if is_supported_iso(day)}
     for a in pool:
         for c in a.communities:
             if a.date > last_seen.get(c, ""):
@@ -736,6 +761,7 @@ def digest(
         inactive=inactive,
         silent=silent,
         gaps=gaps,
+        skipped=skipped,
     )
 
 

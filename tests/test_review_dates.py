@@ -1,6 +1,7 @@
 """Dates at and past the edges of the supported range, 1900-01-01 to 2199-12-31: refused with one
-line wherever they come in (typed options, LOGBOOK_TODAY, imported files, written reports), and
-computed without a crash at the edges (a week that runs into 2200, the week before 1900)."""
+line wherever they come in (typed options, LOGBOOK_TODAY, imported files, written reports),
+computed without a crash at the edges (a week that runs into 2200, the week before 1900), and
+left out of the counts, with a warning, when a record edited by hand holds one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from conftest import add, run
 from logbook import dates
+from logbook_files import reseal, rewrite_activities
 
 RANGE = "1900-01-01 to 2199-12-31"
 
@@ -274,3 +276,110 @@ def test_a_year_written_outside_the_range_in_chinese_numerals_gets_no_date(tmp_p
     assert result.exit_code == 0, result.stderr
     assert result.json[0]["date"] is None
     assert result.json[0]["why"]["date"] == f"9999-03-05 is outside the supported range {RANGE}"
+
+
+# -- records written by hand -------------------------------------------------------------------
+
+
+@pytest.fixture(params=["edited by hand", "stored by an earlier version"])
+def hand_edited(request, db_path):
+    """Four activities of 2025-W13, three of whose dates were then changed in the month file: past
+    the range, before it, and a day that does not exist. Either by hand (the store sets aside
+    the day that does not exist, and warns itself), or as if logbook had written them before it
+    refused such dates (checksums resealed: the store trusts them)."""
+    ids = [
+        add("社区消防演练", "--date", f"2025-03-{day}", "--community", "安贞西里社区", "--category", "安全",
+            "--people", "20")
+        for day in (24, 25, 26, 27)
+    ]  # fmt: skip
+    planted = {ids[0]: "9999-12-31", ids[1]: "0001-01-01", ids[2]: "2025-02-30"}
+
+    def change(rows):
+        for row in rows:
+            row["date"] = planted.get(row["id"], row["date"])
+
+    rewrite_activities(db_path, change)
+    if request.param == "stored by an earlier version":
+        reseal(db_path)
+    return request.param, ids
+
+
+def not_counted(result) -> list[str]:
+    """The warning about activities a report or digest left out for their dates; every line of
+    stderr is a warning."""
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("Warning: ") for line in lines), result.stderr
+    return [line for line in lines if "not counted" in line]
+
+
+def expected_warning(ids, dated) -> list[str]:
+    listed = ", ".join(f"{i[:8]} {d}" for i, d in zip(ids, dated))
+    noun = "activity" if len(dated) == 1 else "activities"
+    return [
+        f"Warning: {len(dated)} {noun} not counted: dated outside {RANGE}, or not a date ({listed}); "
+        "logbook check lists them"
+    ]
+
+
+def left_out(how, ids, *which):
+    """The warning for the planted activities `which` (indexes) that reach the report: the day
+    that does not exist (2) only when the store trusted its file."""
+    dated = {0: "9999-12-31", 1: "0001-01-01", 2: "2025-02-30"}
+    kept = [i for i in which if i != 2 or how == "stored by an earlier version"]
+    return expected_warning([ids[i] for i in kept], [dated[i] for i in kept])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--by", "week"],
+        ["--by", "month"],
+        ["--by", "community"],
+        ["--period", "week"],
+        ["--period", "quarter", "--by", "street"],
+        ["--category", "安全", "--by", "week"],  # activities made of the records, not the records
+    ],
+)
+def test_reports_leave_out_hand_written_dates_with_a_warning(hand_edited, args):
+    how, ids = hand_edited
+    result = run("report", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json["total"]["activities"] == 1
+    assert (result.json["from"], result.json["to"]) == ("2025-03-27", "2025-03-27")
+    assert not_counted(result) == left_out(how, ids, 0, 1, 2)
+    table = run("report", *args)
+    assert table.exit_code == 0, table.stderr
+
+
+def test_the_digest_leaves_out_hand_written_dates(hand_edited):
+    how, ids = hand_edited
+    whole = run("digest", "--week", "2025-W13", "--format", "json")
+    assert whole.exit_code == 0, whole.stderr
+    assert whole.json["headline"]["activities"] == 1
+    # Filtered, the digest reads every earlier activity: the two dated before the week are met.
+    narrowed = run("digest", "--week", "2025-W13", "--category", "安全", "--format", "json")
+    assert narrowed.exit_code == 0, narrowed.stderr
+    assert narrowed.json["headline"]["activities"] == 1
+    assert not_counted(narrowed) == left_out(how, ids, 1, 2)
+
+
+def test_check_names_the_hand_written_dates_and_other_commands_still_work(hand_edited):
+    _, ids = hand_edited
+    result = run("check")
+    assert result.exit_code == 1
+    for ident, day in zip(ids, ("9999-12-31", "0001-01-01")):
+        assert f"{ident[:8]}" in result.stdout
+        assert f"date '{day}' is outside the supported range {RANGE}" in result.stdout
+    assert "date '2025-02-30' is not a real YYYY-MM-DD date" in result.stdout
+    for args in (["list", "--all"], ["search", "消防"], ["export"], ["show", ids[0]]):
+        other = run(*args)
+        assert other.exit_code == 0, (args, other.stderr)
+
+
+def test_edit_mends_a_hand_written_date(hand_edited):
+    how, ids = hand_edited
+    result = run("edit", ids[0], "--date", "2025-03-24")
+    assert result.exit_code == 0, result.stderr
+    report = run("report", "--by", "week", "--format", "json")
+    assert report.json["total"]["activities"] == 2
+    assert not_counted(report) == left_out(how, ids, 1, 2)

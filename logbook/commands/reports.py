@@ -27,6 +27,7 @@ from .common import (
     keep_until_exit,
     state,
     stdout_is_terminal,
+    warn,
     write_out,
 )
 
@@ -117,6 +118,7 @@ def report(
         only_groups=_community_names(flt) if by == "community" and flt.communities else None,
         as_records=as_records,
     )
+    _warn_skipped(result.skipped)
     if fmt == "table":
         from ..render import fit_width, rollup_table
 
@@ -133,6 +135,23 @@ def report(
     if chart:
         info("--chart draws in the table only; ignored for --format " + fmt)
     write_out([write_rollup(result, fmt)])
+
+
+def _warn_skipped(skipped: list) -> None:
+    """One line about the activities a report or digest left out for their dates."""
+    if not skipped:
+        return
+    from ..dates import SUPPORTED_RANGE
+
+    listed = ", ".join(
+        f"{str(ident)[:8]} {day if isinstance(day, str) else repr(day)}" for ident, day in skipped[:3]
+    )
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    noun = "activity" if len(skipped) == 1 else "activities"
+    warn(
+        f"{len(skipped)} {noun} not counted: dated outside {SUPPORTED_RANGE}, or not a date "
+        f"({listed}{more}); logbook check lists them"
+    )
 
 
 def _records(months):
@@ -223,6 +242,7 @@ def digest(
         scope=scope,
         last_seen=last_seen,
     )
+    _warn_skipped(result.skipped)
     # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
     # would also draw them under FORCE_COLOR, which a cron environment may carry.
     if output is None and fmt == "text" and stdout_is_terminal():
