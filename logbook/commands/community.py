@@ -110,6 +110,7 @@ def rename(
 ) -> None:
     """Rename a community and rewrite every activity that names it."""
     from ..registry import Registry
+    from ..textnorm import fold
 
     st = state(ctx)
     store = st.writable_store()
@@ -117,32 +118,50 @@ def rename(
     if not new:
         raise UsageError("the new name is empty")
     _check_lengths([new])
+    unchanged = renamed = None
     with store.transaction(f"community rename {old} -> {new}") as tx:
         communities = tx.communities()
         registry = Registry(communities)
         target = registry.find(old)
         if target is None:
             raise NotFound(f"no registered community {old!r}")
-        clash = registry.find(new)
-        if clash is not None and clash is not target:
-            raise UsageError(f"{new!r} already names the registered community {clash.name}")
-        old_name = target.name
-        target.name = new
-        aliases = [a for a in target.aliases if a != new]
-        if keep_alias and old_name != new:
-            aliases.append(old_name)
-        target.aliases = clean_names(aliases)
-        tx.set_communities(communities)
-        now = st.now()
-        rewritten = 0
-        for a in tx.activities():
-            if old_name in a.communities:
-                a.communities = [new if c == old_name else c for c in a.communities]
-                a.communities = clean_names(a.communities)
-                a.updated_at = now
-                tx.update(a)
-                rewritten += 1
-    info(f"Renamed {old_name} to {new}; {rewritten} activities rewritten")
+        # The registered name again, or written in the other script, width or case (the same
+        # name to every search and filter): nothing to rename, so nothing is written, not even
+        # an undo entry. With or without 社区 is a different name to read, and is renamed.
+        if fold(new) == fold(target.name):
+            unchanged = target.name
+        else:
+            renamed = _rename(tx, communities, registry, target, new, keep_alias, now=st.now())
+    if unchanged == new:
+        info(f"{new} already has that name; nothing changed")
+    elif unchanged is not None:
+        info(f"{new} is {unchanged} written another way (script, width or case); nothing changed")
+    else:
+        old_name, rewritten = renamed
+        info(f"Renamed {old_name} to {new}; {rewritten} activities rewritten")
+
+
+def _rename(tx, communities, registry, target, new: str, keep_alias: bool, *, now: str) -> tuple[str, int]:
+    """Rename `target` to `new` in the registry and in every activity that names it; the old
+    name and how many activities were rewritten."""
+    clash = registry.find(new)
+    if clash is not None and clash is not target:
+        raise UsageError(f"{new!r} already names the registered community {clash.name}")
+    old_name = target.name
+    target.name = new
+    aliases = [a for a in target.aliases if a != new]
+    if keep_alias:
+        aliases.append(old_name)
+    target.aliases = clean_names(aliases)
+    tx.set_communities(communities)
+    rewritten = 0
+    for a in tx.activities():
+        if old_name in a.communities:
+            a.communities = clean_names([new if c == old_name else c for c in a.communities])
+            a.updated_at = now
+            tx.update(a)
+            rewritten += 1
+    return old_name, rewritten
 
 
 @community_app.command("remove")
