@@ -1,6 +1,7 @@
 """The health of a logbook as data: records that break the schema, duplicates, dates in the
-future, community names the registry does not know, streets the registry could fill, missing head
-counts; and the fixes that are safe to make without asking. Pure: `today` is passed in."""
+future, stamps ahead of the clock, community names the registry does not know, streets the
+registry could fill, missing head counts; and the fixes that are safe to make without asking.
+Pure: `today` and `now` are passed in."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .models import Activity, Categories, Community
 # The kinds of finding, in the order they are listed: first those about the files (the
 # `repair` module's), then those about the records.
 FILE_KINDS = ("index", "schema", "misplaced", "twice", "keys")
-KINDS = (*FILE_KINDS, "duplicate", "future", "community", "street", "head-count")
+KINDS = (*FILE_KINDS, "duplicate", "future", "stamp", "community", "street", "head-count")
 
 
 @dataclass
@@ -53,10 +54,17 @@ class Health:
 
 
 def check_docs(
-    docs: Iterable, communities: Iterable[Community], *, today: date, categories: Categories | None = None
+    docs: Iterable,
+    communities: Iterable[Community],
+    *,
+    today: date,
+    categories: Categories | None = None,
+    now: str | None = None,
+    tombstones: Iterable[dict] = (),
 ) -> Health:
     """Check stored records (plain dicts, as the store keeps them) against the schema, then the
-    valid ones against each other, the calendar and the registry."""
+    valid ones against each other, the calendar and the registry; with `now`, the stamps of
+    records and tombstones ({"id", "deleted_at"}) against the clock."""
     from .registry import Registry
 
     docs = list(docs)
@@ -77,13 +85,17 @@ def check_docs(
             findings.append(Finding("schema", [label], where + _shorten(err.message)))
             continue
         valid.append(activity)
-    findings.extend(check_activities(valid, Registry(communities), today=today))
+    findings.extend(check_activities(valid, Registry(communities), today=today, now=now))
+    if now is not None:
+        findings.extend(check_tombstones(tombstones, now=now))
     findings.sort(key=lambda f: KINDS.index(f.kind))
     return Health(len(docs), findings, unreadable)
 
 
-def check_activities(activities: list[Activity], registry, *, today: date) -> list[Finding]:
-    from .exchange import natural_key
+def check_activities(
+    activities: list[Activity], registry, *, today: date, now: str | None = None
+) -> list[Finding]:
+    from .exchange import natural_key, stamp_ahead, stamp_limit
 
     findings: list[Finding] = []
     groups: dict[tuple, list[Activity]] = {}
@@ -101,6 +113,15 @@ def check_activities(activities: list[Activity], registry, *, today: date) -> li
     for a in activities:
         if a.date > day:
             findings.append(Finding("future", [a.id], f"{a.date} {a.title}: after today ({day})"))
+    if now is not None:
+        limit = stamp_limit(now)
+        for a in activities:
+            name = stamp_ahead(a, limit)
+            if name is not None:
+                findings.append(Finding(
+                    "stamp", [a.id], f"{a.date} {a.title}: {name} {getattr(a, name)} {_AHEAD}",
+                    fixable=True,
+                ))
     uses: dict[str, list[str]] = {}
     for a in activities:
         for name in a.communities:
@@ -136,10 +157,36 @@ def check_activities(activities: list[Activity], registry, *, today: date) -> li
     return findings
 
 
-def safe_fixes(activities: Iterable[Activity], registry) -> list[Activity]:
+_AHEAD = "is more than a day ahead of this computer's clock; it would win every merge"
+
+
+def check_tombstones(tombstones: Iterable[dict], *, now: str) -> list[Finding]:
+    """Deletions stamped so far ahead of the clock that they would win every merge."""
+    from .exchange import stamp_key, stamp_limit
+
+    limit = stamp_limit(now)
+    return [
+        Finding("stamp", [t["id"]], f"deletion: deleted_at {t['deleted_at']} {_AHEAD}", fixable=True)
+        for t in tombstones
+        if isinstance(t.get("deleted_at"), str) and stamp_key(t["deleted_at"]) > limit
+    ]
+
+
+def tombstones_ahead(tombstones: dict[str, str], *, now: str) -> list[str]:
+    """The ids of the deletions a fix brings back to `now`."""
+    return [f.ids[0] for f in check_tombstones(
+        ({"id": i, "deleted_at": at} for i, at in tombstones.items()), now=now
+    )]
+
+
+def safe_fixes(activities: Iterable[Activity], registry, *, now: str | None = None) -> list[Activity]:
     """Changed copies of the activities a fix may touch without asking anyone: community names
-    written as an alias or in the other script become the registered name, and a missing street
-    is filled from the registry. Nothing else is ever changed. `updated_at` is the caller's."""
+    written as an alias or in the other script become the registered name, a missing street is
+    filled from the registry, and (with `now`) a stamp far ahead of the clock becomes `now`.
+    Nothing else is ever changed. `updated_at` is the caller's to set to `now`."""
+    from .exchange import stamp_key, stamp_limit
+
+    limit = stamp_limit(now) if now is not None else None
     out: list[Activity] = []
     registered: dict[str, str] = {}
     street_of = _cached_street_of(registry)
@@ -155,8 +202,12 @@ def safe_fixes(activities: Iterable[Activity], registry) -> list[Activity]:
         street = a.street
         if not street and names:
             street = street_of(names)
-        if names != a.communities or street != a.street:
-            out.append(dataclasses.replace(a, communities=names, street=street))
+        created = a.created_at
+        ahead = limit is not None and (stamp_key(a.updated_at) > limit or stamp_key(created) > limit)
+        if ahead and stamp_key(created) > limit:
+            created = now
+        if names != a.communities or street != a.street or ahead:
+            out.append(dataclasses.replace(a, communities=names, street=street, created_at=created))
     return out
 
 

@@ -9,7 +9,8 @@ Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM, GBK (tried when UTF-8
 The merge is a last-writer-wins register per id, so any two logbooks merged in either order end
 identical: a record's version is its `updated_at`, a tombstone's its `deleted_at`; the newer wins,
 a tombstone wins a tie against a record, and two different records with the same `updated_at`
-are ordered by their content so that every logbook picks the same one.
+are ordered by their content so that every logbook picks the same one. A version stamped more than
+STAMP_SLACK ahead of the clock is refused: it would win every merge until that day came.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
@@ -43,6 +45,9 @@ from .models import (
 FORMAT_NAME = "logbook"
 FORMAT_VERSION = 1
 BOOKKEEPING = ("created_at", "updated_at")
+# How far ahead of the clock a stamp may be and still be taken as it is: clocks drift and get set
+# to the wrong time zone. Further ahead, a record or a deletion would win every merge.
+STAMP_SLACK = timedelta(days=1)
 
 _ID_RE = re.compile(r"^[0-9a-f]{32}$")
 _STAMP_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?Z$")
@@ -111,7 +116,7 @@ class ExchangeFile:
     shape: str  # envelope | list | jsonl | csv
     encoding: str
     records: list[IncomingRecord] = field(default_factory=list)
-    tombstones: list[tuple[str, str]] = field(default_factory=list)
+    tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # id, deleted_at, where
     communities: list[Community] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seen: int = 0  # records in the file, valid or not
@@ -395,7 +400,7 @@ def _read_envelope_head(data: dict, xf: ExchangeFile) -> None:
                 f"{_shorten(repr(at))} is not a UTC time like 2025-03-27T08:00:00Z",
             ))
         else:
-            xf.tombstones.append((ident.lower(), at))
+            xf.tombstones.append((ident.lower(), at, where))
     for i, item in enumerate(data.get("communities") or [], 1):
         where = f"community {i}"
         problem = _check_community(item)
@@ -579,6 +584,19 @@ class Conflict:
 
 
 @dataclass
+class Refused:
+    """A record or deletion not taken because a stamp of it is too far ahead of the clock."""
+
+    id: str | None  # None for a row without an id (a hand-made sheet)
+    where: str
+    field: str
+    stamp: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "where": self.where, "field": self.field, "stamp": self.stamp}
+
+
+@dataclass
 class FileSummary:
     name: str
     shape: str
@@ -589,6 +607,7 @@ class FileSummary:
     skipped: int = 0
     older: int = 0  # of the skipped: older than ours, or deleted here since
     conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)  # stamped too far ahead of the clock
     invalid: list[Problem] = field(default_factory=list)
     communities_added: int = 0
     communities_updated: int = 0
@@ -605,6 +624,7 @@ class FileSummary:
             "skipped": self.skipped,
             "older": self.older,
             "conflicts": [c.to_dict() for c in self.conflicts],
+            "refused": [r.to_dict() for r in self.refused],
             "invalid": [p.to_dict() for p in self.invalid],
             "communities_added": self.communities_added,
             "communities_updated": self.communities_updated,
@@ -619,6 +639,24 @@ def stamp_key(stamp: str) -> str:
     if not m:
         return stamp
     return f"{m[1]}.{(m[2] or '').ljust(6, '0')}"
+
+
+def stamp_limit(now: str) -> str:
+    """The stamp_key past which a stamp is more than STAMP_SLACK ahead of `now`."""
+    moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    try:
+        moment += STAMP_SLACK
+    except OverflowError:
+        return stamp_key(now)
+    return stamp_key(f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond:06d}Z")
+
+
+def stamp_ahead(activity: Activity, limit: str) -> str | None:
+    """The first stamp of `activity` (updated_at, then created_at) past `limit`, by name."""
+    for name in ("updated_at", "created_at"):
+        if stamp_key(getattr(activity, name)) > limit:
+            return name
+    return None
 
 
 def _canonical(activity: Activity) -> bytes:
@@ -646,6 +684,7 @@ class Merge:
         self._communities_before = [c.to_dict() for c in self.communities]
         self.policy = Policy(policy)
         self.now = now
+        self.limit = stamp_limit(now)
         self.ops: list[tuple] = []
         self._natural: dict[tuple, str] | None = None
 
@@ -691,12 +730,17 @@ class Merge:
                 on_progress(done, len(xf.records))
         if on_progress is not None:
             on_progress(done, len(xf.records))
-        for ident, deleted_at in xf.tombstones:
-            self._merge_tombstone(ident, deleted_at, summary)
+        for ident, deleted_at, where in xf.tombstones:
+            self._merge_tombstone(ident, deleted_at, where, summary)
         return summary
 
     def _merge_record(self, incoming: IncomingRecord, summary: FileSummary, registry) -> None:
         theirs = incoming.activity
+        ahead = stamp_ahead(theirs, self.limit)
+        if ahead is not None:
+            ident = theirs.id if incoming.had_id else None
+            summary.refused.append(Refused(ident, incoming.where, ahead, getattr(theirs, ahead)))
+            return
         if not incoming.had_id:
             theirs = self._resolve_names(theirs, registry)
             match = self._natural_match(theirs)
@@ -753,7 +797,10 @@ class Merge:
                 Conflict(ours.id, ours.title, "theirs" if take else "ours", reason)
             )
 
-    def _merge_tombstone(self, ident: str, deleted_at: str, summary: FileSummary) -> None:
+    def _merge_tombstone(self, ident: str, deleted_at: str, where: str, summary: FileSummary) -> None:
+        if stamp_key(deleted_at) > self.limit:
+            summary.refused.append(Refused(ident, where, "deleted_at", deleted_at))
+            return
         ours = self.live.get(ident)
         if ours is not None:
             if stamp_key(deleted_at) >= stamp_key(ours.updated_at):

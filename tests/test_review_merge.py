@@ -80,3 +80,176 @@ def test_a_rename_that_drops_the_suffix_is_a_real_rename(named):
     assert c["aliases"] == ["安贞西里社区"]
     assert run("show", named[0], "--format", "json").json["communities"] == ["安贞西里"]
     assert run("show", named[2], "--format", "json").json["communities"] == ["黄寺社区"]
+
+
+# -- 6. a stamp from a clock set ahead must not win every merge -----------------------------------
+
+FAR = "9999-12-31T23:59:59Z"
+
+
+def stamp(delta: timedelta) -> str:
+    """The real clock moved by `delta`, as a record stamp (commands stamp with the real clock;
+    LOGBOOK_TODAY pins only the calendar day)."""
+    moment = datetime.now(timezone.utc) + delta
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+
+
+def record(**fields) -> dict:
+    base = {
+        "id": uuid.uuid4().hex, "date": "2025-03-27", "title": "垃圾分类志愿者培训会", "category": "培训",
+        "communities": ["安贞西里社区"], "street": "安贞街道", "participants": 40,
+        "created_at": "2025-03-27T08:00:00.000Z", "updated_at": "2025-03-27T08:00:00.000Z",
+    }
+    base.update(fields)
+    return base
+
+
+def envelope_file(path: Path, activities=(), deleted=()) -> str:
+    data = {"format": "logbook", "version": 1, "exported_at": "2025-03-30T08:00:00.000Z",
+            "author": "李社工", "communities": [], "activities": list(activities), "deleted": list(deleted)}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def export(*args):
+    return run("export", *args).json
+
+
+def test_a_record_stamped_far_ahead_is_refused_and_named_in_the_summary(tmp_path):
+    ours = add("垃圾分类志愿者培训会", "--date", "2025-03-27", "--people", "40")
+    theirs = dict(run("show", ours, "--format", "json").json, title="被篡改的标题", updated_at=FAR)
+    fresh, ahead = record(title="消防安全进社区"), record(title="来自未来", updated_at=FAR)
+    path = envelope_file(tmp_path / "in.json", [theirs, fresh, ahead])
+    result = run("import", path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"import {path}: +1 ~0 -0, 0 skipped, 2 refused\n"
+        f"  refused {ours[:8]}: updated_at {FAR} is more than a day ahead of this computer's clock\n"
+        f"  refused {ahead['id'][:8]}: updated_at {FAR} is more than a day ahead of this computer's clock\n"
+    )
+    titles = {a["id"]: a["title"] for a in export()["activities"]}
+    assert titles == {ours: "垃圾分类志愿者培训会", fresh["id"]: "消防安全进社区"}
+    # ours can still be edited, and the edit is the newest version
+    assert run("edit", ours, "--people", "41").exit_code == 0
+    assert run("show", ours, "--format", "json").json["participants"] == 41
+
+
+def test_a_deletion_stamped_far_ahead_is_refused(tmp_path):
+    ours = add("居民议事会", "--date", "2025-03-21")
+    unknown = uuid.uuid4().hex
+    path = envelope_file(tmp_path / "in.json", deleted=[
+        {"id": ours, "deleted_at": FAR}, {"id": unknown, "deleted_at": "2099-01-01T00:00:00Z"},
+    ])
+    result = run("import", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [summary] = result.json["files"]
+    assert (summary["deleted"], result.json["changed"]) == (0, False)
+    assert summary["refused"] == [
+        {"id": ours, "where": "deleted 1", "field": "deleted_at", "stamp": FAR},
+        {"id": unknown, "where": "deleted 2", "field": "deleted_at", "stamp": "2099-01-01T00:00:00Z"},
+    ]
+    assert [a["id"] for a in export()["activities"]] == [ours]
+    assert export()["deleted"] == []
+
+
+def test_a_record_created_far_ahead_is_refused_too(tmp_path):
+    ahead = record(created_at=FAR)
+    result = run("import", envelope_file(tmp_path / "in.json", [ahead]), "--format", "json")
+    assert result.json["files"][0]["refused"] == [
+        {"id": ahead["id"], "where": "record 1", "field": "created_at", "stamp": FAR}]
+    assert export()["activities"] == []
+
+
+def test_a_sheet_row_without_an_id_is_refused_by_its_line(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text(f"date,title,updated_at\n2025-03-27,消防安全进社区,{FAR}\n2025-03-28,书法交流,\n",
+                    encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"import {path}: +1 ~0 -0, 0 skipped, 1 refused\n"
+        f"  refused line 2: updated_at {FAR} is more than a day ahead of this computer's clock\n"
+    )
+
+
+def test_a_clock_a_few_hours_ahead_is_accepted(tmp_path):
+    """Clocks drift and time zones get set wrong: less than a day ahead is taken as it is."""
+    near = stamp(timedelta(hours=20))
+    ahead = record(updated_at=near)
+    gone = add("书法交流", "--date", "2025-03-22")
+    path = envelope_file(tmp_path / "in.json", [ahead], [{"id": gone, "deleted_at": near}])
+    result = run("import", path)
+    assert (result.exit_code, result.stdout) == (0, f"import {path}: +1 ~0 -1, 0 skipped\n")
+    assert run("show", ahead["id"], "--format", "json").json["updated_at"] == near
+
+
+def test_many_refusals_are_listed_up_to_ten_in_text_and_all_in_json(tmp_path):
+    ahead = [record(title=f"活动{i}", updated_at=FAR) for i in range(12)]
+    path = envelope_file(tmp_path / "in.json", ahead)
+    text = run("import", path, "--dry-run").stdout.splitlines()
+    assert text[0] == f"would import {path}: +0 ~0 -0, 0 skipped, 12 refused"
+    assert len(text) == 12 and text[-1] == "  … and 2 more refused (--format json lists them all)"
+    assert len(run("import", path, "--format", "json").json["files"][0]["refused"]) == 12
+
+
+def plant_stamps(db_path, record_id=None, tombstone_id=None, at=FAR):
+    """Stamps set ahead by hand (or by an older logbook that took them in)."""
+    from logbook_files import main_tables, rewrite_activities
+
+    if record_id:
+        def change(rows):
+            for row in rows:
+                if row["id"] == record_id:
+                    row["updated_at"] = at
+        rewrite_activities(db_path, change)
+    if tombstone_id:
+        data = main_tables(db_path)
+        for row in data["deleted"].values():
+            if row["id"] == tombstone_id:
+                row["deleted_at"] = at
+        db_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_check_flags_stored_stamps_far_ahead(db_path):
+    ahead = add("春季运动会", "--date", "2025-03-28", "--people", "80")
+    gone = add("书法交流", "--date", "2025-03-22", "--people", "9")
+    assert run("delete", gone, "--yes").exit_code == 0
+    plant_stamps(db_path, ahead, gone)
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"stamp       {ahead[:8]}           2025-03-28 春季运动会: updated_at {FAR} is more than a day "
+        "ahead of this computer's clock; it would win every merge (--fix)\n"
+        f"stamp       {gone[:8]}           deletion: deleted_at {FAR} is more than a day ahead of "
+        "this computer's clock; it would win every merge (--fix)\n"
+    )
+    assert result.stderr == "2 problems found in 1 activity; 2 can be fixed with --fix\n"
+    json_result = run("check", "--format", "json")
+    assert [p["kind"] for p in json_result.json["problems"]] == ["stamp", "stamp"]
+
+
+def test_check_fix_brings_stamps_far_ahead_back_to_now(db_path):
+    ahead = add("春季运动会", "--date", "2025-03-28", "--people", "80")
+    gone = add("书法交流", "--date", "2025-03-22", "--people", "9")
+    assert run("delete", gone, "--yes").exit_code == 0
+    plant_stamps(db_path, ahead, gone)
+    before = run("show", ahead, "--format", "json").json
+    low = stamp(timedelta(0))
+    result = run("check", "--fix")
+    high = stamp(timedelta(seconds=1))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "Fixed 1 activity and 1 deletion\nNo problems found in 1 activity\n"
+    after = run("show", ahead, "--format", "json").json
+    assert low <= after["updated_at"] <= high
+    assert {**after, "updated_at": None} == {**before, "updated_at": None}
+    [deleted] = export()["deleted"]
+    assert deleted["id"] == gone and low <= deleted["deleted_at"] <= high
+    # one change, one undo
+    assert run("undo").stdout.startswith("Reverted: check --fix")
+    assert run("show", ahead, "--format", "json").json["updated_at"] == FAR
+
+
+def test_a_stamp_a_few_hours_ahead_is_not_a_finding(db_path):
+    ahead = add("春季运动会", "--date", "2025-03-28", "--people", "80")
+    plant_stamps(db_path, ahead, at=stamp(timedelta(hours=20)))
+    assert run("check").exit_code == 0

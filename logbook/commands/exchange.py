@@ -268,7 +268,13 @@ def _counts(s) -> str:
     n = len(s.conflicts)
     if n:
         line += f", {n} conflict" + ("s" if n > 1 else "")
+    if s.refused:
+        line += f", {len(s.refused)} refused"
     return line
+
+
+# Refused records and deletions listed one a line in the text summary; --format json lists all.
+REFUSED_SHOWN = 10
 
 
 def _summary_lines(summaries, dry_run: bool) -> list[str]:
@@ -281,6 +287,15 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
         for c in s.conflicts:
             side = "kept ours" if c.winner == "ours" else "took theirs"
             lines.append(f"  conflict {c.id[:8]} {safe(c.title)}: {side} ({c.reason})")
+        for r in s.refused[:REFUSED_SHOWN]:
+            lines.append(
+                f"  refused {r.id[:8] if r.id else r.where}: {r.field} {safe(r.stamp)} is more "
+                "than a day ahead of this computer's clock"
+            )
+        if len(s.refused) > REFUSED_SHOWN:
+            lines.append(
+                f"  … and {len(s.refused) - REFUSED_SHOWN} more refused (--format json lists them all)"
+            )
         if s.communities_added or s.communities_updated:
             lines.append(
                 f"  registry: {s.communities_added} communities added, "
@@ -295,6 +310,7 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
             total.skipped += s.skipped
             total.older += s.older
             total.conflicts.extend(s.conflicts)
+            total.refused.extend(s.refused)
         lines.append(f"total: {_counts(total)}")
     return lines
 
@@ -414,7 +430,8 @@ def check(
     ctx: typer.Context,
     fix: Annotated[
         bool, typer.Option("--fix", help="Fix what is safe: community names written as an alias or "
-                           "in the other script, and streets the registry knows.")
+                           "in the other script, streets the registry knows, and stamps far "
+                           "ahead of the clock.")
     ] = False,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="The findings as text or json.")
@@ -437,7 +454,8 @@ def check(
         store.unreadable.clear()
         files = inspect(store)
         health = checks.check_docs(
-            store.activity_docs(), store.communities(), today=st.today, categories=st.categories
+            store.activity_docs(), store.communities(), today=st.today, categories=st.categories,
+            now=st.now(), tombstones=store.tombstones(),
         )
         health.findings[:0] = [checks.Finding(f.kind, f.ids, f.message, f.fixable) for f in files]
         health.checked += sum(1 for f in files if f.kind == "schema")
@@ -446,6 +464,7 @@ def check(
 
     health = examine()
     fixed: list[str] = []
+    fixed_deletions: list[str] = []
     if fix and health.fixable:
         if store.readonly:
             raise ReadOnly(f"{store.label} is read-only; --fix needs a logbook of your own")
@@ -453,16 +472,19 @@ def check(
         with store.transaction("check --fix", repair=True) as tx:
             files = [f for f in health.findings if f.kind in checks.FILE_KINDS and f.fixable]
             mended = mend(store, tx, files)
-            changes = checks.safe_fixes(tx.activities(), Registry(tx.communities()))
+            changes = checks.safe_fixes(tx.activities(), Registry(tx.communities()), now=now)
             for activity in changes:
                 activity.updated_at = now
                 tx.update(activity)
                 fixed.append(activity.id)
-            count = len(changes) + mended
-            tx.summary = f"check --fix: {_n(count, 'activity', 'activities')}"
+            # A deletion stamped far ahead of the clock is a deletion made now.
+            for ident in checks.tombstones_ahead(tx.tombstones(), now=now):
+                tx.delete(ident, now)
+                fixed_deletions.append(ident)
+            tx.summary = f"check --fix: {_fixed(fixed, fixed_deletions, mended)}"
         health = examine()
     if fmt is CheckFormat.json:
-        write_out([dumps_json(dict(health.to_dict(), fixed=fixed)) + "\n"])
+        write_out([dumps_json(dict(health.to_dict(), fixed=fixed, fixed_deletions=fixed_deletions)) + "\n"])
     else:
         lines = []
         for f in health.findings:
@@ -472,8 +494,8 @@ def check(
             hint = " (--fix)" if f.fixable else ""
             lines.append(f"{f.kind:<10}  {ids:<17}  {safe(f.message)}{hint}\n")
         write_out(["".join(lines)])
-    if fixed:
-        info(f"Fixed {_n(len(fixed), 'activity', 'activities')}")
+    if fixed or fixed_deletions:
+        info(f"Fixed {_fixed(fixed, fixed_deletions)}")
     noun = "activity" if health.checked == 1 else "activities"
     if health.ok:
         info(f"No problems found in {health.checked} {noun}")
@@ -488,6 +510,15 @@ def check(
 
 def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def _fixed(activities: list[str], deletions: list[str], mended: int = 0) -> str:
+    """What --fix changed: activities whose content changed (`mended`: moved or read back by the
+    file repairs), and deletions."""
+    said = _n(len(activities) + mended, "activity", "activities")
+    if deletions:
+        said += " and " + _n(len(deletions), "deletion", "deletions")
+    return said
 
 
 def register(app: typer.Typer) -> None:
