@@ -7,8 +7,10 @@ which need no pydantic. `install` gives each such parameter a converter that han
 that are plainly valid and hands anything else (a bad number, an unknown choice) to Typer's own
 converter, so every error message stays Typer's, word for word.
 
-It relies on Typer's parameter internals (`_runtime_param`, `type_descriptor`); with a Typer
-that lacks them it does nothing and Typer converts as usual.
+It relies on Typer's parameter internals (`typer._coercion.RuntimeParam`,
+`build_runtime_param`, a parameter's `_runtime_param` and `type_descriptor`), so pyproject.toml
+pins the Typer minor release it is tested on, and tests/test_typer_internals.py fails loudly,
+naming what is missing, when a Typer release moves them: no silent fallback.
 """
 
 from __future__ import annotations
@@ -81,18 +83,12 @@ def _lean_class():
 def install(command: Any, ctx: Any) -> None:
     """Give the plain parameters of `command` and of all its subcommands (their help options
     included, made here with the names `ctx` gives them) the lean converter."""
-    try:
-        lean = _lean_class()
-    except ImportError:  # another Typer: leave its conversion alone
-        return
+    lean = _lean_class()
     pending = [command]
     while pending:
         cmd = pending.pop()
         params = list(getattr(cmd, "params", ()))
-        try:
-            helper = cmd.get_help_option(ctx)
-        except Exception:  # pragma: no cover - a Typer without this method
-            helper = None
+        helper = cmd.get_help_option(ctx)
         if helper is not None:
             params.append(helper)
         for param in params:
