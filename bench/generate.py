@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import orjson  # noqa: E402
 
 from logbook.models import Activity, Community  # noqa: E402
-from logbook.store import Store  # noqa: E402
+from logbook.storage import Store  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 FIRST_DAY = date(2020, 3, 31)

@@ -11,16 +11,8 @@ from dataclasses import dataclass
 
 import orjson
 
-from .store import (
-    ACTIVITIES,
-    Store,
-    Transaction,
-    _search_key_of,
-    _activity_from_doc,
-    keys_file,
-    part_seq,
-    period_of,
-)
+from .storage import ACTIVITIES, Store, Transaction, keys_file, part_seq, period_of
+from .storage.records import _activity_from_doc, _search_key_of
 
 
 @dataclass

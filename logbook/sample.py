@@ -166,7 +166,8 @@ def sample_activities() -> list[Activity]:
 def sample_data() -> dict:
     """The sample logbook in the store's one-file layout (TinyDB tables), ready to open
     read-only."""
-    from .store import LEGACY_SCHEMA, _doc_from_activity
+    from .storage import LEGACY_SCHEMA
+    from .storage.records import _doc_from_activity
 
     return {
         "_meta": {"1": {"schema_version": LEGACY_SCHEMA, "created_at": "2025-03-01T00:00:00Z"}},

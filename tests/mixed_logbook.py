@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from logbook.models import Activity, Community
-from logbook.store import Store
+from logbook.storage import Store
 
 COUNT = 300
 FIRST_DAY = date(2025, 1, 1)

@@ -4,7 +4,7 @@ is safe only (in one undoable change), --format json."""
 import pytest
 
 from conftest import add, run
-from logbook_files import every_file, rewrite_activities, stored_activities
+from logbook_files import rewrite_activities, stored_activities
 
 
 def test_a_clean_logbook(registry):

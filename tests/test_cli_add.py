@@ -96,7 +96,7 @@ def test_street_given_explicitly_resolves_through_the_registry(db_path, registry
 
 
 def test_file_is_utf8_without_escapes_and_private(db_path):
-    from logbook.store import SCHEMA_VERSION
+    from logbook.storage import SCHEMA_VERSION
 
     add("社区消防安全培训", "--community", "安贞西里社区")
     [month] = month_files(db_path)  # the record lives in its month's file

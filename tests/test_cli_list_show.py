@@ -84,7 +84,7 @@ def test_show_unknown_and_too_short_and_ambiguous_ids():
     assert "4 or more hex characters" in short.stderr
     # Two ids sharing a prefix: find one among 40 random ids, else make the prefix ambiguous by
     # construction through the library.
-    from logbook.store import resolve_ref
+    from logbook.storage import resolve_ref
     from logbook.models import Activity
     from logbook.errors import AmbiguousId
     import pytest

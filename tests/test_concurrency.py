@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, add, run, run_proc
 from logbook.models import Activity, Community
-from logbook.store import Store
+from logbook.storage import Store
 from torture_harness import STAMP, child_env, exchange_file, registered, snapshot
 
 WRITERS = 8

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, run, run_proc
 from logbook.models import Activity, Community
-from logbook.store import Store
+from logbook.storage import Store
 
 GOLDEN = Path(__file__).parent / "golden"
 BOX_DRAWING = re.compile("[\u2500-\u257f]")

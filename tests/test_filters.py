@@ -289,6 +289,6 @@ def test_min_people_must_be_a_whole_number(book):
 
 
 def _stored(book, activity_id):
-    from logbook.store import Store
+    from logbook.storage import Store
 
     return Store(book.path).get(activity_id)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-import logbook.store as store_mod
+import logbook.storage as store_mod
 from conftest import ROOT, FullDisk, Run
 from conftest import run as conftest_run
 from logbook.cli import app

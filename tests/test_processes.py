@@ -11,7 +11,7 @@ import time
 from conftest import ROOT, run_proc
 from logbook_files import stored_activities
 from logbook.models import Activity
-from logbook.store import Store
+from logbook.storage import Store
 
 
 def test_four_processes_adding_at_once_lose_nothing(db_path):

@@ -196,7 +196,7 @@ def hostile_activities(draw):
 def test_hostile_text_survives_the_exchange_round_trip(acts, fmt):
     if not registered("export"):
         pytest.skip("logbook export does not exist yet")
-    from logbook.store import Store
+    from logbook.storage import Store
 
     with tempfile.TemporaryDirectory() as folder:
         source, target, file = Path(folder, "a.json"), Path(folder, "b.json"), Path(folder, f"out.{fmt}")

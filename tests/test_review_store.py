@@ -197,9 +197,9 @@ def test_files_put_beside_the_logbook_by_hand_are_never_deleted(db_path, three_m
 
 
 def test_pruned_history_still_deletes_what_the_store_wrote(db_path, monkeypatch):
-    import logbook.store as store_mod
+    import logbook.storage.history as history_mod
 
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 3)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 3)
     for i in range(8):
         add(f"活动{i}", "-c", "黄寺社区", "--date", "2025-03-10")
     names = sorted(p.name for p in months_dir(db_path).iterdir())

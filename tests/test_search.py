@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run, run_proc
 from logbook.commands.find import protect_exclusions, search as search_command, title_highlighter
-from logbook.store import Store
+from logbook.storage import Store
 from logbook.textnorm import fold
 from logbook_files import (
     copy_logbook, keys_files, month_files, reseal, rewrite_activities, rewrite_keys, stored_activities,

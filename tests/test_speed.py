@@ -47,7 +47,7 @@ def test_commands_run_without_pydantic(args):
 def test_version_and_help_load_no_storage_or_tables():
     for args in (["--version"], ["--help"]):
         modules = _loaded_modules(*args)
-        for heavy in ("logbook.store", "tinydb", "rich.table", "opencc", "pypinyin", "dateutil.parser", "filelock"):
+        for heavy in ("logbook.storage", "tinydb", "rich.table", "opencc", "pypinyin", "dateutil.parser", "filelock"):
             assert heavy not in modules, (args, heavy)
 
 

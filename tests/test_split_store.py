@@ -4,16 +4,19 @@ then migrated."""
 
 from __future__ import annotations
 
+import tempfile
+
 import json
 import os
 import random
 import re
 import shutil
 
-import logbook.store as store_mod
+import logbook.storage.loading as loading_mod
+import logbook.storage.history as history_mod
 from conftest import FullDisk, add, run
 from logbook.models import Activity, Community
-from logbook.store import Store
+from logbook.storage import Store
 from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
 from torture_harness import crash_run, history
 
@@ -352,7 +355,7 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
     add("一")
     add("二", "--date", "2025-02-01")
     before = every_file(db_path)
-    real_fdopen, real_mkstemp = os.fdopen, store_mod.tempfile.mkstemp
+    real_fdopen, real_mkstemp = os.fdopen, tempfile.mkstemp
     writing = []
 
     def mkstemp(prefix, suffix, dir):
@@ -363,8 +366,8 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
         handle = real_fdopen(fd, mode)
         return FullDisk(handle) if writing[-1] == ".logbook.json." else handle  # the month file goes through
 
-    monkeypatch.setattr(store_mod.tempfile, "mkstemp", mkstemp)
-    monkeypatch.setattr(store_mod.os, "fdopen", fdopen)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "fdopen", fdopen)
     result = run("edit", stored_activities(db_path)[0]["id"], "--title", "三")
     monkeypatch.undo()
     assert [p for p in writing if p != ".history.json."] == [
@@ -375,7 +378,7 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
 
 
 def test_history_keeps_the_month_files_of_kept_backups_and_retires_the_rest(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 2)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 2)
     ids = [add(f"活动{i}", "--date", f"2025-0{1 + i % 3}-10") for i in range(3)]
     for i in range(6):
         assert run("edit", ids[i % 3], "--title", f"改名{i}").exit_code == 0
@@ -391,7 +394,7 @@ def test_history_keeps_the_month_files_of_kept_backups_and_retires_the_rest(db_p
 
 
 def test_a_reader_holding_an_old_main_file_reads_the_new_logbook(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 1)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 1)
     seed(db_path, [activity(1, "2025-03-01")])
     reader = Store(db_path)
     assert reader.count() == 1  # has read the main file
@@ -415,7 +418,7 @@ def test_tables_of_a_later_version_are_kept(db_path):
 
 def _one_file_logbook(db_path, acts) -> bytes:
     """A logbook as logbook 0.1 wrote it: every table in one file, schema 1."""
-    from logbook.store import _doc_from_activity
+    from logbook.storage.records import _doc_from_activity
 
     data = {
         "_meta": {"1": {"schema_version": 1, "created_at": STAMP}},
@@ -500,8 +503,32 @@ def test_search_makes_activities_only_of_records_whose_key_matches(db_path, monk
     seed(db_path, [activity(i, f"2025-0{1 + i % 3}-1{i % 9}", title=f"活动{i}" + ("冬奥" if i % 10 == 0 else ""))
                    for i in range(60)])
     made = []
-    real = store_mod._activity_from_own_doc
-    monkeypatch.setattr(store_mod, "_activity_from_own_doc", lambda doc: made.append(doc["id"]) or real(doc))
+    real = loading_mod._activity_from_own_doc
+    monkeypatch.setattr(loading_mod, "_activity_from_own_doc", lambda doc: made.append(doc["id"]) or real(doc))
     result = run("search", "冬奥", "--format", "json")
     assert result.exit_code == 0
     assert len(result.json) == 6 and len(made) == 6
+
+
+def test_every_file_goes_through_logbooks_tinydb_storage(tmp_path):
+    """SafeStorage is a TinyDB storage like any other: a TinyDB opened with it reads and writes
+    through TinyDB's API, the file UTF-8 without escapes, private, replaced whole."""
+    from tinydb import TinyDB, where
+
+    from logbook.storage import SafeStorage
+
+    path = tmp_path / "month.json"
+    with TinyDB(path, storage=SafeStorage) as db:
+        db.table("activities").insert_multiple([{"title": "垃圾分类培训", "participants": 30},
+                                                {"title": "消防演练", "participants": 50}])
+    raw = path.read_bytes()
+    assert "垃圾分类培训".encode() in raw and b"\\u" not in raw
+    assert raw.count(b"\n") == 4  # a document a line
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    with TinyDB(path, storage=SafeStorage) as db:
+        assert [d["title"] for d in db.table("activities").search(where("participants") > 40)] == ["消防演练"]
+    assert leftover_temp_files(tmp_path) == []
+
+
+def leftover_temp_files(folder):
+    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FullDisk, add, run
 from logbook.models import Activity
-from logbook.store import SCHEMA_VERSION, Store
+from logbook.storage import SCHEMA_VERSION, Store
 
 
 def test_missing_file_is_a_new_logbook(db_path):
@@ -98,9 +98,9 @@ def test_read_only_directory(tmp_path):
 
 
 def test_backups_rotate_and_are_bounded(db_path, monkeypatch):
-    import logbook.store as store_mod
+    import logbook.storage.history as history_mod
 
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 5)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 5)
     for i in range(9):
         add(f"活动{i}")
     backups = sorted((db_path.parent / "logbook.json.backups").glob("*.json"))
@@ -135,15 +135,14 @@ def test_failed_transaction_writes_nothing(db_path):
 
 
 def test_disk_full_is_a_clear_error_and_nothing_changes(db_path, monkeypatch):
-    import logbook.store as store_mod
 
     add("一")
     before = db_path.read_bytes()
     real_fdopen = os.fdopen
-    monkeypatch.setattr(store_mod.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
     result = run("add", "二")
     assert result.exit_code == 3
     assert result.stderr == f"Error: cannot write {db_path}: the disk is full. The logbook was left as it was\n"
-    monkeypatch.setattr(store_mod.os, "fdopen", real_fdopen)
+    monkeypatch.setattr(os, "fdopen", real_fdopen)
     assert db_path.read_bytes() == before
     assert not [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")]

@@ -15,7 +15,8 @@ import time
 
 import pytest
 
-import logbook.store as store_mod
+import logbook.storage as store_mod
+import logbook.storage.history as history_mod
 from conftest import add, run
 from logbook_files import part_files
 from torture_harness import (
@@ -87,7 +88,7 @@ def test_undo_reverts_each_kind_of_write_byte_for_byte_and_names_it(db_path, bas
 
 
 def test_undo_walks_back_as_far_as_the_kept_history_allows(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 5)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 5)
     ids = [add(f"第{i}场活动") for i in range(8)]
     kept = json.loads(run("list", "--all", "--format", "json").stdout)
     assert len(kept) == 8 and len(history(db_path)) == 5
@@ -117,7 +118,7 @@ def test_undo_is_refused_on_the_read_only_sample():
 
 
 def test_history_and_backups_are_bounded_in_count(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 4)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 4)
     for i in range(12):
         add(f"活动{i}", "--note", "记录" * 200)
     entries = history(db_path)
@@ -128,14 +129,14 @@ def test_history_and_backups_are_bounded_in_count(db_path, monkeypatch):
 
 
 def test_history_and_backups_are_bounded_in_bytes(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_ENTRIES", 1000)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_ENTRIES", 1000)
     note = "社区居民积极参与，社工做好记录。" * 300  # ~14 KB a record
     ids = [add(f"活动{i}", "--note", note) for i in range(6)]
     # What one version of the logbook takes: the main file, its month file and keys file; an edit of a
     # title keeps both about this size, and a change kept for undo keeps one version of each.
     size = sum(p.stat().st_size for p in [db_path, *part_files(db_path)])
     limit = 3 * size + size // 2
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_BYTES", limit)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_BYTES", limit)
     for i in range(10):
         assert run("edit", ids[i % 6], "--title", f"改名{i}").exit_code == 0
     folder = db_path.with_name(db_path.name + ".backups")
@@ -149,7 +150,7 @@ def test_history_and_backups_are_bounded_in_bytes(db_path, monkeypatch):
 
 
 def test_one_backup_is_kept_even_if_larger_than_the_byte_limit(db_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "HISTORY_MAX_BYTES", 10)
+    monkeypatch.setattr(history_mod, "HISTORY_MAX_BYTES", 10)
     add("一")
     add("二")
     add("三")
@@ -221,7 +222,7 @@ def test_undo_after_a_write_that_failed_reverts_the_last_real_change(db_path):
     if not os.path.isdir("/proc/self/fd"):
         pytest.skip("needs /proc to tell the data file's fsync from the others")
     with pytest.MonkeyPatch.context() as patch:  # not monkeypatch.undo(): that drops LOGBOOK_DB
-        patch.setattr(store_mod.os, "fsync", fsync)
+        patch.setattr(os, "fsync", fsync)
         result = run("edit", first, "--title", "不会写入")
     assert result.exit_code == 3
     assert "the disk is full" in result.stderr

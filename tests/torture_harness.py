@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from logbook.models import Activity, Community  # noqa: E402
-from logbook.store import Store  # noqa: E402
+from logbook.storage import Store  # noqa: E402
 
 STAMP = "2025-01-01T00:00:00.000Z"
 STREETS = {

@@ -160,7 +160,7 @@ class State:
 
     def store(self):
         if self._store is None:
-            from ..store import Store
+            from ..storage import Store
 
             if self.sample:
                 from ..sample import sample_data

@@ -92,7 +92,7 @@ def _terminal_safe(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
 
 def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
     """Write the export to `path` atomically: the old file stays whole until the new one is."""
-    from ..store import atomic_file
+    from ..storage import atomic_file
 
     try:
         with atomic_file(path) as handle:
@@ -191,7 +191,7 @@ def _selected_months(store, flt, counted: list[int], *, with_lines: bool) -> Ite
     history writes every record: making each an activity first would cost more than reading
     it, and its JSON is copied. Only a filter beyond dates looks at records as activities."""
     from ..exchange import RECORD_INDENT
-    from ..store import activity_of_record, export_order
+    from ..storage import activity_of_record, export_order
 
     dates_only = flt.only_dates()
     indent = RECORD_INDENT if with_lines and dates_only else None

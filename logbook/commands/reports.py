@@ -256,7 +256,7 @@ def digest(
     if output is None:
         write_out([document])
         return
-    from ..store import atomic_write_bytes
+    from ..storage import atomic_write_bytes
 
     try:
         atomic_write_bytes(path, document.encode("utf-8"))

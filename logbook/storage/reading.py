@@ -1,0 +1,328 @@
+"""What a Store answers: activities by date range, newest first, by search key, by id prefix,
+and the records an export writes, each reading only the months it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+
+from ..models import FIELD_ORDER, Activity, Community
+from .history import HistoryEntry, HistoryProblem, read_history
+from .index import PeriodInfo, _Changed, _Main
+from .layout import ACTIVITIES, COMMUNITIES, DELETED, _MONTH, _SEARCH_KEY, _document_lines, _month_bounds, _outside, _whole
+from .records import _activity_from_doc, _ref_key, resolve_ref
+
+
+
+class Reading:
+    """What a Store answers: activities by date range, newest first, by search key, by id prefix,"""
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def activities(self, *, date_from: str | None = None, date_to: str | None = None) -> list[Activity]:
+        """Live activities, optionally within an inclusive ISO date range, month by month in file
+        order. Reads only the months the range touches."""
+
+        def read(main: _Main) -> list[Activity]:
+            out = []
+            build = self._builder(main)
+            for period in self._periods(main, date_from, date_to):
+                docs = self._read_partition(main, period)
+                if _whole(period, date_from, date_to):
+                    out += map(build, docs)  # the whole month is in the range
+                    continue
+                for doc in docs:
+                    day = doc.get("date", "")
+                    if _outside(day, date_from, date_to):
+                        continue
+                    out.append(build(doc))
+            return out
+
+        return self._reading(read)
+
+    def iter_activities(
+        self, *, date_from: str | None = None, date_to: str | None = None, newest_first: bool = False
+    ) -> Iterator[Activity]:
+        """Live activities within the range, one month at a time (oldest month first, or newest
+        first), each month in file order: a caller that stops early reads no further months."""
+        main = self._main()
+        build = self._builder(main)
+        for period in self._periods(main, date_from, date_to, newest_first):
+            try:
+                docs = self._read_partition(main, period)
+            except _Changed:
+                raise self._changed_error() from None
+            for doc in docs:
+                day = doc.get("date", "")
+                if _outside(day, date_from, date_to):
+                    continue
+                yield build(doc)
+
+    def newest(self, limit: int, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[Activity], int]:
+        """The activities of the newest months in the range until `limit` of them are found
+        (every activity of an older month is older, so these hold the `limit` newest), and how
+        many the whole range holds: counted from the index, reading only the months the range
+        cuts."""
+
+        def read(main: _Main) -> tuple[list[Activity], int]:
+            found: list[Activity] = []
+            total = 0
+            build = self._builder(main)
+            for period in self._periods(main, date_from, date_to, newest_first=True):
+                if len(found) >= limit and _whole(period, date_from, date_to):
+                    total += main.count(period)
+                    continue
+                matched = [
+                    build(doc)
+                    for doc in self._read_partition(main, period)
+                    if not _outside(doc.get("date", ""), date_from, date_to)
+                ]
+                total += len(matched)
+                if len(found) < limit:
+                    found += matched
+            return found, total
+
+        return self._reading(read)
+
+    def search_keys(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        key_filter: Callable[[str], bool] | None = None,
+    ) -> Iterator[tuple[Activity, str]]:
+        """Activities with their precomputed search keys (computed when written), month by month;
+        only the months the range touches are read, and none is kept once passed. With
+        `key_filter`, a record whose stored key fails it is passed over before it is made into an
+        activity, and a month none of whose keys passes is not read at all (a record without a
+        stored key is always yielded, with the key "")."""
+        main = self._main()
+        build = self._builder(main)
+        for period in self._periods(main, date_from, date_to):
+            try:
+                pairs = self._keyed_records(main, period, key_filter)
+            except _Changed:
+                raise self._changed_error() from None
+            for doc, key in pairs:
+                day = doc.get("date", "")
+                if _outside(day, date_from, date_to):
+                    continue
+                yield build(doc), key
+
+    def search_newest(
+        self,
+        limit: int,
+        *,
+        key_filter: Callable[[str], bool],
+        accept: Callable[[Activity, str], bool],
+        date_from: str | None = None,
+        date_to: str | None = None,
+        count_by_keys: bool = True,
+    ) -> tuple[list[Activity], int]:
+        """The newest matches of a search and how many there are in all: months are read newest
+        first, and once `limit` matches are found an older month is only counted, from its keys
+        alone (with `count_by_keys`: when a key that passes `key_filter` is a match). Every
+        activity of an older month is older, so the matches returned hold the `limit` newest;
+        `accept(activity, key)` decides a match."""
+
+        def read(main: _Main) -> tuple[list[Activity], int]:
+            found: list[Activity] = []
+            total = 0
+            build = self._builder(main)
+            for period in self._periods(main, date_from, date_to, newest_first=True):
+                whole = bool(_MONTH.match(period)) and _whole(period, date_from, date_to)
+                if count_by_keys and whole and len(found) >= limit:
+                    counted = self._count_keys(main, period, key_filter)
+                    if counted is not None:
+                        total += counted
+                        continue
+                for doc, key in self._keyed_records(main, period, key_filter):
+                    day = doc.get("date", "")
+                    if _outside(day, date_from, date_to):
+                        continue
+                    activity = build(doc)
+                    if accept(activity, key):
+                        total += 1
+                        found.append(activity)
+            return found, total
+
+        return self._reading(read)
+
+    def _count_keys(self, main: _Main, period: str, key_filter: Callable[[str], bool]) -> int | None:
+        """How many of a month's stored keys pass `key_filter`; None when that needs the records
+        (no keys file, or a record without a key)."""
+        keys = self._read_keys(main, period)
+        if keys is None:
+            return None
+        try:
+            if not all(entry["key"] for entry in keys):
+                return None
+            return sum(1 for entry in keys if key_filter(entry["key"]))
+        except (KeyError, TypeError):
+            return None
+
+    def _keyed_records(self, main: _Main, period: str, key_filter: Callable[[str], bool] | None) -> list[tuple[dict, str]]:
+        """The records of one month whose key passes `key_filter` (or that have none), with
+        their keys: from the month's keys file, reading its records only if one passes."""
+
+        def passes(key: str) -> bool:  # a record without a key is folded when it is matched
+            return not key or key_filter is None or key_filter(key)
+
+        keys = self._read_keys(main, period)
+        if keys is not None:
+            try:
+                wanted = [i for i, entry in enumerate(keys) if passes(entry["key"])]
+            except (KeyError, TypeError):  # a keys file edited by hand: read the records' own way
+                keys = None
+            else:
+                if not wanted:
+                    return []
+                docs = self._read_partition(main, period)
+                if len(docs) == len(keys) and all(docs[i].get("id") == keys[i]["id"] for i in wanted):
+                    return [(docs[i], keys[i]["key"]) for i in wanted]
+                by_id = {e["id"]: e["key"] for e in keys if isinstance(e.get("id"), str)}
+                pairs = [(doc, by_id.get(doc.get("id")) or "") for doc in docs]
+                return [(d, k) for d, k in pairs if passes(k)]
+        pairs = [(doc, doc.get(_SEARCH_KEY) or "") for doc in self._read_partition(main, period)]
+        return [(d, k) for d, k in pairs if passes(k)]
+
+    def records(
+        self, *, date_from: str | None = None, date_to: str | None = None, indent: bytes | None = None
+    ) -> Iterator[tuple[list[dict], bytes | None]]:
+        """The stored records within the range as plain dicts (every field, no search key), a
+        month at a time, each month oldest first (see `in_export_order`); the caller owns them.
+        Not made into activities: for what writes every record out (export).
+
+        With `indent`, each month comes with its records' JSON as the file holds them, one a
+        line, each line starting with `indent`, "," and a newline between them: what an export
+        of the whole month writes, copied rather than made again. None when the month is not
+        whole in the range, or its file is not in that layout (written by hand, or before)."""
+        main = self._main()
+        for period in self._periods(main, date_from, date_to):
+            try:
+                docs, raw = self._load_partition(main, period)
+            except _Changed:
+                raise self._changed_error() from None
+            lines = None
+            if not _whole(period, date_from, date_to):
+                docs = [
+                    d for d in docs
+                    if not _outside(d.get("date", ""), date_from, date_to)
+                ]
+            elif (indent is not None and raw is not None and b'"search_key":' not in raw
+                    and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)):
+                # every record as an export writes it: every field, no key; copy its line
+                lines = _document_lines(raw, ACTIVITIES, indent, len(docs))
+            if lines is None:
+                docs = [
+                    d if main.legacy is None and len(d) == len(FIELD_ORDER) and _SEARCH_KEY not in d
+                    else _activity_from_doc(d).to_dict()
+                    for d in docs
+                ]
+            yield docs, lines
+
+    def in_export_order(self) -> bool:
+        """Whether `records` yields the records in the order of an export (oldest first)."""
+        return self._main().in_export_order()
+
+    def activity_docs(self) -> list[dict]:
+        """The stored activity records as plain dicts, not validated (for `check`)."""
+
+        def read(main: _Main) -> list[dict]:
+            return [
+                {k: v for k, v in doc.items() if k != _SEARCH_KEY} if isinstance(doc, dict) else doc
+                for period in main.period_names()
+                for doc in self._read_partition(main, period)
+            ]
+
+        return self._reading(read)
+
+    def count(self) -> int:
+        main = self._main()
+        return sum(main.count(p) for p in main.period_names())
+
+    def periods(self) -> list[PeriodInfo]:
+        """The months that hold activities, oldest first, with their counts (from the index)."""
+        main = self._main()
+        return [
+            PeriodInfo(p, main.count(p), main.periods[p]["file"] if main.legacy is None else None)
+            for p in main.period_names()
+        ]
+
+    def get(self, ref: str) -> Activity:
+        """The activity whose id starts with `ref` (4+ hex characters): found in the index, read
+        from its month's file alone."""
+        key = _ref_key(ref)
+
+        def read(main: _Main) -> Activity:
+            build = self._builder(main)
+            found = []
+            for period in main.periods_with_prefix(key):
+                found += [build(d) for d in self._read_partition(main, period) if str(d.get("id", "")).startswith(key)]
+            return resolve_ref(ref, found)
+
+        return self._reading(read)
+
+    def last_dates(self, before: str) -> dict[str, str]:
+        """For each community named by an activity dated before `before` (ISO date), the last such
+        date. Whole months come from the index; only the month holding `before` is read."""
+
+        def read(main: _Main) -> dict[str, str]:
+            out: dict[str, str] = {}
+            for period in main.period_names():
+                first, _ = _month_bounds(period)
+                if first >= before:
+                    continue
+                if main.legacy is None and _MONTH.match(period) and period < before[:7]:
+                    pairs = main.periods[period].get("communities", {}).items()
+                else:
+                    pairs = [
+                        (name, doc.get("date", ""))
+                        for doc in self._read_partition(main, period)
+                        if doc.get("date", "") < before
+                        for name in doc.get("communities") or ()
+                    ]
+                for name, day in pairs:
+                    if day > out.get(name, ""):
+                        out[name] = day
+            return out
+
+        return self._reading(read)
+
+    def names_in_use(self) -> tuple[list[str], list[str]]:
+        """The community names and street names the activities use, from the index."""
+
+        def read(main: _Main) -> tuple[list[str], list[str]]:
+            communities: dict[str, None] = {}
+            streets: dict[str, None] = {}
+            if main.legacy is not None:
+                for docs in main.legacy.values():
+                    for doc in docs:
+                        communities.update(dict.fromkeys(doc.get("communities") or ()))
+                        if doc.get("street"):
+                            streets[doc["street"]] = None
+            else:
+                for entry in main.periods.values():
+                    communities.update(dict.fromkeys(entry.get("communities", {})))
+                    streets.update(dict.fromkeys(entry.get("streets", {})))
+            return list(communities), list(streets)
+
+        return self._reading(read)
+
+    def tombstones(self) -> list[dict]:
+        return [dict(doc) for doc in self._main().table(DELETED)]
+
+    def communities(self) -> list[Community]:
+        return [Community.from_dict(doc) for doc in self._main().table(COMMUNITIES)]
+
+    def meta(self) -> dict:
+        return self._main().meta
+
+    def history(self) -> list[HistoryEntry]:
+        """The undo history ([] when there is none or it cannot be read)."""
+        if self.path is None:
+            return []
+        try:
+            return read_history(self.backup_dir, self.path.name)
+        except HistoryProblem:
+            return []
