@@ -438,51 +438,16 @@ def check(
     ] = CheckFormat.text,
 ) -> None:
     """Check the logbook's health: schema, duplicates, future dates, unknown communities, head counts."""
-    from .. import checks
     from ..formats import dumps_json
-    from ..registry import Registry
     from ..render import safe
-
-    from ..repair import inspect, mend
+    from ..services.checking import check as check_logbook
+    from ..services.checking import describe_fixes
 
     st = state(ctx)
     store = st.store()
     store._on_warning = None  # what cannot be read is listed below, one finding a record
-
-    def examine():
-        store._forget()
-        store.unreadable.clear()
-        files = inspect(store)
-        health = checks.check_docs(
-            store.activity_docs(), store.communities(), today=st.today, categories=st.categories,
-            now=st.now(), tombstones=store.tombstones(),
-        )
-        health.findings[:0] = [checks.Finding(f.kind, f.ids, f.message, f.fixable) for f in files]
-        health.checked += sum(1 for f in files if f.kind == "schema")
-        health.findings.sort(key=lambda f: checks.KINDS.index(f.kind))
-        return health
-
-    health = examine()
-    fixed: list[str] = []
-    fixed_deletions: list[str] = []
-    if fix and health.fixable:
-        if store.readonly:
-            raise ReadOnly(f"{store.label} is read-only; --fix needs a logbook of your own")
-        now = st.now()
-        with store.transaction("check --fix", repair=True) as tx:
-            files = [f for f in health.findings if f.kind in checks.FILE_KINDS and f.fixable]
-            mended = mend(store, tx, files)
-            changes = checks.safe_fixes(tx.activities(), Registry(tx.communities()), now=now)
-            for activity in changes:
-                activity.updated_at = now
-                tx.update(activity)
-                fixed.append(activity.id)
-            # A deletion stamped far ahead of the clock is a deletion made now.
-            for ident in checks.tombstones_ahead(tx.tombstones(), now=now):
-                tx.delete(ident, now)
-                fixed_deletions.append(ident)
-            tx.summary = f"check --fix: {_fixed(fixed, fixed_deletions, mended)}"
-        health = examine()
+    result = check_logbook(store, today=st.today, now=st.now(), categories=st.categories, fix=fix)
+    health, fixed, fixed_deletions = result.health, result.fixed, result.fixed_deletions
     if fmt is CheckFormat.json:
         write_out([dumps_json(dict(health.to_dict(), fixed=fixed, fixed_deletions=fixed_deletions)) + "\n"])
     else:
@@ -495,7 +460,7 @@ def check(
             lines.append(f"{f.kind:<10}  {ids:<17}  {safe(f.message)}{hint}\n")
         write_out(["".join(lines)])
     if fixed or fixed_deletions:
-        info(f"Fixed {_fixed(fixed, fixed_deletions)}")
+        info(f"Fixed {describe_fixes(fixed, fixed_deletions)}")
     noun = "activity" if health.checked == 1 else "activities"
     if health.ok:
         info(f"No problems found in {health.checked} {noun}")
@@ -505,20 +470,7 @@ def check(
     info(f"{n} problem{'s' if n > 1 else ''} found in {health.checked} {noun}{fixable}")
     # a main file that disagrees with its months is damage (as every other command says), not
     # a finding about the records
-    raise typer.Exit(3 if any(f.kind == "index" for f in health.findings) else 1)
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def _fixed(activities: list[str], deletions: list[str], mended: int = 0) -> str:
-    """What --fix changed: activities whose content changed (`mended`: moved or read back by the
-    file repairs), and deletions."""
-    said = _n(len(activities) + mended, "activity", "activities")
-    if deletions:
-        said += " and " + _n(len(deletions), "deletion", "deletions")
-    return said
+    raise typer.Exit(3 if result.index_disagrees else 1)
 
 
 def register(app: typer.Typer) -> None:
