@@ -13,7 +13,7 @@ import typer
 from ..errors import NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
 from ..models import LIST_FIELDS, Activity, new_id
-from ..query import SORTS, sort_activities
+from ..query import SORTS
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -194,19 +194,12 @@ def list_(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
-    store = st.store()
-    if sort == "date" and not all_ and flt.only_dates():
-        # Newest first with no filter but dates: only the newest months are read.
-        found, total = store.newest(limit, date_from=flt.date_from, date_to=flt.date_to)
-    else:
-        found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
-        total = len(found)
-    found = sort_activities(found, sort)
-    if not all_:
-        found = found[:limit]
-    emit_activities(found, fmt)
-    if fmt is Format.table and total > len(found):
-        info(f"{len(found)} of {total} shown; --all or --limit N for more")
+    from ..services.listing import list_activities
+
+    listing = list_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
+    emit_activities(listing.shown, fmt)
+    if fmt is Format.table and listing.total > len(listing.shown):
+        info(f"{len(listing.shown)} of {listing.total} shown; --all or --limit N for more")
 
 
 def show(

@@ -15,7 +15,7 @@ from typer.core import TyperCommand
 
 from ..errors import UsageError
 from ..formats import Format
-from ..query import SORTS, sort_activities
+from ..query import SORTS
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -130,28 +130,10 @@ def search(
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     flt.terms = words
-    store = st.store()
-    accept = lambda activity, key: flt.matches(activity, key or None)  # noqa: E731
-    # (a record whose key was never stored has none: it is folded this once)
-    if sort == "date" and not all_:
-        # The newest few: older months are only counted, from their keys, when the words
-        # alone decide a match.
-        found, total = store.search_newest(
-            limit, key_filter=flt.key_predicate(), accept=accept, date_from=flt.date_from,
-            date_to=flt.date_to, count_by_keys=flt.only_dates(and_words=True),
-        )
-    else:
-        found = [
-            activity
-            for activity, key in store.search_keys(
-                date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.key_predicate()
-            )
-            if accept(activity, key)
-        ]
-        total = len(found)
-    found = sort_activities(found, sort)
-    if not all_:
-        found = found[:limit]
+    from ..services.listing import search_activities
+
+    listing = search_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
+    found, total = listing.shown, listing.total
     emit_activities(found, fmt, highlight=title_highlighter(words))
     noun = "activity" if total == 1 else "activities"
     if total > len(found):
