@@ -12,7 +12,7 @@ import typer
 
 from ..errors import NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
-from ..models import LIST_FIELDS, Activity, new_id
+from ..models import Activity, new_id
 from ..query import SORTS
 from .common import (
     CategoryOpt,
@@ -258,11 +258,9 @@ def edit(
 
     st = state(ctx)
     store = st.writable_store()
-    changes = {
-        "title": title, "date": on, "start": start, "end": end, "category": category,
-        "street": street, "people": people, "location": location, "notes": note,
-    }
-    list_ops = {
+    from ..services.editing import Edit, edit_activity
+
+    lists = {
         "communities": (add_community, remove_community),
         "organizers": (add_organizer, remove_organizer),
         "partners": (add_partner, remove_partner),
@@ -270,79 +268,34 @@ def edit(
         "groups": (add_group, remove_group),
         "tags": (add_tag, remove_tag),
     }
-    clearable = {"start", "end", "street", "people", "participants", "location", "notes", "note", *LIST_FIELDS}
-    for name in clear or []:
-        if name not in clearable:
-            raise UsageError(f"invalid field {name!r} for --clear: expected one of {', '.join(sorted(clearable))}")
-    has_field_change = any(v is not None for v in changes.values()) or any(
-        a or r for a, r in list_ops.values()
-    ) or bool(clear)
-    if not has_field_change and not editor:
-        raise UsageError("nothing to change: give a field option such as --title or --add-tag, or --editor")
-
     # Parse what was typed before taking the lock, so a bad value fails fast.
-    new_date = dates.parse_date(on, st.today).isoformat() if on is not None else None
-    new_start = dates.parse_time(start) if start is not None else None
-    new_end = dates.parse_time(end) if end is not None else None
-    new_people = _parse_people(people) if people is not None else None
-    added_communities = _resolve_communities(st, add_community)[0] if add_community else []
-
-    with store.transaction("edit") as tx:
-        activity = tx.get(ref)
-        before = activity.to_dict()
-        a = Activity(**before)
-        if title is not None:
-            a.title = title
-        if new_date:
-            a.date = new_date
-        if new_start:
-            a.start = new_start
-        if new_end:
-            a.end = new_end
-        if category is not None:
-            a.category = category
-        if location is not None:
-            a.location = location
-        if note is not None:
-            a.notes = note
-        if new_people is not None:
-            a.participants, a.participants_approx = new_people
-        for name in clear or []:
-            if name in ("people", "participants"):
-                a.participants, a.participants_approx = None, False
-            elif name in ("notes", "note"):
-                a.notes = None
-            elif name in LIST_FIELDS:
-                setattr(a, name, [])
-            else:
-                setattr(a, name, None)
-        for name, (adds, removes) in list_ops.items():
-            values = list(getattr(a, name))
-            if name == "communities":
-                adds = added_communities
-            for item in adds or []:
-                if item.strip() and item.strip() not in values:
-                    values.append(item.strip())
-            for item in removes or []:
-                if item.strip() not in values:
-                    warn(f"{item.strip()!r} is not among the {name} of {a.short_id}")
-                values = [v for v in values if v != item.strip()]
-            setattr(a, name, values)
-        registry = st.registry()
-        if street is not None:
-            a.street = _resolve_street(registry, street, a.communities)
-        elif add_community or remove_community:
-            a.street = registry.street_of(a.communities) or a.street
-        if editor:
-            a = _edit_in_editor(a, st)
-        _validated(a, st)
-        if a.to_dict() == before:
-            info(f"{a.short_id} unchanged")
-            return
-        a.updated_at = st.now()
-        tx.update(a)
-        tx.summary = f"edit {a.short_id} {a.title}"
-    info(f"Updated {a.short_id}: {a.title}")
+    try:
+        change = Edit(
+            title=title, location=location, notes=note, category=category, street=street,
+            date=dates.parse_date(on, st.today).isoformat() if on is not None else None,
+            start=dates.parse_time(start) if start is not None else None,
+            end=dates.parse_time(end) if end is not None else None,
+            people=_parse_people(people) if people is not None else None,
+            adds={name: list(adds or []) for name, (adds, _) in lists.items()},
+            removes={name: list(removes or []) for name, (_, removes) in lists.items()},
+            clear=list(clear or []),
+        )
+    except UsageError as err:
+        raise UsageError(err.message.replace("to clear:", "for --clear:")) from None
+    if add_community:
+        change.adds["communities"] = _resolve_communities(st, add_community)[0]
+    if not change.changes_anything() and not editor:
+        raise UsageError("nothing to change: give a field option such as --title or --add-tag, or --editor")
+    registry = st.registry()
+    done = edit_activity(
+        store, ref, change, now=st.now(), categories=st.categories, warn=warn,
+        resolve_street=lambda typed: _resolve_street(registry, typed, []),
+        in_editor=(lambda a: _edit_in_editor(a, st)) if editor else None,
+    )
+    if not done.changed:
+        info(f"{done.activity.short_id} unchanged")
+        return
+    info(f"Updated {done.activity.short_id}: {done.activity.title}")
 
 
 # Fields the editor may not change: they identify the record and its history.

@@ -1,0 +1,112 @@
+"""Changing one activity (`edit`): which fields change, how lists grow and shrink, when the
+street follows the communities, and that nothing is written when nothing changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import UsageError, ValidationError
+from ..models import LIST_FIELDS, Activity, Categories
+from ..registry import Registry
+from ..storage import Store
+
+# The fields a change may clear, by the names people type.
+CLEARABLE = frozenset({"start", "end", "street", "people", "participants", "location", "notes", "note",
+                       *LIST_FIELDS})
+
+
+@dataclass
+class Edit:
+    """What to change, values already parsed (dates ISO, times HH:MM, head counts counted)."""
+
+    title: str | None = None
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    category: str | None = None
+    location: str | None = None
+    notes: str | None = None
+    people: tuple[int, bool] | None = None
+    street: str | None = None  # as typed; resolved through the registry
+    adds: dict[str, list[str]] = field(default_factory=dict)  # list field -> names to add
+    removes: dict[str, list[str]] = field(default_factory=dict)  # list field -> names to remove
+    clear: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for name in self.clear:
+            if name not in CLEARABLE:
+                raise UsageError(f"invalid field {name!r} to clear: expected one of {', '.join(sorted(CLEARABLE))}")
+
+    def changes_anything(self) -> bool:
+        simple = (self.title, self.date, self.start, self.end, self.category, self.location,
+                  self.notes, self.people, self.street)
+        return (any(v is not None for v in simple) or any(self.adds.values())
+                or any(self.removes.values()) or bool(self.clear))
+
+
+@dataclass
+class Edited:
+    activity: Activity
+    changed: bool
+
+
+def apply(activity: Activity, edit: Edit, registry: Registry,
+          warn: Callable[[str], None], resolve_street: Callable[[str], str]) -> Activity:
+    """A changed copy of `activity` (not validated)."""
+    a = Activity(**activity.to_dict())
+    for name in ("title", "date", "start", "end", "category", "location", "notes"):
+        value = getattr(edit, name)
+        if value is not None and (value or name in ("title", "category", "location", "notes")):
+            setattr(a, name, value)
+    if edit.people is not None:
+        a.participants, a.participants_approx = edit.people
+    for name in edit.clear:
+        if name in ("people", "participants"):
+            a.participants, a.participants_approx = None, False
+        elif name in ("notes", "note"):
+            a.notes = None
+        elif name in LIST_FIELDS:
+            setattr(a, name, [])
+        else:
+            setattr(a, name, None)
+    for name in LIST_FIELDS:
+        values = list(getattr(a, name))
+        for item in edit.adds.get(name) or []:
+            if item.strip() and item.strip() not in values:
+                values.append(item.strip())
+        for item in edit.removes.get(name) or []:
+            if item.strip() not in values:
+                warn(f"{item.strip()!r} is not among the {name} of {a.short_id}")
+            values = [v for v in values if v != item.strip()]
+        setattr(a, name, values)
+    if edit.street is not None:
+        a.street = resolve_street(edit.street) if edit.street else registry.street_of(a.communities)
+    elif edit.adds.get("communities") or edit.removes.get("communities"):
+        a.street = registry.street_of(a.communities) or a.street
+    return a
+
+
+def edit_activity(
+    store: Store, ref: str, edit: Edit, *, now: str, categories: Categories,
+    warn: Callable[[str], None], resolve_street: Callable[[str], str],
+    in_editor: Callable[[Activity], Activity] | None = None,
+) -> Edited:
+    """Apply `edit` (then `in_editor`, a person's own changes) to the activity `ref` names, in
+    one change; nothing is written when the record comes out as it was."""
+    with store.transaction("edit") as tx:
+        activity = tx.get(ref)
+        before = activity.to_dict()
+        changed = apply(activity, edit, Registry(tx.communities()), warn, resolve_street)
+        if in_editor is not None:
+            changed = in_editor(changed)
+        try:
+            changed.validate(categories)
+        except ValidationError as err:
+            raise UsageError(err.message) from None
+        if changed.to_dict() == before:
+            return Edited(changed, False)
+        changed.updated_at = now
+        tx.update(changed)
+        tx.summary = f"edit {changed.short_id} {changed.title}"
+    return Edited(changed, True)
