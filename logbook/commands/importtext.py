@@ -13,41 +13,14 @@ from typing import Annotated
 
 import typer
 
-from ..errors import LogbookError, NotFound, ReadOnly, UsageError, ValidationError
+from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
-from ..models import FIELD_ORDER, Activity, new_id
 from .common import consoles, info, state, stdin_is_terminal, warn, write_out
 
-# What the preview calls each field, in the order it lists empty ones.
-_LABELS = {
-    "title": "title",
-    "date": "date",
-    "category": "category",
-    "communities": "communities",
-    "street": "street",
-    "participants": "people",
-    "speakers": "speakers",
-    "partners": "partners",
-}
-_CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
 # seconds. A larger one is refused having read no more than one byte past the limit, from a file
 # or standard input (logbook.inputs, whose limit for every input this is below).
 MAX_TEXT_BYTES = 4 * 1024 * 1024
-
-
-class _Item:
-    """A draft on its way to the logbook: the extractor's draft, its record, and its fate."""
-
-    def __init__(self, draft, record: dict) -> None:
-        self.draft = draft
-        self.record = record
-        self.status = "new"  # new | duplicate | no date | no title
-        self.detail = ""
-
-    @property
-    def number(self) -> int:
-        return self.draft.number
 
 
 def import_text(
@@ -99,8 +72,13 @@ def import_text(
     if wanted:
         drafts = [d for d in drafts if d.number in wanted]
 
-    items = [_Item(d, _record(d, st, fallback_date)) for d in drafts]
-    _mark_duplicates(items, store.activities())
+    from ..services.importing_text import DraftItem, draft_record, mark_duplicates, save_drafts
+
+    items = [
+        DraftItem(d, draft_record(d, categories=st.categories, author=st.author, fallback_date=fallback_date))
+        for d in drafts
+    ]
+    mark_duplicates(items, store.activities())
     new = [i for i in items if i.status == "new"]
 
     if new and not dry_run:
@@ -123,7 +101,9 @@ def import_text(
         if not typer.confirm(f"Save {len(new)} {noun}?", default=False, err=True):
             info("Nothing saved")
             raise typer.Exit(1)
-    saved = _save(st, store, name, new)
+    saved, skipped = save_drafts(store, name, new, now=st.now(), categories=st.categories)
+    for item in skipped:
+        warn(f"article {item.number} was saved meanwhile ({item.detail}); skipped")
     for a in saved:
         info(f"Added {a.short_id} on {a.date}: {a.title}")
     noun = "activity" if len(saved) == 1 else "activities"
@@ -208,172 +188,14 @@ def _decode(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-# -- drafts to records ---------------------------------------------------------------------
-
-
-def _record(draft, st, fallback_date: str | None) -> dict:
-    found = draft.record
-    category = None
-    if found.get("category"):
-        category = st.categories.resolve(found["category"])
-    record = {name: None for name in FIELD_ORDER}
-    record.update(
-        {
-            "date": found.get("date") or fallback_date,
-            "title": found.get("title"),
-            "category": category or "其他",
-            "communities": list(found.get("communities") or []),
-            "street": found.get("street"),
-            "participants": found.get("participants"),
-            "participants_approx": bool(found.get("participants_approx")),
-            "organizers": [],
-            "partners": list(found.get("partners") or []),
-            "speakers": list(found.get("speakers") or []),
-            "groups": [],
-            "tags": [],
-            "location": found.get("location"),
-            "notes": found.get("notes"),
-            "source": found.get("source"),
-            "author": st.author,
-        }
-    )
-    return record
-
-
-def _key(day: str | None, title: str | None, communities: list[str]) -> tuple:
-    from ..textnorm import fold
-
-    return (day, fold(title or ""), tuple(sorted(fold(c) for c in communities)))
-
-
-def _mark_duplicates(items: list[_Item], existing: list[Activity]) -> None:
-    """Importing the same text again adds nothing: an article whose text is already in the
-    notes of an imported record, or whose date, title and communities match a record, is a
-    duplicate; so is a repeat of an earlier article of the same text."""
-    from ..extract import article_digest
-
-    by_digest: dict[str, str] = {}
-    by_key: dict[tuple, str] = {}
-    for a in existing:
-        if a.notes and (a.source or "").startswith("import-text:"):
-            by_digest.setdefault(article_digest(a.notes), a.short_id)
-        by_key.setdefault(_key(a.date, a.title, a.communities), a.short_id)
-    seen_digest: dict[str, int] = {}
-    seen_key: dict[tuple, int] = {}
-    for item in items:
-        r = item.record
-        digest = article_digest(r["notes"] or "")
-        key = _key(r["date"], r["title"], r["communities"])
-        if digest in by_digest:
-            item.status, item.detail = "duplicate", f"already in the logbook as {by_digest[digest]}"
-        elif r["date"] and key in by_key:
-            item.status, item.detail = "duplicate", f"same date, title and communities as {by_key[key]}"
-        elif digest in seen_digest:
-            item.status, item.detail = "duplicate", f"same text as article {seen_digest[digest]}"
-        elif r["date"] and key in seen_key:
-            item.status, item.detail = "duplicate", f"same as article {seen_key[key]}"
-        elif not r["date"]:
-            item.status, item.detail = "no date", "not saved"
-        elif not any(ch.isalnum() for ch in (r["title"] or "").replace("?", "")):
-            item.status, item.detail = "no title", "nothing readable to call it"
-        seen_digest.setdefault(digest, item.number)
-        if r["date"]:
-            seen_key.setdefault(key, item.number)
-
-
-def _save(st, store, name: str, items: list[_Item]) -> list[Activity]:
-    now = st.now()
-    with store.transaction(f"import-text {name}") as tx:
-        # Checked again under the lock: another import may have landed since the preview.
-        fresh = [_Item(i.draft, dict(i.record)) for i in items]
-        _mark_duplicates(fresh, tx.activities())
-        saved = []
-        for item in fresh:
-            if item.status != "new":
-                warn(f"article {item.number} was saved meanwhile ({item.detail}); skipped")
-                continue
-            record = dict(item.record, id=new_id(), created_at=now, updated_at=now)
-            try:
-                activity = Activity.from_dict(record, categories=st.categories)
-            except ValidationError as err:
-                raise LogbookError(f"article {item.number}: {err.message}; nothing was saved") from None
-            tx.add(activity)
-            saved.append(activity)
-        noun = "activity" if len(saved) == 1 else "activities"
-        tx.summary = f"import-text {name}: {len(saved)} {noun}"
-    return saved
-
-
 # -- the preview ---------------------------------------------------------------------------
 
 
-def _checks(item: _Item) -> list[str]:
-    """What the reader should look at: the draft's fate, fields read with little confidence,
-    an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns."""
-    d = item.draft
-    lines = ["new" if item.status == "new" else f"{item.status}: {item.detail}"]
-    if item.record["date"] and not d.record.get("date"):
-        lines.append("date from --date")
-    unsure = [_LABELS[f] for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]
-    if unsure:
-        lines.append("check " + ", ".join(unsure))
-    if d.year_assumed:
-        lines.append(f"year {item.record['date'][:4]} assumed")
-    if d.damaged:
-        shown = "、".join(s if len(s) <= 8 else s[:7] + "…" for s in d.damaged[:2])
-        more = f" +{len(d.damaged) - 2}" if len(d.damaged) > 2 else ""
-        lines.append(f"damaged: {shown}{more}")
-    return lines
-
-
-def _dash(value) -> str:
-    if value in (None, "", []):
-        return "-"
-    return "、".join(value) if isinstance(value, list) else str(value)
-
-
-def _people(record: dict) -> str:
-    if record["participants"] is None:
-        return "-"
-    return f"{record['participants']}+" if record["participants_approx"] else str(record["participants"])
-
-
-def draft_table(items: list[_Item], *, plain: bool):
-    from rich.table import Table
-
-    from ..render import table_box, text
-
-    table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Title", overflow="fold", ratio=3)
-    table.add_column("Category", overflow="fold")
-    table.add_column("Communities", overflow="fold", ratio=2)
-    table.add_column("Street", overflow="fold")
-    table.add_column("People", justify="right", no_wrap=True)
-    table.add_column("Speakers", overflow="fold")
-    table.add_column("Partners", overflow="fold", ratio=2)
-    table.add_column("Check", overflow="fold", ratio=3)
-    for item in items:
-        r, d = item.record, item.draft
-        table.add_row(
-            str(item.number),
-            _dash(r["date"]),
-            text(r["title"]),
-            text(r["category"] if d.record.get("category") else "-"),
-            text(_dash(r["communities"])),
-            text(_dash(r["street"])),
-            _people(r),
-            text(_dash(r["speakers"])),
-            text(_dash(r["partners"])),
-            text("\n".join(_checks(item))),
-        )
-    return table
-
-
-def _show(items: list[_Item], fmt: Format, explain: bool) -> None:
+def _show(items: list, fmt: Format, explain: bool) -> None:
     if fmt is Format.table:
         console = consoles.out
+        from ..render_drafts import draft_table
+
         console.print(draft_table(items, plain=not console.is_terminal))
         console.file.flush()
         if explain:
@@ -406,7 +228,7 @@ def _show(items: list[_Item], fmt: Format, explain: bool) -> None:
     write_out(WRITERS[fmt](records))
 
 
-def _summarise(items: list[_Item], dry_run: bool) -> None:
+def _summarise(items: list, dry_run: bool) -> None:
     counts: dict[str, list[int]] = {}
     for item in items:
         counts.setdefault(item.status, []).append(item.number)
