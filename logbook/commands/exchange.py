@@ -70,7 +70,9 @@ def _write_stdout(chunks: Iterable[bytes], encoding: str = "utf-8") -> bool:
             sys.stdout.write(chunk.decode("utf-8", errors="replace"))
         return True
     try:
-        _write_chunks(buffer, chunks)
+        from ..services.exporting import write_chunks
+
+        write_chunks(buffer, chunks)
         buffer.flush()
     except BrokenPipeError:
         return False
@@ -96,7 +98,9 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
 
     try:
         with atomic_file(path) as handle:
-            _write_chunks(handle, chunks)
+            from ..services.exporting import write_chunks
+
+            write_chunks(handle, chunks)
     except OSError as err:
         raise LogbookError(f"cannot write {path}: {err.strerror or err}") from None
 
@@ -133,8 +137,6 @@ def export(
     ] = None,
 ) -> None:
     """Write the exchange file: the JSON envelope, JSON Lines, CSV or Markdown."""
-    from .. import exchange, formats
-
     st = state(ctx)
     if encoding is ExportEncoding.gbk and fmt is not ExportFormat.csv:
         raise UsageError(
@@ -150,93 +152,25 @@ def export(
         from .outputs import output_path
 
         target = output_path(st, output)
-    # A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
-    # so a filtered export carries none unless asked.
-    with_deleted = flt.is_empty if deleted is None else deleted
-    tombstones = (
-        [(t["id"], t["deleted_at"]) for t in store.tombstones()] if with_deleted else []
+    from ..services.exporting import export as make_export
+
+    made = make_export(
+        store, flt, fmt=fmt.value, encoding=encoding.value,
+        with_deleted=flt.is_empty if deleted is None else deleted,  # a filtered export: none unless asked
+        exported_at=st.now(), author=st.author, keep=keep_until_exit,
     )
-    counted: list[int] = []
-    months = _selected_months(store, flt, counted, with_lines=fmt is ExportFormat.json)
-    if fmt is ExportFormat.json:
-        chunks = exchange.envelope_chunks(
-            months, store.communities(), tombstones, exported_at=st.now(), author=st.author
-        )
-    else:
-        found = [record for month, _ in months for record in month]
-        if fmt is ExportFormat.csv:
-            payload = exchange.encode_csv(found, encoding.value)
-        elif fmt is ExportFormat.jsonl:
-            payload = "".join(formats.iter_jsonl(found)).encode("utf-8")
-        else:
-            payload = "".join(formats.iter_md(found)).encode("utf-8")
-        chunks = iter([payload])
+    chunks, tombstones = made.chunks, made.tombstones
     if target is not None:
         _write_file(target, chunks)
     elif not _write_stdout(chunks, encoding.value):
         return
-    exported = sum(counted)
+    exported = made.exported
     noun = "activity" if exported == 1 else "activities"
     carried = f" and {len(tombstones)} deletions" if fmt is ExportFormat.json and tombstones else ""
     target = f" to {output}" if output and output != "-" else ""
     info(f"Exported {exported} {noun}{carried}{target}")
     if tombstones and fmt is not ExportFormat.json:
         info(f"{len(tombstones)} deletions are not in this file: only --format json carries them")
-
-
-def _selected_months(store, flt, counted: list[int], *, with_lines: bool) -> Iterator[tuple[list[dict], bytes | None]]:
-    """The records an export writes, oldest first, as plain dicts a month at a time, with their
-    lines of JSON when the store has them as the envelope writes them (`with_lines`; see
-    Store.records); their count is added to `counted` as they come. An export of the whole
-    history writes every record: making each an activity first would cost more than reading
-    it, and its JSON is copied. Only a filter beyond dates looks at records as activities."""
-    from ..exchange import RECORD_INDENT
-    from ..storage import activity_of_record, export_order
-
-    dates_only = flt.only_dates()
-    indent = RECORD_INDENT if with_lines and dates_only else None
-    months = store.records(date_from=flt.date_from, date_to=flt.date_to, indent=indent)
-    if not dates_only:
-        months = (([r for r in month if flt.matches(activity_of_record(r))], None) for month, _ in months)
-    if not store.in_export_order():
-        found = [record for month, _ in months for record in month]
-        found.sort(key=export_order)
-        months = iter([(found, None)])
-    for month, lines in months:
-        counted.append(len(month))
-        keep_until_exit(month)
-        yield month, lines
-
-
-def _write_chunks(handle, chunks: Iterable[bytes]) -> None:
-    """Write the chunks while the next ones are made: a write releases the interpreter, so one
-    core writes a month of an export while the other reads the next."""
-    import queue
-    import threading
-
-    pending: queue.Queue = queue.Queue(maxsize=4)
-    failed: list[BaseException] = []
-
-    def writer() -> None:
-        while (chunk := pending.get()) is not None:
-            if not failed:
-                try:
-                    handle.write(chunk)
-                except BaseException as err:  # raised below, in the command's own thread
-                    failed.append(err)
-
-    thread = threading.Thread(target=writer, name="export-writer", daemon=True)
-    thread.start()
-    try:
-        for chunk in chunks:
-            if failed:
-                break
-            pending.put(chunk)
-    finally:
-        pending.put(None)
-        thread.join()
-    if failed:
-        raise failed[0]
 
 
 @contextmanager
