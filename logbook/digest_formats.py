@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from .formats import BOM, dumps_json, md_table
 from .plain import safe
-from .report import Digest, DigestActivity, Rollup, RollupRow, Tally, delta_label, people_label
+from .labels import delta_label, people_label
+from .report import Digest, DigestActivity, Rollup, RollupRow, Tally
 
 
 def one_line(value) -> str:
@@ -154,7 +155,7 @@ def time_label(a: DigestActivity) -> str:
 
 
 def people_words(a: DigestActivity) -> str:
-    return f"{a.people}人" if a.participants is not None else "人数未记"
+    return f"{people_label(a.participants, a.participants_approx)}人" if a.participants is not None else "人数未记"
 
 
 def communities_cell(a: DigestActivity) -> str:
@@ -321,7 +322,7 @@ def digest_md(d: Digest) -> str:
             out += [f"### {day_label(day)}", ""]
             rows = [
                 [time_label(a), one_line(a.title), one_line(a.category), communities_cell(a),
-                 a.people or "未记"]
+                 people_label(a.participants, a.participants_approx) or "未记"]
                 for a in day.activities
             ]
             out.append(md_table(["时间", "活动", "类别", "社区", "参与人数"], rows))
@@ -431,7 +432,7 @@ def digest_html(d: Digest) -> str:
         for day in d.days:
             out.append(f'<h3 style="{S_H3}">{esc(day_label(day))}</h3>')
             rows = [
-                [time_label(a), a.title, a.category, communities_cell(a), a.people or "未记"]
+                [time_label(a), a.title, a.category, communities_cell(a), people_label(a.participants, a.participants_approx) or "未记"]
                 for a in day.activities
             ]
             out += _html_table(["时间", "活动", "类别", "社区", "参与人数"], rows, {4})

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from enum import Enum
 
+from .labels import people_label
 from .models import FIELD_ORDER, LIST_FIELDS, Activity
 
 LIST_SEPARATOR = ";"
@@ -127,8 +128,8 @@ def iter_md(records: Iterable[dict], columns=MD_COLUMNS) -> Iterator[str]:
                 value = value[:8]
             elif name in LIST_FIELDS:
                 value = "、".join(value or [])
-            elif name == "participants" and value is not None and record.get("participants_approx"):
-                value = f"{value}+"
+            elif name == "participants" and value is not None:
+                value = people_label(value, bool(record.get("participants_approx")), "+")
             cells.append(md_cell(value))
         yield "| " + " | ".join(cells) + " |\n"
 

@@ -14,6 +14,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from .labels import people_label
 from .models import Activity, Categories, Community
 from .plain import safe  # noqa: F401  (imported from here too)
 
@@ -33,9 +34,7 @@ def table_box(plain: bool):
 
 
 def people(activity: Activity) -> str:
-    if activity.participants is None:
-        return ""
-    return f"{activity.participants}+" if activity.participants_approx else str(activity.participants)
+    return people_label(activity.participants, activity.participants_approx, "+")
 
 
 def activity_table(
@@ -299,7 +298,7 @@ def digest_view(digest, *, plain: bool = False):
                     text(a.title),
                     text(a.category),
                     text(words.communities_cell(a)),
-                    a.people or "未记",
+                    people_label(a.participants, a.participants_approx) or "未记",
                     end_section=j == len(day.activities) - 1 and i < len(digest.days) - 1,
                 )
         parts.append(table)

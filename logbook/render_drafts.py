@@ -47,9 +47,9 @@ def _dash(value) -> str:
 
 
 def _people(record: dict) -> str:
-    if record["participants"] is None:
-        return "-"
-    return f"{record['participants']}+" if record["participants_approx"] else str(record["participants"])
+    from .labels import people_label
+
+    return people_label(record["participants"], record["participants_approx"], "+") or "-"
 
 
 def draft_table(items: list[DraftItem], *, plain: bool):

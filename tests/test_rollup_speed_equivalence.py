@@ -22,12 +22,11 @@ from logbook.report import (
     Rollup,
     RollupRow,
     Tally,
-    _by_count_then_name,
-    _name_key,
-    _periods,
     group_keys,
     rollup,
 )
+from logbook.report.rollups import _periods
+from logbook.report.tally import _by_count_then_name, _name_key
 
 # -- the reference: the rollup before the one-pass rewrite, copied as it was --------------------
 
