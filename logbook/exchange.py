@@ -48,6 +48,10 @@ BOOKKEEPING = ("created_at", "updated_at")
 # How far ahead of the clock a stamp may be and still be taken as it is: clocks drift and get set
 # to the wrong time zone. Further ahead, a record or a deletion would win every merge.
 STAMP_SLACK = timedelta(days=1)
+# The most activities one import may leave in any one month. A whole street office logs one or
+# two thousand a month; a month past this is a mistake (a file of one date, a generated file), and
+# every command that reads that month would pay for it. See Merge.months_over.
+MONTH_MAX = 20_000
 
 _ID_RE = re.compile(r"^[0-9a-f]{32}$")
 _STAMP_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?Z$")
@@ -687,6 +691,8 @@ class Merge:
         self.limit = stamp_limit(now)
         self.ops: list[tuple] = []
         self._natural: dict[tuple, str] | None = None
+        self._before = snapshot.activities
+        self._growth: dict[str, int] = {}  # month -> activities added to it, less those taken out
 
     @property
     def communities_changed(self) -> bool:
@@ -813,7 +819,27 @@ class Merge:
             # Kept so that the deletion travels on when this logbook is exported in turn.
             self._delete(ident, deleted_at)
 
+    def months_over(self, limit: int) -> list[tuple[str, int]]:
+        """The months this merge adds activities to that would then hold more than `limit`,
+        with what they would hold, fullest first."""
+        grown = {month for month, n in self._growth.items() if n > 0}
+        held = dict.fromkeys(grown, 0)
+        if grown:
+            for a in self._before.values():
+                month = a.date[:7]
+                if month in held:
+                    held[month] += 1
+        over = [(m, held[m] + self._growth[m]) for m in grown if held[m] + self._growth[m] > limit]
+        return sorted(over, key=lambda o: (-o[1], o[0]))
+
+    def _grow(self, activity: Activity | None, by: int) -> None:
+        if activity is not None:
+            month = activity.date[:7]
+            self._growth[month] = self._growth.get(month, 0) + by
+
     def _put(self, kind: str, activity: Activity) -> None:
+        self._grow(self.live.get(activity.id), -1)
+        self._grow(activity, 1)
         self.live[activity.id] = activity
         self.dead.pop(activity.id, None)
         self.ops.append((kind, activity))
@@ -821,7 +847,7 @@ class Merge:
             self._natural.setdefault(natural_key(activity), activity.id)
 
     def _delete(self, ident: str, deleted_at: str) -> None:
-        self.live.pop(ident, None)
+        self._grow(self.live.pop(ident, None), -1)
         self.dead[ident] = deleted_at
         self.ops.append(("delete", ident, deleted_at))
 

@@ -253,3 +253,87 @@ def test_a_stamp_a_few_hours_ahead_is_not_a_finding(db_path):
     ahead = add("春季运动会", "--date", "2025-03-28", "--people", "80")
     plant_stamps(db_path, ahead, at=stamp(timedelta(hours=20)))
     assert run("check").exit_code == 0
+
+
+# -- 17. one import cannot make a month too large to read ------------------------------------------
+
+
+@pytest.fixture
+def month_max(monkeypatch):
+    """A month may hold 5 activities from an import (the real limit, 20,000, takes too long to
+    reach here; the rule is the same)."""
+    from logbook import exchange
+
+    monkeypatch.setattr(exchange, "MONTH_MAX", 5)
+    return 5
+
+
+def jsonl_file(path: Path, records) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_an_import_that_would_overfill_a_month_is_refused_before_anything_is_written(
+    month_max, tmp_path, db_path
+):
+    for day in (1, 2, 3):
+        add(f"楼道议事会{day}", "--date", f"2025-03-0{day}")
+    before = files_of(db_path)
+    path = jsonl_file(tmp_path / "in.jsonl", [
+        {"date": "2025-03-10", "title": "垃圾分类志愿者培训会"},
+        {"date": "2025-03-11", "title": "消防安全进社区"},
+        {"date": "2025-03-12", "title": "书法交流"},
+        {"date": "2025-04-01", "title": "春季运动会"},
+    ])
+    for extra in ([], ["--dry-run"], ["--format", "json"]):
+        result = run("import", path, *extra)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"Error: importing {path} would put 6 activities in 2025-03, more than the 5 a month "
+            "can hold; nothing was imported\n"
+        )
+        assert files_of(db_path) == before
+
+
+def test_a_month_filled_to_the_limit_and_no_further_is_imported(month_max, tmp_path):
+    for day in (1, 2, 3):
+        add(f"楼道议事会{day}", "--date", f"2025-03-0{day}")
+    first = jsonl_file(tmp_path / "a.jsonl", [{"date": "2025-03-10", "title": "垃圾分类志愿者培训会"},
+                                               {"date": "2025-03-11", "title": "消防安全进社区"}])
+    assert run("import", first).exit_code == 0
+    again = run("import", first)  # the same records again: matched, so nothing is added
+    assert (again.exit_code, again.stderr) == (0, "Nothing changed\n")
+    one_more = jsonl_file(tmp_path / "b.jsonl", [{"date": "2025-03-31", "title": "书法交流"}])
+    refused = run("import", one_more)
+    assert refused.exit_code == 1
+    assert "would put 6 activities in 2025-03, more than the 5 a month can hold" in refused.stderr
+    assert len(export("--month", "2025-03")["activities"]) == 5
+
+
+def test_edits_and_moves_within_a_full_month_are_imported(month_max, tmp_path):
+    ids = [add(f"楼道议事会{day}", "--date", f"2025-03-0{day}") for day in range(1, 7)]  # add has no limit
+    records = export()["activities"]
+    later = stamp(timedelta(hours=1))
+    edited = [dict(r, participants=12, updated_at=later) for r in records[:3]]
+    moved_out = dict(records[3], date="2025-04-01", updated_at=later)
+    path = jsonl_file(tmp_path / "in.jsonl", [*edited, moved_out])
+    result = run("import", path)
+    assert (result.exit_code, result.stdout) == (0, f"import {path}: +0 ~4 -0, 0 skipped\n")
+    # and one moved back in, with one added elsewhere, leaves the month as full as it was
+    back = jsonl_file(tmp_path / "back.jsonl", [
+        dict(moved_out, date="2025-03-15", updated_at=stamp(timedelta(hours=2))),
+        {"date": "2025-05-01", "title": "春季运动会"},
+    ])
+    assert run("import", back).exit_code == 1  # 5 + 1: past the limit again
+    assert {a["id"] for a in export("--month", "2025-03")["activities"]} == set(ids) - {ids[3]}
+
+
+def test_several_months_past_the_limit_name_the_fullest(month_max, tmp_path):
+    records = [{"date": f"2025-0{m}-{d:02d}", "title": f"活动{m}{d}"} for m, n in ((3, 7), (4, 9), (5, 6))
+               for d in range(1, n + 1)]
+    path = jsonl_file(tmp_path / "in.jsonl", records)
+    result = run("import", path)
+    assert result.stderr == (
+        f"Error: importing {path} would put 9 activities in 2025-04 (and 2 other months past it), "
+        "more than the 5 a month can hold; nothing was imported\n"
+    )

@@ -249,6 +249,22 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
     return lines
 
 
+def _refuse_full_months(merge, files: list[str]) -> None:
+    """Refuse, before anything is written, an import that would leave a month holding more
+    than exchange.MONTH_MAX activities."""
+    from .. import exchange
+
+    over = merge.months_over(exchange.MONTH_MAX)
+    if not over:
+        return
+    month, count = over[0]
+    more = f" (and {_n(len(over) - 1, 'other month', 'other months')} past it)" if len(over) > 1 else ""
+    raise LogbookError(
+        f"importing {', '.join(files)} would put {count:,} activities in {month}{more}, more than "
+        f"the {exchange.MONTH_MAX:,} a month can hold; nothing was imported"
+    )
+
+
 def import_(
     ctx: typer.Context,
     files: Annotated[
@@ -322,6 +338,7 @@ def import_(
             for xf in parsed:
                 step = (lambda d, t, n=xf.name: report(f"merging {n}", d, t)) if report else None
                 summaries.append(merge.add_file(xf, on_progress=step))
+            _refuse_full_months(merge, files)
             return merge, summaries
 
         if dry_run:
