@@ -104,7 +104,7 @@ class Problem:
         return {"file": self.file, "where": self.where, "field": self.field, "reason": self.reason}
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingRecord:
     where: str
     activity: Activity
@@ -229,47 +229,63 @@ def read_exchange(
     (the merge may match them to an existing record instead).
     """
     text, used = decode(raw, name, encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise ExchangeFileError(f"{name} is empty; expected an exchange file, JSON Lines or CSV")
-    shape, items, head = _parse(text, name)
+    shape, items, head, total = _parse(text, name)
+    del text  # the items hold what they still need
     xf = ExchangeFile(name=name, shape=shape, encoding=used)
     if head is not None:
         _read_envelope_head(head, xf)
-    xf.seen = len(items)
+    # Each record is validated as it is parsed and only its activity is kept: the raw items
+    # (lines, dicts of a parsed list) are let go one by one, so a file is never held as text,
+    # as parsed JSON and as activities all at once.
     base = os.path.basename(name) or name
+    validate = _Validator(name, base, now, categories)
     done = 0
     for where, item in items:
         if isinstance(item, Problem):
             xf.problems.append(item)
         else:
-            result = _validate(item, where, name, base, now, categories)
+            result = validate(item, where)
             if isinstance(result, Problem):
                 xf.problems.append(result)
             else:
                 xf.records.append(result)
         done += 1
         if on_progress is not None and done % 500 == 0:
-            on_progress(done, xf.seen)
+            on_progress(done, max(total, done))
+    xf.seen = done
     if on_progress is not None:
-        on_progress(done, xf.seen)
+        on_progress(done, done)
     return xf
 
 
-def _parse(text: str, name: str) -> tuple[str, list[tuple[str, object]], dict | None]:
-    """The shape of the file and its records as (where, raw item or Problem)."""
-    body = text.lstrip()
+_SPACE = re.compile(r"\s*")
+
+
+def _first_line(text: str, start: int = 0) -> str:
+    """The line of `text` that begins at `start`, without copying the rest of the text."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _parse(text: str, name: str) -> tuple[str, Iterator[tuple[str, object]], dict | None, int]:
+    """The shape of the file, its records as (where, raw item or Problem) in the order they
+    come (produced as they are read), the envelope's head, and about how many records there
+    are (for progress)."""
+    start = _SPACE.match(text).end()
     try:
         data = orjson.loads(text)
         parsed = True
     except (orjson.JSONDecodeError, RecursionError) as err:
         parsed = False
-        if body[0] == "{" and _first_line_is_object(body):
-            return "jsonl", _jsonl_items(text, name), None
-        if body[0] in "[{":
+        if text[start] == "{" and _first_line_is_object(text, start):
+            return "jsonl", _jsonl_items(text, name), None, text.count("\n") + 1
+        if text[start] in "[{":
             raise ExchangeFileError(f"{name} is not valid JSON: {_json_reason(err)}") from None
     if parsed:
         if isinstance(data, list):
-            return "list", [(f"record {i}", item) for i, item in enumerate(data, 1)], None
+            return "list", _drain(data, "record"), None, len(data)
         if isinstance(data, dict):
             if _is_data_file(data):
                 raise ExchangeFileError(
@@ -277,9 +293,10 @@ def _parse(text: str, name: str) -> tuple[str, list[tuple[str, object]], dict | 
                     f"`logbook --db {name} export -o FILE`"
                 )
             if {"format", "version", "activities", "deleted"} & data.keys():
-                return "envelope", _envelope_items(data, name), data
+                items = _envelope_items(data, name)
+                return "envelope", _drain(items, "record"), data, len(items)
             if {"title", "date", "id"} & data.keys():  # JSON Lines holding one record
-                return "jsonl", [("line 1", data)], None
+                return "jsonl", iter([("line 1", data)]), None, 1
             raise ExchangeFileError(
                 f"{name} is a JSON object without \"format\" or \"activities\"; expected the "
                 'exchange envelope {"format": "logbook", "version": 1, "activities": [...]}'
@@ -288,24 +305,13 @@ def _parse(text: str, name: str) -> tuple[str, list[tuple[str, object]], dict | 
             f"{name} holds a single JSON value ({_json_type(data)}); expected the exchange envelope, "
             "a list of activities, JSON Lines or CSV"
         )
-    header = csv_header(body)
+    header = csv_header(_first_line(text, start))
     lowered = {h.lower() for h in header}
     if "title" in lowered and ("date" in lowered or "id" in lowered):
-        lead = text[: len(text) - len(body)].count("\n")
-        try:
-            rows = [
-                (f"line {line + lead}", _csv_record(row, f"line {line + lead}", name))
-                for line, row in read_csv_rows(body)
-            ]
-        except CsvReadError as err:
-            reason = str(err)
-            if "field larger than field limit" in reason:
-                reason = "a cell is longer than 131,072 characters, far past what any field holds"
-            raise ExchangeFileError(
-                f"{name}, line {err.line + lead}: cannot read the CSV: {reason}"
-            ) from None
-        return "csv", rows, None
-    first = body.split("\n", 1)[0].strip()
+        lead = text.count("\n", 0, start)
+        body = text[start:] if start else text
+        return "csv", _csv_items(body, lead, name), None, body.count("\n") + 1
+    first = _first_line(text, start).strip()
     raise ExchangeFileError(
         f"{name} is not an exchange file: not JSON, not JSON Lines, and not CSV with a header row "
         f"naming title and date (its first line is {_shorten(first, 60)!r})"
@@ -316,25 +322,51 @@ def _is_data_file(data: dict) -> bool:
     return "_meta" in data and isinstance(data.get("activities", {}), dict)
 
 
-def _first_line_is_object(body: str) -> bool:
-    first = body.split("\n", 1)[0].strip()
+def _first_line_is_object(text: str, start: int) -> bool:
+    first = _first_line(text, start).strip()
     try:
         return isinstance(orjson.loads(first), dict)
     except (orjson.JSONDecodeError, RecursionError):
         return False
 
 
-def _jsonl_items(text: str, name: str) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+def _jsonl_items(text: str, name: str) -> Iterator[tuple[str, object]]:
+    """The lines of JSON Lines parsed one at a time, as they are asked for."""
+    number, start, size = 0, 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        number += 1
+        line = text[start:end]
+        start = end + 1
+        if not line or line.isspace():
             continue
         where = f"line {number}"
         try:
-            out.append((where, orjson.loads(line)))
+            yield where, orjson.loads(line)
         except (orjson.JSONDecodeError, RecursionError) as err:
-            out.append((where, Problem(name, where, None, f"not valid JSON ({_json_reason(err)})")))
-    return out
+            yield where, Problem(name, where, None, f"not valid JSON ({_json_reason(err)})")
+
+
+def _drain(items: list, label: str) -> Iterator[tuple[str, object]]:
+    """The items of a parsed list, each let go from the list as it is handed out."""
+    for i in range(len(items)):
+        item, items[i] = items[i], None
+        yield f"{label} {i + 1}", item
+
+
+def _csv_items(body: str, lead: int, name: str) -> Iterator[tuple[str, object]]:
+    """The rows of a CSV text as records, read one at a time; `lead` lines came before it."""
+    try:
+        for line, row in read_csv_rows(body):
+            where = f"line {line + lead}"
+            yield where, _csv_record(row, where, name)
+    except CsvReadError as err:
+        reason = str(err)
+        if "field larger than field limit" in reason:
+            reason = "a cell is longer than 131,072 characters, far past what any field holds"
+        raise ExchangeFileError(f"{name}, line {err.line + lead}: cannot read the CSV: {reason}") from None
 
 
 def _json_reason(err: BaseException) -> str:
@@ -361,7 +393,8 @@ def _json_type(value) -> str:
     return "an object"
 
 
-def _envelope_items(data: dict, name: str) -> list[tuple[str, object]]:
+def _envelope_items(data: dict, name: str) -> list:
+    """The envelope's list of activities, once its head says it can be read."""
     fmt = data.get("format", FORMAT_NAME)
     if fmt != FORMAT_NAME:
         raise ExchangeFileError(
@@ -381,7 +414,7 @@ def _envelope_items(data: dict, name: str) -> list[tuple[str, object]]:
             raise ExchangeFileError(
                 f"{name}: {key} must be a list, got {_json_type(value)}"
             )
-    return [(f"record {i}", item) for i, item in enumerate(data.get("activities") or [], 1)]
+    return data.get("activities") or []
 
 
 def _read_envelope_head(data: dict, xf: ExchangeFile) -> None:
@@ -490,8 +523,45 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
     return out
 
 
+class _NoNames(list):
+    """The empty list of names that the records of an import share (most of their six list
+    fields are empty): a list to everyone reading it, refusing to be changed in place, since
+    every record holding it would change. Records are changed by giving them a new list."""
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("the shared empty list of an imported record cannot be changed in place")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+
+NO_NAMES = _NoNames()
+
+
+class _Validator:
+    """Validates the records of one file. What records of a file have in common is made once
+    and shared: the set of fields they leave out (rows of a sheet all lack the same columns), the
+    `source` of records without an id, and empty lists of names, so a record costs its activity's
+    own values and little more."""
+
+    def __init__(self, name: str, base: str, now: str, categories: Categories | None) -> None:
+        self.name, self.base, self.now, self.categories = name, base, now, categories
+        self.source = f"import {base}"
+        self._missing: dict[frozenset, frozenset] = {}
+
+    def __call__(self, item, where: str) -> IncomingRecord | Problem:
+        result = _validate(item, where, self.name, self.base, self.now, self.categories, self.source)
+        if isinstance(result, IncomingRecord):
+            result.missing = self._missing.setdefault(result.missing, result.missing)
+            for name in LIST_FIELDS:
+                if not getattr(result.activity, name):
+                    setattr(result.activity, name, NO_NAMES)
+        return result
+
+
 def _validate(
-    item, where: str, name: str, base: str, now: str, categories: Categories | None
+    item, where: str, name: str, base: str, now: str, categories: Categories | None,
+    source: str | None = None,
 ) -> IncomingRecord | Problem:
     if isinstance(item, Problem):
         return item
@@ -517,7 +587,7 @@ def _validate(
             data[key] = now
             missing.add(key)
     if not had_id and not data.get("source"):
-        data["source"] = f"import {base}"
+        data["source"] = source or f"import {base}"
         missing.add("source")
     try:
         activity = Activity.from_dict(data, categories=categories)
@@ -701,6 +771,15 @@ class Merge:
     @property
     def changed(self) -> bool:
         return bool(self.ops) or self.communities_changed
+
+    def release(self) -> None:
+        """Let go of the plan and of the logbook as it was, once applied: what an import of many
+        records holds is then the transaction's copy alone, while it is written."""
+        self.live = {}
+        self.dead = {}
+        self.ops = []
+        self._natural = None
+        self._before = {}
 
     def apply(self, tx) -> None:
         """Replay the merge on a transaction opened on the same logbook as the snapshot."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from enum import Enum
 
@@ -176,7 +177,7 @@ def read_csv_rows(text: str) -> Iterator[tuple[int, dict]]:
     """
     if text.startswith(BOM):
         text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(text))
     try:
         header = next(reader, None)
     except csv.Error as err:
@@ -202,11 +203,22 @@ def read_csv_rows(text: str) -> Iterator[tuple[int, dict]]:
         yield start, row
 
 
+# A line as io.StringIO(newline="") splits them: ended by \r\n, \r or \n, kept with its ending.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` for the csv module, one at a time (a StringIO would first copy the
+    whole text, at four bytes a character)."""
+    return (m.group() for m in _LINE.finditer(text))
+
+
 def csv_header(text: str) -> list[str]:
     """The trimmed column names of a CSV text's first row ([] when it has none)."""
     if text.startswith(BOM):
         text = text[1:]
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     try:
         row = next(csv.reader([first.rstrip("\r")]), [])
     except csv.Error:

@@ -337,3 +337,61 @@ def test_several_months_past_the_limit_name_the_fullest(month_max, tmp_path):
         f"Error: importing {path} would put 9 activities in 2025-04 (and 2 other months past it), "
         "more than the 5 a month can hold; nothing was imported\n"
     )
+
+
+# -- 17. reading holds each record once -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", ["jsonl", "envelope", "csv"])
+def test_reading_a_file_holds_little_more_than_one_activity_a_record(shape):
+    """The reader used to hold the text, a list of its lines or the parsed JSON, and the
+    activities all at once, with a set of missing fields and six empty lists for every record:
+    2.7 KB a record of 20,000 tiny ones at its peak. BENCHMARKS.md has the whole import."""
+    import tracemalloc
+
+    from logbook import exchange
+
+    n = 20_000
+    rows = [(f"2025-03-{i % 28 + 1:02d}", f"活动{i:07d}") for i in range(n)]
+    if shape == "csv":
+        text = "date,title\n" + "".join(f"{d},{t}\n" for d, t in rows)
+    else:
+        lines = [json.dumps({"date": d, "title": t}, ensure_ascii=False) for d, t in rows]
+        text = "\n".join(lines) if shape == "jsonl" else (
+            '{"format": "logbook", "version": 1, "activities": [\n' + ",\n".join(lines) + "]}")
+    raw = text.encode("utf-8")
+    del text, rows
+    exchange.read_exchange(b"date,title\n2025-03-01,x\n", "warm.csv", now="2025-03-30T00:00:00.000Z")
+    tracemalloc.start()
+    try:
+        xf = exchange.read_exchange(raw, "in", now="2025-03-30T00:00:00.000Z")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (len(xf.records), xf.problems, xf.seen) == (n, [], n)
+    assert peak / n < 1_200, f"{peak / n:.0f} bytes a record"
+
+
+def test_records_read_share_what_they_have_in_common_and_stay_independent(tmp_path):
+    from logbook import exchange
+
+    raw = "date,title,tags\n2025-03-01,消防安全进社区,\n2025-03-02,书法交流,\n".encode("utf-8")
+    one, two = exchange.read_exchange(raw, "in.csv", now="2025-03-30T00:00:00.000Z").records
+    assert one.missing is two.missing
+    assert one.activity.tags is two.activity.tags == []
+    with pytest.raises(TypeError):
+        one.activity.tags.append("消防")  # would tag every record read
+    assert one.activity.to_dict()["tags"] == [] and type(one.activity.to_dict()["tags"]) is list
+    one.activity.tags = ["消防"]
+    assert two.activity.tags == []
+
+
+def test_a_sheet_with_windows_line_ends_and_line_breaks_in_cells_reads_whole(tmp_path):
+    """Rows are read a line at a time now: a cell's line break (\r, \n or \r\n) stays in it."""
+    path = tmp_path / "in.csv"
+    path.write_bytes(("date,title,notes\r\n2025-03-01,消防安全进社区,\"一行\r二行\n三行\r\n四行\"\r\n"
+                      "2025-03-02,书法交流,\r\n").encode("utf-8"))
+    result = run("import", str(path))
+    assert (result.exit_code, result.stdout) == (0, f"import {path}: +2 ~0 -0, 0 skipped\n")
+    notes = {a["title"]: a["notes"] for a in export()["activities"]}
+    assert notes == {"消防安全进社区": "一行\r二行\n三行\r\n四行", "书法交流": None}

@@ -339,17 +339,22 @@ def import_(
                 step = (lambda d, t, n=xf.name: report(f"merging {n}", d, t)) if report else None
                 summaries.append(merge.add_file(xf, on_progress=step))
             _refuse_full_months(merge, files)
+            for xf in parsed:  # the plan holds the records it takes; the rest can go
+                xf.records.clear()
             return merge, summaries
 
         if dry_run:
             merge, summaries = merge_all(exchange.Snapshot.of_store(store))
+            changed = merge.changed
         else:
             with store.transaction("import") as tx:
                 merge, summaries = merge_all(exchange.Snapshot.of_transaction(tx))
-                if merge.changed:
+                changed = merge.changed
+                if changed:
                     merge.apply(tx)
                     names = ", ".join(Path(xf.name).name for xf in parsed)
                     tx.summary = f"import {names}: " + "; ".join(_counts(s) for s in summaries)
+                merge.release()  # the transaction holds the changes now, until they are written
     for xf in parsed:
         if xf.encoding not in ("utf-8", "utf-8-sig") and encoding is None:
             info(f"{xf.name} was read as {xf.encoding.upper()}")
@@ -361,14 +366,14 @@ def import_(
     if fmt is SummaryFormat.json:
         write_out([dumps_json({
             "dry_run": dry_run,
-            "changed": merge.changed,
+            "changed": changed,
             "files": [s.to_dict() for s in summaries],
         }) + "\n"])
     else:
         write_out(line + "\n" for line in _summary_lines(summaries, dry_run))
     if dry_run:
         info("Dry run: nothing was written")
-    elif not merge.changed:
+    elif not changed:
         info("Nothing changed")
 
 
