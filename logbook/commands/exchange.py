@@ -429,6 +429,10 @@ def check(
     raise typer.Exit(3 if result.index_disagrees else 1)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("import")(import_)
