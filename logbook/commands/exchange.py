@@ -28,7 +28,6 @@ from .common import (
     build_filter,
     consoles,
     info,
-    keep_until_exit,
     state,
     stdout_is_terminal,
     warn,
@@ -157,7 +156,7 @@ def export(
     made = make_export(
         store, flt, fmt=fmt.value, encoding=encoding.value,
         with_deleted=flt.is_empty if deleted is None else deleted,  # a filtered export: none unless asked
-        exported_at=st.now(), author=st.author, keep=keep_until_exit,
+        exported_at=st.now(), author=st.author,
     )
     chunks, tombstones = made.chunks, made.tombstones
     if target is not None:

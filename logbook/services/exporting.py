@@ -3,7 +3,7 @@ month at a time, copying each record's line of JSON where the store has it as wr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..query import Filter
@@ -24,18 +24,17 @@ class Export:
 
 def export(
     store: Store, flt: Filter, *, fmt: str, encoding: str = "utf-8", with_deleted: bool,
-    exported_at: str, author: str, keep: Callable[[object], None] = lambda _: None,
+    exported_at: str, author: str,
 ) -> Export:
     """The exchange file of the records `flt` selects, in `fmt` (json: the envelope with the
-    registry and deletions; jsonl, csv, md: the records). `keep(month)` is handed each month's
-    records once written (a process about to end keeps them rather than free them one by one).
-    A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
+    registry and deletions; jsonl, csv, md: the records). A month's records are let go once
+    written, so an export of the whole history holds about one month at a time. A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
     so the caller decides `with_deleted`."""
     from .. import exchange, formats
 
     tombstones = [(t["id"], t["deleted_at"]) for t in store.tombstones()] if with_deleted else []
     result = Export(iter(()), tombstones)
-    months = _selected_months(store, flt, result.counted, keep, with_lines=fmt == "json")
+    months = _selected_months(store, flt, result.counted, with_lines=fmt == "json")
     if fmt == "json":
         result.chunks = exchange.envelope_chunks(
             months, store.communities(), tombstones, exported_at=exported_at, author=author
@@ -53,7 +52,7 @@ def export(
 
 
 def _selected_months(
-    store: Store, flt: Filter, counted: list[int], keep: Callable[[object], None], *, with_lines: bool
+    store: Store, flt: Filter, counted: list[int], *, with_lines: bool
 ) -> Iterator[tuple[list[dict], bytes | None]]:
     """The records an export writes, oldest first, as plain dicts a month at a time, with their
     lines of JSON when the store has them as the envelope writes them (`with_lines`; see
@@ -74,7 +73,6 @@ def _selected_months(
         months = iter([(found, None)])
     for month, lines in months:
         counted.append(len(month))
-        keep(month)
         yield month, lines
 
 
