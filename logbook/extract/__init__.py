@@ -1,0 +1,94 @@
+"""Draft activities from written reports: split a text into articles, clean each, and read the
+fields an activity record needs, each with a confidence. Pure: no files, no clock, no store.
+
+The rule throughout is that an empty field beats a wrong one. Every reader below looks for one
+kind of evidence that people writing community news use consistently (a date written `3月27日`,
+a head count next to 参加, a name after 老师) and gives up, leaving the field empty with a reason,
+when the evidence is missing, contradictory or damaged. Text lost in the scrape (`??`, mojibake)
+is masked before anything is read from it and reported, never guessed back.
+
+Fields are read from the Simplified form of the article (names, titles and categories are stored
+in Simplified like everything typed); the notes keep the cleaned article in its own script.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import TEXT_MAX
+from ..textnorm import clean_scrape, damaged_spans
+from .articles import _Article, split_text
+from .categories import _category
+from .draft import FIELDS, MIN_CONFIDENCE, Draft, _put, article_digest
+from .partners import _partners
+from .people import _participants
+from .places import _places
+from .speakers import _speakers
+from .titles import _title
+from .when import _date
+
+__all__ = ["Draft", "article_digest", "extract", "extract_article", "split_text", "FIELDS", "MIN_CONFIDENCE"]
+
+
+def extract(
+    text: str,
+    *,
+    source_name: str,
+    today: date,
+    year: int | None = None,
+    registry=None,
+) -> list[Draft]:
+    """Draft one activity per article of `text`; see `extract_article`."""
+    return [
+        extract_article(part, number=n, source_name=source_name, today=today, year=year, registry=registry)
+        for n, part in enumerate(split_text(text), start=1)
+    ]
+
+
+def extract_article(
+    raw: str,
+    *,
+    number: int = 1,
+    source_name: str = "stdin",
+    today: date,
+    year: int | None = None,
+    registry=None,
+) -> Draft:
+    """Clean one article and read an activity from it.
+
+    `year` is the year for dates written without one (else a year the text names with a month,
+    else the latest year that does not put the date after `today`). `registry` (a
+    `logbook.registry.Registry`) is tried first for community names and gives their street.
+    """
+    # A lone surrogate (from text decoded with errors="surrogateescape") is a lost character.
+    text = clean_scrape(re.sub("[\ud800-\udfff]", "\ufffd", raw))
+    draft = Draft(number=number, text=text, source=f"import-text:{source_name}#{number}")
+    draft.damaged = [text[a:b] for a, b in damaged_spans(text)]
+    art = _Article(text)
+
+    title, conf_title, why = _title(art)
+    _put(draft, "title", title, conf_title, why, always=True)
+    found = _date(art, today, year)
+    _put(draft, "date", *found[:3])
+    draft.year_assumed = found[3]
+    communities, street, location, place_why = _places(art, registry)
+    _put(draft, "communities", communities, 0.85 if communities else 0, place_why["communities"])
+    _put(draft, "street", *street)
+    _put(draft, "location", location, 0.8 if location else 0, place_why["location"])
+    count, conf, why = _participants(art)
+    _put(draft, "participants", count[0] if count else None, conf, why)
+    draft.record["participants_approx"] = bool(count and count[1] and "participants" in draft.confidence)
+    _put(draft, "category", *_category(art, title, conf_title))
+    speakers, why = _speakers(art)
+    _put(draft, "speakers", speakers, 0.75 if speakers else 0, why)
+    partners, why = _partners(art, registry)
+    _put(draft, "partners", partners, 0.75 if partners else 0, why)
+
+    notes = text
+    if len(notes) > TEXT_MAX:
+        notes = notes[:TEXT_MAX]
+        draft.why["notes"] = f"the article is longer than {TEXT_MAX} characters; the notes keep the start"
+    draft.record["notes"] = notes
+    draft.record["source"] = draft.source
+    return draft

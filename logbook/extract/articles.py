@@ -1,0 +1,185 @@
+"""Splitting a text into articles, and the article as the field readers see it: sentences,
+clauses, damaged spans, word positions, and mentions of other events."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+
+from ..numerals import halfwidth
+from ..textnorm import clean_scrape, damaged_spans, to_simplified
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千万]+"
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting a text into articles
+
+_SCRAPE_END = "]]>"
+_RULE_LINE = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.M)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_text(text: str) -> list[str]:
+    """The articles of a text, raw (not cleaned), empty ones dropped.
+
+    * With `]]>` anywhere (a scraped feed), each article ends with `]]>`.
+    * Else with a line of `---` (three or more dashes), those lines separate articles.
+    * Else blank lines separate articles only when some block between them has several lines:
+      then the blocks are multi-paragraph articles. When every block is one line, the blank
+      lines are paragraph breaks (as editors and web pages copy them) and the text is one
+      article. When in doubt, separate articles with `---`.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SCRAPE_END in text:
+        parts = text.split(_SCRAPE_END)
+    elif _RULE_LINE.search(text):
+        parts = _RULE_LINE.split(text)
+    else:
+        blocks = [b for b in _BLANK_LINES.split(text) if b.strip()]
+        if len(blocks) > 1 and any(len(b.strip().split("\n")) > 1 for b in blocks):
+            parts = blocks
+        else:
+            parts = [text]
+    return [p for p in parts if clean_scrape(p)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The article as the readers see it
+
+
+_SENTENCE_END = "。！？!；;\n"
+_CLAUSE_END = _SENTENCE_END + ",，、:："
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
+_CLAUSE_END_RE = re.compile(f"[{_CLAUSE_END}]")
+
+
+class _Article:
+    """The article in Simplified, with damaged spans masked and sentence bounds at hand.
+
+    `plain` is the Simplified text (for titles, which keep damaged characters, flagged);
+    `masked` has every damaged character replaced by `?`, full-width ASCII folded to ASCII, and
+    is what facts are read from, position for position.
+
+    The readers ask, for each date or head count they find, in which sentence and clause it
+    stands and which words come before it there. Those answers come from positions found once
+    (sentence and clause ends, where each asked-for word occurs) and a binary search, never from
+    a walk over the text: a report of thousands of sentences, or one long sentence, is then read
+    in time that grows with its length, not with its square.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.plain = to_simplified(text)
+        self.damage = damaged_spans(self.plain)
+        masked = halfwidth(self.plain)
+        if self.damage:
+            chars = list(masked)
+            for a, b in self.damage:
+                chars[a:b] = "?" * (b - a)
+            masked = "".join(chars)
+        self.masked = masked
+        # Names in parentheses say where people came from, not where the activity was.
+        self.outside_parens = re.sub(r"\([^()\n]{0,60}\)", lambda m: " " * len(m.group()), masked)
+        # Sentence i runs from starts[i] to ends[i], the position of its end mark (or the end of
+        # the text), included; empty sentences are not kept.
+        self._starts = array("q")
+        self._ends = array("q")
+        start = 0
+        for m in _SENTENCE_END_RE.finditer(masked):
+            i = m.start()
+            if i > start:
+                self._starts.append(start)
+                self._ends.append(i)
+            start = i + 1
+        if start < len(masked):
+            self._starts.append(start)
+            self._ends.append(len(masked))
+        self.clause_ends = array("q", (m.start() for m in _CLAUSE_END_RE.finditer(masked)))
+        self._where: dict[str, array] = {}
+
+    def sentences(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` sentences, as (start, end) pairs."""
+        return list(zip(self._starts[:limit], self._ends[:limit]))
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos <= self._ends[i]:
+            return self._starts[i], self._ends[i]
+        return 0, len(self.masked)
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """From just after the clause mark before `pos` to the clause mark at or after it."""
+        ends = self.clause_ends
+        i = bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.masked))
+
+    def first_sentence(self) -> tuple[int, int]:
+        return (self._starts[0], self._ends[0]) if self._starts else (0, 0)
+
+    def is_damaged(self, a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in self.damage)
+
+    def _positions(self, word: str) -> array:
+        """Where `word` starts in `masked`, every occurrence, in order (found once)."""
+        found = self._where.get(word)
+        if found is None:
+            found = self._where[word] = array("q")
+            i = self.masked.find(word)
+            while i >= 0:
+                found.append(i)
+                i = self.masked.find(word, i + 1)
+        return found
+
+    def last_of(self, words: tuple[str, ...], a: int, b: int) -> int:
+        """The start of the last of `words` to occur wholly in masked[a:b], or -1: what
+        `a + max(masked[a:b].rfind(w) for w in words)` finds, without copying the span."""
+        best = -1
+        for w in words:
+            found = self._positions(w)
+            i = bisect_right(found, b - len(w)) - 1
+            if i >= 0 and found[i] >= a and found[i] > best:
+                best = found[i]
+        return best
+
+    def holds(self, words: tuple[str, ...], a: int, b: int) -> bool:
+        """Whether any of `words` occurs wholly in masked[a:b] (`any(w in masked[a:b] ...)`)."""
+        for w in words:
+            found = self._positions(w)
+            i = bisect_left(found, a)
+            if i < len(found) and found[i] + len(w) <= b:
+                return True
+        return False
+
+
+# Words that put what follows in another event's time: earlier (此前, 上次, 继…后) or later
+# (将于, 下次). A date or head count in such a stretch is not this activity's.
+_EARLIER = ("此前", "之前", "先前", "上次", "上一次", "上回", "上期", "前期", "去年", "曾于", "曾在", "早在", "继")
+_LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟于", "预计", "届时")
+_OCCASION = ("之际", "前夕", "来临", "到来")
+
+
+_THIS_TIME = ("本次", "此次", "这次", "这一次", "本期", "今年", "今天", "当天")
+_OCCASION_AHEAD = re.compile(r"[^,，]{0,6}?(?:" + "|".join(_OCCASION) + ")")
+# How much of the text after a span decides whether it belongs to a later event or an
+# occasion: a word of _LATER within its first 6 characters, or one of _OCCASION (2
+# characters) after at most 6.
+_AHEAD = 8
+
+
+def _other_event(art: _Article, start: int, end: int) -> str | None:
+    """'earlier', 'later' or 'occasion' when the span sits where the text speaks of another
+    event: after 此前/上次 in its sentence (unless 本次/此次 brings the text back), in a clause
+    with 将于/下次, or before 之际 (a festival's date)."""
+    s, _ = art.sentence_at(start)
+    c0, c1 = art.clause_at(start)
+    after = art.masked[end : min(c1, end + _AHEAD)]
+    last_earlier = art.last_of(_EARLIER, s, start)
+    if last_earlier >= 0 and not art.holds(_THIS_TIME, last_earlier, start):
+        return "earlier"
+    if art.holds(_LATER, c0, start) or any(w in after[:6] for w in _LATER):
+        return "later"
+    if _OCCASION_AHEAD.match(after):
+        return "occasion"
+    return None

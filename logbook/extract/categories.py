@@ -1,0 +1,83 @@
+"""The category: keywords per built-in category, the title's first."""
+
+from __future__ import annotations
+
+import re
+
+from .articles import _Article, _HAN
+from .draft import MIN_CONFIDENCE
+
+
+# Keywords per built-in category. Topic categories (safety, health, party) come before format
+# ones (training, meeting) on a tie: a fire-safety lecture is logged as 安全.
+_CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("安全", ("消防", "安全", "防诈", "反诈", "诈骗", "演练", "应急", "防汛", "燃气", "逃生")),
+    ("义诊", ("义诊", "体检", "健康咨询", "量血压", "测量血压", "问诊", "把脉")),
+    ("党建", ("党建", "党日", "党课", "党组织", "入党", "党员大会")),
+    ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊")),
+    ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
+    ("志愿服务", ("志愿服务", "志愿活动", "学雷锋", "捐赠", "募捐", "义卖")),
+    ("便民服务", ("便民", "理发", "磨刀", "维修", "法律咨询", "义剪", "修补")),
+    ("文化", ("文化活动", "非遗", "文艺", "演出", "书法", "绘画", "剪纸", "手工", "读书", "合唱", "舞蹈",
+              "传统文化", "点翠", "摄影", "游园", "联欢", "健身", "运动", "体育")),
+)
+
+
+_KEYWORDS = sorted(((w, name) for name, ws in _CATEGORY_WORDS for w in ws), key=lambda wn: -len(wn[0]))
+
+
+def _keyword_hits(text: str) -> list[tuple[int, str, str]]:
+    """(position, category, keyword) for every keyword, longest first and without overlaps, so
+    that 议事协商 counts once and 消防安全 is one hit of 安全."""
+    taken = [False] * len(text)
+    hits = []
+    for word, name in _KEYWORDS:
+        # Each occurrence, left to right, not overlapping the one before (as finditer finds them).
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not any(taken[at:end]):
+                taken[at:end] = [True] * len(word)
+                hits.append((at, name, word))
+            at = text.find(word, end)
+    return sorted(hits)
+
+
+_THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?P<what>[{_HAN}]{{1,8}})")
+_ORDER = [name for name, _ in _CATEGORY_WORDS]
+
+
+def _category(art: _Article, title: str, title_conf: float):
+    """The category by keywords: those of a title read with confidence (the first category in
+    the order of _CATEGORY_WORDS when it names several), else those right after
+    本次/此次 (the text naming its own event), else the keywords of the whole text when one
+    category clearly leads (first-sentence hits count double)."""
+    if title_conf >= MIN_CONFIDENCE:
+        named = {name: word for _, name, word in _keyword_hits(title)}
+        if named:
+            # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训.
+            name = min(named, key=_ORDER.index)
+            return name, 0.85 if len(named) == 1 else 0.75, f"the title says {named[name]}"
+    own: dict[str, str] = {}
+    for m in _THIS_EVENT.finditer(art.masked):
+        for _, name, word in _keyword_hits(m["what"])[:1]:
+            own.setdefault(name, f"{m.group()[:2]}{m['what'][: m['what'].find(word) + len(word)]}")
+    if len(own) == 1:
+        (name, phrase), = own.items()
+        return name, 0.8, f"the text calls it {phrase}"
+    fs, fe = art.first_sentence()
+    scores: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for pos, name, word in _keyword_hits(art.masked):
+        scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
+        words.setdefault(name, []).append(word)
+    if not scores:
+        return None, 0, "no keyword of a category"
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    if score < 2 or (runner and score < 1.5 * runner):
+        close = "、".join(name for name, _ in ranked[:3])
+        return None, 0, f"no clear category (keywords of {close})"
+    conf = 0.8 if runner == 0 or score >= 2.5 * runner else 0.65
+    return best, conf, "keywords: " + "、".join(dict.fromkeys(words[best]))

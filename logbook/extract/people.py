@@ -1,0 +1,135 @@
+"""The head count: how many took part, with its over/about mark."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..numerals import parse_cn_int
+from .articles import _Article, _HAN, _NUM, _other_event
+
+
+_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会"
+_FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
+_DIGITS = "0-9"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+# A number as the counts below read it, only from where its run of digits starts. A search
+# restarts at every character; one that read a number from inside a run would read the run to
+# its end from each of them, and a page of digits (100 KB) took minutes. Nothing is lost: what
+# follows a number is never a digit, so a count that could start inside a run starts at the
+# run's beginning too (except where a search resumes inside a run: see _count_matches).
+_NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
+_COUNT_AT_TAIL = (
+    rf"(?P<more>余|多|来)?"
+    rf"(?P<unit>人次|人|名|位)(?P<noun>[{_HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
+    rf"(?P<rest>[^,，。；;\n]{{0,8}})"
+)
+_COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
+_COUNT_AT = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
+_COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM}){_COUNT_AT_TAIL}")
+_COUNT_SERVED = re.compile(
+    rf"服务(?P<noun>[{_HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人)"
+)
+_COUNT_TALLY = re.compile(
+    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
+)
+_ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
+
+
+def _count_matches(text: str) -> Iterator[re.Match]:
+    """The matches `finditer` of _COUNT_AT without its look-behind would give, in one pass.
+
+    A match of _COUNT_AT ends after up to 8 characters of `rest`, which may stop inside a run
+    of digits; a search resuming there reads a number from that point (`12345678` ending one
+    match, `90人参加` is the next). Only there is a number read from inside its run."""
+    pos = 0
+    while pos <= len(text):
+        m = None
+        if 0 < pos < len(text) and _same_run(text[pos - 1], text[pos]):
+            m = _COUNT_AT_HERE.match(text, pos)
+        if m is None:
+            m = _COUNT_AT.search(text, pos)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+def _same_run(a: str, b: str) -> bool:
+    return ("0" <= a <= "9" and "0" <= b <= "9") or (a in _CN_DIGITS and b in _CN_DIGITS)
+
+
+_TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
+_APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过")
+# Who serves or helps: counted as helpers, not as attendance.
+_HELPER_HEADS = (
+    "志愿者", "学员", "队员", "工作人员", "医护人员", "医务人员", "医生", "律师", "消防员", "民警",
+    "讲师", "老师", "专家", "社工", "指战员", "服务队",
+)
+_ATTENDEE_HEADS = (
+    "居民", "群众", "党员", "老人", "老年人", "儿童", "青少年", "学生", "小朋友", "家长", "家庭",
+    "代表", "工作者", "骨干", "职工", "干部", "楼门长", "残疾人", "妇女", "朋友", "群体", "快递员",
+    "外卖员", "观众", "村民", "租户", "业主", "长者",
+)
+_LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
+
+
+def _participants(art: _Article):
+    """((count, approximate) or None, confidence, why)."""
+    text = art.masked
+    found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
+    judged: dict[int, str] = {}  # position of a number -> why it is not attendance ("" if it is)
+    for m in _count_matches(text):
+        noun = m["noun"]
+        at = m.start("num")
+        if _other_event(art, m.start(), m.end()):
+            judged[at] = "another event"
+        elif noun.endswith(_HELPER_HEADS) and not (
+            m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)
+        ):
+            judged[at] = "helpers"
+        elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
+            judged[at] = "not people attending"
+        else:
+            judged[at] = ""
+            _add_count(found, m, m["pre"])
+    for pattern, prefix in ((_COUNT_SERVED, None), (_COUNT_TALLY, "共")):
+        for m in pattern.finditer(text):
+            if not _other_event(art, m.start(), m.end()):
+                judged[m.start("num")] = ""
+                _add_count(found, m, prefix or m["pre"])
+    if not found:
+        why = "no number tied to attendance"
+        # Say which head counts were seen and set aside, so the reader can check.
+        seen = []
+        for m in _ANY_COUNT.finditer(text):
+            reason = judged.get(m.start("num"), "no 参加/参与/出席 next to it")
+            if reason and len(seen) < 4:
+                phrase = re.split(r"[(（]", text[m.start() : min(m.end() + 4, art.clause_at(m.start())[1])])[0]
+                seen.append(f"{phrase} ({reason})")
+        if seen:
+            why += "; not counted: " + ", ".join(seen)
+        return None, 0, why
+    values = {(n, approx) for n, approx, _, _ in found}
+    if len(values) == 1:
+        n, approx, total, evidence = found[0]
+        return (n, approx), 0.9 if total else 0.8, f"from “{evidence}”"
+    totals = {(n, approx) for n, approx, total, _ in found if total}
+    if len(totals) == 1:
+        n, approx = totals.pop()
+        evidence = next(e for c, a, t, e in found if t and (c, a) == (n, approx))
+        return (n, approx), 0.7, f"the total of several head counts, from “{evidence}”"
+    listed = "、".join(e for *_, e in found)
+    return None, 0, f"several head counts disagree ({listed})"
+
+
+def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
+    number = m["num"]
+    if number in ("百", "千"):  # 百余人: "over a hundred"
+        number = "一" + number
+    try:
+        n = parse_cn_int(number)
+    except ValueError:
+        return
+    approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
+    found.append((n, approx, prefix in _TOTAL_PREFIXES, m.group()))

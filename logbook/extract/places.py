@@ -1,0 +1,180 @@
+"""Communities, street and location: registry names first, then names ending in 社区/街道."""
+
+from __future__ import annotations
+
+import re
+
+from ..textnorm import to_simplified
+from .articles import _Article, _HAN
+
+
+# Characters and words that end a name on its left: function words that never start a
+# community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
+_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本")
+_LEAD_WORDS = sorted(
+    """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
+    对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
+    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 全 属 和 与 及 或""".split(),
+    key=len,
+    reverse=True,
+)
+_GENERIC = set(
+    """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+    各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
+    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
+    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍""".split()
+)
+# The last character of a community or area name: what Beijing place names end with.
+_PLACE_FINAL = set(
+    "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
+    "墙洼垡沟峪岭坨淀泉池塔滩源景邸第舍廊轩汇郡墅岸谷溪寓寨集堡坝埠堤塘殿祠庙观宅房户东西南北中"
+)
+_NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
+_SUFFIXES = ("社区", "街道", "地区")
+
+
+def _places(art: _Article, registry):
+    text = art.outside_parens
+    taken = [False] * len(text)
+    communities: list[str] = []
+    known_names: set[str] = set()  # the names in `communities`
+    registered_streets: list[str] = []
+    why = {"communities": "", "location": ""}
+
+    # 1. The registry: registered names and aliases, longest first.
+    if registry is not None:
+        spellings = []
+        for c in registry.communities:
+            for spelled in (c.name, *c.aliases):
+                s = to_simplified(spelled.strip())
+                if len(s) >= 2:
+                    spellings.append((s, c))
+        spellings.sort(key=lambda sc: len(sc[0]), reverse=True)
+        for s, c in spellings:
+            for m in re.finditer(re.escape(s), text):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                if c.name not in known_names:
+                    known_names.add(c.name)
+                    communities.append(c.name)
+                    if c.street:
+                        registered_streets.append(c.street)
+
+    # 2. Names written …社区 / …街道 / …地区.
+    found_streets: list[str] = []
+    for m in re.finditer("|".join(_SUFFIXES), text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        name = _name_before(text, m.start(), taken)
+        if name is None:
+            continue
+        suffix = m.group()
+        if suffix == "社区":
+            if not _looks_like_place(name):
+                continue
+            full = name + suffix
+            known = registry.find(full) if registry is not None else None
+            full = known.name if known is not None else full
+            if full not in known_names:
+                known_names.add(full)
+                communities.append(full)
+                if known is not None and known.street:
+                    registered_streets.append(known.street)
+        elif suffix == "地区":
+            if _looks_like_place(name):
+                found_streets.append(name + suffix)
+        elif len(name) <= 4:
+            found_streets.append(name + suffix)
+
+    # 3. 温馨家园: a street's centre for people with disabilities, a venue rather than a
+    #    community; it gives the location and, through its name, the street.
+    location = None
+    homes = sorted({m.group() for m in re.finditer(rf"[{_HAN}]{{2,12}}?温馨家园", text)}, key=len)
+    homes = [h for h in homes if _clean_home(h)]
+    if len(homes) == 1:
+        location = _clean_home(homes[0])
+        why["location"] = "the 温馨家园 named in the text"
+
+    street: tuple = (None, 0, "")
+    if registry is not None and communities:
+        known_street = registry.street_of(communities)
+        if known_street:
+            street = (known_street, 0.9, "the registry's street of the communities")
+    if street[0] is None:
+        distinct = list(dict.fromkeys(found_streets))
+        if registry is not None:
+            distinct = [registry.resolve_street(s) or s for s in distinct]
+            distinct = list(dict.fromkeys(distinct))
+        streets_of_known = list(dict.fromkeys(registered_streets))
+        if len(distinct) == 1 and (not streets_of_known or streets_of_known == distinct):
+            street = (distinct[0], 0.75, "the street named in the text")
+        elif len(distinct) > 1:
+            street = (None, 0, f"several streets named ({'、'.join(distinct)})")
+        elif len(streets_of_known) == 1:
+            street = (streets_of_known[0], 0.7, "the registry's street of the known communities")
+        elif len(streets_of_known) > 1:
+            street = (None, 0, "the communities lie in different streets")
+        else:
+            street = (None, 0, "no street named")
+    if not communities:
+        why["communities"] = "no community named"
+    if art.damage:
+        lost = "; part of the text was lost in the scrape and may have named one"
+        if not communities:
+            why["communities"] += lost
+        if street[0] is None:
+            street = (None, 0, street[2] + lost)
+    return communities, street, location, why
+
+
+def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
+    """The name that ends at `end` (before a suffix), or None when its start cannot be told."""
+    start = end
+    while start > 0 and re.match(f"[{_HAN}]", text[start - 1]) and not taken[start - 1]:
+        if text[start - 1] in _STOP_CHARS:
+            break
+        if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
+            break
+        start -= 1
+        if end - start > 12:
+            return None
+    name = text[start:end]
+    stripped = True
+    while stripped and name:
+        stripped = False
+        for word in _LEAD_WORDS:
+            if name.startswith(word) and len(name) > len(word):
+                rest = name[len(word) :]
+                # 和 and 与 also begin names (和平街); drop them only between two names.
+                if word in ("和", "与", "及", "或") and text[max(0, start - 2) : start] not in _SUFFIXES:
+                    continue
+                name, start, stripped = rest, start + len(word), True
+                break
+    # 朝阳区和平街街道: the district in front is not part of the street's name.
+    district = re.match(rf"^(?:北京市)?[{_HAN}]{{2,3}}区(?=[{_HAN}]{{2}})", name)
+    if district:
+        name = name[district.end() :]
+    if len(name) < 2 or len(name) > 6 or name in _GENERIC:
+        return None
+    if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
+        return None
+    return name
+
+
+def _looks_like_place(name: str) -> bool:
+    core = _NUMERAL_TAIL.sub("", name)
+    if len(core) < 2 or core in _GENERIC:
+        return False
+    if core[-1] in "乡镇市县省" or (core[-1] == "区" and core == name):
+        return False  # 太阳宫乡社区建设: the communities of a township, not one of them
+    return core[-1] in _PLACE_FINAL
+
+
+def _clean_home(name: str) -> str | None:
+    # The name runs back to a street (…街道温馨家园) or a place; cut a leading verb or word.
+    m = re.search(rf"([{_HAN}]{{2,6}}(?:街道|地区))?温馨家园$", name)
+    if m and m.group(1):
+        inner = _name_before(name, m.start(1) + len(m.group(1)) - 2, [False] * len(name))
+        return f"{inner}{m.group(1)[-2:]}温馨家园" if inner else None
+    return None

@@ -1,0 +1,100 @@
+"""The title: a quoted event name, else the object of an event verb, else the first clause."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import chain
+
+from ..models import TITLE_MAX
+from .articles import _Article, _other_event
+from .draft import TITLE_SOFT_MAX
+
+
+_QUOTES = re.compile(r"“([^“”\n]{2,40})”|「([^「」\n]{2,40})」|『([^『』\n]{2,40})』|《([^《》\n]{2,40})》")
+_EVENT_VERB = r"举办|开展|组织|举行|召开|启动|开启|推出|主题为|迎来|开设|开讲"
+_EVENT_NOUN = (
+    "主题", "系列", "活动", "培训", "讲座", "课程", "沙龙", "大赛", "比赛", "竞赛", "项目",
+    "宣传", "演练", "义诊", "仪式", "晚会", "展览", "展演", "嘉年华", "讲堂", "课堂", "专题",
+    "议事", "协商会", "座谈会", "会议", "交流会", "分享会", "志愿服务", "党日", "游园", "市集",
+)
+_EVENT_HEAD = (
+    r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|大会|演练|义诊|课程|仪式|比赛|大赛|"
+    r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会"
+)
+# Greedy: the object runs to the last event word of the clause (宣传讲座, not 宣传).
+_EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}(?:{_EVENT_HEAD}))")
+# Words that open an article without saying what happened: dates, times of day, 近日, 据悉.
+_OPENERS = re.compile(
+    r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}[日号])?(?:上午|下午|晚上|晚|当天|近日|日前|近期|据悉|同时)*"
+)
+# A clause that is nothing but a stage direction: 活动伊始, 活动中.
+_FILLER_CLAUSE = re.compile(r"^(?:本次|此次|这次)?(?:活动|培训|会议)?(?:伊始|开始|中|期间|现场|当天|结束后|最后)?$")
+_PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
+
+
+def _title(art: _Article) -> tuple[str | None, float, str]:
+    text = art.plain
+    fs, fe = art.first_sentence()
+    # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
+    #    followed by a word saying what kind of event it is.
+    for m in _QUOTES.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        c0, _ = art.clause_at(m.start())
+        lead = art.masked[max(c0, m.start() - 14) : m.start()]
+        follow = text[m.end() : m.end() + 5]
+        if re.search(rf"(?:{_EVENT_VERB})了?$", lead) or follow.startswith(_EVENT_NOUN):
+            why = "the quoted name of the event"
+            if art.is_damaged(m.start(), m.end()):
+                why += "; it holds characters lost in the scrape"
+            return _trim_title(inner), 0.85, why
+    # 2. What the first sentences say was held: 开展…培训, 召开…议事会.
+    for s, e in art.sentences(2):
+        best = None
+        for m in _EVENT_OBJECT.finditer(art.masked, s, e):
+            if not _other_event(art, m.start(), m.end()):
+                best = m
+        if best is not None:
+            obj = art.plain[best.start("obj") : best.end("obj")]
+            # The object of the last verb: `组织各社区社工开展X培训` is X培训.
+            inner = re.split(_EVENT_VERB, obj)[-1]
+            if len(inner) >= 3 and "?" not in art.masked[best.start("obj") : best.end("obj")]:
+                return _trim_title(inner), 0.7, "what the first sentences say was held"
+    # 3. The first clause that says something, openers such as dates and 本次 trimmed.
+    for a, b in chain(_clauses(art, fs, fe), _clauses(art, fe, len(text))):
+        clause = text[a:b].strip()
+        clause = _OPENERS.sub("", clause).strip()
+        if (
+            len(clause) < 4
+            or _PURPOSE.match(clause)
+            or _FILLER_CLAUSE.match(clause)
+            or _other_event(art, a, b)
+        ):
+            continue
+        why = "the article's first clause; check it"
+        if art.is_damaged(a, b):
+            why += "; it holds characters lost in the scrape"
+        return _trim_title(clause), 0.4, why
+    first = _trim_title(_OPENERS.sub("", art.masked[fs:fe].strip()))
+    if not any(ch.isalpha() for ch in first):
+        return None, 0, "nothing readable to call it"
+    return _trim_title(text[fs:fe].strip()), 0.3, "the article's first words; check it"
+
+
+def _clauses(art: _Article, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The non-empty clauses of masked[start:end], in order, as they are asked for."""
+    a = start
+    ends = art.clause_ends
+    for i in ends[bisect_left(ends, start) : bisect_left(ends, end)]:
+        if i > a:
+            yield a, i
+        a = i + 1
+    if a < end:
+        yield a, end
+
+
+def _trim_title(title: str) -> str:
+    title = " ".join(title.split()).strip(" ,，。、:：;；")
+    limit = min(TITLE_SOFT_MAX, TITLE_MAX)
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
