@@ -18,15 +18,15 @@ from datetime import date
 
 from ..models import TEXT_MAX
 from ..textnorm import clean_scrape, damaged_spans
-from .articles import _Article, split_text
-from .categories import _category
-from .draft import FIELDS, MIN_CONFIDENCE, Draft, _put, article_digest
-from .partners import _partners
-from .people import _participants
-from .places import _places
-from .speakers import _speakers
-from .titles import _title
-from .when import _date
+from .articles import Article, split_text
+from .categories import read_category
+from .draft import FIELDS, MIN_CONFIDENCE, Draft, article_digest, put
+from .partners import read_partners
+from .people import read_participants
+from .places import read_places
+from .speakers import read_speakers
+from .titles import read_title
+from .when import read_date
 
 __all__ = ["Draft", "article_digest", "extract", "extract_article", "split_text", "FIELDS", "MIN_CONFIDENCE"]
 
@@ -65,25 +65,25 @@ def extract_article(
     text = clean_scrape(re.sub("[\ud800-\udfff]", "\ufffd", raw))
     draft = Draft(number=number, text=text, source=f"import-text:{source_name}#{number}")
     draft.damaged = [text[a:b] for a, b in damaged_spans(text)]
-    art = _Article(text)
+    art = Article(text)
 
-    title, conf_title, why = _title(art)
-    _put(draft, "title", title, conf_title, why, always=True)
-    found = _date(art, today, year)
-    _put(draft, "date", *found[:3])
+    title, conf_title, why = read_title(art)
+    put(draft, "title", title, conf_title, why, always=True)
+    found = read_date(art, today, year)
+    put(draft, "date", *found[:3])
     draft.year_assumed = found[3]
-    communities, street, location, place_why = _places(art, registry)
-    _put(draft, "communities", communities, 0.85 if communities else 0, place_why["communities"])
-    _put(draft, "street", *street)
-    _put(draft, "location", location, 0.8 if location else 0, place_why["location"])
-    count, conf, why = _participants(art)
-    _put(draft, "participants", count[0] if count else None, conf, why)
+    communities, street, location, place_why = read_places(art, registry)
+    put(draft, "communities", communities, 0.85 if communities else 0, place_why["communities"])
+    put(draft, "street", *street)
+    put(draft, "location", location, 0.8 if location else 0, place_why["location"])
+    count, conf, why = read_participants(art)
+    put(draft, "participants", count[0] if count else None, conf, why)
     draft.record["participants_approx"] = bool(count and count[1] and "participants" in draft.confidence)
-    _put(draft, "category", *_category(art, title, conf_title))
-    speakers, why = _speakers(art)
-    _put(draft, "speakers", speakers, 0.75 if speakers else 0, why)
-    partners, why = _partners(art, registry)
-    _put(draft, "partners", partners, 0.75 if partners else 0, why)
+    put(draft, "category", *read_category(art, title, conf_title))
+    speakers, why = read_speakers(art)
+    put(draft, "speakers", speakers, 0.75 if speakers else 0, why)
+    partners, why = read_partners(art, registry)
+    put(draft, "partners", partners, 0.75 if partners else 0, why)
 
     notes = text
     if len(notes) > TEXT_MAX:

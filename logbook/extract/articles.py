@@ -10,8 +10,8 @@ from bisect import bisect_left, bisect_right
 from ..numerals import halfwidth
 from ..textnorm import clean_scrape, damaged_spans, to_simplified
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千万]+"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千万]+"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -56,7 +56,7 @@ _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 _CLAUSE_END_RE = re.compile(f"[{_CLAUSE_END}]")
 
 
-class _Article:
+class Article:
     """The article in Simplified, with damaged spans masked and sentence bounds at hand.
 
     `plain` is the Simplified text (for titles, which keep damaged characters, flagged);
@@ -168,7 +168,7 @@ _OCCASION_AHEAD = re.compile(r"[^,，]{0,6}?(?:" + "|".join(_OCCASION) + ")")
 _AHEAD = 8
 
 
-def _other_event(art: _Article, start: int, end: int) -> str | None:
+def other_event(art: Article, start: int, end: int) -> str | None:
     """'earlier', 'later' or 'occasion' when the span sits where the text speaks of another
     event: after 此前/上次 in its sentence (unless 本次/此次 brings the text back), in a clause
     with 将于/下次, or before 之际 (a festival's date)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .articles import _Article, _HAN
+from .articles import HAN, Article
 from .draft import MIN_CONFIDENCE
 
 
@@ -43,11 +43,11 @@ def _keyword_hits(text: str) -> list[tuple[int, str, str]]:
     return sorted(hits)
 
 
-_THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?P<what>[{_HAN}]{{1,8}})")
+_THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?P<what>[{HAN}]{{1,8}})")
 _ORDER = [name for name, _ in _CATEGORY_WORDS]
 
 
-def _category(art: _Article, title: str, title_conf: float):
+def read_category(art: Article, title: str, title_conf: float):
     """The category by keywords: those of a title read with confidence (the first category in
     the order of _CATEGORY_WORDS when it names several), else those right after
     本次/此次 (the text naming its own event), else the keywords of the whole text when one

@@ -64,7 +64,7 @@ def article_digest(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def _put(draft: Draft, name: str, value, conf: float, why: str, *, always: bool = False) -> None:
+def put(draft: Draft, name: str, value, conf: float, why: str, *, always: bool = False) -> None:
     empty = value in (None, [], "")
     if not empty and (conf >= MIN_CONFIDENCE or always):
         draft.record[name] = value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .articles import _Article, _HAN
+from .articles import HAN, Article
 
 
 _ORG_SUFFIXES = tuple(
@@ -27,7 +27,7 @@ _WITH_VERB = re.compile(r"(?<![参给])(?:与|同)")
 _ORG_GENERIC_START = ("各", "多家", "相关", "辖区", "周边", "本", "该", "有关", "专业", "社区", "街道")
 
 
-def _partners(art: _Article, registry):
+def read_partners(art: Article, registry):
     text = art.outside_parens
     lists = _OrgLists(text)
     found: dict[str, None] = {}  # the names, first found first
@@ -48,7 +48,7 @@ def _partners(art: _Article, registry):
     for m in re.finditer(r"协办|承办|大力支持", text):
         # `X协办`: the organisation named right before, back to a function word or punctuation.
         start = m.start()
-        while start > 0 and re.match(f"[{_HAN}]", text[start - 1]) and text[start - 1] not in "由和与及、":
+        while start > 0 and re.match(f"[{HAN}]", text[start - 1]) and text[start - 1] not in "由和与及、":
             start -= 1
             if m.start() - start > 24:
                 break
@@ -63,7 +63,7 @@ def _partners(art: _Article, registry):
     return names, "organisations named as co-organisers or invited"
 
 
-_ORG_RUN = re.compile(rf"[{_HAN}0-9]{{2,24}}")
+_ORG_RUN = re.compile(rf"[{HAN}0-9]{{2,24}}")
 _ORG_JOINER = re.compile(r"(?:以及|和|与|及|、)")
 
 

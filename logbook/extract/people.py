@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..numerals import parse_cn_int
-from .articles import _Article, _HAN, _NUM, _other_event
+from .articles import HAN, NUM, Article, other_event
 
 
 _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会"
@@ -21,17 +21,17 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 _COUNT_AT_TAIL = (
     rf"(?P<more>余|多|来)?"
-    rf"(?P<unit>人次|人|名|位)(?P<noun>[{_HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
+    rf"(?P<unit>人次|人|名|位)(?P<noun>[{HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
 _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
 _COUNT_AT = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
-_COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM}){_COUNT_AT_TAIL}")
+_COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
-    rf"服务(?P<noun>[{_HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人)"
+    rf"服务(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人)"
 )
 _COUNT_TALLY = re.compile(
-    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{_NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
+    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
 )
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
 
@@ -74,7 +74,7 @@ _ATTENDEE_HEADS = (
 _LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
 
 
-def _participants(art: _Article):
+def read_participants(art: Article):
     """((count, approximate) or None, confidence, why)."""
     text = art.masked
     found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
@@ -82,7 +82,7 @@ def _participants(art: _Article):
     for m in _count_matches(text):
         noun = m["noun"]
         at = m.start("num")
-        if _other_event(art, m.start(), m.end()):
+        if other_event(art, m.start(), m.end()):
             judged[at] = "another event"
         elif noun.endswith(_HELPER_HEADS) and not (
             m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)
@@ -95,7 +95,7 @@ def _participants(art: _Article):
             _add_count(found, m, m["pre"])
     for pattern, prefix in ((_COUNT_SERVED, None), (_COUNT_TALLY, "共")):
         for m in pattern.finditer(text):
-            if not _other_event(art, m.start(), m.end()):
+            if not other_event(art, m.start(), m.end()):
                 judged[m.start("num")] = ""
                 _add_count(found, m, prefix or m["pre"])
     if not found:

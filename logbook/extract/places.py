@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..textnorm import to_simplified
-from .articles import _Article, _HAN
+from .articles import HAN, Article
 
 
 # Characters and words that end a name on its left: function words that never start a
@@ -33,7 +33,7 @@ _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
 
 
-def _places(art: _Article, registry):
+def read_places(art: Article, registry):
     text = art.outside_parens
     taken = [False] * len(text)
     communities: list[str] = []
@@ -90,7 +90,7 @@ def _places(art: _Article, registry):
     # 3. 温馨家园: a street's centre for people with disabilities, a venue rather than a
     #    community; it gives the location and, through its name, the street.
     location = None
-    homes = sorted({m.group() for m in re.finditer(rf"[{_HAN}]{{2,12}}?温馨家园", text)}, key=len)
+    homes = sorted({m.group() for m in re.finditer(rf"[{HAN}]{{2,12}}?温馨家园", text)}, key=len)
     homes = [h for h in homes if _clean_home(h)]
     if len(homes) == 1:
         location = _clean_home(homes[0])
@@ -131,7 +131,7 @@ def _places(art: _Article, registry):
 def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
     """The name that ends at `end` (before a suffix), or None when its start cannot be told."""
     start = end
-    while start > 0 and re.match(f"[{_HAN}]", text[start - 1]) and not taken[start - 1]:
+    while start > 0 and re.match(f"[{HAN}]", text[start - 1]) and not taken[start - 1]:
         if text[start - 1] in _STOP_CHARS:
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
@@ -152,7 +152,7 @@ def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
                 name, start, stripped = rest, start + len(word), True
                 break
     # 朝阳区和平街街道: the district in front is not part of the street's name.
-    district = re.match(rf"^(?:北京市)?[{_HAN}]{{2,3}}区(?=[{_HAN}]{{2}})", name)
+    district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
     if district:
         name = name[district.end() :]
     if len(name) < 2 or len(name) > 6 or name in _GENERIC:
@@ -173,7 +173,7 @@ def _looks_like_place(name: str) -> bool:
 
 def _clean_home(name: str) -> str | None:
     # The name runs back to a street (…街道温馨家园) or a place; cut a leading verb or word.
-    m = re.search(rf"([{_HAN}]{{2,6}}(?:街道|地区))?温馨家园$", name)
+    m = re.search(rf"([{HAN}]{{2,6}}(?:街道|地区))?温馨家园$", name)
     if m and m.group(1):
         inner = _name_before(name, m.start(1) + len(m.group(1)) - 2, [False] * len(name))
         return f"{inner}{m.group(1)[-2:]}温馨家园" if inner else None

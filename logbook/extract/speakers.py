@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .articles import _Article, _HAN
+from .articles import HAN, Article
 
 
 _TITLES = (
@@ -29,7 +29,7 @@ _AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结�
 _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
 
 
-def _speakers(art: _Article):
+def read_speakers(art: Article):
     text = art.masked
     names = _Names()
     for m in _TITLE_RE.finditer(text):
@@ -52,7 +52,7 @@ def _name_after(text: str, pos: int) -> str | None:
     after = text[pos : pos + 4]
     for n in (3, 2):
         name, rest = after[:n], after[n : n + 1]
-        ends = not rest or rest in _AFTER_NAME or not re.match(f"[{_HAN}]", rest)
+        ends = not rest or rest in _AFTER_NAME or not re.match(f"[{HAN}]", rest)
         if len(name) == n and _is_name(name) and name[-1] not in _AFTER_NAME and ends:
             return name
     return None
@@ -61,7 +61,7 @@ def _name_after(text: str, pos: int) -> str | None:
 def _is_name(s: str) -> bool:
     return (
         len(s) in (2, 3)
-        and all(re.match(f"[{_HAN}]", ch) for ch in s)
+        and all(re.match(f"[{HAN}]", ch) for ch in s)
         and s[0] in _SURNAMES
         and s not in _NOT_NAMES
         and s[:2] not in _NOT_NAMES

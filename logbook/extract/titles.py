@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from ..models import TITLE_MAX
-from .articles import _Article, _other_event
+from .articles import Article, other_event
 from .draft import TITLE_SOFT_MAX
 
 
@@ -34,7 +34,7 @@ _FILLER_CLAUSE = re.compile(r"^(?:本次|此次|这次)?(?:活动|培训|会议)
 _PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
 
 
-def _title(art: _Article) -> tuple[str | None, float, str]:
+def read_title(art: Article) -> tuple[str | None, float, str]:
     text = art.plain
     fs, fe = art.first_sentence()
     # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
@@ -53,7 +53,7 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
     for s, e in art.sentences(2):
         best = None
         for m in _EVENT_OBJECT.finditer(art.masked, s, e):
-            if not _other_event(art, m.start(), m.end()):
+            if not other_event(art, m.start(), m.end()):
                 best = m
         if best is not None:
             obj = art.plain[best.start("obj") : best.end("obj")]
@@ -69,7 +69,7 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
             len(clause) < 4
             or _PURPOSE.match(clause)
             or _FILLER_CLAUSE.match(clause)
-            or _other_event(art, a, b)
+            or other_event(art, a, b)
         ):
             continue
         why = "the article's first clause; check it"
@@ -82,7 +82,7 @@ def _title(art: _Article) -> tuple[str | None, float, str]:
     return _trim_title(text[fs:fe].strip()), 0.3, "the article's first words; check it"
 
 
-def _clauses(art: _Article, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _clauses(art: Article, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The non-empty clauses of masked[start:end], in order, as they are asked for."""
     a = start
     ends = art.clause_ends

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..dates import SUPPORTED_RANGE, in_range
 from ..numerals import parse_cn_int
-from .articles import _Article, _other_event
+from .articles import Article, other_event
 
 
 _CN_DATE = re.compile(
@@ -19,13 +19,13 @@ _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二�
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 
 
-def _date(art: _Article, today: date, year: int | None):
+def read_date(art: Article, today: date, year: int | None):
     """(date ISO or None, confidence, why, year_assumed)."""
     text = art.masked
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     skipped = []
     for m in _CN_DATE.finditer(text):
-        other = _other_event(art, m.start(), m.end())
+        other = other_event(art, m.start(), m.end())
         if other:
             skipped.append((m.group(), other))
             continue
@@ -64,7 +64,7 @@ def _date(art: _Article, today: date, year: int | None):
         y = year
         why += f"; year {year} from --year"
     else:
-        named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not _other_event(art, m.start(), m.end())}
+        named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not other_event(art, m.start(), m.end())}
         if len(named) == 1:
             y = named.pop()
             why += f"; year {y} named in the text"
