@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, add, run, run_proc
 from logbook.models import Activity, Community
 from logbook.storage import Store
-from torture_harness import STAMP, child_env, exchange_file, registered, snapshot
+from torture_harness import STAMP, child_env, exchange_file, snapshot
 
 WRITERS = 8
 WRITES = int(os.environ.get("LOGBOOK_CONCURRENT_WRITES", "50"))
@@ -41,7 +41,7 @@ def test_eight_writers_with_readers_lose_nothing_and_readers_never_fail(db_path,
     ]  # fmt: skip
     readers = [
         _python("import sys, torture_harness as h; h.concurrent_reader(*sys.argv[1:4], sys.argv[4] == '1')",
-                str(stop), str(go), str(tmp_path / f"reader{n}.json"), "1" if registered("digest") else "0",
+                str(stop), str(go), str(tmp_path / f"reader{n}.json"), "1",
                 env=env)
         for n in range(2)
     ]  # fmt: skip
@@ -90,8 +90,7 @@ def test_eight_writers_with_readers_lose_nothing_and_readers_never_fail(db_path,
     assert expected_gone <= state.tombs and not expected_gone & set(records)
     # no tag added to the shared record by any process was lost to another's write
     assert sorted(records[shared]["tags"]) == sorted(expected_tags)
-    if registered("check"):
-        assert run("check").exit_code == 0
+    assert run("check").exit_code == 0
 
     for n in range(2):
         report = json.loads((tmp_path / f"reader{n}.json").read_text(encoding="utf-8"))
@@ -154,8 +153,6 @@ WRITES_UNDER_LOCK = {
 
 @pytest.mark.parametrize("kind", list(WRITES_UNDER_LOCK))
 def test_a_lock_held_too_long_is_exit_3_with_a_clear_message(stuck, kind):
-    if not registered(kind.split()[0]):
-        pytest.skip(f"logbook {kind.split()[0]} does not exist yet")
     before = stuck.read_bytes()
     args = [a if a != "incoming.json" else str(stuck.parent / a) for a in WRITES_UNDER_LOCK[kind]]
     started = time.monotonic()
@@ -172,8 +169,8 @@ def test_a_lock_held_too_long_is_exit_3_with_a_clear_message(stuck, kind):
 
 def test_readers_need_no_lock(stuck):
     views = [(["list"], 0), (["show", f"{1:032x}"], 0), (["community", "list"], 0)]
-    views += [(["digest", "--week", "2025-W12"], 0)] if registered("digest") else []
-    views += [(["check"], 1)] if registered("check") else []  # it finds the alias, read-only
+    views += [(["digest", "--week", "2025-W12"], 0)]
+    views += [(["check"], 1)]  # it finds the alias, read-only
     for args, code in views:
         result = run_proc(*args, env={"LOGBOOK_DB": str(stuck), "LOGBOOK_LOCK_TIMEOUT": "1"}, timeout=60)
         assert result.exit_code == code, (args, result.stderr)

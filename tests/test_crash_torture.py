@@ -41,7 +41,6 @@ from torture_harness import (
     exchange_file,
     history,
     leftovers,
-    registered,
     run_and_kill,
     seed,
     snapshot,
@@ -64,14 +63,9 @@ def anonymous(snap: Snapshot, known: set[str]) -> tuple:
 
 
 def check_opens(db: Path) -> None:
-    """The logbook passes `logbook check`; until that command exists, it opens and lists."""
-    if registered("check"):
-        result = run("--db", str(db), "check")
-        assert result.exit_code == 0, result.stdout + result.stderr
-    else:
-        result = run("--db", str(db), "list", "--limit", "1", "--format", "json")
-        assert result.exit_code == 0, result.stderr
-        assert len(result.json) == 1
+    """The logbook passes `logbook check`."""
+    result = run("--db", str(db), "check")
+    assert result.exit_code == 0, result.stdout + result.stderr
 
 
 def assert_tidy(db: Path) -> None:
@@ -168,18 +162,12 @@ def zygotes(tmp_path_factory):
 
 def check_in(z: Zygote, db: Path) -> None:
     """As check_opens, in a separate process."""
-    if registered("check"):
-        result, _ = z.run(["check"], db=db)
-        assert result.returncode == 0, result.stdout + result.stderr
-    else:
-        result, _ = z.run(["list", "--limit", "1", "--format", "json"], db=db)
-        assert result.returncode == 0 and len(json.loads(result.stdout)) == 1, result.stderr
+    result, _ = z.run(["check"], db=db)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_a_write_killed_at_every_disk_call_leaves_the_old_or_the_new_logbook(pristine, zygotes, tmp_path, name):
-    if name == "import" and not registered("import"):
-        pytest.skip("logbook import does not exist yet")
     args, summary_re = _commands(pristine)[name]
     known = pristine.known
 
@@ -399,7 +387,7 @@ def _same(before: Snapshot, obs: Snapshot, ids: set[str]) -> bool:
 
 
 def test_random_sigkills_never_lose_a_record(tmp_path):
-    kinds = ["add", "edit", "delete", "rename"] + (["import"] if registered("import") else [])
+    kinds = ["add", "edit", "delete", "rename", "import"]
     weights = {"add": 3, "edit": 2, "delete": 2, "rename": 1, "import": 2}
     rng = random.Random(2025)
     schedule = [k for k in kinds for _ in range(weights[k])]

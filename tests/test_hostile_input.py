@@ -27,7 +27,7 @@ import logbook.storage as store_mod
 from conftest import ROOT, FullDisk, Run
 from conftest import run as conftest_run
 from logbook.cli import app
-from torture_harness import PINNED_ENV, exchange_file, history, leftovers, registered
+from torture_harness import PINNED_ENV, exchange_file, history, leftovers
 
 TITLE = "社区消防安全培训"
 
@@ -198,7 +198,6 @@ def test_a_head_count_too_large_to_store_is_refused(db_path, logbook):
     assert db_path.read_bytes() == before
 
 
-@pytest.mark.skipif(not registered("import"), reason="logbook import does not exist yet")
 def test_an_imported_head_count_too_large_to_store_is_an_invalid_record(db_path, logbook, tmp_path):
     incoming = tmp_path / "big.json"
     exchange_file(incoming, 2, seed_value=8)
@@ -278,12 +277,11 @@ def _add_with(option: str, value: str) -> str:
 def _views(activity_id: str, option: str) -> dict[str, Run]:
     """The places where a person reads the field `option` wrote."""
     views = {"list": run("list"), "show": run("show", activity_id)}
-    if registered("search"):
-        views["search"] = run("search", "前")
+    views["search"] = run("search", "前")
     by = {"--community": "community", "--tag": "tag", "--organizer": "organizer", "--street": "street"}
-    if registered("report") and option in by:
+    if option in by:
         views[f"report --by {by[option]}"] = run("report", "--by", by[option], "--month", "2025-03")
-    if registered("digest") and option in ("TITLE", "--community"):
+    if option in ("TITLE", "--community"):
         views["digest"] = run("digest", "--week", "2025-W13")
     if option == "--community":
         views["community list"] = run("community", "list")
@@ -343,9 +341,8 @@ def test_rich_markup_is_shown_literally_not_obeyed(db_path, option, markup):
     assert value in show.stdout  # shown as typed, brackets and all
     if option in ("TITLE", "--community"):
         assert value in run("list").stdout
-        if registered("search"):
-            assert value in run("search", "前").stdout
-    if registered("report") and option in ("--community", "--tag", "--organizer"):
+        assert value in run("search", "前").stdout
+    if option in ("--community", "--tag", "--organizer"):
         by = {"--community": "community", "--tag": "tag", "--organizer": "organizer"}[option]
         assert value in run("report", "--by", by, "--month", "2025-03").stdout
     stored = json.loads(run("show", activity_id, "--format", "json").stdout)[TEXT_FIELDS[option]]
@@ -392,7 +389,7 @@ def test_at_a_real_terminal_escape_sequences_from_records_are_not_sent(db_path, 
     run("edit", activity_id, "--note", f"注{sequence}释")
     env = {"LOGBOOK_DB": str(db_path)}
     views = [["list"], ["show", activity_id], ["undo"]]
-    views += [["search", "前"]] if registered("search") else []
+    views += [["search", "前"]]
     for args in views:
         shown = _run_at_terminal(*args, env=env)
         assert "前".encode() in shown or b"Reverted" in shown, (args, shown)
@@ -411,7 +408,6 @@ INVALID_UTF8 = {
 }
 
 
-@pytest.mark.skipif(not registered("import"), reason="logbook import does not exist yet")
 @pytest.mark.parametrize("damage", list(INVALID_UTF8))
 def test_invalid_utf8_in_an_import_file_is_one_error_and_imports_nothing(db_path, logbook, tmp_path, damage):
     good = tmp_path / "good.json"
@@ -427,7 +423,6 @@ def test_invalid_utf8_in_an_import_file_is_one_error_and_imports_nothing(db_path
     assert db_path.read_bytes() == before
 
 
-@pytest.mark.skipif(not registered("import-text"), reason="logbook import-text does not exist yet")
 def test_invalid_utf8_in_a_text_report_is_one_error(db_path, logbook, tmp_path):
     bad = tmp_path / "report.txt"
     bad.write_bytes("3月27日，安贞西里社区开展消防培训。".encode() + b"\xff\xfe\x80\x80")
@@ -449,17 +444,11 @@ WRITERS = [["add", "新的"], ["edit", "abcd", "--title", "新"], ["delete", "ab
            ["community", "remove", "黄寺社区"], ["check", "--fix"]]  # fmt: skip
 
 
-def _available(args):
-    return registered(args[0])
-
-
 ALL_COMMANDS = [pytest.param(a, id=" ".join(a)) for a in READERS + WRITERS]
 
 
 @pytest.mark.parametrize("args", ALL_COMMANDS)
 def test_a_logbook_path_that_is_a_directory_is_exit_3(tmp_path, args):
-    if not _available(args):
-        pytest.skip(f"logbook {args[0]} does not exist yet")
     folder = tmp_path / "adir"
     folder.mkdir()
     (folder / "keep.txt").write_text("不能动", encoding="utf-8")
@@ -471,8 +460,6 @@ def test_a_logbook_path_that_is_a_directory_is_exit_3(tmp_path, args):
 
 @pytest.mark.parametrize("args", ALL_COMMANDS)
 def test_a_logbook_path_that_is_a_dangling_link_is_exit_3_and_stays_a_link(tmp_path, args):
-    if not _available(args):
-        pytest.skip(f"logbook {args[0]} does not exist yet")
     link = tmp_path / "link.json"
     link.symlink_to(tmp_path / "gone" / "logbook.json")
     result = run("--db", str(link), *args)
@@ -648,8 +635,6 @@ def _full_disk_writes(logbook, tmp_path):
 @pytest.mark.parametrize("kind", ["add", "edit", "delete", "community add", "community rename",
                                   "community remove", "import"])
 def test_a_full_disk_is_one_error_and_loses_nothing(db_path, logbook, tmp_path, kind):
-    if not registered(kind.split()[0]):
-        pytest.skip(f"logbook {kind} does not exist yet")
     args = _full_disk_writes(logbook, tmp_path)[kind]
     before, entries = db_path.read_bytes(), history(db_path)
     with disk_full():
@@ -675,8 +660,6 @@ def test_undo_still_works_on_a_full_disk(db_path, logbook):
 @pytest.mark.parametrize("args", [["export", "--format", "json"], ["export", "--format", "csv"],
                                   ["digest", "--week", "2025-W13"]], ids=["export json", "export csv", "digest"])
 def test_an_output_file_on_a_full_disk_is_one_error_and_no_partial_file(db_path, logbook, tmp_path, args):
-    if not registered(args[0]):
-        pytest.skip(f"logbook {args[0]} does not exist yet")
     target = tmp_path / "out" / "result.txt"
     target.parent.mkdir()
     with disk_full():
@@ -706,8 +689,6 @@ EVERY_COMMAND = READERS + WRITERS + [["import", "@file"]]
 @pytest.mark.parametrize("how", ["newer", "empty", "truncated"])
 @pytest.mark.parametrize("args", [pytest.param(a, id=" ".join(a)) for a in EVERY_COMMAND])
 def test_a_newer_or_damaged_logbook_is_exit_3_and_untouched(db_path, logbook, tmp_path, args, how):
-    if not _available(args):
-        pytest.skip(f"logbook {args[0]} does not exist yet")
     if "@file" in args:
         exchange_file(tmp_path / "in.json", 3, seed_value=2)
         args = [str(tmp_path / "in.json") if a == "@file" else a for a in args]

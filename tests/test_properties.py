@@ -30,7 +30,6 @@ from logbook.errors import UsageError
 from logbook.models import FIELD_ORDER, Activity
 from logbook.numerals import parse_count
 from logbook.textnorm import fold, matches, search_key
-from torture_harness import registered
 
 TODAY = date(2025, 3, 30)
 CLI = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -140,8 +139,6 @@ def test_either_script_finds_the_other(chosen, traditional):
 @CLI
 @given(st.lists(st.text(max_size=10).filter(lambda t: "\x00" not in t), min_size=1, max_size=3))
 def test_search_with_any_terms_never_fails(terms):
-    if not registered("search"):
-        pytest.skip("logbook search does not exist yet")
     result = run("search", "--", *terms)
     assert result.exit_code in (0, 2), result.stderr
     assert "\x1b" not in result.stdout
@@ -194,8 +191,6 @@ def hostile_activities(draw):
 @given(st.lists(hostile_activities(), min_size=1, max_size=5, unique_by=lambda a: a.id),
        st.sampled_from(["json", "jsonl", "csv"]))
 def test_hostile_text_survives_the_exchange_round_trip(acts, fmt):
-    if not registered("export"):
-        pytest.skip("logbook export does not exist yet")
     from logbook.storage import Store
 
     with tempfile.TemporaryDirectory() as folder:
@@ -272,30 +267,22 @@ def _import_is_clean(payload: bytes, suffix: str) -> None:
 @CLI
 @given(json_values)
 def test_importing_any_json_value_is_never_a_traceback(value):
-    if not registered("import"):
-        pytest.skip("logbook import does not exist yet")
     _import_is_clean(json.dumps(value, ensure_ascii=False).encode(), ".json")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled_envelopes())
 def test_importing_any_mangled_exchange_file_is_never_a_traceback(envelope):
-    if not registered("import"):
-        pytest.skip("logbook import does not exist yet")
     _import_is_clean(json.dumps(envelope, ensure_ascii=False).encode(), ".json")
 
 
 @CLI
 @given(st.binary(max_size=300), st.sampled_from([".json", ".jsonl", ".csv"]))
 def test_importing_any_bytes_is_never_a_traceback(payload, suffix):
-    if not registered("import"):
-        pytest.skip("logbook import does not exist yet")
     _import_is_clean(payload, suffix)
 
 
 @CLI
 @given(st.lists(json_values, max_size=4))
 def test_importing_any_json_lines_is_never_a_traceback(values):
-    if not registered("import"):
-        pytest.skip("logbook import does not exist yet")
     _import_is_clean("\n".join(json.dumps(v, ensure_ascii=False) for v in values).encode(), ".jsonl")

@@ -70,13 +70,6 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def registered(name: str) -> bool:
-    """Whether the CLI has a top-level command or command group `name` (some arrive with later
-    work)."""
-    from logbook.cli import app
-
-    return any(c.name == name for c in [*app.registered_commands, *app.registered_groups])
-
 
 def logbook_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "logbook", *args]
