@@ -19,6 +19,8 @@ from logbook.models import Activity, Community
 from logbook.storage import Store
 from torture_harness import STAMP, child_env, exchange_file, snapshot
 
+pytestmark = pytest.mark.slow  # run by .ci/run; skip with -m "not slow"
+
 WRITERS = 8
 WRITES = int(os.environ.get("LOGBOOK_CONCURRENT_WRITES", "50"))
 

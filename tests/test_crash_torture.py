@@ -17,7 +17,6 @@ sweeps the killed writer's leftovers.
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import random
@@ -46,6 +45,8 @@ from torture_harness import (
     snapshot,
     write_signal,
 )
+
+pytestmark = pytest.mark.slow  # run by .ci/run; skip with -m "not slow"
 
 RENAMED = "安贞西里社区"
 WORKERS = max(2, min(4, os.cpu_count() or 2))

@@ -141,6 +141,7 @@ def test_nesting_100000_deep_on_one_line_of_json_lines(logbook, tmp_path):
     assert err.splitlines()[0].startswith(f"  {path}, line 2: not valid JSON (nested deeper than 1024 levels")
 
 
+@pytest.mark.slow
 def test_a_50_mb_string(logbook, tmp_path):
     content = json.dumps([dict(GOOD, notes="长" * 50_000_000)], ensure_ascii=False)
     path, err = hostile(logbook, tmp_path, "x.json", content)
@@ -148,12 +149,14 @@ def test_a_50_mb_string(logbook, tmp_path):
     assert len(err) < 500  # the value itself is never echoed
 
 
+@pytest.mark.slow
 def test_a_50_mb_title_is_refused_before_it_is_looked_at(logbook, tmp_path):
     content = json.dumps([dict(GOOD, title="题" * 50_000_000)], ensure_ascii=False)
     path, err = hostile(logbook, tmp_path, "x.json", content)
     assert err.splitlines()[0] == f"  {path}, record 1, field title: 50,000,000 characters long; at most 200 allowed"
 
 
+@pytest.mark.slow
 def test_a_50_mb_cell(logbook, tmp_path):
     path, err = hostile(logbook, tmp_path, "x.csv", "title,date,notes\n好,2025-03-01," + "长" * 50_000_000 + "\n")
     assert one_line(err) == (

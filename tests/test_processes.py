@@ -8,10 +8,14 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import ROOT, run_proc
 from logbook_files import stored_activities
 from logbook.models import Activity
 from logbook.storage import Store
+
+pytestmark = pytest.mark.slow  # run by .ci/run; skip with -m "not slow"
 
 
 def test_four_processes_adding_at_once_lose_nothing(db_path):

@@ -20,7 +20,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 

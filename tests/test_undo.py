@@ -74,7 +74,6 @@ WRITES = ["add", "edit", "delete", "community add", "community rename", "communi
 
 @pytest.mark.parametrize("kind", WRITES)
 def test_undo_reverts_each_kind_of_write_byte_for_byte_and_names_it(db_path, base, tmp_path, kind):
-    command = kind.split()[0]
     args, summary = _writes(base, tmp_path)[kind]
     before = db_path.read_bytes()
     result = run(*args)
