@@ -44,13 +44,44 @@ def test_list_jsonl_csv_md():
     assert md.splitlines()[0] == "| id | date | title | category | communities | street | participants |"
 
 
+LONG_TITLE = "社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场（安贞街道与朝阳区公安分局联合主办）"
+
+
 def test_list_table_aligns_and_folds_chinese():
-    add("社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场", "--community", "安贞西里社区", "--people", "40+")
-    out = run("list").stdout
-    lines = [line for line in out.splitlines() if line.strip()]
-    assert "40+" in out
-    assert "…" not in out  # folded, not cut
-    assert "社区老年人" in out
+    """The whole table, as a person sees it at 120 columns: wide characters take two columns, a
+    long title folds onto a second line (not cut with …), the other columns stay aligned."""
+    activity_id = add(LONG_TITLE, "--community", "安贞西里社区", "--people", "40+", "--date", "2025-03-27")
+    assert run("list").stdout == "\n".join([
+        "ID        Date        Title                                                               Category  Communities   People",
+        f"{activity_id[:8]}  2025-03-27  社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场（安贞  其他      安贞西里社区     40+",
+        "                      街道与朝阳区公安分局联合主办）                                                                    ",
+        "",
+    ])  # fmt: skip
+    stamp = run("show", activity_id, "--format", "json").json["created_at"]
+    assert run("show", activity_id[:6]).stdout == "\n".join([
+        f"id                   {activity_id}                                                                ",
+        "date                 2025-03-27                                                                                      ",
+        "start                                                                                                                ",
+        "end                                                                                                                  ",
+        f"title                {LONG_TITLE}",
+        "category             其他                                                                                            ",
+        "communities          安贞西里社区                                                                                    ",
+        "street                                                                                                               ",
+        "participants         40+                                                                                             ",
+        "participants_approx  yes                                                                                             ",
+        "organizers                                                                                                           ",
+        "partners                                                                                                             ",
+        "speakers                                                                                                             ",
+        "groups                                                                                                               ",
+        "tags                                                                                                                 ",
+        "location                                                                                                             ",
+        "notes                                                                                                                ",
+        "source               typed                                                                                           ",
+        "author               王社工                                                                                          ",
+        f"created_at           {stamp}                                                                        ",
+        f"updated_at           {stamp}                                                                        ",
+        "",
+    ])  # fmt: skip
 
 
 def test_list_sort_participants_and_bad_sort():
