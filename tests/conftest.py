@@ -119,3 +119,33 @@ def registry():
             args += ["--alias", alias]
         result = run(*args)
         assert result.exit_code == 0, result.stderr
+
+
+# -- helpers more than one test module uses -----------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare a whole output with its reviewed golden file. LOGBOOK_UPDATE_GOLDEN=1 rewrites
+    the file instead; a rewritten file must be read and checked by hand before it is committed."""
+    path = GOLDEN / name
+    if os.environ.get("LOGBOOK_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert path.read_bytes().decode("utf-8") == text
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """The mixed logbook of mixed_logbook.py, built once a module (read, never written)."""
+    from mixed_logbook import build
+
+    return build(tmp_path_factory.mktemp("mixed") / "logbook.json")
+
+
+def listed(book, *args: str, command: str = "list") -> tuple[set[str], str]:
+    """The ids a listing command gives on `book` (all of them, as JSON), and its stderr."""
+    result = run("--db", str(book.path), command, "--all", "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return {r["id"] for r in result.json}, result.stderr

@@ -11,26 +11,14 @@ import pty
 import re
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run, run_proc
+from conftest import ROOT, check_golden, run, run_proc
 from logbook.models import Activity, Community
 from logbook.storage import Store
 
-GOLDEN = Path(__file__).parent / "golden"
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare a whole output with its reviewed golden file. LOGBOOK_UPDATE_GOLDEN=1 rewrites
-    the file instead; a rewritten file must be read and checked by hand before it is committed."""
-    path = GOLDEN / name
-    if os.environ.get("LOGBOOK_UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert path.read_bytes().decode("utf-8") == text
 
 
 # -- a fixed logbook ---------------------------------------------------------------------------

@@ -7,20 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import run
-from mixed_logbook import REGISTRY, build
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("mixed") / "logbook.json")
-
-
-def listed(book, *args, command="list"):
-    """The ids a listing command gives (all of them, as JSON), and its stderr."""
-    result = run("--db", str(book.path), command, "--all", "--format", "json", *args)
-    assert result.exit_code == 0, result.stderr
-    return {r["id"] for r in result.json}, result.stderr
+from conftest import listed, run
+from mixed_logbook import REGISTRY
 
 
 def ids(book, *args, command="list"):

@@ -10,16 +10,10 @@ import pytest
 
 from conftest import ROOT, add, run, run_proc
 from logbook.formats import FIELD_ORDER, LIST_FIELDS, split_list
-from mixed_logbook import build
 
 # Names that break naive joining: separators (ASCII and full-width), commas, quotes, line breaks,
 # backslashes, Markdown pipes.
 AWKWARD = ["甲;乙", "丙；丁", "张三,李四", '“引号”与"quotes"', "第一行\n第二行", "C:\\路径\\", "a|b", "末尾\\"]
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("mixed") / "logbook.json")
 
 
 @pytest.fixture

@@ -4,21 +4,9 @@ order with numerals read as numbers."""
 
 import pytest
 
-from conftest import add, run
+from conftest import add, listed, run
 from logbook.models import Community
 from logbook.registry import Registry
-from mixed_logbook import build
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("mixed") / "logbook.json")
-
-
-def listed(book, *args):
-    result = run("--db", str(book.path), "list", "--all", "--format", "json", *args)
-    assert result.exit_code == 0, result.stderr
-    return {r["id"] for r in result.json}, result.stderr
 
 
 # -- communities in filters --------------------------------------------------------------------

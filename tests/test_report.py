@@ -6,27 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from conftest import add, run
+from conftest import add, check_golden, run
 
-GOLDEN = Path(__file__).parent / "golden"
 BY = ("community", "street", "category", "tag", "organizer", "month", "week")
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare a whole output with its reviewed golden file (LOGBOOK_UPDATE_GOLDEN=1 rewrites it;
-    read a rewritten file by hand before committing it)."""
-    path = GOLDEN / name
-    if os.environ.get("LOGBOOK_UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert path.read_bytes().decode("utf-8") == text
 
 
 def report(*args: str, sample: bool = False) -> dict:

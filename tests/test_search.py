@@ -16,12 +16,6 @@ from logbook_files import (
     copy_logbook, keys_files, month_files, reseal, rewrite_activities, rewrite_keys, stored_activities,
     stored_keys,
 )
-from mixed_logbook import build
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("mixed") / "logbook.json")
 
 
 def found(book, *words, options=()):
