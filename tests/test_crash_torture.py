@@ -6,10 +6,11 @@ Two harnesses (see torture_harness.py):
   logbook, it is killed just before each of its disk calls in turn (and just after the last), so
   every on-disk moment of a write is reached, deterministically.
 * Random kills. A logbook of a few thousand activities takes add, edit, delete, community rename
-  and an import of 1,000 records, each killed at a random moment, mostly inside its write. LOGBOOK_TORTURE_KILLS sets how many kills in all (default 200).
+  and an import of 1,000 records, each killed at a random moment, mostly inside its write.
+  LOGBOOK_TORTURE_KILLS sets how many kills in all (default 200).
 
-After every kill the logbook opens, passes `logbook check`, and holds exactly the state from before or from after the killed command, with every write
-acknowledged earlier still present. `undo` then reverts the right change, and the next write
+After every kill the logbook opens, passes `logbook check`, and holds exactly the state from
+before or from after the killed command, with every write acknowledged earlier still present. `undo` then reverts the right change, and the next write
 sweeps the killed writer's leftovers.
 """
 
