@@ -10,8 +10,8 @@ Two harnesses (see torture_harness.py):
   LOGBOOK_TORTURE_KILLS sets how many kills in all (default 200).
 
 After every kill the logbook opens, passes `logbook check`, and holds exactly the state from
-before or from after the killed command, with every write acknowledged earlier still present. `undo` then reverts the right change, and the next write
-sweeps the killed writer's leftovers.
+before or from after the killed command, with every write acknowledged earlier still present. `undo` then reverts the right change, and the next
+write sweeps the killed writer's leftovers.
 """
 
 from __future__ import annotations
