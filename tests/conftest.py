@@ -149,3 +149,33 @@ def listed(book, *args: str, command: str = "list") -> tuple[set[str], str]:
     result = run("--db", str(book.path), command, "--all", "--format", "json", *args)
     assert result.exit_code == 0, result.stderr
     return {r["id"] for r in result.json}, result.stderr
+
+
+def at_terminal(*args: str, env: dict | None = None, columns: int | None = None, check: bool = True) -> bytes:
+    """`logbook ARGS` with its stdout and stderr on a pseudo-terminal, as a person sees it (colour
+    on); with `check`, the command must succeed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color", **(env or {}))
+    if columns is not None:
+        full_env["COLUMNS"] = str(columns)
+    full_env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "logbook", *args], stdin=subprocess.DEVNULL,
+                            stdout=follower, stderr=follower, env=full_env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    code = proc.wait(timeout=60)
+    os.close(leader)
+    if check:
+        assert code == 0, b"".join(chunks)
+    return b"".join(chunks)
+

@@ -24,7 +24,7 @@ import pytest
 import typer.main
 
 import logbook.storage as store_mod
-from conftest import ROOT, FullDisk, Run
+from conftest import FullDisk, ROOT, Run, at_terminal
 from conftest import run as conftest_run
 from logbook.cli import app
 from torture_harness import PINNED_ENV, exchange_file, history, leftovers
@@ -355,30 +355,6 @@ def test_markup_in_an_error_message_is_shown_literally(db_path):
     assert "[red]abcd[/red]" in one_error(result)
 
 
-def _run_at_terminal(*args: str, env: dict) -> bytes:
-    """`logbook ARGS` with its stdout and stderr on a pseudo-terminal, as a person sees it."""
-    import pty
-
-    leader, follower = pty.openpty()
-    full_env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color", **env)
-    full_env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "logbook", *args], stdin=subprocess.DEVNULL,
-                            stdout=follower, stderr=follower, env=full_env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("kind", ["clear screen", "window title", "C1 CSI"])
 def test_at_a_real_terminal_escape_sequences_from_records_are_not_sent(db_path, kind):
@@ -391,7 +367,7 @@ def test_at_a_real_terminal_escape_sequences_from_records_are_not_sent(db_path, 
     views = [["list"], ["show", activity_id], ["undo"]]
     views += [["search", "前"]]
     for args in views:
-        shown = _run_at_terminal(*args, env=env)
+        shown = at_terminal(*args, env=env, check=False)
         assert "前".encode() in shown or b"Reverted" in shown, (args, shown)
         assert sequence.encode() not in shown, (args, shown)
         assert b"\x1b]0;" not in shown and b"\x07" not in shown and "\x9b".encode() not in shown, (args, shown)

@@ -6,7 +6,6 @@ empty name). Each ends in one `Error:` line with its exit code, and loses nothin
 from __future__ import annotations
 
 import os
-import pty
 import resource
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import logbook.inputs
-from conftest import ROOT, Run, add, run
+from conftest import ROOT, Run, add, at_terminal as run_at_terminal, run
 
 
 def one_error(stderr: str) -> str:
@@ -146,25 +145,8 @@ RAW = [s.encode() for s in SEQUENCES.values()] + [b"\x1b]", b"\x07", b"\x08", "\
 
 
 def at_terminal(*args: str, env: dict | None = None) -> bytes:
-    """`logbook ARGS` with stdout and stderr on a pseudo-terminal, as a person sees it."""
-    leader, follower = pty.openpty()
-    full_env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color", COLUMNS="200", **(env or {}))
-    full_env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "logbook", *args], stdin=subprocess.DEVNULL,
-                            stdout=follower, stderr=follower, env=full_env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    assert proc.wait(timeout=60) == 0, b"".join(chunks)
-    os.close(leader)
-    return b"".join(chunks)
+    """`logbook ARGS` at a terminal 200 columns wide."""
+    return run_at_terminal(*args, env=env, columns=200)
 
 
 @pytest.fixture
