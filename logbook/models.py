@@ -57,6 +57,7 @@ FIELD_ORDER = (
     "updated_at",
 )
 
+FIELD_SET = frozenset(FIELD_ORDER)  # a stored record holds exactly these keys
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -356,7 +357,7 @@ _TEXT_OR_NONE = ("start", "end", "street", "location", "notes", "source", "autho
 def _sound(doc: dict) -> bool:
     """Whether a stored record has the shape logbook writes: every field, each of its type (a
     quick look, a few µs: the full validation is `Activity.from_dict`)."""
-    if doc.keys() != _FIELD_SET:
+    if doc.keys() != FIELD_SET:
         return False
     ident, day, people = doc["id"], doc["date"], doc["participants"]
     if not (type(ident) is str and _ID_RE.match(ident) and type(day) is str and _DATE_RE.match(day)
@@ -372,7 +373,6 @@ def _sound(doc: dict) -> bool:
     return all(doc[name] is None or type(doc[name]) is str for name in _TEXT_OR_NONE)
 
 
-_FIELD_SET = frozenset(FIELD_ORDER)
 
 
 def stored_record(doc, categories: Categories | None = None) -> tuple[dict | None, str | None]:

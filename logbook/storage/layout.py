@@ -9,7 +9,7 @@ import re
 
 import orjson
 
-from ..models import FIELD_ORDER
+from ..models import FIELD_SET
 
 
 
@@ -32,7 +32,7 @@ _SEARCH_KEY = "search_key"  # in records written before keys had their own file:
 _KEYS_SUFFIX = ".keys.json"
 UNDATED = "undated"  # the month of a record whose date is not a date (only in damaged files)
 
-_ACTIVITY_FIELDS = frozenset(FIELD_ORDER)
+_ACTIVITY_FIELDS = FIELD_SET
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 SHORT_ID = 8  # the index keeps this much of each id: enough to find its month, a quarter of the bytes
 

@@ -56,6 +56,16 @@ class Undoing:
         except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
             return None
 
+    def _backup_never_made(self, entry: HistoryEntry) -> bool:
+        """Whether `entry` was recorded by a writer killed before it made its backup (or by an
+        undo killed after removing it): the backup alone is missing, and the main file still
+        carries the write number the entry backed up."""
+        if entry.main_seq is None:
+            return False
+        missing = self._missing(entry)
+        backups = [n for n in entry.files.values() if n]
+        return bool(missing) and missing == backups and self._live_seq() == entry.main_seq
+
     def _settled_history(self, history: list[HistoryEntry]) -> list[HistoryEntry]:
         """The history without trailing entries of changes that never landed (a writer killed
         after recording its entry, or an undo killed after putting the backup back: either way
@@ -70,8 +80,7 @@ class Undoing:
                             (self.backup_dir / name).unlink()
                         except OSError:
                             pass
-            elif not (last.main_seq is not None and self._missing(last) == [n for n in last.files.values() if n]
-                      and self._missing(last) and self._live_seq() == last.main_seq):
+            elif not self._backup_never_made(last):
                 break
             kept.pop()
         if kept != history:
