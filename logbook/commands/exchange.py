@@ -400,7 +400,7 @@ def check(
 
     st = state(ctx)
     store = st.store()
-    store._on_warning = None  # what cannot be read is listed below, one finding a record
+    store.on_warning = None  # what cannot be read is listed below, one finding a record
     result = check_logbook(store, today=st.today, now=st.now(), categories=st.categories, fix=fix)
     health, fixed, fixed_deletions = result.health, result.fixed, result.fixed_deletions
     if fmt is CheckFormat.json:

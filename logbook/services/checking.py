@@ -27,8 +27,7 @@ class CheckResult:
 
 def examine(store: Store, *, today: date, now: str, categories: Categories) -> checks.Health:
     """Every finding: first about the files (`repair.inspect`), then about the records."""
-    store._forget()
-    store.unreadable.clear()
+    store.look_afresh()
     files = inspect(store)
     health = checks.check_docs(
         store.activity_docs(), store.communities(), today=today, categories=categories,

@@ -39,8 +39,8 @@ class Loading:
         """Say something once per command (through `on_warning`; kept silent without it)."""
         if message not in self._warned:
             self._warned.add(message)
-            if self._on_warning is not None:
-                self._on_warning(message)
+            if self.on_warning is not None:
+                self.on_warning(message)
 
     def _refuse_problems(self, main: _Main) -> None:
         if main.problems:
@@ -58,6 +58,12 @@ class Loading:
             return list(self._main().problems)
         finally:
             self.tolerant = tolerant
+
+    def look_afresh(self) -> None:
+        """Read the files again at the next question, as if for the first time (what was set
+        aside as unreadable included): for a caller that asks again after a change."""
+        self._forget()
+        self.unreadable.clear()
 
     def _forget(self) -> None:
         self._main_state = None

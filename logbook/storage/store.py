@@ -42,7 +42,7 @@ class Store(Loading, Reading, Writing, Undoing):
         self._clock = clock
         self._preloaded = data
         self._main_state: _Main | None = None
-        self._on_warning = on_warning
+        self.on_warning = on_warning
         self._warned: set[str] = set()
         # month files holding records that cannot be read: file name -> [(document id, record, why)]
         self.unreadable: dict[str, list[tuple[str, object, str]]] = {}
