@@ -14,11 +14,10 @@ import csv
 import html
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from .formats import BOM, dumps_json, md_table
-from .plain import safe
+from .plain import pad, safe, width
 from .labels import delta_label, people_label
 from .report import Digest, DigestActivity, Rollup, RollupRow, Tally
 
@@ -28,19 +27,6 @@ def one_line(value) -> str:
     an escape sequence or a bidi override in a title never moves or reorders a terminal that
     `cat`s the mail, whatever the digest is written to."""
     return safe(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-
-
-def width(text: str) -> int:
-    """Columns `text` takes in a monospaced font: East Asian wide characters take two."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
-def pad(text: str, cols: int, right: bool = False) -> str:
-    fill = " " * max(cols - width(text), 0)
-    return fill + text if right else text + fill
 
 
 # -- words shared by every digest format ---------------------------------------------------------

@@ -1,6 +1,8 @@
-"""The one sanitizer of user text on its way to a terminal. Tables, detail views, the digest,
-messages on stderr, and machine formats written to a terminal all pass through `safe`; files and
-pipes get the text as it is. Plain Python, so a command that prints only messages never loads Rich."""
+"""Text on its way to a person: the one sanitizer of user text (`safe`) and the one measure of
+its width (`width`, Rich's cell_len). Tables, detail views, the digest, messages on stderr, and
+machine formats written to a terminal all pass through `safe`; files and pipes get the text as it
+is. Rich is imported only when a width is asked for, so a command that prints only messages never
+loads it."""
 
 from __future__ import annotations
 
@@ -22,6 +24,43 @@ def safe_document(text: str) -> str:
     """A whole document (CSV, Markdown, JSON) for a terminal: `safe` on every line, the document's
     own line ends (CSV ends its rows with CR LF) kept as line ends."""
     return "\r\n".join(safe(part) for part in text.split("\r\n"))
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a monospaced terminal (a Chinese character takes two): Rich's
+    measure, so plain-text tables line up with the Rich tables beside them."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def pad(text: str, cols: int, right: bool = False) -> str:
+    """`text` filled with spaces to `cols` columns, on the right (or on the left: numbers)."""
+    fill = " " * max(cols - width(text), 0)
+    return fill + text if right else text + fill
+
+
+def fold(text: str, cols: int) -> list[str]:
+    """`text` broken into lines of at most `cols` columns (at its own line ends first), never
+    splitting a character; a character wider than `cols` stands on a line of its own."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for part in text.split("\n"):
+        if cell_len(part) <= cols:
+            lines.append(part)
+            continue
+        line: list[str] = []
+        used = 0
+        for ch in part:
+            w = cell_len(ch)
+            if used + w > cols and line:
+                lines.append("".join(line))
+                line, used = [], 0
+            line.append(ch)
+            used += w
+        lines.append("".join(line))
+    return lines
 
 
 # What Python makes of bytes that are not UTF-8 in an argument, a path or the environment: lone

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from .labels import people_label
 from .models import Activity, Categories, Community
+from .plain import fold, pad, width
 from .plain import safe  # noqa: F401  (imported from here too)
 
 
@@ -83,12 +84,10 @@ def _stream_cells(a: Activity) -> tuple[str, ...]:
 def stream_widths(activities: Iterable[Activity], total: int) -> list[int]:
     """Column widths for a streamed listing, measured on the rows at hand (the first few hundred)
     and narrowed to fit `total` cells: the widest folding column gives way first."""
-    from rich.cells import cell_len
-
-    widths = [cell_len(h) for h in _STREAM_COLUMNS]
+    widths = [width(h) for h in _STREAM_COLUMNS]
     for a in activities:
         for i, cell in enumerate(_stream_cells(a)):
-            widths[i] = max(widths[i], max((cell_len(line) for line in cell.split("\n")), default=0))
+            widths[i] = max(widths[i], max((width(line) for line in cell.split("\n")), default=0))
     room = total - len(_GAP) * (len(widths) - 1)
     while sum(widths) > room:
         widest = max(_FOLDING, key=lambda i: (widths[i], -i))
@@ -98,41 +97,19 @@ def stream_widths(activities: Iterable[Activity], total: int) -> list[int]:
     return widths
 
 
-def _fold(text: str, width: int) -> list[str]:
-    from rich.cells import cell_len
-
-    lines: list[str] = []
-    for part in text.split("\n"):
-        if cell_len(part) <= width:
-            lines.append(part)
-            continue
-        line, used = [], 0
-        for ch in part:
-            w = cell_len(ch)
-            if used + w > width and line:
-                lines.append("".join(line))
-                line, used = [], 0
-            line.append(ch)
-            used += w
-        lines.append("".join(line))
-    return lines
-
-
 def stream_activity_lines(activities: Iterable[Activity], widths: list[int]) -> Iterator[str]:
     """The header, then each activity as one or more lines (folded cells), each ending in a
     newline; text cells padded by their width in cells, so CJK stays aligned."""
-    from rich.cells import cell_len
 
     def render(cells: tuple[str, ...]) -> str:
-        columns = [_fold(c, w) if i in _FOLDING else [c] for i, (c, w) in enumerate(zip(cells, widths))]
+        columns = [fold(c, w) if i in _FOLDING else [c] for i, (c, w) in enumerate(zip(cells, widths))]
         height = max(len(c) for c in columns)
         out = []
         for row in range(height):
             parts = []
             for i, (lines, w) in enumerate(zip(columns, widths)):
                 text = lines[row] if row < len(lines) else ""
-                pad = " " * max(0, w - cell_len(text))
-                parts.append(pad + text if i == len(widths) - 1 else text + pad)
+                parts.append(pad(text, w, right=i == len(widths) - 1))
             out.append(_GAP.join(parts).rstrip() + "\n")
         return "".join(out)
 
@@ -221,12 +198,10 @@ def rollup_table(rollup, *, plain: bool = False, chart: bool = False) -> Table:
 def fit_width(table: Table, floor: int = 8) -> int:
     """The narrowest width at which `table` cuts no number: Rich, short of room, shrinks every
     column alike and would turn counts into `…`. Columns that fold keep at least `floor` cells."""
-    from rich.cells import cell_len
-
     total = 0
     for column in table.columns:
         cells = [column.header, *column.cells]
-        widest = max((cell_len(c.plain if isinstance(c, Text) else str(c)) for c in cells), default=0)
+        widest = max((width(c.plain if isinstance(c, Text) else str(c)) for c in cells), default=0)
         total += widest if column.no_wrap else min(widest, floor)
     return total + 3 * len(table.columns) + 2
 
