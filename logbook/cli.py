@@ -17,6 +17,15 @@ from .errors import ExitCode, LogbookError
 class _LogbookGroup(TyperGroup):
     """Turns every known failure into one line on stderr and its exit code, never a traceback."""
 
+    def main(self, args=None, *rest, **options):
+        # The language is chosen before anything is shown, from the words as typed: `--lang`
+        # must win over the environment for --help and for the errors of parsing itself.
+        from . import i18n
+
+        words = list(sys.argv[1:] if args is None else args)
+        i18n.use(i18n.choose(option=_lang_option(words), setting=_lang_setting))
+        return super().main(words, *rest, **options)
+
     def parse_args(self, ctx, args):
         from .commands.coercion import install
 
@@ -32,6 +41,28 @@ class _LogbookGroup(TyperGroup):
 
             print_error(err.message)
             raise typer.Exit(int(err.exit_code)) from None
+
+
+def _lang_option(args: list[str]) -> str | None:
+    """The value of a `--lang` given before the command (`--lang zh`, `--lang=zh`); a value that
+    is not a language we speak is left for the option to refuse, in the next language found."""
+    from .i18n import CHOICES
+
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None:
+            return value if value.strip().lower() in CHOICES else None
+        if not arg.startswith("-") and (i == 0 or args[i - 1] not in _GLOBAL_WITH_VALUE):
+            return None  # the command's own words begin
+    return None
+
+
+def _lang_setting() -> str | None:
+    from .config import language_setting
+
+    return language_setting()
 
 
 def _refuse_undecodable(args: list[str]) -> None:
@@ -81,7 +112,7 @@ COMMAND_MODULES = {
     "import-text": "importtext",
     "community": "community",
 }
-_GLOBAL_WITH_VALUE = ("--db",)
+_GLOBAL_WITH_VALUE = ("--db", "--lang")
 
 def _version(value: bool) -> None:
     if value:
@@ -103,6 +134,14 @@ def main_options(
         bool,
         typer.Option("--sample", help="Open the bundled sample logbook, read-only."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="zh|en",
+            help="The language of the interface (else LOGBOOK_LANG, the settings file, the locale).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -111,7 +150,17 @@ def main_options(
     ] = False,
 ) -> None:
     from .commands.common import State
+    from .i18n import CHOICES
 
+    if lang is not None and lang.strip().lower() not in CHOICES:
+        from .errors import UsageError
+        from .i18n import _
+
+        raise UsageError(
+            _("invalid value {value!r} for {option}: expected one of {choices}").format(
+                value=lang, option="--lang", choices=", ".join(CHOICES)
+            )
+        )
     ctx.obj = State(db=db, sample=sample)
 
 

@@ -125,6 +125,18 @@ def load_settings() -> Settings:
     return settings
 
 
+def language_setting() -> str | None:
+    """`language` from the settings file, or None; a file that cannot be read says nothing here
+    (the command that needs its other settings reports it)."""
+    path = config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    value = data.get("language")
+    return value if isinstance(value, str) else None
+
+
 def current_author(settings: Settings) -> str:
     """Who is logging: LOGBOOK_AUTHOR, else the settings file, else the OS user."""
     env = environ_text("LOGBOOK_AUTHOR")

@@ -26,6 +26,7 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("LOGBOOK_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.setenv("LOGBOOK_TODAY", TODAY)
     monkeypatch.setenv("LOGBOOK_AUTHOR", "王社工")
+    monkeypatch.setenv("LOGBOOK_LANG", "en")  # tests in Chinese set zh themselves
     monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", "10")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")

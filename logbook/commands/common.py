@@ -43,16 +43,18 @@ consoles = _Consoles()
 
 
 def print_error(message: str) -> None:
+    from ..i18n import _
     from ..plain import safe
 
-    sys.stderr.write(f"Error: {safe(message)}\n")
+    sys.stderr.write(_("Error: {message}").format(message=safe(message)) + "\n")
     sys.stderr.flush()
 
 
 def warn(message: str) -> None:
+    from ..i18n import _
     from ..plain import safe
 
-    sys.stderr.write(f"Warning: {safe(message)}\n")
+    sys.stderr.write(_("Warning: {message}").format(message=safe(message)) + "\n")
     sys.stderr.flush()
 
 

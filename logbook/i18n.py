@@ -1,0 +1,138 @@
+"""The language a person reads, chosen once a process, and the message catalog's functions.
+
+Messages are written in English inside `_()` (or `ngettext()` where English has a plural) as
+whole sentences with named placeholders; their Chinese lives in the gettext catalog
+logbook/locale/zh_CN/LC_MESSAGES/logbook.po, compiled to a .mo by the build. Which language: the
+`--lang` option, else LOGBOOK_LANG, else `language` in the settings file, else the locale
+variables (LC_ALL, LC_MESSAGES, LANG, LANGUAGE; on Windows the user's interface language) read
+as text, so a locale that is not installed on the machine still counts. `zh*` reads Chinese, and
+zh_TW, zh_HK and zh_MO read it in Traditional characters (the catalog's Simplified passed
+through OpenCC, with Taiwan's or Hong Kong's characters); anything else reads English.
+
+What programs read never goes through here: JSON keys and values, exit codes, the exchange file.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import sys
+from pathlib import Path
+
+DOMAIN = "logbook"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+ENGLISH, CHINESE, TRADITIONAL, HONG_KONG = "en", "zh", "zh_Hant", "zh_HK"
+# OpenCC's conversion for each Traditional reading: Taiwan's characters (為, 裡), or Hong Kong's.
+_OPENCC = {TRADITIONAL: "s2tw", HONG_KONG: "s2hk"}
+CHOICES = ("zh", "en")
+_TRADITIONAL_REGIONS = ("tw", "hant")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+_catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = ENGLISH
+
+
+class _Traditional(_gettext.NullTranslations):
+    """The Simplified catalog read in Traditional characters, converted on the way out."""
+
+    def __init__(self, simplified: _gettext.NullTranslations, config: str) -> None:
+        super().__init__()
+        import opencc
+
+        self._simplified = simplified
+        self._convert = opencc.OpenCC(config).convert
+        self._seen: dict[str, str] = {}
+
+    def _traditional(self, text: str) -> str:
+        done = self._seen.get(text)
+        if done is None:
+            done = self._seen[text] = self._convert(text)
+        return done
+
+    def gettext(self, message: str) -> str:
+        translated = self._simplified.gettext(message)
+        return message if translated is message else self._traditional(translated)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        translated = self._simplified.ngettext(singular, plural, n)
+        return translated if translated in (singular, plural) else self._traditional(translated)
+
+
+def language_of(value: str | None) -> str | None:
+    """The interface language a locale name or a `--lang` value asks for; None for no answer
+    (empty, or `C`/`POSIX`, which say nothing of a language)."""
+    if not value:
+        return None
+    first = value.split(":")[0].strip()
+    name = first.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if not name or name in ("c", "posix"):
+        return None
+    if name == "zh" or name.startswith("zh_"):
+        region = name[3:]
+        if region in ("hk", "mo"):
+            return HONG_KONG
+        return TRADITIONAL if region in _TRADITIONAL_REGIONS or "hant" in name else CHINESE
+    return ENGLISH
+
+
+def _windows_language() -> str | None:
+    if sys.platform != "win32":  # pragma: no cover - the tests run on Linux
+        return None
+    import ctypes  # pragma: no cover
+    import locale  # pragma: no cover
+
+    lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]  # pragma: no cover
+    return locale.windows_locale.get(lcid)  # pragma: no cover
+
+
+def choose(option: str | None = None, setting=None, environ=None) -> str:
+    """The language of this process's interface: ENGLISH, CHINESE or TRADITIONAL. `setting` is
+    the settings file's `language`, or a function that reads it (called only when needed)."""
+    env = os.environ if environ is None else environ
+    for value in (option, env.get("LOGBOOK_LANG")):
+        chosen = language_of(value)
+        if chosen:
+            return chosen
+    chosen = language_of(setting() if callable(setting) else setting)
+    if chosen:
+        return chosen
+    for name in _LOCALE_VARIABLES:
+        chosen = language_of(env.get(name))
+        if chosen:
+            return chosen
+    return language_of(_windows_language()) or ENGLISH
+
+
+def use(language: str) -> None:
+    """Read every message from now on in `language`."""
+    global _catalog, _language
+    if language == ENGLISH:
+        catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+    else:
+        catalog = _gettext.translation(DOMAIN, LOCALE_DIR, languages=["zh_CN"], fallback=True)
+        if language in _OPENCC:
+            catalog = _Traditional(catalog, _OPENCC[language])
+    _catalog, _language = catalog, language
+
+
+def current() -> str:
+    return _language
+
+
+def is_chinese() -> bool:
+    return _language != ENGLISH
+
+
+def _(message: str) -> str:
+    """`message` in the reader's language."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The English singular or plural for `n`, or the one Chinese sentence."""
+    return _catalog.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined; `_()` translates it where it is shown."""
+    return message
