@@ -8,23 +8,58 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand
 
 from . import __version__
+from .commands.helptext import LogbookCommand, LogbookGroupBase
 from .errors import ExitCode, LogbookError
 
 
-class _LogbookGroup(TyperGroup):
-    """Turns every known failure into one line on stderr and its exit code, never a traceback."""
+class _LogbookGroup(LogbookGroupBase):
+    """Turns every known failure into one line on stderr and its exit code, never a traceback:
+    ours (LogbookError), the parser's (an unknown option, a missing argument), and Ctrl-C or
+    Ctrl-D at a prompt."""
 
-    def main(self, args=None, *rest, **options):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         # The language is chosen before anything is shown, from the words as typed: `--lang`
         # must win over the environment for --help and for the errors of parsing itself.
+        from typer._click import exceptions as click_errors
+
         from . import i18n
+        from .commands.common import print_error
 
         words = list(sys.argv[1:] if args is None else args)
         i18n.use(i18n.choose(option=_lang_option(words), setting=_lang_setting))
-        return super().main(words, *rest, **options)
+        try:
+            code = super().main(
+                words, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+            )
+        except click_errors.NoArgsIsHelpError as shown:
+            sys.stdout.write(shown.format_message())
+            code = 0
+        except click_errors.UsageError as err:
+            from .commands.usage import usage_message
+
+            print_error(usage_message(err))
+            code = int(ExitCode.USAGE)
+        except typer.Abort:  # Ctrl-C or Ctrl-D at a prompt
+            print_interrupted()
+            code = int(ExitCode.INTERRUPTED)
+        except LogbookError as err:  # a value refused while the words were parsed
+            print_error(err.message)
+            code = int(err.exit_code)
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from .commands.usage import NoSuchCommand
+
+            raise NoSuchCommand(name, list(COMMAND_MODULES))
+        return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
         from .commands.coercion import install
@@ -41,6 +76,20 @@ class _LogbookGroup(TyperGroup):
 
             print_error(err.message)
             raise typer.Exit(int(err.exit_code)) from None
+        except KeyboardInterrupt:
+            print_interrupted()
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def print_interrupted() -> None:
+    from .commands.common import info
+    from .i18n import _
+
+    info(_("Interrupted"))
+
+
+class _SubGroup(LogbookGroupBase):
+    """A group of subcommands (`community`): its help in the reader's language."""
 
 
 def _lang_option(args: list[str]) -> str | None:
@@ -173,6 +222,14 @@ def build_app(command: str | None = None) -> typer.Typer:
     names = sorted(set(COMMAND_MODULES.values())) if command is None else [COMMAND_MODULES[command]]
     for name in names:
         import_module(f".commands.{name}", __package__).register(app)
+    # Help in the reader's language: Typer's own classes give way to ours (a command with a
+    # class of its own, like `search`, derives from LogbookCommand).
+    for info in app.registered_commands:
+        info.cls = LogbookCommand if info.cls in (None, TyperCommand) else info.cls
+    for group in app.registered_groups:
+        group.typer_instance.info.cls = _SubGroup
+        for info in group.typer_instance.registered_commands:
+            info.cls = LogbookCommand if info.cls in (None, TyperCommand) else info.cls
     if command is not None:
         app.registered_commands = [c for c in app.registered_commands if c.name == command]
         app.registered_groups = [g for g in app.registered_groups if g.name == command]

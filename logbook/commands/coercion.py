@@ -3,9 +3,9 @@
 Typer 0.29 converts every option and argument value through a pydantic TypeAdapter, built when
 the command runs: importing pydantic and building the adapters costs ~70 ms, more than all of
 logbook's own start-up. Our options are text, whole numbers, flags, choices (enums) and lists of those,
-which need no pydantic. `install` gives each such parameter a converter that handles the values
-that are plainly valid and hands anything else (a bad number, an unknown choice) to Typer's own
-converter, so every error message stays Typer's, word for word.
+which need no pydantic. `install` gives each such parameter a converter that takes the values
+that are plainly valid, refuses a bad number or an unknown choice with our one `Error:` line in the
+reader's language (naming the accepted forms), and hands anything else to Typer's own converter.
 
 It relies on Typer's parameter internals (`typer._coercion.RuntimeParam`,
 `build_runtime_param`, a parameter's `_runtime_param` and `type_descriptor`), so pyproject.toml
@@ -15,10 +15,46 @@ naming what is missing, when a Typer release moves them: no silent fallback.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Any, get_args, get_origin
 
 _MISSING = object()
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
+def option_label(param: Any) -> str:
+    """The option as a person types it: its long name (`--limit`), else its name."""
+    opts = list(getattr(param, "opts", ()) or ())
+    longs = [o for o in opts if o.startswith("--")]
+    return (longs or opts or [str(getattr(param, "name", ""))])[0]
+
+
+def _refuse(annotation: Any, info: Any, value: Any, param: Any) -> None:
+    """A value of a number or choice option that is not one: one line naming what is accepted."""
+    from ..errors import UsageError
+    from ..i18n import _
+
+    option = option_label(param) if param.param_type_name == "option" else param.human_readable_name
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        raise UsageError(
+            _("invalid value {value!r} for {option}: expected one of {choices}").format(
+                value=value, option=option, choices=", ".join(str(m.value) for m in annotation)
+            )
+        )
+    if annotation is int:
+        low, high = getattr(info, "min", None), getattr(info, "max", None)
+        if low is not None and high is not None:
+            expected = _("a whole number from {low} to {high}").format(low=low, high=high)
+        elif low is not None:
+            expected = _("a whole number of at least {low}").format(low=low)
+        else:
+            expected = _("a whole number")
+        raise UsageError(
+            _("invalid value {value!r} for {option}: expected {expected}").format(
+                value=value, option=option, expected=expected
+            )
+        )
 
 
 def _leaf(annotation: Any, info: Any, value: Any, ctx: Any) -> Any:
@@ -30,7 +66,7 @@ def _leaf(annotation: Any, info: Any, value: Any, ctx: Any) -> Any:
     if annotation is int:
         if isinstance(value, int) and not isinstance(value, bool):
             number = value
-        elif isinstance(value, str) and value.isascii() and value.isdigit():
+        elif isinstance(value, str) and _WHOLE.fullmatch(value):
             number = int(value)
         else:
             return _MISSING
@@ -63,17 +99,22 @@ def _lean_class():
     class LeanRuntimeParam(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             annotation, info = self.annotation, self.parameter_info
-            if info.parser is None:
+            if info.parser is None and not getattr(info, "clamp", False):
                 if get_origin(annotation) is list:
                     if isinstance(value, (list, tuple)):
                         item_type = get_args(annotation)[0]
                         items = [_leaf(item_type, info, v, ctx) for v in value]
+                        for item, given in zip(items, value):
+                            if item is _MISSING and isinstance(given, str):
+                                _refuse(item_type, info, given, param)
                         if all(i is not _MISSING for i in items):
                             return items
                 else:
                     converted = _leaf(annotation, info, value, ctx)
                     if converted is not _MISSING:
                         return converted
+                    if isinstance(value, str):
+                        _refuse(annotation, info, value, param)
             # Anything else, errors included, exactly as Typer would.
             return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
 

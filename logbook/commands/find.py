@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
+from .helptext import LogbookCommand
 
 from ..errors import UsageError
 from ..formats import Format
@@ -77,7 +77,7 @@ def protect_exclusions(args: list[str], params) -> list[str]:
     return kept + (["--", *words] if words else [])
 
 
-class SearchCommand(TyperCommand):
+class SearchCommand(LogbookCommand):
     """A command whose `-word` arguments are search terms, not options."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
