@@ -128,9 +128,9 @@ def test_piping_into_head_ends_quietly(tmp_path):
     assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr, proc.stderr
 
 
-def _run_at_terminal(args, answer: bytes) -> tuple[int, str]:
+def _run_at_terminal(args, answer: bytes, lang: str = "en") -> tuple[int, str]:
     """Run the CLI with a pseudo-terminal as stdin/stdout, answer its prompt, return its output."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LOGBOOK_LANG=lang)
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(sys.executable, [sys.executable, "-m", "logbook", *args], env)
@@ -144,7 +144,7 @@ def _run_at_terminal(args, answer: bytes) -> tuple[int, str]:
         if not chunk:
             break
         output += chunk
-        if not answered and b"[y/N]" in output:
+        if not answered and ("[y/N]".encode() in output or "[是/否]".encode() in output):
             os.write(fd, answer)
             answered = True
     _, status = os.waitpid(pid, 0)
@@ -158,6 +158,26 @@ def test_delete_asks_at_a_terminal(answer, kept):
     assert "Delete 1 activity? [y/N]" in output
     assert code == (1 if kept else 0)
     assert (run("show", activity_id).exit_code == 0) is kept
+
+
+@pytest.mark.parametrize("key", [b"\x04", b"\x03"], ids=["ctrl-d", "ctrl-c"])
+def test_ctrl_d_or_ctrl_c_at_the_prompt_cancels_with_130(key):
+    activity_id = add("要不要删")
+    code, output = _run_at_terminal(["delete", activity_id], key)
+    assert code == 130
+    assert output.rstrip().endswith("Interrupted"), output
+    assert "Traceback" not in output and "Aborted" not in output
+    assert run("show", activity_id).exit_code == 0
+
+
+@pytest.mark.parametrize("answer, kept", [("是\n", False), ("好\n", False), ("否\n", True), ("\n", True)])
+def test_the_prompt_speaks_chinese_and_takes_chinese_answers(answer, kept):
+    activity_id = add("要不要删")
+    code, output = _run_at_terminal(["delete", activity_id], answer.encode(), lang="zh")
+    assert "删除 1 条活动？[是/否]" in output, output
+    assert (run("show", activity_id).exit_code == 0) is kept
+    if kept:
+        assert "未删除任何活动" in output
 
 
 def test_every_command_has_help_and_is_in_the_readme():

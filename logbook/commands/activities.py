@@ -14,6 +14,7 @@ from ..errors import NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
 from ..models import Activity, new_id
 from ..query import SORTS
+from ..i18n import _, ngettext
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -27,6 +28,7 @@ from .common import (
     TagOpt,
     ToOpt,
     WeekOpt,
+    ask,
     build_filter,
     consoles,
     emit_activities,
@@ -385,9 +387,9 @@ def delete(
             raise UsageError("refusing to delete without confirmation: not at a terminal; pass --yes")
         for a in targets:
             info(f"  {a.short_id}  {a.date}  {a.title}")
-        noun = "activity" if len(targets) == 1 else "activities"
-        if not typer.confirm(f"Delete {len(targets)} {noun}?", default=False, err=True):
-            info("Nothing deleted")
+        question = ngettext("Delete {count} activity?", "Delete {count} activities?", len(targets))
+        if not ask(question.format(count=len(targets))):
+            info(_("Nothing deleted"))
             raise typer.Exit(1)
     now = st.now()
     with store.transaction("delete") as tx:

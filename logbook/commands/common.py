@@ -65,6 +65,29 @@ def info(message: str) -> None:
     sys.stderr.flush()
 
 
+_YES = {"y", "yes", "是", "是的", "好", "好的", "对", "確定", "确定", "確認", "确认"}
+
+
+def ask(question: str) -> bool:
+    """A yes-or-no question on stderr, answered on stdin; no unless the answer is yes (`y`,
+    `yes`, `是`, `好` …, in either language). Ctrl-C or Ctrl-D ends the command: one line, exit
+    130, nothing changed."""
+    from ..errors import ExitCode
+    from ..i18n import _
+
+    sys.stderr.write(_("{question} [y/N] ").format(question=question))
+    sys.stderr.flush()
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    if not answer:  # Ctrl-D, Ctrl-C, or nothing more to read
+        sys.stderr.write("\n")
+        info(_("Interrupted"))
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
+    return answer.strip().lower() in _YES
+
+
 def stdout_is_terminal() -> bool:
     return _is_terminal(sys.stdout)
 

@@ -15,7 +15,8 @@ import typer
 
 from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
-from .common import consoles, info, state, stdin_is_terminal, warn, write_out
+from ..i18n import _, ngettext
+from .common import ask, consoles, info, state, stdin_is_terminal, warn, write_out
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
 # seconds. A larger one is refused having read no more than one byte past the limit, from a file
@@ -97,9 +98,9 @@ def import_text(
             info("Nothing to add")
         return
     if not yes:
-        noun = "activity" if len(new) == 1 else "activities"
-        if not typer.confirm(f"Save {len(new)} {noun}?", default=False, err=True):
-            info("Nothing saved")
+        question = ngettext("Save {count} activity?", "Save {count} activities?", len(new))
+        if not ask(question.format(count=len(new))):
+            info(_("Nothing saved"))
             raise typer.Exit(1)
     saved, skipped = save_drafts(store, name, new, now=st.now(), categories=st.categories)
     for item in skipped:
