@@ -13,6 +13,7 @@ from typer.core import TyperCommand
 from . import __version__
 from .commands.helptext import LogbookCommand, LogbookGroupBase
 from .errors import ExitCode, LogbookError
+from .i18n import N_
 
 
 class _LogbookGroup(LogbookGroupBase):
@@ -132,8 +133,8 @@ def _refuse_undecodable(args: list[str]) -> None:
 _APP_SETTINGS = dict(
     cls=_LogbookGroup,
     name="logbook",
-    help="A logbook of community activities: log them in one line, find them, report on them, "
-    "and merge logbooks between people.",
+    help=N_("A logbook of community activities: log them in one line, find them, report on them, "
+    "and merge logbooks between people."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -176,25 +177,25 @@ def main_options(
         typer.Option(
             "--db",
             metavar="PATH",
-            help="The logbook file (else LOGBOOK_DB, else the platform's user data folder).",
+            help=N_("The logbook file (else LOGBOOK_DB, else the platform's user data folder)."),
         ),
     ] = None,
     sample: Annotated[
         bool,
-        typer.Option("--sample", help="Open the bundled sample logbook, read-only."),
+        typer.Option("--sample", help=N_("Open the bundled sample logbook, read-only.")),
     ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
             metavar="zh|en",
-            help="The language of the interface (else LOGBOOK_LANG, the settings file, the locale).",
+            help=N_("The language of the interface (else LOGBOOK_LANG, the settings file, the locale)."),
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and stop."
+            "--version", callback=_version, is_eager=True, help=N_("Print the version and stop.")
         ),
     ] = False,
 ) -> None:

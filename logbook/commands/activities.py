@@ -12,9 +12,9 @@ import typer
 
 from ..errors import NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
+from ..i18n import N_, _, ngettext
 from ..models import Activity, new_id
 from ..query import SORTS
-from ..i18n import _, ngettext
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -101,36 +101,35 @@ def _validated(activity: Activity, st) -> Activity:
 
 def add(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="What happened, in one line (1-200 characters).")],
+    title: Annotated[str, typer.Argument(help=N_("What happened, in one line (1-200 characters)."))],
     on: Annotated[
         str | None,
-        typer.Option("--date", "-d", metavar="DATE", help="The day it happened (default today)."),
+        typer.Option("--date", "-d", metavar="DATE", help=N_("The day it happened (default today).")),
     ] = None,
-    start: Annotated[str | None, typer.Option(metavar="HH:MM", help="Start time.")] = None,
-    end: Annotated[str | None, typer.Option(metavar="HH:MM", help="End time.")] = None,
+    start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("Start time."))] = None,
+    end: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("End time."))] = None,
     community: Annotated[
-        NamesOpt, _opt("--community", "-c", metavar="NAME", help="A community reached (repeatable).")
+        NamesOpt, _opt("--community", "-c", metavar="NAME", help=N_("A community reached (repeatable)."))
     ] = None,
     street: Annotated[
-        str | None, typer.Option(metavar="NAME", help="The street (街道); filled from the registry.")
+        str | None, typer.Option(metavar="NAME", help=N_("The street (街道); filled from the registry."))
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
-        "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other."),
+        typer.Option(metavar="NAME", help=N_("培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
+        "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other.")),
     ] = None,
     people: Annotated[
-        str | None, typer.Option(metavar="N", help="Participants: 40, or 40+ / 40余 for 'over 40'.")
+        str | None, typer.Option(metavar="N", help=N_("Participants: 40, or 40+ / 40余 for 'over 40'."))
     ] = None,
-    organizer: Annotated[NamesOpt, _opt("--organizer", metavar="NAME", help="Who ran it (repeatable).")] = None,
-    partner: Annotated[NamesOpt, _opt("--partner", metavar="NAME", help="An outside organisation (repeatable).")] = None,
-    speaker: Annotated[NamesOpt, _opt("--speaker", metavar="NAME", help="A lecturer (repeatable).")] = None,
-    group: Annotated[NamesOpt, _opt("--group", metavar="NAME", help="People served: 居民, 老人 ... (repeatable).")] = None,
-    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help="A free tag (repeatable).")] = None,
-    location: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it took place.")] = None,
-    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help="Notes.")] = None,
+    organizer: Annotated[NamesOpt, _opt("--organizer", metavar="NAME", help=N_("Who ran it (repeatable)."))] = None,
+    partner: Annotated[NamesOpt, _opt("--partner", metavar="NAME", help=N_("An outside organisation (repeatable)."))] = None,
+    speaker: Annotated[NamesOpt, _opt("--speaker", metavar="NAME", help=N_("A lecturer (repeatable)."))] = None,
+    group: Annotated[NamesOpt, _opt("--group", metavar="NAME", help=N_("People served: 居民, 老人 ... (repeatable)."))] = None,
+    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help=N_("A free tag (repeatable)."))] = None,
+    location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("Where it took place."))] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("Notes."))] = None,
 ) -> None:
-    """Log an activity; prints its id."""
     from .. import dates
 
     st = state(ctx)
@@ -181,14 +180,13 @@ def list_(
     category: CategoryOpt = None,
     tag: TagOpt = None,
     min_people: MinPeopleOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Show every match, no limit.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many to show."))] = 20,
+    all_: Annotated[bool, typer.Option("--all", "-a", help=N_("Show every match, no limit."))] = False,
     sort: Annotated[
-        str, typer.Option(metavar="|".join(SORTS), help="date (newest first), participants or community.")
+        str, typer.Option(metavar="|".join(SORTS), help=N_("date (newest first), participants or community."))
     ] = "date",
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """List activities, newest first."""
     if sort not in SORTS:
         raise UsageError(f"invalid value {sort!r} for --sort: expected one of {', '.join(SORTS)}")
     st = state(ctx)
@@ -206,12 +204,11 @@ def list_(
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID", help="The id, or any unique prefix of 4+ characters.")],
+    ref: Annotated[str, typer.Argument(metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."))],
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table for people; json for programs.")
+        Format, typer.Option("--format", "-f", help=N_("table for people; json for programs."))
     ] = Format.table,
 ) -> None:
-    """Show one activity, every field."""
     activity = state(ctx).store().get(ref)
     if fmt is Format.table:
         from ..render import activity_detail
@@ -226,36 +223,35 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID", help="The id, or any unique prefix of 4+ characters.")],
-    title: Annotated[str | None, typer.Option(metavar="TEXT", help="A new title.")] = None,
-    on: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="A new date.")] = None,
-    start: Annotated[str | None, typer.Option(metavar="HH:MM", help="A new start time.")] = None,
-    end: Annotated[str | None, typer.Option(metavar="HH:MM", help="A new end time.")] = None,
-    category: Annotated[str | None, typer.Option(metavar="NAME", help="A new category.")] = None,
-    street: Annotated[str | None, typer.Option(metavar="NAME", help="A new street.")] = None,
-    people: Annotated[str | None, typer.Option(metavar="N", help="A new head count (40, 40+).")] = None,
-    location: Annotated[str | None, typer.Option(metavar="TEXT", help="A new location.")] = None,
-    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help="New notes.")] = None,
-    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help="Add a community.")] = None,
-    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help="Remove a community.")] = None,
-    add_organizer: Annotated[NamesOpt, _opt("--add-organizer", metavar="NAME", help="Add an organizer.")] = None,
-    remove_organizer: Annotated[NamesOpt, _opt("--remove-organizer", metavar="NAME", help="Remove an organizer.")] = None,
-    add_partner: Annotated[NamesOpt, _opt("--add-partner", metavar="NAME", help="Add a partner.")] = None,
-    remove_partner: Annotated[NamesOpt, _opt("--remove-partner", metavar="NAME", help="Remove a partner.")] = None,
-    add_speaker: Annotated[NamesOpt, _opt("--add-speaker", metavar="NAME", help="Add a speaker.")] = None,
-    remove_speaker: Annotated[NamesOpt, _opt("--remove-speaker", metavar="NAME", help="Remove a speaker.")] = None,
-    add_group: Annotated[NamesOpt, _opt("--add-group", metavar="NAME", help="Add a group served.")] = None,
-    remove_group: Annotated[NamesOpt, _opt("--remove-group", metavar="NAME", help="Remove a group served.")] = None,
-    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help="Add a tag.")] = None,
-    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help="Remove a tag.")] = None,
+    ref: Annotated[str, typer.Argument(metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."))],
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new title."))] = None,
+    on: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help=N_("A new date."))] = None,
+    start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("A new start time."))] = None,
+    end: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("A new end time."))] = None,
+    category: Annotated[str | None, typer.Option(metavar="NAME", help=N_("A new category."))] = None,
+    street: Annotated[str | None, typer.Option(metavar="NAME", help=N_("A new street."))] = None,
+    people: Annotated[str | None, typer.Option(metavar="N", help=N_("A new head count (40, 40+)."))] = None,
+    location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new location."))] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("New notes."))] = None,
+    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help=N_("Add a community."))] = None,
+    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help=N_("Remove a community."))] = None,
+    add_organizer: Annotated[NamesOpt, _opt("--add-organizer", metavar="NAME", help=N_("Add an organizer."))] = None,
+    remove_organizer: Annotated[NamesOpt, _opt("--remove-organizer", metavar="NAME", help=N_("Remove an organizer."))] = None,
+    add_partner: Annotated[NamesOpt, _opt("--add-partner", metavar="NAME", help=N_("Add a partner."))] = None,
+    remove_partner: Annotated[NamesOpt, _opt("--remove-partner", metavar="NAME", help=N_("Remove a partner."))] = None,
+    add_speaker: Annotated[NamesOpt, _opt("--add-speaker", metavar="NAME", help=N_("Add a speaker."))] = None,
+    remove_speaker: Annotated[NamesOpt, _opt("--remove-speaker", metavar="NAME", help=N_("Remove a speaker."))] = None,
+    add_group: Annotated[NamesOpt, _opt("--add-group", metavar="NAME", help=N_("Add a group served."))] = None,
+    remove_group: Annotated[NamesOpt, _opt("--remove-group", metavar="NAME", help=N_("Remove a group served."))] = None,
+    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help=N_("Add a tag."))] = None,
+    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help=N_("Remove a tag."))] = None,
     clear: Annotated[
         NamesOpt,
-        _opt("--clear", metavar="FIELD", help="Empty an optional field: start, end, street, people, "
-             "location, notes, or a list field (repeatable)."),
+        _opt("--clear", metavar="FIELD", help=N_("Empty an optional field: start, end, street, people, "
+             "location, notes, or a list field (repeatable).")),
     ] = None,
-    editor: Annotated[bool, typer.Option("--editor", "-e", help="Edit the record as JSON in $EDITOR.")] = False,
+    editor: Annotated[bool, typer.Option("--editor", "-e", help=N_("Edit the record as JSON in $EDITOR."))] = False,
 ) -> None:
-    """Change an activity's fields."""
     from .. import dates
 
     st = state(ctx)
@@ -371,10 +367,9 @@ def _remove_quietly(path: str) -> None:
 
 def delete(
     ctx: typer.Context,
-    refs: Annotated[list[str], typer.Argument(metavar="ID...", help="Ids or unique prefixes of 4+ characters.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed without a terminal.")] = False,
+    refs: Annotated[list[str], typer.Argument(metavar="ID...", help=N_("Ids or unique prefixes of 4+ characters."))],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=N_("Do not ask; needed without a terminal."))] = False,
 ) -> None:
-    """Delete activities (asks first at a terminal)."""
     st = state(ctx)
     store = st.writable_store()
     targets = []
@@ -403,7 +398,6 @@ def delete(
 
 
 def undo(ctx: typer.Context) -> None:
-    """Revert the last change to the logbook and say what it was."""
     from ..render import safe
 
     entry = state(ctx).store().undo()
@@ -411,9 +405,9 @@ def undo(ctx: typer.Context) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("add")(add)
-    app.command("list")(list_)
-    app.command("show")(show)
-    app.command("edit")(edit)
-    app.command("delete")(delete)
-    app.command("undo")(undo)
+    app.command("add", help=N_("Log an activity; prints its id."))(add)
+    app.command("list", help=N_("List activities, newest first."))(list_)
+    app.command("show", help=N_("Show one activity, every field."))(show)
+    app.command("edit", help=N_("Change an activity's fields."))(edit)
+    app.command("delete", help=N_("Delete activities (asks first at a terminal)."))(delete)
+    app.command("undo", help=N_("Revert the last change to the logbook and say what it was."))(undo)

@@ -15,6 +15,7 @@ import typer
 
 from ..errors import UsageError
 from ..formats import Format, write_activities
+from ..i18n import N_
 from ..models import Activity, Categories
 from ..query import Filter
 
@@ -231,45 +232,45 @@ def state(ctx: typer.Context) -> State:
 # -- shared options --------------------------------------------------------------------------
 
 FromOpt = Annotated[
-    str | None, typer.Option("--from", metavar="DATE", help="On or after this date.")
+    str | None, typer.Option("--from", metavar="DATE", help=N_("On or after this date."))
 ]
 ToOpt = Annotated[
-    str | None, typer.Option("--to", metavar="DATE", help="On or before this date (inclusive).")
+    str | None, typer.Option("--to", metavar="DATE", help=N_("On or before this date (inclusive)."))
 ]
-OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help="On this one day.")]
+OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help=N_("On this one day."))]
 WeekOpt = Annotated[
     str | None,
     typer.Option(
-        "--week", metavar="SPEC", help="An ISO week: 2025-W13, this, last, or a date inside it."
+        "--week", metavar="SPEC", help=N_("An ISO week: 2025-W13, this, last, or a date inside it.")
     ),
 ]
 MonthOpt = Annotated[
-    str | None, typer.Option("--month", metavar="YYYY-MM", help="A month: 2025-03, this, last.")
+    str | None, typer.Option("--month", metavar="YYYY-MM", help=N_("A month: 2025-03, this, last."))
 ]
 CommunityOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--community", "-c", metavar="NAME", help="Reaching this community (repeatable: any of them)."
+        "--community", "-c", metavar="NAME", help=N_("Reaching this community (repeatable: any of them).")
     ),
 ]
 StreetOpt = Annotated[
-    str | None, typer.Option("--street", metavar="NAME", help="In this street (街道).")
+    str | None, typer.Option("--street", metavar="NAME", help=N_("In this street (街道)."))
 ]
 CategoryOpt = Annotated[
     str | None,
-    typer.Option("--category", metavar="NAME", help="Of this category, in Chinese or English."),
+    typer.Option("--category", metavar="NAME", help=N_("Of this category, in Chinese or English.")),
 ]
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="Carrying this tag (repeatable: all of them)."),
+    typer.Option("--tag", "-t", metavar="TAG", help=N_("Carrying this tag (repeatable: all of them).")),
 ]
 MinPeopleOpt = Annotated[
     int | None,
-    typer.Option("--min-people", metavar="N", min=0, help="With at least N participants."),
+    typer.Option("--min-people", metavar="N", min=0, help=N_("With at least N participants.")),
 ]
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="table for people; json, jsonl, csv, md for programs."),
+    typer.Option("--format", "-f", help=N_("table for people; json, jsonl, csv, md for programs.")),
 ]
 
 

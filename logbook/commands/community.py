@@ -8,26 +8,26 @@ import typer
 
 from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
+from ..i18n import N_
 from .common import consoles, info, state, warn, write_out
 
 community_app = typer.Typer(
-    help="The community registry: names, their street, and aliases.",
+    help=N_("The community registry: names, their street, and aliases."),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
 
-@community_app.command("add")
+@community_app.command("add", help=N_("Register a community (or add aliases and a street to a registered one)."))
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The community's name, e.g. 安贞西里社区.")],
-    street: Annotated[str | None, typer.Option("--street", "-s", metavar="NAME", help="Its street (街道).")] = None,
+    name: Annotated[str, typer.Argument(help=N_("The community's name, e.g. 安贞西里社区."))],
+    street: Annotated[str | None, typer.Option("--street", "-s", metavar="NAME", help=N_("Its street (街道)."))] = None,
     alias: Annotated[
         list[str] | None,
-        typer.Option("--alias", "-a", metavar="NAME", help="Another name it goes by (repeatable)."),
+        typer.Option("--alias", "-a", metavar="NAME", help=N_("Another name it goes by (repeatable).")),
     ] = None,
 ) -> None:
-    """Register a community (or add aliases and a street to a registered one)."""
     from ..services import communities
 
     done = communities.register(state(ctx).writable_store(), name, street, alias or [])
@@ -37,12 +37,11 @@ def add(
         info(f"Updated {done.name}")
 
 
-@community_app.command("list")
+@community_app.command("list", help=N_("List the registered communities in pinyin order, with their activity counts."))
 def list_(
     ctx: typer.Context,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=N_("table, json, jsonl, csv or md."))] = Format.table,
 ) -> None:
-    """List the registered communities in pinyin order, with their activity counts."""
     from ..registry import Registry
 
     st = state(ctx)
@@ -72,16 +71,15 @@ def list_(
         write_out([md_table(["name", "street", "aliases", "activities"], rows)])
 
 
-@community_app.command("rename")
+@community_app.command("rename", help=N_("Rename a community and rewrite every activity that names it."))
 def rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help="The registered name (or an alias of it).")],
-    new: Annotated[str, typer.Argument(help="The new name.")],
+    old: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."))],
+    new: Annotated[str, typer.Argument(help=N_("The new name."))],
     keep_alias: Annotated[
-        bool, typer.Option("--keep-alias/--no-keep-alias", help="Keep the old name as an alias.")
+        bool, typer.Option("--keep-alias/--no-keep-alias", help=N_("Keep the old name as an alias."))
     ] = True,
 ) -> None:
-    """Rename a community and rewrite every activity that names it."""
     from ..services import communities
 
     st = state(ctx)
@@ -94,15 +92,14 @@ def rename(
         info(f"Renamed {done.old} to {done.new}; {done.rewritten} activities rewritten")
 
 
-@community_app.command("remove")
+@community_app.command("remove", help=N_("Remove a community from the registry (refused while activities use it)."))
 def remove(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The registered name (or an alias of it).")],
+    name: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."))],
     force: Annotated[
-        bool, typer.Option("--force", help="Remove it even while activities name it (they keep the name).")
+        bool, typer.Option("--force", help=N_("Remove it even while activities name it (they keep the name)."))
     ] = False,
 ) -> None:
-    """Remove a community from the registry (refused while activities use it)."""
     from ..services import communities
 
     try:

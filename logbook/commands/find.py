@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from .helptext import LogbookCommand
 
 from ..errors import UsageError
 from ..formats import Format
+from ..i18n import N_
 from ..query import SORTS
 from .common import (
     CategoryOpt,
@@ -34,6 +34,7 @@ from .common import (
     info,
     state,
 )
+from .helptext import LogbookCommand
 
 
 def protect_exclusions(args: list[str], params) -> list[str]:
@@ -90,8 +91,8 @@ def search(
         list[str] | None,
         typer.Argument(
             metavar="TERMS",
-            help="Words that must all occur (in either script); -word excludes a word. "
-            "Quote a phrase that holds a space.",
+            help=N_("Words that must all occur (in either script); -word excludes a word. "
+            "Quote a phrase that holds a space."),
             show_default=False,
         ),
     ] = None,
@@ -105,14 +106,13 @@ def search(
     category: CategoryOpt = None,
     tag: TagOpt = None,
     min_people: MinPeopleOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Show every match, no limit.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many to show."))] = 20,
+    all_: Annotated[bool, typer.Option("--all", "-a", help=N_("Show every match, no limit."))] = False,
     sort: Annotated[
-        str, typer.Option(metavar="|".join(SORTS), help="date (newest first), participants or community.")
+        str, typer.Option(metavar="|".join(SORTS), help=N_("date (newest first), participants or community."))
     ] = "date",
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Find activities by words in their title, notes, names, tags or location."""
     from ..textnorm import fold
 
     if sort not in SORTS:
@@ -150,4 +150,4 @@ def title_highlighter(words: list[str]):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("search", cls=SearchCommand)(search)
+    app.command("search", cls=SearchCommand, help=N_("Find activities by words in their title, notes, names, tags or location."))(search)

@@ -24,6 +24,21 @@ _TYPER_HELP = {
     "install_completion": N_("Install completion for the current shell."),
     "show_completion": N_("Show completion for the current shell, to copy it or customise the installation."),
 }
+# The words that stand for a value in usage lines and option lists, read in the reader's
+# language (as git's Chinese help writes <路径>); formats such as HH:MM and YYYY-MM stay.
+_METAVARS = {
+    "DATE": N_("DATE"),
+    "FIELD": N_("FIELD"),
+    "FILE": N_("FILE"),
+    "ID": N_("ID"),
+    "NAME": N_("NAME"),
+    "PATH": N_("PATH"),
+    "SPEC": N_("WEEK"),
+    "TAG": N_("TAG"),
+    "TERMS": N_("TERMS"),
+    "TEXT": N_("TEXT"),
+    "TITLE": N_("TITLE"),
+}
 _INDENT = 2
 _GAP = 2
 _BREAKABLE = re.compile(r"\S+\s*|\s+")
@@ -62,12 +77,19 @@ def _columns() -> int:
     return max(40, min(cols, 100))
 
 
+def _word(name: str) -> str:
+    """A metavar in the reader's language: `FILE...` reads `文件...` in Chinese."""
+    base = name[:-3] if name.endswith("...") else name
+    known = _METAVARS.get(base)
+    return (_(known) + name[len(base):]) if known else name
+
+
 def metavar(param: Any) -> str:
     """What a value of an option looks like: its metavar, its choices, N for a number, TEXT."""
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return ""
     if param.metavar:
-        return param.metavar
+        return _word(param.metavar)
     descriptor = getattr(param, "type_descriptor", None)
     annotation = getattr(descriptor, "annotation", None)
     from typing import get_args, get_origin
@@ -78,12 +100,12 @@ def metavar(param: Any) -> str:
         return "|".join(str(m.value) for m in annotation)
     if annotation is int:
         return "N"
-    return _("TEXT")
+    return _(_METAVARS["TEXT"])
 
 
 def _argument_name(param: Any) -> str:
     name = param.metavar or (param.name or "").upper()
-    return name + ("..." if param.nargs != 1 and not name.endswith("...") else "")
+    return _word(name + ("..." if param.nargs != 1 and not name.endswith("...") else ""))
 
 
 def _default_shown(param: Any) -> str | None:
