@@ -45,8 +45,9 @@ lock.
 
 The package's modules: layout (names and what files hold), files (writing safely, the
 storage), index (the parsed main file), history (undo's record), records (records made into
-activities), loading / reading / writing / undo (what a Store does, one concern each),
-transaction, store (the Store that puts them together).
+activities), base (what the mixins below share and call of one another), loading / reading /
+writing / undo (what a Store does, one concern each), transaction, store (the Store that puts
+them together).
 """
 
 from .files import SafeStorage, atomic_file, atomic_write_bytes, file_mode

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import orjson
 
+from .base import StoreBase
 from ..errors import DataFileError
 from ..models import Activity, stored_record
 from .files import SafeStorage
@@ -20,7 +21,7 @@ from .records import _activity_from_doc, _activity_from_own_doc
 
 
 
-class Loading:
+class Loading(StoreBase):
     """How a Store reads the main file and month files: parsed once a command, checked against the"""
 
     # -- loading ---------------------------------------------------------------------------

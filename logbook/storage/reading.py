@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 
+from .base import StoreBase
 from ..models import FIELD_ORDER, Activity, Community
 from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo, _Changed, _Main
@@ -14,7 +15,7 @@ from .records import _activity_from_doc, _ref_key, resolve_ref
 
 
 
-class Reading:
+class Reading(StoreBase):
     """What a Store answers: activities by date range, newest first, by search key, by id prefix,"""
 
     # -- reading ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import orjson
 
+from .base import StoreBase
 from ..errors import DataFileError, NotFound, ReadOnly
 from .files import _fsync_dir, _owned_by_someone_else, _put_back
 from .history import HistoryEntry, HistoryProblem, _write_history, read_history
@@ -17,7 +18,7 @@ from .layout import _BACKUP_NAME, _meta_problem
 
 
 
-class Undoing:
+class Undoing(StoreBase):
     """Undo, and what it relies on: whether a history entry landed, is complete, and may be dropped;"""
 
     def _complete(self, entry: HistoryEntry) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import orjson
 
+from .base import StoreBase
 from ..errors import DataFileError, LockTimeout, ReadOnly
 from .files import SafeStorage, _free_name, _fsync_dir, _private, atomic_write_bytes, make_private_dirs
 from .history import HistoryEntry, HistoryProblem, _prune, _write_history, read_history
@@ -22,7 +23,7 @@ from .transaction import Transaction
 
 
 
-class Writing:
+class Writing(StoreBase):
     """How a Store writes: the lock, the transaction that commits once, backups and the history"""
 
     # -- writing ---------------------------------------------------------------------------
@@ -56,7 +57,7 @@ class Writing:
                 self._forget()
 
     @contextmanager
-    def _lock(self):
+    def _lock(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
         assert self.path is not None
