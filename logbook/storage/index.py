@@ -78,7 +78,7 @@ class _Main:
 
     def files(self) -> list[str]:
         """The month files and their keys files."""
-        out = []
+        out: list[str] = []
         for entry in self.periods.values():
             out += (entry["file"], keys_file(entry["file"]))
         return out

@@ -94,7 +94,7 @@ def export_order(doc: dict) -> tuple:
             str(doc.get("id") or ""))
 
 
-def period_of(day: str) -> str:
+def period_of(day: object) -> str:
     """The month (`YYYY-MM`) whose file holds an activity of this ISO date."""
     month = day[:7] if isinstance(day, str) else ""
     return month if _MONTH.match(month) else UNDATED
@@ -165,7 +165,7 @@ def _meta_problem(data: dict, *, required: bool = False) -> str | None:
         return None
     if not isinstance(meta_table, dict):
         return "has a broken _meta table"
-    meta = next(iter(meta_table.values()), {})
+    meta: object = next(iter(meta_table.values()), {})
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if not isinstance(version, int) or isinstance(version, bool):
         return "has no schema_version in its _meta table"

@@ -86,6 +86,7 @@ class Loading(StoreBase):
         """Month files on disk that hold a month the index does not list, written by a write this
         main file came after, and named by no kept backup: months the index lost (a hand edit,
         or a program that rewrote the main file)."""
+        assert self.path is not None
         try:
             names = os.listdir(self.parts_dir)
         except OSError:

@@ -25,7 +25,7 @@ class Reading(StoreBase):
         order. Reads only the months the range touches."""
 
         def read(main: _Main) -> list[Activity]:
-            out = []
+            out: list[Activity] = []
             build = self._builder(main)
             for period in self._periods(main, date_from, date_to):
                 docs = self._read_partition(main, period)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 
 from ..errors import AmbiguousId, NotFound, UsageError
@@ -67,7 +68,8 @@ def _activity_from_doc(doc: dict) -> Activity:
     try:
         activity = Activity(*_IN_ORDER(doc))
     except KeyError:
-        return Activity(**{k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS})
+        known: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS}
+        return Activity(**known)
     for name in LIST_FIELDS:
         value = getattr(activity, name)
         if isinstance(value, list):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 
 from ..errors import NotFound, UsageError
 from ..models import Activity, Community
+from .base import StoreBase
 from .index import _Main
 from .layout import ACTIVITIES, COMMUNITIES, DELETED, META, PERIODS, SCHEMA_VERSION, _SEARCH_KEY, _newest_first, export_order, period_of
 from .records import _activity_from_doc, _ref_key, _search_key_of, resolve_ref
-
-if TYPE_CHECKING:
-    from .store import Store
 
 
 
@@ -22,7 +18,7 @@ class Transaction:
     Months are read when first needed: `add` reads the month of the new activity, `get` and
     `by_id` the month the index names, `activities()` every month."""
 
-    def __init__(self, store: Store, main: _Main, summary: str) -> None:
+    def __init__(self, store: StoreBase, main: _Main, summary: str) -> None:
         self.store = store
         self.main = main
         self.summary = summary
@@ -210,14 +206,14 @@ class Transaction:
 
     def get(self, ref: str) -> Activity:
         key = _ref_key(ref)
-        candidates: dict[str, str] = {}
+        candidates: dict[str, str | None] = {}  # id -> its month (None: deleted here)
         for period in self.main.periods_with_prefix(key):
             for activity_id in self._month(period):
                 if activity_id.startswith(key):
                     candidates[activity_id] = period
-        for activity_id, period in self._where.items():
+        for activity_id, where in self._where.items():
             if activity_id.startswith(key):
-                candidates[activity_id] = period  # type: ignore[assignment]
+                candidates[activity_id] = where
         found = [a for a in (self.by_id(i) for i, p in candidates.items() if p is not None) if a is not None]
         return resolve_ref(ref, found)
 
