@@ -114,7 +114,7 @@ class Reading(StoreBase):
         self,
         limit: int,
         *,
-        key_filter: Callable[[str], bool],
+        key_filter: Callable[[str], bool] | None,
         accept: Callable[[Activity, str], bool],
         date_from: str | None = None,
         date_to: str | None = None,
@@ -122,7 +122,8 @@ class Reading(StoreBase):
     ) -> tuple[list[Activity], int]:
         """The newest matches of a search and how many there are in all: months are read newest
         first, and once `limit` matches are found an older month is only counted, from its keys
-        alone (with `count_by_keys`: when a key that passes `key_filter` is a match). Every
+        alone (with `count_by_keys`: when a key that passes `key_filter` is a match; without a
+        `key_filter`, no words, its records are read). Every
         activity of an older month is older, so the matches returned hold the `limit` newest;
         `accept(activity, key)` decides a match."""
 
@@ -132,7 +133,7 @@ class Reading(StoreBase):
             build = self._builder(main)
             for period in self._periods(main, date_from, date_to, newest_first=True):
                 whole = bool(_MONTH.match(period)) and _whole(period, date_from, date_to)
-                if count_by_keys and whole and len(found) >= limit:
+                if count_by_keys and whole and len(found) >= limit and key_filter is not None:
                     counted = self._count_keys(main, period, key_filter)
                     if counted is not None:
                         total += counted
