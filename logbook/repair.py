@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import orjson
 
+from .checks import Finding
 from .storage import ACTIVITIES, Store, Transaction, keys_file, part_seq, period_of
 from .storage.records import _activity_from_doc, _search_key_of
 
@@ -80,9 +82,10 @@ def _keys_problem(store: Store, main, period: str, docs: list[dict]) -> str | No
     return None
 
 
-def mend(store: Store, tx: Transaction, findings: list[FileFinding]) -> int:
-    """Fix in `tx` what `inspect` found: read lost months back in, move misplaced records, keep
-    the newest copy of an id, make keys again. Returns how many records moved or went."""
+def mend(store: Store, tx: Transaction, findings: Sequence[FileFinding | Finding]) -> int:
+    """Fix in `tx` what `inspect` found (as it is, or as `check` reports it): read lost months
+    back in, move misplaced records, keep the newest copy of an id, make keys again. Returns how
+    many records moved or went."""
     changed = 0
     if any(f.kind == "index" for f in findings):
         changed += _rebuild(store, tx)

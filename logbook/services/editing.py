@@ -52,7 +52,7 @@ class Edited:
 
 
 def apply(activity: Activity, edit: Edit, registry: Registry,
-          warn: Callable[[str], None], resolve_street: Callable[[str], str]) -> Activity:
+          warn: Callable[[str], None], resolve_street: Callable[[str], str | None]) -> Activity:
     """A changed copy of `activity` (not validated)."""
     a = Activity(**activity.to_dict())
     for name in ("title", "date", "start", "end", "category", "location", "notes"):
@@ -89,7 +89,7 @@ def apply(activity: Activity, edit: Edit, registry: Registry,
 
 def edit_activity(
     store: Store, ref: str, edit: Edit, *, now: str, categories: Categories,
-    warn: Callable[[str], None], resolve_street: Callable[[str], str],
+    warn: Callable[[str], None], resolve_street: Callable[[str], str | None],
     in_editor: Callable[[Activity], Activity] | None = None,
 ) -> Edited:
     """Apply `edit` (then `in_editor`, a person's own changes) to the activity `ref` names, in
