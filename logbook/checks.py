@@ -203,9 +203,11 @@ def safe_fixes(activities: Iterable[Activity], registry, *, now: str | None = No
         if not street and names:
             street = street_of(names)
         created = a.created_at
-        ahead = limit is not None and (stamp_key(a.updated_at) > limit or stamp_key(created) > limit)
-        if ahead and stamp_key(created) > limit:
-            created = now
+        ahead = False
+        if limit is not None and now is not None:  # a limit comes from `now`
+            ahead = stamp_key(a.updated_at) > limit or stamp_key(created) > limit
+            if stamp_key(created) > limit:
+                created = now
         if names != a.communities or street != a.street or ahead:
             out.append(dataclasses.replace(a, communities=names, street=street, created_at=created))
     return out

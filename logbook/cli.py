@@ -130,7 +130,7 @@ def _refuse_undecodable(args: list[str]) -> None:
             raise typer.Exit(int(ExitCode.USAGE))
 
 
-_APP_SETTINGS = dict(
+_APP_SETTINGS: dict[str, Any] = dict(
     cls=_LogbookGroup,
     name="logbook",
     help=N_("A logbook of community activities: log them in one line, find them, report on them, "

@@ -270,9 +270,9 @@ def digest_text(d: Digest) -> str:
     groups = gap_groups(d)
     if not groups:
         lines.append(f"  {NONE}")
-    for heading, items in groups:
+    for heading, entries in groups:
         lines.append(heading + "：")
-        lines += [f"  {item}" for item in items]
+        lines += [f"  {entry}" for entry in entries]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

@@ -109,6 +109,7 @@ def sample_activities() -> list[Activity]:
     out: list[Activity] = []
     for i in range(COUNT):
         day = FIRST_DAY + timedelta(days=rng.randrange(WEEKS * 7))
+        street: str | None  # a community's may be unknown
         if rng.random() < 0.12:
             street = rng.choice(streets)
             cat, pattern, groups, partners, speakers, tags, (lo, hi), approx = rng.choice(STREET_TEMPLATES)
@@ -123,10 +124,11 @@ def sample_activities() -> list[Activity]:
             reached = [community.name]
             title = pattern.format(c=community.name.removesuffix("社区"))
             organizers = [rng.choice(ORGANIZERS[:3])]
-        people: int | None = rng.randint(lo, hi)
+        count = rng.randint(lo, hi)
         is_approx = rng.random() < approx
         if is_approx:
-            people = people - people % 10 or 10
+            count = count - count % 10 or 10
+        people: int | None = count
         if rng.random() < 0.08:  # some reports never got a head count
             people, is_approx = None, False
         hour = rng.choice([9, 9, 10, 14, 14, 15, 19])

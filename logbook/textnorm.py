@@ -592,8 +592,8 @@ def pinyin_sort_key(name: str) -> tuple:
             except ValueError:
                 pass  # not a number after all (`万达`): read it as words
         ch = text[pos]
-        if place[pos] is not None:
-            elements.append((1, 0, place[pos]))
+        if (placed := place[pos]) is not None:
+            elements.append((1, 0, placed))
         elif readings := _readings(ch):
             elements.append((1, 0, readings[0]))
         elif ch.isalnum():

@@ -372,7 +372,7 @@ def delete(
 ) -> None:
     st = state(ctx)
     store = st.writable_store()
-    targets = []
+    targets: list[Activity] = []
     for ref in refs:
         found = store.get(ref)
         if found.id not in {t.id for t in targets}:

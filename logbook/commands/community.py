@@ -67,8 +67,8 @@ def list_(
         rows = [dict(r, aliases=join_list(r["aliases"])) for r in records]
         write_out(iter_csv(rows, columns=("name", "street", "aliases", "activities")))
     else:
-        rows = [(r["name"], r["street"] or "", "、".join(r["aliases"]), r["activities"]) for r in records]
-        write_out([md_table(["name", "street", "aliases", "activities"], rows)])
+        cells = [(r["name"], r["street"] or "", "、".join(r["aliases"]), r["activities"]) for r in records]
+        write_out([md_table(["name", "street", "aliases", "activities"], cells)])
 
 
 @community_app.command("rename", help=N_("Rename a community and rewrite every activity that names it."))
