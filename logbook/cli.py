@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +22,15 @@ class _LogbookGroup(LogbookGroupBase):
     ours (LogbookError), the parser's (an unknown option, a missing argument), and Ctrl-C or
     Ctrl-D at a prompt."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         # The language is chosen before anything is shown, from the words as typed: `--lang`
         # must win over the environment for --help and for the errors of parsing itself.
         from typer._click import exceptions as click_errors
@@ -33,7 +42,12 @@ class _LogbookGroup(LogbookGroupBase):
         i18n.use(i18n.choose(option=_lang_option(words), setting=_lang_setting))
         try:
             code = super().main(
-                words, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+                words,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
             )
         except click_errors.NoArgsIsHelpError as shown:
             sys.stdout.write(shown.format_message())
@@ -228,8 +242,11 @@ def build_app(command: str | None = None) -> typer.Typer:
     for info in app.registered_commands:
         info.cls = LogbookCommand if info.cls in (None, TyperCommand) else info.cls
     for group in app.registered_groups:
-        group.typer_instance.info.cls = _SubGroup
-        for info in group.typer_instance.registered_commands:
+        sub = group.typer_instance
+        if sub is None:
+            continue
+        sub.info.cls = _SubGroup
+        for info in sub.registered_commands:
             info.cls = LogbookCommand if info.cls in (None, TyperCommand) else info.cls
     if command is not None:
         app.registered_commands = [c for c in app.registered_commands if c.name == command]

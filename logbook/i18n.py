@@ -81,7 +81,7 @@ def _windows_language() -> str | None:
     import ctypes  # pragma: no cover
     import locale  # pragma: no cover
 
-    lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]  # pragma: no cover
+    lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # pragma: no cover
     return locale.windows_locale.get(lcid)  # pragma: no cover
 
 
