@@ -150,7 +150,7 @@ _APP_SETTINGS: dict[str, Any] = dict(
     help=N_("A logbook of community activities: log them in one line, find them, report on them, "
     "and merge logbooks between people."),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, values from commands/completion.py
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -293,7 +293,7 @@ def main() -> None:
     if not _streams_open():
         _exit_now(int(ExitCode.USAGE))
     try:
-        build_app(command_named(sys.argv[1:]))()
+        build_app(command_named(sys.argv[1:]))(prog_name="logbook")  # also under `python -m`
     except KeyboardInterrupt:
         code = int(ExitCode.INTERRUPTED)
     except SystemExit as done:

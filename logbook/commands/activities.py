@@ -15,6 +15,7 @@ from ..formats import Format, dumps_json
 from ..i18n import N_, _, ngettext
 from ..models import Activity, new_id
 from ..query import SORTS
+from . import completion
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -43,8 +44,8 @@ from .common import (
 NamesOpt = list[str] | None
 
 
-def _opt(*names: str, metavar: str, help: str):
-    return typer.Option(*names, metavar=metavar, help=help)
+def _opt(*names: str, metavar: str, help: str, complete=None):
+    return typer.Option(*names, metavar=metavar, help=help, autocompletion=complete)
 
 
 def _parse_people(value: str) -> tuple[int, bool]:
@@ -109,14 +110,19 @@ def add(
     start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("Start time."))] = None,
     end: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("End time."))] = None,
     community: Annotated[
-        NamesOpt, _opt("--community", "-c", metavar="NAME", help=N_("A community reached (repeatable)."))
+        NamesOpt, _opt("--community", "-c", metavar="NAME", help=N_("A community reached (repeatable)."), complete=completion.communities)
     ] = None,
     street: Annotated[
-        str | None, typer.Option(metavar="NAME", help=N_("The street (街道); filled from the registry."))
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help=N_("The street (街道); filled from the registry."),
+            autocompletion=completion.streets,
+        ),
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help=N_("培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
+        typer.Option(metavar="NAME", autocompletion=completion.categories, help=N_("培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
         "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other.")),
     ] = None,
     people: Annotated[
@@ -126,7 +132,7 @@ def add(
     partner: Annotated[NamesOpt, _opt("--partner", metavar="NAME", help=N_("An outside organisation (repeatable)."))] = None,
     speaker: Annotated[NamesOpt, _opt("--speaker", metavar="NAME", help=N_("A lecturer (repeatable)."))] = None,
     group: Annotated[NamesOpt, _opt("--group", metavar="NAME", help=N_("People served: 居民, 老人 ... (repeatable)."))] = None,
-    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help=N_("A free tag (repeatable)."))] = None,
+    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help=N_("A free tag (repeatable)."), complete=completion.tags)] = None,
     location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("Where it took place."))] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("Notes."))] = None,
 ) -> None:
@@ -204,7 +210,9 @@ def list_(
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."))],
+    ref: Annotated[str, typer.Argument(
+            metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."), autocompletion=completion.ids
+        )],
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help=N_("table for people; json for programs."))
     ] = Format.table,
@@ -223,18 +231,24 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."))],
+    ref: Annotated[str, typer.Argument(
+            metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."), autocompletion=completion.ids
+        )],
     title: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new title."))] = None,
     on: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help=N_("A new date."))] = None,
     start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("A new start time."))] = None,
     end: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("A new end time."))] = None,
-    category: Annotated[str | None, typer.Option(metavar="NAME", help=N_("A new category."))] = None,
-    street: Annotated[str | None, typer.Option(metavar="NAME", help=N_("A new street."))] = None,
+    category: Annotated[
+        str | None, typer.Option(metavar="NAME", help=N_("A new category."), autocompletion=completion.categories)
+    ] = None,
+    street: Annotated[
+        str | None, typer.Option(metavar="NAME", help=N_("A new street."), autocompletion=completion.streets)
+    ] = None,
     people: Annotated[str | None, typer.Option(metavar="N", help=N_("A new head count (40, 40+)."))] = None,
     location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new location."))] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("New notes."))] = None,
-    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help=N_("Add a community."))] = None,
-    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help=N_("Remove a community."))] = None,
+    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help=N_("Add a community."), complete=completion.communities)] = None,
+    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help=N_("Remove a community."), complete=completion.communities)] = None,
     add_organizer: Annotated[NamesOpt, _opt("--add-organizer", metavar="NAME", help=N_("Add an organizer."))] = None,
     remove_organizer: Annotated[NamesOpt, _opt("--remove-organizer", metavar="NAME", help=N_("Remove an organizer."))] = None,
     add_partner: Annotated[NamesOpt, _opt("--add-partner", metavar="NAME", help=N_("Add a partner."))] = None,
@@ -243,8 +257,8 @@ def edit(
     remove_speaker: Annotated[NamesOpt, _opt("--remove-speaker", metavar="NAME", help=N_("Remove a speaker."))] = None,
     add_group: Annotated[NamesOpt, _opt("--add-group", metavar="NAME", help=N_("Add a group served."))] = None,
     remove_group: Annotated[NamesOpt, _opt("--remove-group", metavar="NAME", help=N_("Remove a group served."))] = None,
-    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help=N_("Add a tag."))] = None,
-    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help=N_("Remove a tag."))] = None,
+    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help=N_("Add a tag."), complete=completion.tags)] = None,
+    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help=N_("Remove a tag."), complete=completion.tags)] = None,
     clear: Annotated[
         NamesOpt,
         _opt("--clear", metavar="FIELD", help=N_("Empty an optional field: start, end, street, people, "
@@ -367,7 +381,9 @@ def _remove_quietly(path: str) -> None:
 
 def delete(
     ctx: typer.Context,
-    refs: Annotated[list[str], typer.Argument(metavar="ID...", help=N_("Ids or unique prefixes of 4+ characters."))],
+    refs: Annotated[list[str], typer.Argument(
+            metavar="ID...", help=N_("Ids or unique prefixes of 4+ characters."), autocompletion=completion.ids
+        )],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=N_("Do not ask; needed without a terminal."))] = False,
 ) -> None:
     st = state(ctx)

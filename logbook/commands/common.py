@@ -18,6 +18,7 @@ from ..formats import Format, write_activities
 from ..i18n import N_
 from ..models import Activity, Categories
 from ..query import Filter
+from . import completion
 
 # -- consoles ------------------------------------------------------------------------------
 
@@ -250,19 +251,35 @@ MonthOpt = Annotated[
 CommunityOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--community", "-c", metavar="NAME", help=N_("Reaching this community (repeatable: any of them).")
+        "--community",
+        "-c",
+        metavar="NAME",
+        help=N_("Reaching this community (repeatable: any of them)."),
+        autocompletion=completion.communities,
     ),
 ]
 StreetOpt = Annotated[
-    str | None, typer.Option("--street", metavar="NAME", help=N_("In this street (街道)."))
+    str | None,
+    typer.Option("--street", metavar="NAME", help=N_("In this street (街道)."), autocompletion=completion.streets),
 ]
 CategoryOpt = Annotated[
     str | None,
-    typer.Option("--category", metavar="NAME", help=N_("Of this category, in Chinese or English.")),
+    typer.Option(
+        "--category",
+        metavar="NAME",
+        help=N_("Of this category, in Chinese or English."),
+        autocompletion=completion.categories,
+    ),
 ]
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help=N_("Carrying this tag (repeatable: all of them).")),
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help=N_("Carrying this tag (repeatable: all of them)."),
+        autocompletion=completion.tags,
+    ),
 ]
 MinPeopleOpt = Annotated[
     int | None,

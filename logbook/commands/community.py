@@ -9,6 +9,7 @@ import typer
 from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
 from ..i18n import N_
+from . import completion
 from .common import consoles, info, state, warn, write_out
 
 community_app = typer.Typer(
@@ -22,7 +23,10 @@ community_app = typer.Typer(
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=N_("The community's name, e.g. 安贞西里社区."))],
-    street: Annotated[str | None, typer.Option("--street", "-s", metavar="NAME", help=N_("Its street (街道)."))] = None,
+    street: Annotated[
+        str | None,
+        typer.Option("--street", "-s", metavar="NAME", help=N_("Its street (街道)."), autocompletion=completion.streets),
+    ] = None,
     alias: Annotated[
         list[str] | None,
         typer.Option("--alias", "-a", metavar="NAME", help=N_("Another name it goes by (repeatable).")),
@@ -74,7 +78,7 @@ def list_(
 @community_app.command("rename", help=N_("Rename a community and rewrite every activity that names it."))
 def rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."))],
+    old: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)],
     new: Annotated[str, typer.Argument(help=N_("The new name."))],
     keep_alias: Annotated[
         bool, typer.Option("--keep-alias/--no-keep-alias", help=N_("Keep the old name as an alias."))
@@ -95,7 +99,7 @@ def rename(
 @community_app.command("remove", help=N_("Remove a community from the registry (refused while activities use it)."))
 def remove(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."))],
+    name: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)],
     force: Annotated[
         bool, typer.Option("--force", help=N_("Remove it even while activities name it (they keep the name)."))
     ] = False,

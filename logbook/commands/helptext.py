@@ -122,7 +122,7 @@ def _default_shown(param: Any) -> str | None:
 def _help_of(param: Any) -> str:
     if param.name == "help":
         return _("Show this message and exit.")
-    text = param.help or _TYPER_HELP.get(param.name or "", "")
+    text = _TYPER_HELP.get(param.name or "") or param.help or ""
     text = _(text) if text else ""
     notes = []
     default = _default_shown(param)

@@ -265,6 +265,22 @@ class Reading(StoreBase):
 
         return self._reading(read)
 
+    def starting_with(self, ref: str, limit: int) -> list[Activity]:
+        """Up to `limit` activities whose ids start with `ref` (4+ hex characters), read from the
+        months the index names for that prefix alone (shell completion of ids)."""
+        key = _ref_key(ref)
+
+        def read(main: _Main) -> list[Activity]:
+            build = self._builder(main)
+            found: list[Activity] = []
+            for period in main.periods_with_prefix(key):
+                found += [build(d) for d in self._read_partition(main, period) if str(d.get("id", "")).startswith(key)]
+                if len(found) >= limit:
+                    break
+            return found[:limit]
+
+        return self._reading(read)
+
     def last_dates(self, before: str) -> dict[str, str]:
         """For each community named by an activity dated before `before` (ISO date), the last such
         date. Whole months come from the index; only the month holding `before` is read."""
