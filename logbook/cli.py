@@ -39,6 +39,7 @@ class _LogbookGroup(LogbookGroupBase):
         from .commands.common import print_error
 
         words = list(sys.argv[1:] if args is None else args)
+        _streams_that_speak_chinese()
         i18n.use(i18n.choose(option=_lang_option(words), setting=_lang_setting))
         try:
             code = super().main(
@@ -105,6 +106,19 @@ def print_interrupted() -> None:
 
 class _SubGroup(LogbookGroupBase):
     """A group of subcommands (`community`): its help in the reader's language."""
+
+
+def _streams_that_speak_chinese() -> None:
+    """A console that cannot encode Chinese (LC_ALL=C without UTF-8 mode, PYTHONIOENCODING=ascii)
+    gets UTF-8 instead of a traceback halfway through a table: the records are Chinese."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "社区活动".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.flush()
+                stream.reconfigure(encoding="utf-8")
 
 
 def _lang_option(args: list[str]) -> str | None:

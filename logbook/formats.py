@@ -152,9 +152,10 @@ WRITERS = {
 }
 
 
-def write_activities(activities: Iterable[Activity], fmt: Format) -> Iterator[str]:
-    """The chunks of a machine-format listing of activities."""
-    return WRITERS[fmt](a.to_dict() for a in activities)
+def write_activities(activities: Iterable[Activity], fmt: Format, *, bom: bool = True) -> Iterator[str]:
+    """The chunks of a machine-format listing of activities; `bom` for CSV only."""
+    records = (a.to_dict() for a in activities)
+    return iter_csv(records, bom=bom) if fmt is Format.csv else WRITERS[fmt](records)
 
 
 # -- readers -----------------------------------------------------------------------------------

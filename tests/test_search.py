@@ -296,8 +296,8 @@ def test_every_format_of_search_reads_back(book):
     lines = run(*base, "jsonl").stdout.splitlines()
     assert [json.loads(line) for line in lines] == as_json.json
     text = run(*base, "csv").stdout
-    assert text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
+    assert not text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["id"] for r in rows] == [r["id"] for r in as_json.json]
     md = run(*base, "md").stdout.splitlines()
     assert len(md) == 2 + len(expected)

@@ -106,6 +106,27 @@ def _is_terminal(stream) -> bool:
         return False
 
 
+def stdout_is_file() -> bool:
+    """Whether stdout is a regular file (`> ledger.csv`), not a pipe or a terminal: CSV written
+    there starts with a BOM so Excel and WPS read it as UTF-8; into a pipe a BOM would break
+    `cut`, `head` and `sort`."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (AttributeError, ValueError, OSError):  # a stream without a file (tests, tools)
+        return False
+
+
+def utf8_stdout() -> None:
+    """Machine formats (JSON, CSV, Markdown, HTML) are UTF-8 whatever the locale: a GB18030 or
+    ASCII console must not turn a file meant for programs into its own encoding."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding not in ("utf8", "utf8sig") and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.flush()
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
 def write_out(chunks: Iterable[str]) -> None:
     """Data on stdout: as it is to a file or a pipe; at a terminal, through plain.safe, so that a
     record's text shows an escape sequence (a clipboard write, a link, a colour) instead of
@@ -412,7 +433,8 @@ def emit_activities(activities: Iterable[Activity], fmt: Format, *, highlight=No
     tables, and every table on a terminal, are Rich tables as before.
     """
     if fmt is not Format.table:
-        write_out(write_activities(activities, fmt))
+        utf8_stdout()
+        write_out(write_activities(activities, fmt, bom=stdout_is_file()))
         return
     from itertools import chain, islice
 

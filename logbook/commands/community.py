@@ -10,7 +10,7 @@ from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
 from ..i18n import N_
 from . import completion
-from .common import consoles, info, state, warn, write_out
+from .common import stdout_is_file, utf8_stdout, consoles, info, state, warn, write_out
 
 community_app = typer.Typer(
     help=N_("The community registry: names, their street, and aliases."),
@@ -56,6 +56,8 @@ def list_(
 
     counts = activity_counts(store)
     records = [dict(c.to_dict(), activities=counts.get(c.name, 0)) for c in communities]
+    if fmt is not Format.table:
+        utf8_stdout()
     if fmt is Format.table:
         from ..render import community_table
 
@@ -69,7 +71,7 @@ def list_(
         from ..formats import join_list
 
         rows = [dict(r, aliases=join_list(r["aliases"])) for r in records]
-        write_out(iter_csv(rows, columns=("name", "street", "aliases", "activities")))
+        write_out(iter_csv(rows, columns=("name", "street", "aliases", "activities"), bom=stdout_is_file()))
     else:
         cells = [(r["name"], r["street"] or "", "、".join(r["aliases"]), r["activities"]) for r in records]
         write_out([md_table(["name", "street", "aliases", "activities"], cells)])
