@@ -1,0 +1,7 @@
+"""Excel and CSV ledgers (台账), in and out, as a library: `read_ledger` finds the activity
+tables of a workbook or CSV as offices keep them and returns plain records for the exchange
+importer; `write_ledger` and `write_rollup` write the .xlsx an office hands up.
+
+Modules: `sources` (files to sheets of cells), `headers` (column names to fields), `cells`
+(cell values), `reader` (tables, rows, communities, problems, notes), `writer` (.xlsx out)."""
+
