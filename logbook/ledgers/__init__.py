@@ -5,3 +5,12 @@ importer; `write_ledger` and `write_rollup` write the .xlsx an office hands up.
 Modules: `sources` (files to sheets of cells), `headers` (column names to fields), `cells`
 (cell values), `reader` (tables, rows, communities, problems, notes), `writer` (.xlsx out)."""
 
+from .cells import CellError
+from .headers import SYNONYMS, field_of, header_key
+from .reader import LedgerRead, LedgerRow, RowProblem, read_ledger, read_ledger_sheets
+from .sources import Sheet, is_ledger_file, read_sheets
+
+__all__ = [
+    "CellError", "LedgerRead", "LedgerRow", "RowProblem", "SYNONYMS", "Sheet", "field_of",
+    "header_key", "is_ledger_file", "read_ledger", "read_ledger_sheets", "read_sheets",
+]
