@@ -9,8 +9,17 @@ from .cells import CellError
 from .headers import SYNONYMS, field_of, header_key
 from .reader import LedgerRead, LedgerRow, RowProblem, read_ledger, read_ledger_sheets
 from .sources import Sheet, is_ledger_file, read_sheets
+from .writer import (
+    LEDGER_COLUMNS,
+    add_ledger_sheet,
+    add_rollup_sheet,
+    csv_safe,
+    write_ledger,
+    write_rollup,
+)
 
 __all__ = [
-    "CellError", "LedgerRead", "LedgerRow", "RowProblem", "SYNONYMS", "Sheet", "field_of",
-    "header_key", "is_ledger_file", "read_ledger", "read_ledger_sheets", "read_sheets",
+    "CellError", "LEDGER_COLUMNS", "LedgerRead", "LedgerRow", "RowProblem", "SYNONYMS", "Sheet",
+    "add_ledger_sheet", "add_rollup_sheet", "csv_safe", "field_of", "header_key", "is_ledger_file",
+    "read_ledger", "read_ledger_sheets", "read_sheets", "write_ledger", "write_rollup",
 ]

@@ -85,17 +85,16 @@ def add_ledger_sheet(book, activities: Sequence[Activity], *, title: str | None 
     for i, cols in enumerate(_widths(headers, values), start=1):
         ws.column_dimensions[get_column_letter(i)].width = cols
     last = get_column_letter(len(fields))
-    top = 1
+    top = 2 if title else 1
+    ws.freeze_panes = f"A{top + 1}"  # before the first row: write-only writes the view first
     if title:
         cell = WriteOnlyCell(ws, value=_text(title))
         cell.font = Font(bold=True, size=14)
         cell.alignment = Alignment(horizontal="center")
         ws.append([cell])
         ws.merged_cells.add(f"A1:{last}1")
-        top = 2
     bold = Font(bold=True)
     ws.append([_styled(WriteOnlyCell(ws, value=h), font=bold) for h in headers])
-    ws.freeze_panes = f"A{top + 1}"
     count = 0
     for row in values:
         ws.append([_cell(ws, WriteOnlyCell, value) for value in row])
@@ -135,19 +134,17 @@ def add_rollup_sheet(book, headers: Sequence[str], rows: Iterable[Sequence], *,
     every = [list(headers), *body] + ([list(totals)] if totals else [])
     for i, cols in enumerate(_widths(list(headers), every), start=1):
         ws.column_dimensions[get_column_letter(i)].width = cols
-    top = 1
+    ws.freeze_panes = "A3" if title else "A2"
     if title:
         ws.append([_styled(WriteOnlyCell(ws, value=_text(title)), font=Font(bold=True, size=14))])
         if len(headers) > 1:
             ws.merged_cells.add(f"A1:{get_column_letter(len(headers))}1")
-        top = 2
     bold = Font(bold=True)
     ws.append([_styled(WriteOnlyCell(ws, value=_text(str(h))), font=bold) for h in headers])
-    ws.freeze_panes = f"A{top + 1}"
     for row in body:
         ws.append([_cell(ws, WriteOnlyCell, v) for v in row])
     if totals:
-        ws.append([_styled(_cell(ws, WriteOnlyCell, v), font=bold) for v in totals])
+        ws.append([_styled(_cell(ws, WriteOnlyCell, v, always=True), font=bold) for v in totals])
 
 
 class _LazyRows:
@@ -234,8 +231,11 @@ def _styled(cell, *, font=None):
     return cell
 
 
-def _cell(ws, make, value):
-    """A value as the cell it should be: text that starts like a formula stays text."""
+def _cell(ws, make, value, always: bool = False):
+    """A value as the cell it should be: text that starts like a formula stays text. A plain
+    value stays a plain value (cheaper to write) unless `always` asks for a cell to style."""
+    if always and not (isinstance(value, str) and value.startswith(FORMULA_START)) and not isinstance(value, time):
+        return make(ws, value=_text(value) if isinstance(value, str) else value)
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
