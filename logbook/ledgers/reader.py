@@ -29,6 +29,7 @@ _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：,，
 _TOTAL = ("合计", "总计", "小计", "共计", "总数", "累计")
 _NOTE = ("备注", "注:", "注：", "说明:", "说明：", "填表说明", "填报说明", "填报人", "审核人", "制表人",
          "负责人签字", "单位盖章", "签字:", "签字：", "审核:", "审核：")
+_NOTE_FIRST = frozenset("备備注註说說填审審制负負单單签簽")
 _LIST_FIELDS = ("communities", "organizers", "partners", "speakers", "groups", "tags")
 _TEXT_FIELDS = ("title", "street", "location", "source", "author", "created_at", "updated_at")
 # What `--map` to suggest for a column the table does not know.
@@ -195,10 +196,9 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
         filled = [c for c in row if not C.is_blank(c)]
         if not filled:
             continue
-        first = fold(C.text_of(filled[0])).replace(" ", "")
         if any(_is_total(c) for c in filled[:3]):
             continue
-        if first.startswith(_NOTE) and len(filled) <= 3:
+        if len(filled) <= 3 and _is_note(filled[0]):
             in_notes = True
             continue
         if in_notes and len(filled) <= 1:
@@ -316,9 +316,17 @@ class _Context:
         return False
 
 
+def _is_note(cell) -> bool:
+    """A 备注/说明/填报人/审核人 line below the table."""
+    text = C.text_of(cell).lstrip()
+    if not text or text[0] not in _NOTE_FIRST:
+        return False  # most rows: no fold
+    return fold(text).replace(" ", "").startswith(_NOTE)
+
+
 def _is_total(cell) -> bool:
     """A 合计/总计/小计 label (`合 计`, `合计：`, `本月小计`)."""
-    if not isinstance(cell, str):
+    if not isinstance(cell, str) or not any(ch in cell for ch in "计計数數"):
         return False
     key = header_key(cell)
     return len(key) <= 6 and any(word in key for word in _TOTAL)
