@@ -331,3 +331,43 @@ def test_a_rollup_sheet_holds_numbers_and_its_totals_last(tmp_path):
 def test_csv_cells_that_would_run_as_formulas_get_a_leading_quote():
     assert [csv_safe(t) for t in ("=1+1", "+86", "-x", "@a", "a=b", "")] == [
         "'=1+1", "'+86", "'-x", "'@a", "a=b", ""]
+
+
+def test_a_time_column_without_a_date_column_holds_the_date_and_the_hours(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "12月"
+    ws.append(["活動時間", "活動名稱", "活動內容", "類別", "社區", "人數", "說明"])
+    ws.append(["2024年12月3日 9:00-11:00", "冬季防火宣傳", "入户发放宣传单", "消防", "和平里", 25, "雪天"])
+    ws.append([datetime(2024, 12, 9, 14, 30), "手工课", None, "文體", "安贞里社区", "十余人", None])
+    ws.append(["2024-12-10 00:00:00", "党员学习", None, "主题党日", "和平里社区", None, None])
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    got = _read(path)
+    assert got.problems == [] and got.notes == []
+    assert [r.record for r in got.rows] == [
+        {"date": "2024-12-03", "start": "09:00", "end": "11:00", "title": "冬季防火宣傳", "notes": "入户发放宣传单\n雪天",
+         "category": "安全", "communities": ["和平里"], "participants": 25, "participants_approx": False},
+        {"date": "2024-12-09", "start": "14:30", "title": "手工课", "notes": None, "category": "文化",
+         "communities": ["安贞里社区"], "participants": 10, "participants_approx": True},
+        {"date": "2024-12-10", "title": "党员学习", "notes": None, "category": "党建",
+         "communities": ["和平里社区"], "participants": None, "participants_approx": False},
+    ]
+
+
+def test_an_unknown_category_and_a_bad_time_name_their_cells(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("日期,开始时间,活动名称,类别,社区\n2024-12-01,25:00,甲,舞龙,和平里社区\n", encoding="utf-8")
+    got = _read(path)
+    assert got.rows == []
+    assert [(p.row, p.column, p.value) for p in got.problems] == [(2, "开始时间", "25:00"), (2, "类别", "舞龙")]
+    assert got.problems[1].reason.startswith("'舞龙' is not a category: expected one of 培训、会议")
+
+
+def test_a_file_that_is_no_workbook_is_one_error(tmp_path):
+    from logbook.exchange import ExchangeFileError
+
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"not a zip")
+    with pytest.raises(ExchangeFileError, match="cannot be read as a workbook"):
+        _read(path)

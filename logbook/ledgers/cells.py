@@ -21,6 +21,7 @@ _RANGE = re.compile(r"\s*(?:-|–|—|－|~|～|至|到)+\s*")
 _DAYPART = re.compile(r"^(上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜里)")
 _DATE_TAIL = re.compile(r"[(（][^)）]*[)）]|\s*(?:星期|周|礼拜)[一二三四五六日天]\s*$")
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?$")
+_CLOCK_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")  # a date column's stray time
 _TIME_START = re.compile(r"(上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜里|\d{1,2}:\d{2}|\d{1,2}点)")
 _TEXT_DATE_AT_START = re.compile(
     r"^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)"
@@ -81,7 +82,7 @@ def read_date(value, year_hint: date) -> date:
             return EXCEL_EPOCH + timedelta(days=int(value))
         raise CellError(_("{value} is not a date").format(value=_quoted(value)))
     text = halfwidth(text_of(value))
-    text = _DATE_TAIL.sub("", _MIDNIGHT.sub("", text)).strip()
+    text = _DATE_TAIL.sub("", _CLOCK_TAIL.sub("", text)).strip()
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # a serial number saved as text by a CSV export
         return read_date(float(text), year_hint)
     try:

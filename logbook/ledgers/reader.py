@@ -242,7 +242,7 @@ class _Context:
             elif not self.cols.has("communities"):
                 problems.append(RowProblem(
                     self.out.file, self.sheet, number, None, None,
-                    _("no community: the sheet has no 社区 column, and neither its name nor its title names a registered community; give a default community"),
+                    _("no community: the sheet has no 社区 column, and neither its name nor its title names a registered community; import with --community NAME"),
                 ))
         if not problems and not record.get("date"):
             column = self._header_of("date") or self._header_of("when")
