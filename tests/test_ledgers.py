@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from logbook.errors import UsageError
@@ -371,3 +373,63 @@ def test_a_file_that_is_no_workbook_is_one_error(tmp_path):
     path.write_bytes(b"not a zip")
     with pytest.raises(ExchangeFileError, match="cannot be read as a workbook"):
         _read(path)
+
+
+def test_a_ledger_goes_to_a_binary_file_and_a_sheet_name_excel_refuses_is_mended():
+    import io
+
+    out = io.BytesIO()
+    write_ledger(out, _activities()[:1], sheet="12/2024: [和平街]")
+    ws = load_workbook(io.BytesIO(out.getvalue())).active
+    assert ws.title == "12_2024_ _和平街_"
+    assert ws.freeze_panes == "A2" and ws["A1"].value == "日期"  # no title row: the header first
+
+
+def test_two_columns_for_one_field_keep_the_first_and_say_so(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("日期,活动日期,活动名称\n2024-12-01,2024-12-02,甲\n", encoding="utf-8")
+    got = _read(path, default_community="和平里社区")
+    assert [r.record["date"] for r in got.rows] == ["2024-12-01"]
+    assert got.notes == ["column 活动日期 not imported: another column already gives the date"]
+
+
+_NAME = st.text(alphabet="和平里安贞小黄庄社区居委会abc xyz-=@+'", min_size=1, max_size=12).map(str.strip).filter(
+    lambda s: s and not s.startswith(("'",)))
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).map(
+    str.strip).filter(bool)
+
+
+@st.composite
+def _activity(draw):
+    day = draw(st.dates(date(1950, 1, 1), date(2150, 12, 31))).isoformat()
+    start = draw(st.none() | st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"))
+    end = draw(st.none() | st.just("23:59"))
+    people = draw(st.none() | st.integers(0, 10_000_000))
+    return Activity(
+        id=draw(st.uuids()).hex, date=day, title=draw(_TEXT), start=start, end=end,
+        category=draw(st.sampled_from(["培训", "会议", "文化", "其他"])),
+        communities=draw(st.lists(_NAME, max_size=3, unique=True)), street=draw(st.none() | _TEXT),
+        participants=people, participants_approx=people is not None and draw(st.booleans()),
+        organizers=draw(st.lists(_NAME, max_size=2, unique=True)), notes=draw(st.none() | _TEXT),
+        location=draw(st.none() | _TEXT), created_at="2025-01-01T00:00:00Z", updated_at="2025-01-01T00:00:00Z",
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_activity(), min_size=1, max_size=5))
+def test_any_activities_written_read_back_the_same(tmp_path, activities):
+    path = tmp_path / "any.xlsx"
+    for activity in activities:
+        activity.validate()
+    write_ledger(path, activities, title="台账")
+    got = _read(path, registry=None)
+    assert got.problems == []
+    assert [r.record for r in got.rows] == [_fields(a) for a in activities]
+
+
+def test_an_activity_named_like_a_total_row_is_still_an_activity(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("日期,活动名称,人数\n2024-12-01,小计,3\n,合计,3\n", encoding="utf-8")
+    got = _read(path, default_community="和平里社区")
+    assert [r.record["title"] for r in got.rows] == ["小计"]
+    assert got.problems == []

@@ -52,8 +52,7 @@ def is_blank(value) -> bool:
 
 
 def text_of(value) -> str:
-    """A cell as text, as a person sees it: whole numbers without `.0`, dates in ISO form, a CSV
-    cell's protective leading `'` (before = + - @) taken off."""
+    """A cell as text, as a person sees it: whole numbers without `.0`, dates in ISO form."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -64,10 +63,7 @@ def text_of(value) -> str:
         return value.isoformat(" ") if value.time() != time(0) else value.date().isoformat()
     if isinstance(value, (date, time)):
         return value.isoformat()
-    text = str(value).strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
+    return str(value).strip()
 
 
 def read_date(value, year_hint: date) -> date:

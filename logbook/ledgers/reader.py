@@ -192,12 +192,15 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
     community = _sheet_community(sheet.name, preamble, registry) or default_community
     ctx = _Context(out, sheet.name, cols, hint, community, categories)
     in_notes = False
+    day_col = next((i for i, f in enumerate(cols.fields) if f in ("date", "when")), None)
     for number, row in enumerate(rows[index + 1:], start=index + 2):
         filled = [c for c in row if not C.is_blank(c)]
         if not filled:
             continue
-        if any(_is_total(c) for c in filled[:3]):
-            continue
+        if any(_is_total(c) for c in filled[:3]) and (
+            day_col is None or day_col >= len(row) or C.is_blank(row[day_col]) or _is_total(row[day_col])
+        ):
+            continue  # 合计 rows; an activity called 小计 still has its date
         if len(filled) <= 3 and _is_note(filled[0]):
             in_notes = True
             continue

@@ -52,7 +52,8 @@ def read_sheets(path: str | os.PathLike, *, encoding: str | None = None) -> list
 
 def csv_rows(text: str, name: str) -> list[list]:
     """The rows of a CSV text as lists of cells, blank lines kept (they separate a title from the
-    table as blank rows do in a sheet). Any line ending (CRLF, LF, CR) and a BOM are accepted."""
+    table as blank rows do in a sheet). Any line ending (CRLF, LF, CR) and a BOM are accepted; a
+    cell's protective leading `'` before = + - @ (`writer.csv_safe`) is taken off."""
     import csv
 
     from ..formats import BOM, _lines
@@ -61,13 +62,19 @@ def csv_rows(text: str, name: str) -> list[list]:
         text = text[1:]
     reader = csv.reader(_lines(text))
     try:
-        return [row for row in reader]
+        return [[_unquote(cell) for cell in row] for row in reader]
     except csv.Error as err:
         raise ExchangeFileError(
             _("{file} is not a CSV file that can be read (line {line}): {reason}").format(
                 file=name, line=reader.line_num, reason=err
             )
         ) from None
+
+
+def _unquote(cell: str) -> str:
+    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@"):
+        return cell[1:]
+    return cell
 
 
 def _workbook_sheets(p: Path) -> list[Sheet]:
