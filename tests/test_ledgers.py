@@ -233,10 +233,10 @@ def test_a_gbk_csv_with_crlf_and_a_two_community_cell(tmp_path):
     got = _read(path)
     assert got.problems == [] and got.notes == []
     assert [(r.sheet, r.row, r.record) for r in got.rows] == [
-        ("台账", 4, {"date": "2024-12-20", "start": "09:00", "end": "10:30", "title": "联合义诊",
+        (None, 4, {"date": "2024-12-20", "start": "09:00", "end": "10:30", "title": "联合义诊",
                     "category": "义诊", "communities": ["和平里社区", "安贞里社区"], "participants": 60,
                     "participants_approx": True}),
-        ("台账", 5, {"date": "2024-12-21", "start": "09:00", "end": None, "title": "=SUM(A1)",
+        (None, 5, {"date": "2024-12-21", "start": "09:00", "end": None, "title": "=SUM(A1)",
                     "category": "文化", "communities": ["和平里社区", "小黄庄社区"], "participants": 8,
                     "participants_approx": False}),
     ]
@@ -364,6 +364,9 @@ def test_an_unknown_category_and_a_bad_time_name_their_cells(tmp_path):
     assert got.rows == []
     assert [(p.row, p.column, p.value) for p in got.problems] == [(2, "开始时间", "25:00"), (2, "类别", "舞龙")]
     assert got.problems[1].reason.startswith("'舞龙' is not a category: expected one of 培训、会议")
+    assert str(got.problems[0]) == (
+        f"{path}, row 2, column 开始时间: '25:00' is not a time of day: expected 9:00, 09:00:00, 9:00 AM or 上午9:00"
+    )  # a CSV file has no sheets to name
 
 
 def test_a_file_that_is_no_workbook_is_one_error(tmp_path):
@@ -433,3 +436,13 @@ def test_an_activity_named_like_a_total_row_is_still_an_activity(tmp_path):
     got = _read(path, default_community="和平里社区")
     assert [r.record["title"] for r in got.rows] == ["小计"]
     assert got.problems == []
+
+
+def test_a_csv_named_after_a_registered_community_places_its_rows(tmp_path):
+    path = tmp_path / "安贞里社区.csv"
+    path.write_text("填报单位：,,\n日期,活动名称,负责人\n2024-12-01,读书会,王某\n", encoding="utf-8")
+    got = _read(path)
+    assert [(r.sheet, r.where, r.record) for r in got.rows] == [
+        (None, "row 3", {"date": "2024-12-01", "title": "读书会", "communities": ["安贞里社区"]}),
+    ]
+    assert got.notes == ["column 负责人 not imported; --map 负责人=organizers to keep it"]

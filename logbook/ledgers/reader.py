@@ -43,13 +43,19 @@ class RowProblem:
     and its value when one cell is at fault, and why."""
 
     file: str
-    sheet: str
+    sheet: str | None  # None in a CSV file
     row: int
     column: str | None
     value: str | None
     reason: str
 
     def message(self) -> str:
+        if self.sheet is None:
+            if self.column:
+                return _("{file}, row {row}, column {column}: {reason}").format(
+                    file=self.file, row=self.row, column=self.column, reason=self.reason
+                )
+            return _("{file}, row {row}: {reason}").format(file=self.file, row=self.row, reason=self.reason)
         if self.column:
             return _("{file}, sheet {sheet}, row {row}, column {column}: {reason}").format(
                 file=self.file, sheet=self.sheet, row=self.row, column=self.column, reason=self.reason
@@ -66,12 +72,14 @@ class LedgerRow:
     """One activity as read: the record for the importer and where it came from."""
 
     file: str
-    sheet: str
+    sheet: str | None  # None in a CSV file
     row: int
     record: dict
 
     @property
     def where(self) -> str:
+        if self.sheet is None:
+            return _("row {row}").format(row=self.row)
         return _("sheet {sheet}, row {row}").format(sheet=self.sheet, row=self.row)
 
 
@@ -83,7 +91,8 @@ class LedgerRead:
     rows: list[LedgerRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    sheets: list[str] = field(default_factory=list)  # the sheets whose activities were read
+    sheets: list[str] = field(default_factory=list)  # the sheets whose activities were read (a
+    # CSV file's one sheet is named after the file)
 
     @property
     def records(self) -> list[dict]:
@@ -165,16 +174,14 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
     index = find_header(rows, mapping)
     if index is None:
         if any(not C.is_blank(c) for row in rows for c in row):
-            out.notes.append(_("sheet {sheet} holds no activity table (no header row found); not read").format(
-                sheet=sheet.name))
+            out.notes.append(_note(sheet, out.file, "empty"))
         return
     cols = map_columns(rows, index, mapping)
     if not (cols.has("title") and (cols.has("date") or cols.has("when"))):
         if is_summary_header(rows[index]) or cols.has("communities") or cols.has("participants"):
-            out.notes.append(_("sheet {sheet} is a summary (counts per community or month), not activities; not imported").format(
-                sheet=sheet.name))
+            out.notes.append(_note(sheet, out.file, "summary"))
         else:
-            out.notes.append(_("sheet {sheet} has no date and title columns; not read").format(sheet=sheet.name))
+            out.notes.append(_note(sheet, out.file, "no-columns"))
         return
     out.sheets.append(sheet.name)
     for header in cols.unmapped:
@@ -190,7 +197,7 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
     preamble = " ".join(C.text_of(c) for row in rows[:index] for c in row if not C.is_blank(c))
     hint = _year_hint(preamble, today)
     community = _sheet_community(sheet.name, preamble, registry) or default_community
-    ctx = _Context(out, sheet.name, cols, hint, community, categories)
+    ctx = _Context(out, None if sheet.csv else sheet.name, cols, hint, community, categories)
     in_notes = False
     day_col = next((i for i, f in enumerate(cols.fields) if f in ("date", "when")), None)
     for number, row in enumerate(rows[index + 1:], start=index + 2):
@@ -209,8 +216,26 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
         in_notes = False
         ctx.read_row(number, row)
     if ctx.foreign_ids:
-        out.notes.append(_("sheet {sheet}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported").format(
-            sheet=sheet.name, column=ctx.foreign_ids))
+        out.notes.append(_note(sheet, out.file, "foreign-ids", column=ctx.foreign_ids))
+
+
+def _note(sheet: Sheet, file: str, what: str, **values) -> str:
+    """A note about a sheet, or about a CSV file (which has no sheets)."""
+    if sheet.csv:
+        text = {
+            "empty": _("{file} holds no activity table (no header row found); not read"),
+            "summary": _("{file} is a summary (counts per community or month), not activities; not imported"),
+            "no-columns": _("{file} has no date and title columns; not read"),
+            "foreign-ids": _("{file}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"),
+        }[what]
+    else:
+        text = {
+            "empty": _("sheet {sheet} holds no activity table (no header row found); not read"),
+            "summary": _("sheet {sheet} is a summary (counts per community or month), not activities; not imported"),
+            "no-columns": _("sheet {sheet} has no date and title columns; not read"),
+            "foreign-ids": _("sheet {sheet}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"),
+        }[what]
+    return text.format(file=file, sheet=sheet.name, **values)
 
 
 class _Context:

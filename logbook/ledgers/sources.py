@@ -28,6 +28,7 @@ class Sheet:
     name: str
     rows: list[list]
     merged: list[tuple[int, int, int, int]]
+    csv: bool = False  # the one "sheet" of a CSV file, named after the file
 
 
 def is_ledger_file(path: str | os.PathLike) -> bool:
@@ -47,7 +48,7 @@ def read_sheets(path: str | os.PathLike, *, encoding: str | None = None) -> list
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
         return _workbook_sheets(p)  # a workbook saved under another suffix
     text, _used = decode(raw, str(path), encoding)
-    return [Sheet(p.stem, csv_rows(text, str(path)), [])]
+    return [Sheet(p.stem, csv_rows(text, str(path)), [], csv=True)]
 
 
 def csv_rows(text: str, name: str) -> list[list]:
