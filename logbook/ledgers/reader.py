@@ -24,7 +24,9 @@ from .sources import Sheet, read_sheets
 
 _ID = re.compile(r"^[0-9a-fA-F]{32}$")
 _YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
-_FILED_ON = re.compile(r"填报(?:日期|时间)\s*[:：]?\s*([0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)")
+_FILED_ON = re.compile(
+    r"填报(?:日期|时间)\s*[:：]?\s*([0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)"
+)
 _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：,，;；]+)")
 _TOTAL = ("合计", "总计", "小计", "共计", "总数", "累计")
 _NOTE = ("备注", "注:", "注：", "说明:", "说明：", "填表说明", "填报说明", "填报人", "审核人", "制表人",
@@ -205,7 +207,8 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
         if not filled:
             continue
         if any(_is_total(c) for c in filled[:3]) and (
-            day_col is None or day_col >= len(row) or C.is_blank(row[day_col]) or _is_total(row[day_col])
+            day_col is None or day_col >= len(row) or C.is_blank(row[day_col])
+            or _is_total(row[day_col])
         ):
             continue  # 合计 rows; an activity called 小计 still has its date
         if len(filled) <= 3 and _is_note(filled[0]):
@@ -224,16 +227,20 @@ def _note(sheet: Sheet, file: str, what: str, **values) -> str:
     if sheet.csv:
         text = {
             "empty": _("{file} holds no activity table (no header row found); not read"),
-            "summary": _("{file} is a summary (counts per community or month), not activities; not imported"),
+            "summary": _("{file} is a summary (counts per community or month), not activities; "
+                         "not imported"),
             "no-columns": _("{file} has no date and title columns; not read"),
-            "foreign-ids": _("{file}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"),
+            "foreign-ids": _("{file}: column {column} holds the ledger's own numbers, not logbook "
+                             "ids; they were not imported"),
         }[what]
     else:
         text = {
             "empty": _("sheet {sheet} holds no activity table (no header row found); not read"),
-            "summary": _("sheet {sheet} is a summary (counts per community or month), not activities; not imported"),
+            "summary": _("sheet {sheet} is a summary (counts per community or month), not "
+                         "activities; not imported"),
             "no-columns": _("sheet {sheet} has no date and title columns; not read"),
-            "foreign-ids": _("sheet {sheet}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"),
+            "foreign-ids": _("sheet {sheet}: column {column} holds the ledger's own numbers, not "
+                             "logbook ids; they were not imported"),
         }[what]
     return text.format(file=file, sheet=sheet.name, **values)
 
@@ -270,14 +277,16 @@ class _Context:
             elif not self.cols.has("communities"):
                 problems.append(RowProblem(
                     self.out.file, self.sheet, number, None, None,
-                    _("no community: the sheet has no 社区 column, and neither its name nor its title names a registered community; import with --community NAME"),
+                    _("no community: the sheet has no 社区 column, and neither its name nor its "
+                      "title names a registered community; import with --community NAME"),
                 ))
         if not problems and not record.get("date"):
             column = self._header_of("date") or self._header_of("when")
             problems.append(RowProblem(self.out.file, self.sheet, number, column, "",
                                        _("the date is empty")))
         if not problems and not record.get("title"):
-            problems.append(RowProblem(self.out.file, self.sheet, number, self._header_of("title"), "",
+            problems.append(RowProblem(self.out.file, self.sheet, number,
+                                       self._header_of("title"), "",
                                        _("the title is empty")))
         if problems:
             self.out.problems.extend(problems)
@@ -295,7 +304,8 @@ class _Context:
         blank = C.is_blank(value)
         if target in _LIST_FIELDS:
             names = [] if blank else C.read_names(value)
-            record[target] = record.get(target, []) + [n for n in names if n not in record.get(target, [])]
+            before = record.get(target, [])
+            record[target] = before + [n for n in names if n not in before]
         elif target == "date":
             record["date"] = None if blank else C.read_date(value, self.hint).isoformat()
         elif target == "when":
