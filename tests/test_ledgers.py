@@ -446,3 +446,20 @@ def test_a_csv_named_after_a_registered_community_places_its_rows(tmp_path):
         (None, "row 3", {"date": "2024-12-01", "title": "读书会", "communities": ["安贞里社区"]}),
     ]
     assert got.notes == ["column 负责人 not imported; --map 负责人=organizers to keep it"]
+
+
+def test_a_ledger_with_its_rollup_reads_back_without_the_rollup(tmp_path):
+    from openpyxl import Workbook as Book
+
+    from logbook.ledgers import add_ledger_sheet, add_rollup_sheet
+
+    path = tmp_path / "both.xlsx"
+    book = Book(write_only=True)
+    add_ledger_sheet(book, _activities(), title="和平街街道 2024年12月 社区活动台账")
+    add_rollup_sheet(book, ["社区", "活动数", "参与人数"], [["和平里社区", 1, 50], ["小黄庄社区", 1, 12]],
+                     totals=["合计", 2, 62])
+    book.save(path)
+    assert load_workbook(path).sheetnames == ["活动台账", "汇总"]
+    got = _read(path, registry=None)
+    assert [r.record for r in got.rows] == [_fields(a) for a in _activities()]
+    assert got.notes == ["sheet 汇总 is a summary (counts per community or month), not activities; not imported"]
