@@ -463,3 +463,19 @@ def test_a_ledger_with_its_rollup_reads_back_without_the_rollup(tmp_path):
     got = _read(path, registry=None)
     assert [r.record for r in got.rows] == [_fields(a) for a in _activities()]
     assert got.notes == ["sheet 汇总 is a summary (counts per community or month), not activities; not imported"]
+
+
+def test_the_date_forms_ledgers_hold(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "和平里社区"
+    ws.append(["日期", "活动名称"])
+    cells = [20241203, "20241204", "2024年12月5号", "2024.12.6", "2024-12-07", "12/8", "45635",
+             "2024/12/10 09:30", "12月11日（周三）", datetime(2024, 12, 12, 0, 0)]
+    for i, cell in enumerate(cells):
+        ws.append([cell, f"活动{i}"])
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    got = _read(path, today=date(2025, 1, 6))
+    assert got.problems == []
+    assert [r.record["date"] for r in got.rows] == [f"2024-12-{d:02d}" for d in range(3, 13)]

@@ -74,6 +74,8 @@ def read_date(value, year_hint: date) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 19000101 <= value <= 21991231 and float(value).is_integer():
+            return read_date(str(int(value)), year_hint)  # 20241203 typed as a number
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return EXCEL_EPOCH + timedelta(days=int(value))
         raise CellError(_("{value} is not a date").format(value=_quoted(value)))
@@ -81,6 +83,8 @@ def read_date(value, year_hint: date) -> date:
     text = _DATE_TAIL.sub("", _CLOCK_TAIL.sub("", text)).strip()
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # a serial number saved as text by a CSV export
         return read_date(float(text), year_hint)
+    if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text):  # 20241203
+        text = f"{m[1]}-{m[2]}-{m[3]}"
     try:
         return parse_date_noting_year(text, year_hint)[0]
     except LogbookError:
