@@ -479,3 +479,28 @@ def test_the_date_forms_ledgers_hold(tmp_path):
     got = _read(path, today=date(2025, 1, 6))
     assert got.problems == []
     assert [r.record["date"] for r in got.rows] == [f"2024-12-{d:02d}" for d in range(3, 13)]
+
+
+def test_a_date_or_community_merged_over_several_rows_belongs_to_each(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["2024年12月活动台账"])
+    ws.merge_cells("A1:D1")
+    ws.append(["日期", "社区", "活动名称", "人数"])
+    ws.append([date(2024, 12, 3), "和平里社区", "上午场", 10])
+    ws.append([None, None, "下午场", 12])
+    ws.append([None, "安贞里社区", "晚场", 8])
+    ws.merge_cells("A3:A5")
+    ws.merge_cells("B3:B4")
+    ws.append(["合计", None, None, 30])
+    ws.merge_cells("A6:C6")
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    got = _read(path)
+    assert got.problems == []
+    assert [(r.record["date"], r.record["communities"], r.record["title"]) for r in got.rows] == [
+        ("2024-12-03", ["和平里社区"], "上午场"),
+        ("2024-12-03", ["和平里社区"], "下午场"),
+        ("2024-12-03", ["安贞里社区"], "晚场"),
+    ]

@@ -178,6 +178,7 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
         if any(not C.is_blank(c) for row in rows for c in row):
             out.notes.append(_note(sheet, out.file, "empty"))
         return
+    _fill_merged(rows, sheet.merged, index)
     cols = map_columns(rows, index, mapping)
     if not (cols.has("title") and (cols.has("date") or cols.has("when"))):
         if is_summary_header(rows[index]) or cols.has("communities") or cols.has("participants"):
@@ -220,6 +221,20 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
         ctx.read_row(number, row)
     if ctx.foreign_ids:
         out.notes.append(_note(sheet, out.file, "foreign-ids", column=ctx.foreign_ids))
+
+
+def _fill_merged(rows: list[list], merged, header: int) -> None:
+    """Give every cell of a merged range below the header the value of its first cell: a 日期 or
+    社区 merged over the rows of one day's or one community's activities belongs to each row.
+    Only ranges down one column: a 备注 or 合计 merged across the row stays one cell."""
+    for first_row, col, last_row, last_col in merged:
+        if (last_col != col or last_row <= first_row or first_row <= header
+                or first_row >= len(rows) or col >= len(rows[first_row])):
+            continue
+        value = rows[first_row][col]
+        for row in rows[first_row + 1 : last_row + 1]:
+            if col < len(row) and C.is_blank(row[col]):
+                row[col] = value
 
 
 def _note(sheet: Sheet, file: str, what: str, **values) -> str:
