@@ -96,7 +96,7 @@ def _workbook_sheets(p: Path) -> list[Sheet]:
             try:
                 sheet = book.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
-                ranges = getattr(sheet, "merged_cell_ranges", None) or []  # newer python-calamine only
+                ranges = sheet.merged_cell_ranges or []  # None where the format has none
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in ranges]
             except (CalamineError, ValueError) as err:
                 raise ExchangeFileError(
