@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from logbook import i18n
 from logbook.cli import app
 
 TODAY = "2025-03-30"  # a Sunday: ISO week 2025-W13 is complete
@@ -27,6 +28,7 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("LOGBOOK_TODAY", TODAY)
     monkeypatch.setenv("LOGBOOK_AUTHOR", "王社工")
     monkeypatch.setenv("LOGBOOK_LANG", "en")  # tests in Chinese set zh themselves
+    i18n.use(i18n.ENGLISH)  # a library test must not read the language an earlier CLI run chose
     monkeypatch.setenv("LOGBOOK_LOCK_TIMEOUT", "10")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
