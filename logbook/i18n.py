@@ -17,7 +17,9 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "logbook"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -136,3 +138,30 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined; `_()` translates it where it is shown."""
     return message
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence kept as its catalog id and its values, for text that both people and programs
+    read (a `check` finding, an import problem): `str()` is the English, as JSON carries it
+    whatever the reader's language; `text()` is the reader's language. Write the id as
+    N_("…") so the catalog finds it; `plural` and `n` for English plurals."""
+
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+    plural: str | None = None
+    n: int = 1
+
+    def __str__(self) -> str:
+        chosen = self.template if self.plural is None or self.n == 1 else self.plural
+        return chosen.format(**self.params)
+
+    def text(self) -> str:
+        if self.plural is None:
+            return _(self.template).format(**self.params)
+        return ngettext(self.template, self.plural, self.n).format(**self.params)
+
+
+def message(template: str, /, **params: Any) -> Message:
+    """Message(template, params): `message(N_("{name} is not in the registry"), name=…)`."""
+    return Message(template, params)

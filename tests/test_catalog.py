@@ -121,3 +121,15 @@ def test_traditional_locales_read_traditional_characters(monkeypatch):
     monkeypatch.delenv("LOGBOOK_LANG")
     monkeypatch.setenv("LC_ALL", "zh_TW.UTF-8")
     assert run("--lang", "xx", "list").stderr.startswith("錯誤：")
+
+
+def test_a_message_is_english_for_programs_and_the_readers_language_for_people():
+    from logbook.i18n import Message, message
+
+    found = message("Error: {message}", message="x")
+    i18n.use(i18n.CHINESE)
+    assert str(found) == "Error: x" and found.text() == "错误：x"
+    plural = Message("Delete {count} activity?", {"count": 3}, plural="Delete {count} activities?", n=3)
+    assert str(plural) == "Delete 3 activities?" and plural.text() == "删除 3 条活动？"
+    i18n.use(i18n.ENGLISH)
+    assert found.text() == "Error: x"

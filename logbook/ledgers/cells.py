@@ -160,10 +160,10 @@ def read_when(value, year_hint: date) -> tuple[date | None, str | None, str | No
     text = halfwidth(text_of(value))
     if m := _TEXT_DATE_AT_START.match(text):
         day = read_date(m[1], year_hint)
-        rest = _DATE_TAIL.sub("", text[m.end():]).strip()
-        if not rest or _MIDNIGHT.fullmatch(" " + rest):
+        after = _DATE_TAIL.sub("", text[m.end():]).strip()
+        if not after or _MIDNIGHT.fullmatch(" " + after):
             return day, None, None
-        start, end = read_time_range(rest)
+        start, end = read_time_range(after)
         return day, start, end
     if _TIME_START.match(text.strip()):
         start, end = read_time_range(text)
