@@ -9,8 +9,11 @@ import pytest
 
 from conftest import add, run, run_proc
 
-FEED = Path(__file__).resolve().parents[2] / "shared/data/community-news-feed.txt"
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+DATA = Path(__file__).resolve().parent / "data"
+# Six invented reports shaped like a scraped feed: Traditional script with pinyin glosses, each
+# article ending with `]]>`, damaged bytes; see data/feed-labels.json for what each one holds.
+FEED = DATA / "news-feed.txt"
+ARTICLES = DATA / "articles"
 
 
 def listed():
@@ -19,29 +22,43 @@ def listed():
 
 @pytest.fixture
 def feed_copy(tmp_path) -> Path:
-    """The shared feed under a name of our own (the shared copy is never written)."""
+    """The feed under a name of our own (the fixture itself is never written)."""
     path = tmp_path / "news.txt"
     path.write_bytes(FEED.read_bytes())
     return path
 
 
+@pytest.fixture
+def feed_registry():
+    """The registered communities the feed names: articles 2 and 3 get their street from here."""
+    for name, street, aliases in [
+        ("青柳东里社区", "青柳街道", ["青柳东里"]),
+        ("青柳南里社区", "青柳街道", []),
+    ]:
+        args = ["community", "add", name, "--street", street]
+        for alias in aliases:
+            args += ["--alias", alias]
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+
+
 # -- preview -------------------------------------------------------------------------------
 
 
-def test_dry_run_shows_the_drafts_and_writes_nothing(feed_copy, db_path, registry):
+def test_dry_run_shows_the_drafts_and_writes_nothing(feed_copy, db_path, feed_registry):
     before = db_path.read_bytes()
     result = run("import-text", str(feed_copy), "--dry-run", "--article", "2", "--article", "4", "--article", "6")
     assert result.exit_code == 0, result.stderr
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "#  Date        Title                 Category  Communities   Street    People  Speakers  Partners  Check",
-        "2  -           活动现场设置了义诊区  便民服务  安贞西里社区  安贞街道       -  -         -         no date: not saved",
+        "2  -           活动现场设置了量血压  便民服务  青柳东里社区  青柳街道       -  -         -         no date: not saved",
+        "               区                                                                                  check title, category",
+        "4  2025-03-21  邻里故事会?朗读训练   培训      槐荫堂社区    -            30+  李文琪    -         new",
+        "               营                                                                                  year 2025 assumed",
+        "                                                                                                   damaged: ?、?dǎo)L",
+        "6  -           邻里共建              文化      -             -              -  -         -         no date: not saved",
         "                                                                                                   check title, category",
-        "4  2025-03-27  社区演讲炼金句?口才   培训      观音堂社区    -            40+  王佳宁    -         new",
-        "               培训启智言                                                                          year 2025 assumed",
-        "                                                                                                   damaged: ?、?qū)W",
-        "6  -           党建引领              文化      -             -              -  -         -         no date: not saved",
-        "                                                                                                   check title",
-        "                                                                                                   damaged: ??、?? +4",
+        "                                                                                                   damaged: ??、?? +5",
     ]
     assert result.stderr == (
         "3 articles: 1 would be added; 2 without a date, not saved "
@@ -63,8 +80,8 @@ def test_explain_says_how_each_field_was_read_or_why_it_is_empty(feed_copy):
     assert result.exit_code == 0, result.stderr
     explained = result.stdout[result.stdout.index("Article 6"):].splitlines()
     assert explained[0] == "Article 6: import-text:news.txt#6"
-    assert "  participants: no number tied to attendance; not counted: 五位主体代表 (no 参加/参与/出席 next to it), " \
-        "八名居民当场 (no 参加/参与/出席 next to it)" in explained
+    assert "  participants: no number tied to attendance; not counted: 七位居民代表 (no 参加/参与/出席 next to it), " \
+        "三位居民代表 (no 参加/参与/出席 next to it), 六名居民当场 (no 参加/参与/出席 next to it)" in explained
     assert "  date: no date in the text; give it with --date" in explained
 
 
@@ -81,22 +98,22 @@ def test_json_prints_the_drafts_as_records(feed_copy):
         "notes", "source", "author", "created_at", "updated_at",
     ]
     assert d["id"] is None and d["status"] == "new"
-    assert (d["date"], d["participants"], d["participants_approx"]) == ("2025-03-27", 40, True)
+    assert (d["date"], d["participants"], d["participants_approx"]) == ("2025-03-21", 30, True)
     assert d["source"] == "import-text:news.txt#4" and d["author"] == "王社工"
-    assert d["year_assumed"] is True and d["damaged"] == ["?", "?qū)W"]
+    assert d["year_assumed"] is True and d["damaged"] == ["?", "?dǎo)L"]
     assert d["confidence"]["participants"] >= 0.8
-    assert d["notes"].startswith("3月27日,觀音堂社區舉辦了")  # the cleaned article, its own script
-    assert "(xùn)" not in d["notes"]
+    assert d["notes"].startswith("3月21日,槐蔭堂社區舉辦了")  # the cleaned article, its own script
+    assert "(xùn)" not in d["notes"] and "(xùn)" in FEED.read_text(encoding="utf-8")
     undated = drafts[0]
     assert undated["status"] == "no date" and "date" in undated["left_empty"]
-    assert undated["category"] == "培训" and undated["speakers"] == ["毕宇珠"]
+    assert undated["category"] == "培训" and undated["speakers"] == ["柯文澜"]
 
 
 def test_other_machine_formats(feed_copy):
     csv_out = run("import-text", str(feed_copy), "--dry-run", "--format", "csv", "--article", "4")
     assert csv_out.exit_code == 0
     assert csv_out.stdout.startswith("\ufeffid,date,start,end,title")
-    assert "社区演讲炼金句?口才培训启智言" in csv_out.stdout
+    assert "邻里故事会?朗读训练营" in csv_out.stdout
     jsonl = run("import-text", str(feed_copy), "--dry-run", "--format", "jsonl")
     assert len(jsonl.stdout.splitlines()) == 6
 
@@ -104,23 +121,23 @@ def test_other_machine_formats(feed_copy):
 # -- saving --------------------------------------------------------------------------------
 
 
-def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_copy, db_path, registry):
+def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_copy, db_path, feed_registry):
     result = run("import-text", str(feed_copy), "--yes")
     assert result.exit_code == 0, result.stderr
     [saved] = listed()
     assert result.stderr.splitlines()[-2:] == [
-        f"Added {saved['id'][:8]} on 2025-03-27: 社区演讲炼金句?口才培训启智言",
+        f"Added {saved['id'][:8]} on 2025-03-21: 邻里故事会?朗读训练营",
         "Saved 1 activity from news.txt",
     ]
-    assert saved["category"] == "培训" and saved["communities"] == ["观音堂社区"]
+    assert saved["category"] == "培训" and saved["communities"] == ["槐荫堂社区"]
     assert saved["source"] == "import-text:news.txt#4"
     assert saved["created_at"].endswith("Z") and saved["author"] == "王社工"
     # An ordinary activity: filters, show, search (the Traditional notes too) and report see it.
-    assert [a["id"] for a in run("list", "--community", "观音堂", "--format", "json").json] == [saved["id"]]
+    assert [a["id"] for a in run("list", "--community", "槐荫堂", "--format", "json").json] == [saved["id"]]
     assert run("show", saved["id"][:6]).exit_code == 0
-    assert [a["id"] for a in run("search", "演講", "王佳宁", "--format", "json").json] == [saved["id"]]
+    assert [a["id"] for a in run("search", "朗讀", "李文琪", "--format", "json").json] == [saved["id"]]
     report = run("report", "--by", "community", "--format", "json").json
-    assert [(g["group"], g["participants"]) for g in report["groups"]] == [("观音堂社区", 40)]
+    assert [(g["group"], g["participants"]) for g in report["groups"]] == [("槐荫堂社区", 30)]
     # The same text again, even under another name or through stdin, adds nothing.
     before = db_path.read_bytes()
     again = run("import-text", str(feed_copy), "--yes")
@@ -135,16 +152,16 @@ def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_cop
     assert db_path.read_bytes() == before
 
 
-def test_date_option_saves_undated_articles_once(feed_copy, registry):
+def test_date_option_saves_undated_articles_once(feed_copy, feed_registry):
     result = run("import-text", str(feed_copy), "--yes", "--date", "2025-03-20", "--article", "2", "--article", "5")
     assert result.exit_code == 0, result.stderr
     saved = {a["source"]: a for a in listed()}
     assert set(saved) == {"import-text:news.txt#2", "import-text:news.txt#5"}
     two = saved["import-text:news.txt#2"]
-    assert two["date"] == "2025-03-20" and two["street"] == "安贞街道"
-    assert two["participants"] is None  # 八名学员 served; they are not attendance
+    assert two["date"] == "2025-03-20" and two["street"] == "青柳街道"
+    assert two["participants"] is None  # 六名学员 served; they are not attendance
     five = saved["import-text:news.txt#5"]
-    assert len(five["communities"]) == 9 and five["street"] == "太阳宫地区"
+    assert len(five["communities"]) == 9 and five["street"] == "云岭地区"
     assert "date from --date" in result.stdout
     # The whole feed afterwards adds article 4 only.
     rest = run("import-text", str(feed_copy), "--yes")
@@ -156,11 +173,11 @@ def test_date_option_saves_undated_articles_once(feed_copy, registry):
 def test_year_option(feed_copy):
     result = run("import-text", str(feed_copy), "--yes", "--year", "2024", "--article", "4")
     assert result.exit_code == 0, result.stderr
-    assert listed()[0]["date"] == "2024-03-27"
+    assert listed()[0]["date"] == "2024-03-21"
 
 
 def test_same_date_title_and_community_as_a_typed_record_is_a_duplicate(feed_copy, db_path):
-    typed = add("社区演讲炼金句?口才培训启智言", "--date", "2025-03-27", "--community", "观音堂社区")
+    typed = add("邻里故事会?朗读训练营", "--date", "2025-03-21", "--community", "槐荫堂社区")
     before = db_path.read_bytes()
     result = run("import-text", str(feed_copy), "--yes", "--article", "4", "--format", "json")
     assert result.exit_code == 0
