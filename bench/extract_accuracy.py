@@ -3,7 +3,7 @@
     python bench/extract_accuracy.py                 # the Markdown table
     python bench/extract_accuracy.py --misses        # and every wrong or missed value
     python bench/extract_accuracy.py --json          # the numbers, for programs
-    python bench/extract_accuracy.py --labels tests/data/feed-labels.json   # the shared feed
+    python bench/extract_accuracy.py --labels tests/data/feed-labels.json   # the feed fixture
     python bench/extract_accuracy.py --labels bench/real-reports-labels.json [--texts DIR]
                                                      # public reports, development and held-out
 
