@@ -109,6 +109,18 @@ def test_json_prints_the_drafts_as_records(feed_copy):
     assert undated["category"] == "培训" and undated["speakers"] == ["柯文澜"]
 
 
+def test_reasons_name_the_option_that_settles_them(feed_copy, tmp_path):
+    why = {d["article"]: d["why"]["date"] for d in run("import-text", str(feed_copy), "--dry-run", "--format", "json").json}
+    assert why[6] == "no date in the text; give it with --date"
+    assert why[4] == "the date in the text; year 2025 assumed (the latest that is not after today); --year to set it"
+    given = run("import-text", str(feed_copy), "--dry-run", "--format", "json", "--year", "2024", "--article", "4")
+    assert given.json[0]["why"]["date"] == "the date in the text; year 2024 from --year"
+    vague = tmp_path / "vague.txt"
+    vague.write_text("近日，黄寺社区开展手工活动。", encoding="utf-8")
+    explained = run("import-text", str(vague), "--dry-run", "--explain").stdout.splitlines()
+    assert "  date: the article says only 近日; give the date with --date" in explained
+
+
 def test_other_machine_formats(feed_copy):
     csv_out = run("import-text", str(feed_copy), "--dry-run", "--format", "csv", "--article", "4")
     assert csv_out.exit_code == 0

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logbook.extract import MIN_CONFIDENCE, article_digest, extract, extract_article, split_text
+from logbook.extract import MIN_CONFIDENCE, Hint, article_digest, extract, extract_article, split_text
 from logbook.models import TITLE_MAX, Community
 from logbook.registry import Registry
 
@@ -127,7 +127,8 @@ def test_feed_articles_without_dates_stay_undated(feed):
     for n in (1, 2, 3, 5, 6):
         assert feed[n].record["date"] is None, n
     # 2022年 and 2023年 in article 6 are years of earlier projects, not a date.
-    assert feed[6].why["date"] == "no date in the text; give it with --date"
+    assert feed[6].why["date"] == "no date in the text"
+    assert feed[6].hints == {"date": Hint.GIVE_DATE}
 
 
 def test_feed_notes_keep_the_script_and_drop_markup(feed):
@@ -193,6 +194,31 @@ def test_dates_left_empty(text, reason):
     d = read(text)
     assert d.record["date"] is None
     assert reason in d.why["date"]
+
+
+@pytest.mark.parametrize(
+    "text, year, why, hint",
+    [
+        ("社区开展手工活动。", None, "no date in the text", Hint.GIVE_DATE),
+        ("近日，社区开展手工活动。", None, "the article says only 近日", Hint.GIVE_THE_DATE),
+        ("3月27日，社区举办讲座。", None, "the date in the text; year 2025 assumed (the latest that is not after today)",
+         Hint.SET_YEAR),
+        ("3月27日，社区举办讲座。", 2024, "the date in the text; year 2024", Hint.YEAR_GIVEN),
+        ("2024年12月6日，社区开展主题党日活动。", None, "the date in the text", None),
+        ("此前，社区已于3月5日走访居民。社区召开议事会。", None,
+         "the only dates belong to another event: 3月5日 (earlier event)", None),
+    ],
+)
+def test_what_settles_the_date_is_a_hint_never_an_option_name(text, year, why, hint):
+    d = read(text, year=year)
+    assert d.why["date"] == why
+    assert d.hints.get("date") is hint
+    assert d.to_dict()["hints"] == ({"date": hint.name} if hint else {})
+
+
+def test_no_reason_names_an_option(feed):
+    for d in feed.values():
+        assert not [w for w in d.why.values() if "--" in w], d.number
 
 
 def test_damaged_date_is_not_read():

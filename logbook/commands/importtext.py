@@ -205,7 +205,7 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
             lines = []
             for item in items:
                 lines.append(f"Article {item.number}: {item.record['source']}")
-                for field, why in item.draft.why.items():
+                for field, why in _why(item.draft).items():
                     lines.append(f"  {field}: {why}")
             write_out(safe(line) + "\n" for line in lines)
         return
@@ -220,13 +220,30 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
                 "status_detail": item.detail or None,
                 "left_empty": d.empty_fields(),
                 "confidence": dict(d.confidence),
-                "why": dict(d.why),
+                "why": _why(d),
                 "damaged": list(d.damaged),
                 "year_assumed": d.year_assumed,
             }
         )
         records.append(record)
     write_out(WRITERS[fmt](records))
+
+
+def _why(draft) -> dict[str, str]:
+    """How each field was read or why it is empty, with the option that settles it named: the
+    extractor says what the text leaves open (its hints), this command says how to give it."""
+    from ..extract import Hint
+
+    said = {
+        Hint.GIVE_DATE: "; give it with --date",
+        Hint.GIVE_THE_DATE: "; give the date with --date",
+        Hint.YEAR_GIVEN: " from --year",
+        Hint.SET_YEAR: "; --year to set it",
+    }
+    return {
+        field: why + said[draft.hints[field]] if field in draft.hints else why
+        for field, why in draft.why.items()
+    }
 
 
 def _summarise(items: list, dry_run: bool) -> None:

@@ -20,7 +20,7 @@ from ..models import TEXT_MAX
 from ..textnorm import clean_scrape, damaged_spans
 from .articles import Article, split_text
 from .categories import read_category
-from .draft import FIELDS, MIN_CONFIDENCE, Draft, article_digest, put
+from .draft import FIELDS, MIN_CONFIDENCE, Draft, Hint, article_digest, put
 from .partners import read_partners
 from .people import read_participants
 from .places import read_places
@@ -28,7 +28,7 @@ from .speakers import read_speakers
 from .titles import read_title
 from .when import read_date
 
-__all__ = ["Draft", "article_digest", "extract", "extract_article", "split_text", "FIELDS", "MIN_CONFIDENCE"]
+__all__ = ["Draft", "Hint", "article_digest", "extract", "extract_article", "split_text", "FIELDS", "MIN_CONFIDENCE"]
 
 
 def extract(
@@ -72,6 +72,8 @@ def extract_article(
     found = read_date(art, today, year)
     put(draft, "date", *found[:3])
     draft.year_assumed = found[3]
+    if found[4] is not None:
+        draft.hints["date"] = found[4]
     communities, street, location, place_why = read_places(art, registry)
     put(draft, "communities", communities, 0.85 if communities else 0, place_why["communities"])
     put(draft, "street", *street)

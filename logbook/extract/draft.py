@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 
 
 # The fields a draft fills, in the order the preview and the accuracy table show them.
@@ -26,6 +27,16 @@ MIN_CONFIDENCE = 0.5
 TITLE_SOFT_MAX = 60
 
 
+class Hint(Enum):
+    """How the caller can settle what a reader left open or guessed. The library says which; the
+    caller, who knows what it calls its inputs (the CLI: --date, --year), says how."""
+
+    GIVE_DATE = "give it"  # no date in the text: a date for the article
+    GIVE_THE_DATE = "give the date"  # only a vague word such as 近日: a date for the article
+    YEAR_GIVEN = "year given"  # the year of a date written without one came from `year`
+    SET_YEAR = "set the year"  # that year was assumed; `year` sets it
+
+
 @dataclass
 class Draft:
     """One article read as an activity: the record fields found, how sure each is, and why the
@@ -37,6 +48,7 @@ class Draft:
     record: dict = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     why: dict[str, str] = field(default_factory=dict)  # per field: how it was read or why empty
+    hints: dict[str, Hint] = field(default_factory=dict)  # per field: how the caller can settle it
     damaged: list[str] = field(default_factory=list)  # spans lost in the scrape, as written
     year_assumed: bool = False
 
@@ -53,6 +65,7 @@ class Draft:
             **self.record,
             "confidence": dict(self.confidence),
             "why": dict(self.why),
+            "hints": {name: hint.name for name, hint in self.hints.items()},
             "damaged": list(self.damaged),
             "year_assumed": self.year_assumed,
         }
