@@ -51,13 +51,13 @@ def test_dry_run_shows_the_drafts_and_writes_nothing(feed_copy, db_path, feed_re
     assert result.exit_code == 0, result.stderr
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "#  Date        Title                 Category  Communities   Street    People  Speakers  Partners  Check",
-        "2  -           活动现场设置了量血压  便民服务  青柳东里社区  青柳街道       -  -         -         no date: not saved",
-        "               区                                                                                  check title, category",
+        "2  -           社区广场上摆开了量血  便民服务  青柳东里社区  青柳街道       -  -         -         no date: not saved",
+        "               压                                                                                  check title, category",
         "4  2025-03-21  邻里故事会?朗读训练   培训      槐荫堂社区    -            30+  李文琪    -         new",
         "               营                                                                                  year 2025 assumed",
         "                                                                                                   damaged: ?、?dǎo)L",
         "6  -           邻里共建              文化      -             -              -  -         -         no date: not saved",
-        "                                                                                                   check title, category",
+        "                                                                                                   check title",
         "                                                                                                   damaged: ??、?? +5",
     ]
     assert result.stderr == (
@@ -81,7 +81,7 @@ def test_explain_says_how_each_field_was_read_or_why_it_is_empty(feed_copy):
     explained = result.stdout[result.stdout.index("Article 6"):].splitlines()
     assert explained[0] == "Article 6: import-text:news.txt#6"
     assert "  participants: no number tied to attendance; not counted: 七位居民代表 (no 参加/参与/出席 next to it), " \
-        "三位居民代表 (no 参加/参与/出席 next to it), 六名居民当场 (no 参加/参与/出席 next to it)" in explained
+        "三位居民代表 (no 参加/参与/出席 next to it), 六名居民当即 (no 参加/参与/出席 next to it)" in explained
     assert "  date: no date in the text; give it with --date" in explained
 
 
@@ -102,7 +102,7 @@ def test_json_prints_the_drafts_as_records(feed_copy):
     assert d["source"] == "import-text:news.txt#4" and d["author"] == "王社工"
     assert d["year_assumed"] is True and d["damaged"] == ["?", "?dǎo)L"]
     assert d["confidence"]["participants"] >= 0.8
-    assert d["notes"].startswith("3月21日,槐蔭堂社區舉辦了")  # the cleaned article, its own script
+    assert d["notes"].startswith("3月21日下午,槐蔭堂社區開展")  # the cleaned article, its own script
     assert "(xùn)" not in d["notes"] and "(xùn)" in FEED.read_text(encoding="utf-8")
     undated = drafts[0]
     assert undated["status"] == "no date" and "date" in undated["left_empty"]
