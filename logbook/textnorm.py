@@ -393,7 +393,7 @@ def damaged_spans(text: str) -> list[tuple[int, int]]:
     lost, as in `嘤?xùn)`) and grows over neighbouring odd characters (rare hanzi, symbols, a
     stray Latin letter, a gloss after them). Two such spans close together, with nothing but
     text and at least two odd characters between them, are one damaged run, as in
-    `??崭劢值酪矊⒁源舜闻嘤?xùn)`. A `?` with only ASCII around it is a question mark.
+    `??鳂蚪值老乱徊綄⒁员酒谂嘤?xùn)`. A `?` with only ASCII around it is a question mark.
     Conservative on purpose: common characters next to a lone `?` are not claimed.
     """
     spans: list[tuple[int, int]] = []

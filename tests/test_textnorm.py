@@ -1,7 +1,7 @@
 """Chinese text handling: search folding, glosses, scrape damage, pinyin order and look-up.
 
-Real text comes from shared/data/community-news-feed.txt (Traditional, with pinyin glosses and
-scrape damage), copied here so the tests stand alone.
+Scraped text comes from tests/data/news-feed.txt (invented reports, Traditional, with pinyin
+glosses and scrape damage) and from lines written here in the same shapes.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -32,45 +33,18 @@ from logbook.textnorm import (
     to_simplified,
 )
 
-# The first article of the feed, as scraped: glosses, `??` and a GBK-one-byte-off span at the end.
-ARTICLE = (
-    "本次培訓(xùn)特邀北京農(nóng)學(xué)院農(nóng)村區(qū)"
-    "域發(fā)展專業(yè)副教授畢宇珠擔(dān)任主講,旨在通過“理論+實(shí)"
-    "戰(zhàn)”雙軌模式,讓各社區(qū)社工沉浸式學(xué)習(xí)議事協(xié)"
-    "商方法與主持技巧,從而更好地提高基層社工的相關(guān)實(shí)務(wù)"
-    "能力。\n"
-    "培訓(xùn)伊始,畢教授運(yùn)用“協(xié)商會(huì)議卡片法”將全體學(xué)"
-    "員隨機(jī)編為紫、粉、綠三各小組,并讓每個(gè)小組在卡片上寫出協(xié)"
-    "商議事中遇到的困難議題。這些議題將在后續(xù)講解中得到解答。\n"
-    "培訓(xùn)期間,畢教授詳細(xì)介紹了議事協(xié)商的內(nèi)涵,"
-    "并從市場(chǎng)失靈、政府失靈、社會(huì)失靈三個(gè)角度拆解社區(qū)"
-    "議事協(xié)商過程中出現(xiàn)問題的原因。此外,他還以多個(gè)實(shí)"
-    "際案例為切入點(diǎn),講述在社區(qū)議事協(xié)商中如何選擇議事會(huì)"
-    "的參與主體,以及主持人的作用和具備的技能、素質(zhì)等。\n"
-    "專業(yè)的理論知識(shí)為接下來的小組討論提供了方向。畢教授引導(dǎo)"
-    "各小組從“如何開展議事協(xié)商”“如何采用議事協(xié)商的方法剖析、解決矛盾糾紛”"
-    "等角度,去解決先前提出的“社區(qū)樓道堆物堆料”“居民樓蚊蟲治理”等問題。三個(gè)"
-    "小組積極討論,總結(jié)出許多議事協(xié)商的寶貴經(jīng)驗(yàn)"
-    ",同時(shí)也對(duì)議事協(xié)商的流程和技巧有了更深層次的把握。"
-    "\n"
-    "正如大家所言,這次培訓(xùn)不僅深化了基層社工對(duì)議事協(xié)商的認(rèn)"
-    "知,更堅(jiān)定了了今后主持會(huì)議的信心。希望大家在未來工作中科學(xué)"
-    "合理地運(yùn)用協(xié)商議事規(guī)則和技巧,真正將學(xué)習(xí)"
-    "成果轉(zhuǎn)化為服務(wù)社區(qū)的實(shí)際行動(dòng)"
-    "??崭劢值酪矊⒁源舜闻嘤?xùn)為契機(jī),持續(xù)強(qiáng)化基層議事協(xié)"
-    "商隊(duì)伍建設(shè),不斷激活社區(qū)治理“內(nèi)生動(dòng)"
-    "力”,為構(gòu)建共建共治共享的社區(qū)治理新格局持續(xù)注入新動(dòng)"
-    "能。\n"
-    "]]>\n"
-)
-DAMAGE = "??崭劢值酪矊⒁源舜闻嘤?xùn)"
+# The first article of tests/data/news-feed.txt (invented, in a scrape's shapes): glosses, `<p>`
+# leftovers and a span of GBK bytes read one off, which held the only place it names.
+FEED_TEXT = (Path(__file__).resolve().parent / "data" / "news-feed.txt").read_text(encoding="utf-8")
+ARTICLE = FEED_TEXT[: FEED_TEXT.index("]]>") + len("]]>\n")]
+DAMAGE = "??鳂蚪值老乱徊綄⒁员酒谂嘤?xùn)"
 
 GRADUATES = (
-    "值得一提的是,安貞西里社區(qū)書記工作室研修班的八名學(xué)員(來自奧運(yùn)村和大屯街道)"
-    "也積極參與到此次服務(wù)當(dāng)中。"
+    "值得一提的是,青柳東里社區(qū)書記工作室研修班的六名學(xué)員(來自楓橋街道和石橋地區(qū))"
+    "也參與了此次服務(wù)。"
 )
 SPEECH = (
-    "通過吐字歸音(叼住字頭、拉開字腹、收住字尾)的練習(xí),讓學(xué)員們的發(fā)音更加準(zhǔn)確有力。"
+    "通過“三步練習(xí)法”(先吸氣、再停頓、後發(fā)聲)的示範,讓學(xué)員們的朗讀(dú)更加自然。"
 )
 
 
@@ -138,22 +112,22 @@ def test_fold_is_the_key_form():
 
 def test_strip_glosses_on_feed_lines():
     assert strip_glosses(GRADUATES) == (
-        "值得一提的是,安貞西里社區書記工作室研修班的八名學員(來自奧運村和大屯街道)"
-        "也積極參與到此次服務當中。"
+        "值得一提的是,青柳東里社區書記工作室研修班的六名學員(來自楓橋街道和石橋地區)"
+        "也參與了此次服務。"
     )
     assert strip_glosses(SPEECH) == (
-        "通過吐字歸音(叼住字頭、拉開字腹、收住字尾)的練習,讓學員們的發音更加準確有力。"
+        "通過“三步練習法”(先吸氣、再停頓、後發聲)的示範,讓學員們的朗讀更加自然。"
     )
     stripped = strip_glosses(ARTICLE)
     assert "(" not in stripped.replace(DAMAGE, "")
-    assert stripped.startswith("本次培訓特邀北京農學院農村區域發展專業副教授")
+    assert stripped.startswith("<p>本次培訓由燕山社會工作學院副教授柯文瀾主講")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "(來自奧運村和大屯街道)",
-        "學員(來自奧運村和大屯街道)",
+        "(來自楓橋街道和石橋地區)",
+        "學員(來自楓橋街道和石橋地區)",
         "大院(院)",
         "熱線(12345)",
         "加入群聊(WeChat)",
@@ -174,17 +148,17 @@ def test_strip_glosses_leaves_the_rest_alone(text):
 
 
 def test_clean_scrape_on_a_feed_article():
-    raw = "<![CDATA[<p>" + ARTICLE.replace("\n", "</p>\n<p>", 1)
+    raw = "<![CDATA[" + ARTICLE.replace("\n", "</p>\n<p>", 2)
     cleaned = clean_scrape(raw)
     lines = cleaned.split("\n")
     assert len(lines) == 5
-    assert lines[0].startswith("本次培訓特邀北京農學院農村區域發展專業副教授畢宇珠擔任主講,")
-    assert lines[0].endswith("實務能力。")
-    for leftover in ("]]>", "<![CDATA[", "<p>", "</p>", "(xùn)", "(nóng)"):
+    assert lines[0].startswith("本次培訓由燕山社會工作學院副教授柯文瀾主講,")
+    assert lines[0].endswith("需求。")
+    for leftover in ("]]>", "<![CDATA[", "<p>", "</p>", "(xùn)", "(jiǎng)"):
         assert leftover not in cleaned
     # Damage is kept exactly as it was, only reported.
     assert DAMAGE in cleaned
-    assert "行動??崭劢值酪矊⒁源舜闻嘤?xùn)為契機" in cleaned
+    assert "用上。??鳂蚪值老乱徊綄⒁员酒谂嘤?xùn)為起點" in cleaned
 
 
 def test_clean_scrape_markup_and_whitespace():
@@ -208,11 +182,11 @@ def test_damaged_spans_find_the_gbk_span_of_the_first_article():
 @pytest.mark.parametrize(
     "text, damaged",
     [
-        ("黨員們?cè)诶蠋熤笇?dǎo)下,運用", ["?cè)诶蠋熤笇?dǎo)"]),
-        ("讓它們?cè)诂F(xiàn)代社會中", ["?cè)诂F(xiàn)"]),
-        ("她首先向?qū)W員們介紹", ["?qū)W"]),
-        ("社區演講煉金句?口才培訓啟智言", ["?"]),
-        ("黨建引領,共治共享??活動伊始", ["??"]),
+        ("黨員們?zài)诶蠋煹膸?lǐng)下,拿起", ["?zài)诶蠋煹膸?lǐng)"]),
+        ("讓手藝?zài)鍝R(xiàn)新意", ["?zài)鍝R(xiàn)"]),
+        ("她先?dǎo)L大家練習(xí)", ["?dǎo)L"]),
+        ("鄰里故事會?朗讀訓練營", ["?"]),
+        ("鄰里共建,書香共享??活動伊始", ["??"]),
         ("損壞\ufffd\ufffd的字", ["\ufffd\ufffd"]),
         ("Is it ok? Yes?", []),
         (GRADUATES, []),
