@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from logbook import i18n
@@ -51,6 +52,24 @@ class Run:
     @property
     def json(self):
         return json.loads(self.stdout)
+
+
+# Typer builds the click command from `app` on every CliRunner.invoke: some 80 ms, most of what
+# a command costs in process. A real `logbook` builds it once per process; so do the tests.
+_build_command = typer.testing._get_command
+_app_command = None
+
+
+def _command_once(typer_app):
+    global _app_command
+    if typer_app is not app:
+        return _build_command(typer_app)
+    if _app_command is None:
+        _app_command = _build_command(app)
+    return _app_command
+
+
+typer.testing._get_command = _command_once
 
 
 def run(*args: str, input: str | None = None) -> Run:

@@ -25,7 +25,7 @@ import typer.main
 
 import logbook.storage as store_mod
 from conftest import FullDisk, ROOT, Run, at_terminal
-from conftest import run as conftest_run
+from conftest import run
 from logbook.cli import app
 from torture_harness import PINNED_ENV, exchange_file, history, leftovers
 
@@ -39,27 +39,6 @@ def one_error(result: Run) -> str:
     assert len(lines) == 1, result.stderr
     assert not set("\x1b\x07\x08\r\x9b") & set(result.stderr), repr(result.stderr)
     return lines[0]
-
-
-_COMMAND = None
-
-
-def run(*args: str, input: str | None = None) -> Run:
-    """conftest.run, with the CLI's click command built once instead of on every call (this
-    module makes thousands of calls)."""
-    global _COMMAND
-    import typer.testing
-
-    if _COMMAND is None:
-        _COMMAND = typer.main.get_command(app)
-    real = getattr(typer.testing, "_get_command", None)
-    if real is None:
-        return conftest_run(*args, input=input)
-    typer.testing._get_command = lambda _app: _COMMAND
-    try:
-        return conftest_run(*args, input=input)
-    finally:
-        typer.testing._get_command = real
 
 
 def add(*args: str) -> str:
