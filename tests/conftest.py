@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import typer.testing
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from logbook import i18n
@@ -19,6 +20,36 @@ from logbook.cli import app
 
 TODAY = "2025-03-30"  # a Sunday: ISO week 2025-W13 is complete
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- Hypothesis: full examples in CI and in every whole run, a fifth in the quick loop ---------
+#
+# Each property says how many examples it runs, through examples(n). That many run under the
+# "ci" profile (which Hypothesis loads by itself on a CI runner) and under its "default" (a plain
+# `pytest`, as .ci/run runs it). The quick loop, `pytest -m "not slow"`, loads "quick" and runs a
+# fifth of them. HYPOTHESIS_PROFILE=ci or --hypothesis-profile=ci gives it the full number.
+
+FULL_EXAMPLES = 100
+settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=FULL_EXAMPLES)
+settings.register_profile("quick", max_examples=FULL_EXAMPLES // 5)
+
+
+def examples(n: int) -> int:
+    """The examples of a property that runs `n` in full, under the profile loaded."""
+    return max(2, n * settings.default.max_examples // FULL_EXAMPLES)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    chosen = os.environ.get("HYPOTHESIS_PROFILE")
+    if chosen:
+        settings.load_profile(chosen)
+    elif (
+        settings.get_current_profile_name() == "default"
+        and not config.getoption("hypothesis_profile", None)
+        and "not slow" in " ".join((config.option.markexpr or "").split())
+    ):
+        settings.load_profile("quick")
 
 
 @pytest.fixture(autouse=True)

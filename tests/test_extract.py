@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from logbook.extract import MIN_CONFIDENCE, Hint, article_digest, extract, extract_article, split_text
 from logbook.models import TITLE_MAX, Community
 from logbook.registry import Registry
@@ -406,7 +407,7 @@ def test_draft_dict_digest_and_empty_fields():
     assert d.digest == article_digest("  近日，社区开展手工活动。\n") == article_digest(d.text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("社区街道地区参加余名人共计约3月2日年十八老师教授联合医院“”，。、()?\n]]>-")) | st.characters(), max_size=200))
 def test_any_text_gives_drafts_that_can_be_records(text):
     for d in extract(text, source_name="x.txt", today=TODAY):

@@ -13,12 +13,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import run
+from conftest import examples, run
 from logbook import exchange
 from logbook.models import FIELD_ORDER
 
-CLI = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-MEMORY = settings(max_examples=200, deadline=None)
+CLI = settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MEMORY = settings(max_examples=examples(200), deadline=None)
 
 COMMUNITIES = ["安贞西里社区", "黄寺社区", "和平街一社区", "惠新里社区"]
 # Characters that stress every format: CSV quoting and separators, JSON escapes, both scripts,

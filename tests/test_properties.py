@@ -23,7 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import run
+from conftest import examples, run
 from logbook import dates
 from logbook.errors import UsageError
 from logbook.models import FIELD_ORDER, Activity
@@ -31,8 +31,8 @@ from logbook.numerals import parse_count
 from logbook.textnorm import fold, matches, search_key
 
 TODAY = date(2025, 3, 30)
-CLI = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FAST = settings(max_examples=300, deadline=None)
+CLI = settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(300), deadline=None)
 
 # What people type into a date option, and what a hostile one does.
 DATE_ALPHABET = list("0123456789-/.年月日号周星期礼拜上个今天昨前明本这W十一二三四五六七八九〇零 ：:ａ１") + [
@@ -269,7 +269,7 @@ def test_importing_any_json_value_is_never_a_traceback(value):
     _import_is_clean(json.dumps(value, ensure_ascii=False).encode(), ".json")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled_envelopes())
 def test_importing_any_mangled_exchange_file_is_never_a_traceback(envelope):
     _import_is_clean(json.dumps(envelope, ensure_ascii=False).encode(), ".json")

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from logbook.errors import UsageError
 from logbook.models import Activity
 from logbook.report import (
@@ -168,7 +169,7 @@ def activities(draw) -> list[Activity]:
     return out
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     acts=activities(),
     by=st.sampled_from(BY_CHOICES),

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from logbook.textnorm import (
     FIELD_SEPARATOR,
     clean_scrape,
@@ -316,7 +317,7 @@ _TEXT = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT)
 @example("藉著")  # the per-character fold completes a phrase: 藉着 → 借着
 @example("乾(qián)隆")  # a gloss splits a phrase
@@ -328,7 +329,7 @@ def test_fold_is_idempotent_and_script_blind(text):
     assert fold(to_simplified(text)) == key
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, st.sampled_from(["培训", "安贞西里", "学员", "a", "乾隆", "x"]))
 def test_highlight_agrees_with_matches(text, term):
     spans = highlight_spans(text, [term])
