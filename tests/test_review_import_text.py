@@ -90,6 +90,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow  # a megabyte of each shape
 @pytest.mark.parametrize("shape", list(HOSTILE))
 def test_hostile_shapes_are_read_in_one_pass(shape):
     # A megabyte of each: a reader that goes over the text again for each thing it finds in it
@@ -98,6 +99,7 @@ def test_hostile_shapes_are_read_in_one_pass(shape):
     assert len(drafts) == 1
 
 
+@pytest.mark.slow  # 4 MB read and drafted
 def test_a_text_at_the_size_limit_is_read(tmp_path, db_path):
     text = repeated(LINE, MAX_TEXT_BYTES)
     data = text.encode("utf-8")

@@ -342,6 +342,7 @@ def test_several_months_past_the_limit_name_the_fullest(month_max, tmp_path):
 # -- 17. reading holds each record once -----------------------------------------------------------
 
 
+@pytest.mark.slow  # 20,000 records read under tracemalloc: half a minute
 @pytest.mark.parametrize("shape", ["jsonl", "envelope", "csv"])
 def test_reading_a_file_holds_little_more_than_one_activity_a_record(shape):
     """The reader used to hold the text, a list of its lines or the parsed JSON, and the
