@@ -20,6 +20,25 @@ def people_label(count: int | None, approx: bool, notation: Notation = "≥") ->
     return f"{count}+" if notation == "+" else f"≥{count}"
 
 
+def head_count(count: int | None, approx: bool, *, total: bool = False) -> str:
+    """A head count as the reader's language writes it, "" when unknown. One activity's count:
+    `40+` in English, `40余` in Chinese; a sum where some count was approximate (`total`):
+    `296+` in English, `至少 296` in Chinese."""
+    if count is None:
+        return ""
+    if not approx:
+        return str(count)
+    from .i18n import _, is_chinese
+
+    if not is_chinese():  # English writes a count and a sum alike: `40+`, `296+`
+        return f"{count}+"
+    if total:
+        # TRANSLATORS: a sum of head counts where some were approximate; English shows "296+".
+        return _("at least {count} in all").format(count=count)
+    # TRANSLATORS: one activity's approximate head count; English shows "40+".
+    return _("over {count}").format(count=count)
+
+
 def delta_label(change: int) -> str:
     """A change against the previous period: `+3`, `-2`, `±0`."""
     if change > 0:

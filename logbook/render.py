@@ -14,7 +14,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from .labels import people_label
+from .i18n import N_, _
+from .labels import head_count, people_label
 from .models import Activity, Categories, Community
 from .plain import fold, pad, width
 from .plain import safe  # noqa: F401  (imported from here too)
@@ -35,7 +36,11 @@ def table_box(plain: bool):
 
 
 def people(activity: Activity) -> str:
-    return people_label(activity.participants, activity.participants_approx, "+")
+    return head_count(activity.participants, activity.participants_approx)
+
+
+# The listing's columns, in the reader's language when shown.
+_COLUMNS = (N_("ID"), N_("Date"), N_("Title"), N_("Category"), N_("Communities"), N_("People"))
 
 
 def activity_table(
@@ -47,12 +52,13 @@ def activity_table(
 ) -> Table:
     """The listing of activities; `highlight(title) -> [(start, end)]` marks search matches."""
     table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
-    table.add_column("ID", no_wrap=True, style="cyan" if not plain else "")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Title", overflow="fold", ratio=3)
-    table.add_column("Category", overflow="fold")
-    table.add_column("Communities", overflow="fold", ratio=2)
-    table.add_column("People", justify="right", no_wrap=True)
+    id_, date_, title_, category_, communities_, people_ = (_(c) for c in _COLUMNS)
+    table.add_column(id_, no_wrap=True, style="cyan" if not plain else "")
+    table.add_column(date_, no_wrap=True)
+    table.add_column(title_, overflow="fold", ratio=3)
+    table.add_column(category_, overflow="fold")
+    table.add_column(communities_, overflow="fold", ratio=2)
+    table.add_column(people_, justify="right", no_wrap=True)
     for a in activities:
         title = text(a.title)
         if highlight is not None:
@@ -72,7 +78,6 @@ def activity_table(
 # The plain listing written row by row, for listings too long for one Rich table (~0.3 ms a row,
 # and nothing is printed until the last row is measured). Same columns and look as
 # `activity_table(plain=True)`: a header, two spaces between columns, long text folded.
-_STREAM_COLUMNS = ("ID", "Date", "Title", "Category", "Communities", "People")
 _FOLDING = (2, 3, 4)  # Title, Category, Communities may fold; the others never do
 _GAP = "  "
 
@@ -84,7 +89,7 @@ def _stream_cells(a: Activity) -> tuple[str, ...]:
 def stream_widths(activities: Iterable[Activity], total: int) -> list[int]:
     """Column widths for a streamed listing, measured on the rows at hand (the first few hundred)
     and narrowed to fit `total` cells: the widest folding column gives way first."""
-    widths = [width(h) for h in _STREAM_COLUMNS]
+    widths = [width(_(h)) for h in _COLUMNS]
     for a in activities:
         for i, cell in enumerate(_stream_cells(a)):
             widths[i] = max(widths[i], max((width(line) for line in cell.split("\n")), default=0))
@@ -113,36 +118,82 @@ def stream_activity_lines(activities: Iterable[Activity], widths: list[int]) -> 
             out.append(_GAP.join(parts).rstrip() + "\n")
         return "".join(out)
 
-    yield render(_STREAM_COLUMNS)
+    yield render(tuple(_(h) for h in _COLUMNS))
     for a in activities:
         yield render(_stream_cells(a))
 
 
+# What `show` calls each field, in FIELD_ORDER; participants_approx is told by the head count
+# itself (`40+`, `40余`), so it has no row of its own.
+_FIELD_LABELS = {
+    "id": N_("ID"),
+    "date": N_("Date"),
+    "start": N_("Starts"),
+    "end": N_("Ends"),
+    "title": N_("Title"),
+    "category": N_("Category"),
+    "communities": N_("Communities"),
+    "street": N_("Street"),
+    "participants": N_("People"),
+    "organizers": N_("Organizers"),
+    "partners": N_("Partners"),
+    "speakers": N_("Speakers"),
+    "groups": N_("Groups served"),
+    "tags": N_("Tags"),
+    "location": N_("Location"),
+    "notes": N_("Notes"),
+    "source": N_("Source"),
+    "author": N_("Logged by"),
+    "created_at": N_("Created"),
+    "updated_at": N_("Updated"),
+}
+
+
+def beijing_time(stamp: str | None) -> str:
+    """A record's UTC stamp (`2025-03-30T06:05:00.000Z`) as Beijing time, `2025-03-30 14:05`;
+    anything that is not such a stamp as it is."""
+    if not stamp:
+        return ""
+    from datetime import datetime, timezone
+
+    from .dates import SHANGHAI
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return f"{moment.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
+
+
 def activity_detail(activity: Activity, *, plain: bool = False) -> Table:
-    """Every field of one activity, one per row."""
+    """Every field of one activity, one per row, under the names a person reads; the times it
+    was logged and changed in Beijing time."""
     table = Table(box=None if plain else box.SIMPLE, show_header=False, pad_edge=False)
     table.add_column("field", style="bold" if not plain else "", no_wrap=True)
     table.add_column("value", overflow="fold")
     record = activity.to_dict()
-    for name, value in record.items():
+    for name, label in _FIELD_LABELS.items():
+        value = record[name]
         if isinstance(value, list):
             shown = "、".join(value)
-        elif isinstance(value, bool):
-            shown = "yes" if value else "no"
-        elif name == "participants" and value is not None:
+        elif name == "participants":
             shown = people(activity)
+        elif name in ("created_at", "updated_at"):
+            shown = beijing_time(value)
         else:
             shown = value
-        table.add_row(name, text(shown))
+        table.add_row(_(label), text(shown))
     return table
 
 
 def community_table(communities: list[Community], counts: dict[str, int], *, plain: bool = False) -> Table:
     table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
-    table.add_column("Community", overflow="fold")
-    table.add_column("Street", overflow="fold")
-    table.add_column("Aliases", overflow="fold")
-    table.add_column("Activities", justify="right", no_wrap=True)
+    table.add_column(_("Community"), overflow="fold")
+    table.add_column(_("Street"), overflow="fold")
+    table.add_column(_("Aliases"), overflow="fold")
+    table.add_column(_("Activities"), justify="right", no_wrap=True)
     for c in communities:
         table.add_row(text(c.name), text(c.street), text("、".join(c.aliases)), str(counts.get(c.name, 0)))
     return table

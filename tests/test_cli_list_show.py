@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import datetime, timedelta, timezone
 
 from conftest import add, run
 
@@ -44,6 +45,12 @@ def test_list_jsonl_csv_md():
     assert md.splitlines()[0] == "| id | date | title | category | communities | street | participants |"
 
 
+def beijing(stamp: str) -> str:
+    """A record's UTC stamp as `show` prints it: Beijing time to the minute."""
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return f"{moment.astimezone(timezone(timedelta(hours=8))):%Y-%m-%d %H:%M}"
+
+
 LONG_TITLE = "社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场（安贞街道与朝阳区公安分局联合主办）"
 
 
@@ -57,29 +64,28 @@ def test_list_table_aligns_and_folds_chinese():
         "                      街道与朝阳区公安分局联合主办）                                                                    ",
         "",
     ])  # fmt: skip
-    stamp = run("show", activity_id, "--format", "json").json["created_at"]
+    local = beijing(run("show", activity_id, "--format", "json").json["created_at"])
     assert run("show", activity_id[:6]).stdout == "\n".join([
-        f"id                   {activity_id}                                                                ",
-        "date                 2025-03-27                                                                                      ",
-        "start                                                                                                                ",
-        "end                                                                                                                  ",
-        f"title                {LONG_TITLE}",
-        "category             其他                                                                                            ",
-        "communities          安贞西里社区                                                                                    ",
-        "street                                                                                                               ",
-        "participants         40+                                                                                             ",
-        "participants_approx  yes                                                                                             ",
-        "organizers                                                                                                           ",
-        "partners                                                                                                             ",
-        "speakers                                                                                                             ",
-        "groups                                                                                                               ",
-        "tags                                                                                                                 ",
-        "location                                                                                                             ",
-        "notes                                                                                                                ",
-        "source               typed                                                                                           ",
-        "author               王社工                                                                                          ",
-        f"created_at           {stamp}                                                                        ",
-        f"updated_at           {stamp}                                                                        ",
+        f"ID             {activity_id}                                                                ",
+        "Date           2025-03-27                                                                                      ",
+        "Starts                                                                                                         ",
+        "Ends                                                                                                           ",
+        f"Title          {LONG_TITLE}",
+        "Category       其他                                                                                            ",
+        "Communities    安贞西里社区                                                                                    ",
+        "Street                                                                                                         ",
+        "People         40+                                                                                             ",
+        "Organizers                                                                                                     ",
+        "Partners                                                                                                       ",
+        "Speakers                                                                                                       ",
+        "Groups served                                                                                                  ",
+        "Tags                                                                                                           ",
+        "Location                                                                                                       ",
+        "Notes                                                                                                          ",
+        "Source         typed                                                                                           ",
+        "Logged by      王社工                                                                                          ",
+        f"Created        {local}                                                                                ",
+        f"Updated        {local}                                                                                ",
         "",
     ])  # fmt: skip
 
@@ -99,7 +105,7 @@ def test_show_by_prefix_every_field():
     activity_id = add("中医义诊进社区", "--people", "60", "--speaker", "张医生")
     result = run("show", activity_id[:4])
     assert result.exit_code == 0, result.stderr
-    for text in (activity_id, "中医义诊进社区", "张医生", "60", "created_at"):
+    for text in (activity_id, "中医义诊进社区", "张医生", "60", "Created"):
         assert text in result.stdout
     as_json = run("show", activity_id[:6], "--format", "json").json
     assert as_json["id"] == activity_id
