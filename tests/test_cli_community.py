@@ -39,7 +39,7 @@ def test_rename_rewrites_records(registry):
     one = add("a", "--community", "黄寺社区", "--community", "安贞里社区")
     result = run("community", "rename", "黄寺社区", "黄寺新社区")
     assert result.exit_code == 0, result.stderr
-    assert "1 activities rewritten" in result.stderr
+    assert "1 activity rewritten" in result.stderr
     rec = run("show", one, "--format", "json").json
     assert rec["communities"] == ["黄寺新社区", "安贞里社区"]
     # the old name stays as an alias, so old habits still resolve
@@ -57,7 +57,7 @@ def test_remove_refuses_while_used_unless_forced(registry):
     add("a", "--community", "黄寺社区")
     refused = run("community", "remove", "黄寺社区")
     assert refused.exit_code == 1
-    assert "used by 1 activities" in refused.stderr
+    assert "used by 1 activity;" in refused.stderr
     forced = run("community", "remove", "黄寺社区", "--force")
     assert forced.exit_code == 0
     assert "黄寺社区" not in [c["name"] for c in run("community", "list", "--format", "json").json]

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import UsageError
 from ..formats import Format, write_activities
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Activity, Categories
 from ..query import Filter
 from . import completion
@@ -185,11 +185,17 @@ class State:
             try:
                 day = date.fromisoformat(pinned)
             except ValueError:
-                raise UsageError(f"LOGBOOK_TODAY={pinned!r} is not a YYYY-MM-DD date") from None
+                raise UsageError(
+                    _("LOGBOOK_TODAY={value} is not a YYYY-MM-DD date").format(value=repr(pinned))
+                ) from None
             from ..dates import SUPPORTED_RANGE, in_range
 
             if not in_range(day):
-                raise UsageError(f"LOGBOOK_TODAY={pinned!r} is outside the supported range {SUPPORTED_RANGE}")
+                raise UsageError(
+                    _("LOGBOOK_TODAY={value} is outside the supported range {range}").format(
+                        value=repr(pinned), range=SUPPORTED_RANGE
+                    )
+                )
             return day
         from ..dates import today_in_shanghai
 
@@ -235,13 +241,41 @@ class State:
         if store.readonly:
             from ..errors import ReadOnly
 
-            raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+            raise ReadOnly(
+                _("{logbook} is read-only; use --db to write to a logbook of your own").format(
+                    logbook=store.label
+                )
+            )
         return store
 
     def registry(self):
         from ..registry import Registry
 
         return Registry(self.store().communities())
+
+    def missing_logbook(self):
+        """The path --db or LOGBOOK_DB names when no logbook is there yet; None otherwise (the
+        sample, the default logbook, or one that exists)."""
+        if self.sample:
+            return None
+        from ..config import environ_text, resolve_db_path
+
+        if self.db is None and environ_text("LOGBOOK_DB") is None:
+            return None
+        path = resolve_db_path(self.db)
+        return None if path.exists() or path.is_symlink() else path
+
+    def say_if_no_logbook(self, exit_code: int | None = None) -> bool:
+        """When --db or LOGBOOK_DB names a logbook that does not exist, say so in one line on
+        stderr naming the path (rather than show an empty listing without a word), then exit
+        with `exit_code` if one is given. True when there was no logbook."""
+        path = self.missing_logbook()
+        if path is None:
+            return False
+        info(_("No logbook at {path}: nothing has been logged there yet").format(path=path))
+        if exit_code is not None:
+            raise typer.Exit(exit_code)
+        return True
 
 
 def state(ctx: typer.Context) -> State:
@@ -354,7 +388,11 @@ def build_filter(st: State, args: FilterArgs) -> Filter:
     if args.month:
         flt.narrow_dates(*dates.parse_month(args.month, today).iso_bounds())
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        warn(f"the period {flt.date_from} to {flt.date_to} is empty: it ends before it starts")
+        warn(
+            _("the period {start} to {end} is empty: it ends before it starts").format(
+                start=flt.date_from, end=flt.date_to
+            )
+        )
     typed_communities = [c for c in args.communities or [] if c.strip()]
     if typed_communities or (args.street and args.street.strip()):
         registry = st.registry()
@@ -406,15 +444,35 @@ def _filter_registry(st: State):
     return Registry(store.communities(), used=dict.fromkeys(used), used_streets=dict.fromkeys(streets))
 
 
+_UNKNOWN = {
+    "community": N_("no community is known as {name}"),
+    "street": N_("no street is known as {name}"),
+    "category": N_("no category is known as {name}"),
+}
+_UNKNOWN_HINT = {
+    "community": N_("no community is known as {name}; did you mean {candidates}?"),
+    "street": N_("no street is known as {name}; did you mean {candidates}?"),
+    "category": N_("no category is known as {name}; did you mean {candidates}?"),
+}
+_AMBIGUOUS = {
+    "community": N_("community {name} could be any of {candidates}; type more of the name to pick one"),
+    "street": N_("street {name} could be any of {candidates}; type more of the name to pick one"),
+}
+
+
 def _warn_unknown(kind: str, typed: str, candidates: list[str], ambiguous: bool = False) -> None:
+    name = repr(typed.strip())
+    joined = ", ".join(candidates)
     if ambiguous:
-        warn(
-            f"{kind} {typed.strip()!r} could be any of {', '.join(candidates)}; "
-            "type more of the name to pick one"
-        )
+        warn(_(_AMBIGUOUS[kind]).format(name=name, candidates=joined))
         return
-    hint = f"; did you mean {', '.join(candidates)}?" if candidates else ""
-    warn(f"no {kind} is known as {typed.strip()!r}{hint}")
+    message = _UNKNOWN_HINT[kind] if candidates else _UNKNOWN[kind]
+    warn(_(message).format(name=name, candidates=joined))
+
+
+def more_to_show(shown: int, total: int) -> str:
+    """The line under a listing cut short by --limit."""
+    return _("{shown} of {total} shown; --all or --limit N for more").format(shown=shown, total=total)
 
 
 # -- writing listings ------------------------------------------------------------------------

@@ -8,9 +8,9 @@ import typer
 
 from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
-from ..i18n import N_
+from ..i18n import N_, _, ngettext
 from . import completion
-from .common import stdout_is_file, utf8_stdout, consoles, info, state, warn, write_out
+from .common import consoles, info, state, stdout_is_file, utf8_stdout, warn, write_out
 
 community_app = typer.Typer(
     help=N_("The community registry: names, their street, and aliases."),
@@ -36,9 +36,12 @@ def add(
 
     done = communities.register(state(ctx).writable_store(), name, street, alias or [])
     if done.new:
-        info(f"Registered {done.name}" + (f" ({done.street})" if done.street else ""))
+        if done.street:
+            info(_("Registered {name} ({street})").format(name=done.name, street=done.street))
+        else:
+            info(_("Registered {name}").format(name=done.name))
     else:
-        info(f"Updated {done.name}")
+        info(_("Updated {name}").format(name=done.name))
 
 
 @community_app.command("list", help=N_("List the registered communities in pinyin order, with their activity counts."))
@@ -91,11 +94,21 @@ def rename(
     st = state(ctx)
     done = communities.rename(st.writable_store(), old, new, keep_alias=keep_alias, now=st.now())
     if done.same_as == done.new:
-        info(f"{done.new} already has that name; nothing changed")
+        info(_("{name} already has that name; nothing changed").format(name=done.new))
     elif done.same_as is not None:
-        info(f"{done.new} is {done.same_as} written another way (script, width or case); nothing changed")
+        info(
+            _("{name} is {same} written another way (script, width or case); nothing changed").format(
+                name=done.new, same=done.same_as
+            )
+        )
     else:
-        info(f"Renamed {done.old} to {done.new}; {done.rewritten} activities rewritten")
+        info(
+            ngettext(
+                "Renamed {old} to {new}; {count} activity rewritten",
+                "Renamed {old} to {new}; {count} activities rewritten",
+                done.rewritten,
+            ).format(old=done.old, new=done.new, count=done.rewritten)
+        )
 
 
 @community_app.command("remove", help=N_("Remove a community from the registry (refused while activities use it)."))
@@ -111,10 +124,22 @@ def remove(
     try:
         removed, used = communities.remove(state(ctx).writable_store(), name, force=force)
     except communities.InUse as err:
-        raise LogbookError(f"{err.message}; rename it instead, or pass --force") from None
+        raise LogbookError(
+            ngettext(
+                "{name} is used by {count} activity; rename it instead, or pass --force",
+                "{name} is used by {count} activities; rename it instead, or pass --force",
+                err.used,
+            ).format(name=err.name, count=err.used)
+        ) from None
     if used:
-        warn(f"{used} activities still name {removed}, now unregistered")
-    info(f"Removed {removed}")
+        warn(
+            ngettext(
+                "{count} activity still names {name}, now unregistered",
+                "{count} activities still name {name}, now unregistered",
+                used,
+            ).format(count=used, name=removed)
+        )
+    info(_("Removed {name}").format(name=removed))
 
 
 def register(app: typer.Typer) -> None:

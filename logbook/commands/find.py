@@ -14,7 +14,7 @@ import typer
 
 from ..errors import UsageError
 from ..formats import Format
-from ..i18n import N_
+from ..i18n import N_, _, ngettext
 from ..query import SORTS
 from .common import (
     CategoryOpt,
@@ -116,30 +116,45 @@ def search(
     from ..textnorm import fold
 
     if sort not in SORTS:
-        raise UsageError(f"invalid value {sort!r} for --sort: expected one of {', '.join(SORTS)}")
+        from .activities import bad_sort
+
+        raise UsageError(bad_sort(sort))
     words = [t for t in terms or [] if fold(t[1:] if len(t) > 1 and t.startswith("-") else t)]
     if not words:
         shown = " ".join(repr(t) for t in terms or [])
-        raise UsageError(
-            f"nothing to search for{' in ' + shown if shown else ''}: give one or more words "
-            "(-word excludes one), e.g. logbook search 培训 -消防"
-        )
+        if shown:
+            message = _(
+                "nothing to search for in {terms}: give one or more words "
+                "(-word excludes one), e.g. logbook search 培训 -消防"
+            ).format(terms=shown)
+        else:
+            message = _(
+                "nothing to search for: give one or more words "
+                "(-word excludes one), e.g. logbook search 培训 -消防"
+            )
+        raise UsageError(message)
     st = state(ctx)
     flt = build_filter(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
     flt.terms = words
+    if st.say_if_no_logbook() and fmt is Format.table:
+        return
     from ..services.listing import search_activities
 
     listing = search_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
     found, total = listing.shown, listing.total
     emit_activities(found, fmt, highlight=title_highlighter(words))
-    noun = "activity" if total == 1 else "activities"
     if total > len(found):
-        info(f"{total} {noun} found; {len(found)} shown, --all or --limit N for more")
+        message = ngettext(
+            "{total} activity found; {shown} shown, --all or --limit N for more",
+            "{total} activities found; {shown} shown, --all or --limit N for more",
+            total,
+        )
     else:
-        info(f"{total} {noun} found")
+        message = ngettext("{total} activity found", "{total} activities found", total)
+    info(message.format(total=total, shown=len(found)))
 
 
 def title_highlighter(words: list[str]):

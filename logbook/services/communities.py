@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import LogbookError, NotFound, UsageError
+from ..i18n import _
 from ..models import NAME_MAX, Community, clean_names, clean_text
 from ..registry import Registry
 from ..storage import Store
@@ -38,14 +39,18 @@ def check_lengths(names: list[str]) -> None:
     """A registered name must fit in the activities that will carry it."""
     for name in names:
         if len(name) > NAME_MAX:
-            raise UsageError(f"a community name of {len(name)} characters ({name[:20]}…); at most {NAME_MAX}")
+            raise UsageError(
+            _("a community name of {length} characters ({start}…); at most {most}").format(
+                length=len(name), start=name[:20], most=NAME_MAX
+            )
+        )
 
 
 def register(store: Store, name: str, street: str | None, aliases: list[str]) -> Registered:
     """Register a community, or add aliases and a street to a registered one."""
     name = clean_text(name)
     if not name:
-        raise UsageError("a community needs a name")
+        raise UsageError(_("a community needs a name"))
     aliases = clean_names(aliases)
     check_lengths([name, *aliases])
     with store.transaction(f"community add {name}") as tx:
@@ -55,13 +60,19 @@ def register(store: Store, name: str, street: str | None, aliases: list[str]) ->
         for alias in aliases:
             owner = registry.find(alias)
             if owner is not None and owner.name != name:
-                raise UsageError(f"alias {alias!r} already names {owner.name}")
+                raise UsageError(
+                    _("alias {alias} already names {name}").format(alias=repr(alias), name=owner.name)
+                )
         if street:
             street = registry.resolve_street(street) or clean_text(street)
         if existing is None:
             clash = registry.find(name)
             if clash is not None:
-                raise UsageError(f"{name!r} already names the registered community {clash.name}")
+                raise UsageError(
+                    _("{typed} already names the registered community {name}").format(
+                        typed=repr(name), name=clash.name
+                    )
+                )
             communities.append(Community(name=name, street=street or None, aliases=aliases))
         else:
             if street:
@@ -80,19 +91,23 @@ def rename(store: Store, old: str, new: str, *, keep_alias: bool, now: str) -> R
 
     new = clean_text(new)
     if not new:
-        raise UsageError("the new name is empty")
+        raise UsageError(_("the new name is empty"))
     check_lengths([new])
     with store.transaction(f"community rename {old} -> {new}") as tx:
         communities = tx.communities()
         registry = Registry(communities)
         target = registry.find(old)
         if target is None:
-            raise NotFound(f"no registered community {old!r}")
+            raise NotFound(_("no registered community {name}").format(name=repr(old)))
         if fold(new) == fold(target.name):
             return Renamed(target.name, new, 0, same_as=target.name)
         clash = registry.find(new)
         if clash is not None and clash is not target:
-            raise UsageError(f"{new!r} already names the registered community {clash.name}")
+            raise UsageError(
+                _("{typed} already names the registered community {name}").format(
+                    typed=repr(new), name=clash.name
+                )
+            )
         old_name = target.name
         target.name = new
         aliases = [a for a in target.aliases if a != new]
@@ -117,7 +132,7 @@ def remove(store: Store, name: str, *, force: bool) -> tuple[str, int]:
         communities = tx.communities()
         target = Registry(communities).find(name)
         if target is None:
-            raise NotFound(f"no registered community {name!r}")
+            raise NotFound(_("no registered community {name}").format(name=repr(name)))
         used = sum(1 for a in tx.activities() if target.name in a.communities)
         if used and not force:
             raise InUse(target.name, used)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import UsageError, ValidationError
+from ..i18n import N_, _
 from ..models import LIST_FIELDS, Activity, Categories
 from ..registry import Registry
 from ..storage import Store
@@ -14,6 +15,16 @@ from ..storage import Store
 # The fields a change may clear, by the names people type.
 CLEARABLE = frozenset({"start", "end", "street", "people", "participants", "location", "notes", "note",
                        *LIST_FIELDS})
+
+# A name to remove that the list does not hold, a sentence for each list.
+_NOT_AMONG = {
+    "communities": N_("{item} is not among the communities of {id}"),
+    "organizers": N_("{item} is not among the organizers of {id}"),
+    "partners": N_("{item} is not among the partners of {id}"),
+    "speakers": N_("{item} is not among the speakers of {id}"),
+    "groups": N_("{item} is not among the groups of {id}"),
+    "tags": N_("{item} is not among the tags of {id}"),
+}
 
 
 @dataclass
@@ -36,7 +47,11 @@ class Edit:
     def __post_init__(self) -> None:
         for name in self.clear:
             if name not in CLEARABLE:
-                raise UsageError(f"invalid field {name!r} to clear: expected one of {', '.join(sorted(CLEARABLE))}")
+                raise UsageError(
+                    _("invalid field {name} for --clear: expected one of {fields}").format(
+                        name=repr(name), fields=", ".join(sorted(CLEARABLE))
+                    )
+                )
 
     def changes_anything(self) -> bool:
         simple = (self.title, self.date, self.start, self.end, self.category, self.location,
@@ -77,7 +92,7 @@ def apply(activity: Activity, edit: Edit, registry: Registry,
                 values.append(item.strip())
         for item in edit.removes.get(name) or []:
             if item.strip() not in values:
-                warn(f"{item.strip()!r} is not among the {name} of {a.short_id}")
+                warn(_(_NOT_AMONG[name]).format(item=repr(item.strip()), id=a.short_id))
             values = [v for v in values if v != item.strip()]
         setattr(a, name, values)
     if edit.street is not None:
