@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFound, UsageError, ValidationError
+from ..errors import ExitCode, NotFound, UsageError, ValidationError
 from ..formats import Format, dumps_json
 from ..i18n import N_, _, ngettext
 from ..models import Activity, new_id
@@ -34,6 +34,7 @@ from .common import (
     consoles,
     emit_activities,
     info,
+    more_to_show,
     state,
     stdin_is_terminal,
     warn,
@@ -55,8 +56,10 @@ def _parse_people(value: str) -> tuple[int, bool]:
         return parse_count(value)
     except ValueError:
         raise UsageError(
-            f"invalid head count {value!r} for --people: expected a whole number such as 40, "
-            "or 40+ / 40余 for 'over 40'"
+            _(
+                "invalid head count {value} for --people: expected a whole number such as 40, "
+                "or 40+ / 40余 for 'over 40'"
+            ).format(value=repr(value))
         ) from None
 
 
@@ -71,12 +74,12 @@ def _resolve_communities(st, typed: list[str]) -> tuple[list[str], object]:
         res = registry.resolve(value)
         if not res.known:
             if len(res.candidates) > 1 and value.isascii():
-                hint = f"; it could be any of {', '.join(res.candidates)}."
+                message = _("community {name} is not in the registry; it could be any of {candidates}. Kept as typed")
             elif res.candidates:
-                hint = f"; did you mean {', '.join(res.candidates)}?"
+                message = _("community {name} is not in the registry; did you mean {candidates}? Kept as typed")
             else:
-                hint = ""
-            warn(f"community {value!r} is not in the registry{hint or '.'} Kept as typed")
+                message = _("community {name} is not in the registry. Kept as typed")
+            warn(message.format(name=repr(value), candidates=", ".join(res.candidates)))
         if res.name not in names:
             names.append(res.name)
     return names, registry
@@ -86,10 +89,16 @@ def _resolve_street(registry, value: str | None, communities: list[str]) -> str 
     if value:
         known = registry.resolve_street(value)
         if known is None:
-            warn(f"street {value!r} is not in the registry; kept as typed")
+            warn(_("street {name} is not in the registry; kept as typed").format(name=repr(value)))
             return value.strip()
         return known
     return registry.street_of(communities) if communities else None
+
+
+def bad_sort(sort: str) -> str:
+    return _("invalid value {value} for --sort: expected one of {choices}").format(
+        value=repr(sort), choices=", ".join(SORTS)
+    )
 
 
 def _validated(activity: Activity, st) -> Activity:
@@ -171,7 +180,7 @@ def add(
     with store.transaction(f"add {activity.short_id} {activity.title}") as tx:
         tx.add(activity)
     typer.echo(activity.id)
-    info(f"Added {activity.short_id} on {activity.date}: {activity.title}")
+    info(_("Added {id} on {date}: {title}").format(id=activity.short_id, date=activity.date, title=activity.title))
 
 
 def list_(
@@ -194,7 +203,7 @@ def list_(
     fmt: FormatOpt = Format.table,
 ) -> None:
     if sort not in SORTS:
-        raise UsageError(f"invalid value {sort!r} for --sort: expected one of {', '.join(SORTS)}")
+        raise UsageError(bad_sort(sort))
     st = state(ctx)
     flt = build_filter(
         st,
@@ -202,10 +211,12 @@ def list_(
     )
     from ..services.listing import list_activities
 
+    if st.say_if_no_logbook() and fmt is Format.table:
+        return
     listing = list_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
     emit_activities(listing.shown, fmt)
     if fmt is Format.table and listing.total > len(listing.shown):
-        info(f"{len(listing.shown)} of {listing.total} shown; --all or --limit N for more")
+        info(more_to_show(len(listing.shown), listing.total))
 
 
 def show(
@@ -217,7 +228,12 @@ def show(
         Format, typer.Option("--format", "-f", help=N_("table for people; json for programs."))
     ] = Format.table,
 ) -> None:
-    activity = state(ctx).store().get(ref)
+    st = state(ctx)
+    try:
+        activity = st.store().get(ref)
+    except NotFound:
+        st.say_if_no_logbook(exit_code=int(ExitCode.FAILED))
+        raise
     if fmt is Format.table:
         from ..render import activity_detail
 
@@ -281,23 +297,20 @@ def edit(
         "tags": (add_tag, remove_tag),
     }
     # Parse what was typed before taking the lock, so a bad value fails fast.
-    try:
-        change = Edit(
-            title=title, location=location, notes=note, category=category, street=street,
-            date=dates.parse_date(on, st.today).isoformat() if on is not None else None,
-            start=dates.parse_time(start) if start is not None else None,
-            end=dates.parse_time(end) if end is not None else None,
-            people=_parse_people(people) if people is not None else None,
-            adds={name: list(adds or []) for name, (adds, _) in lists.items()},
-            removes={name: list(removes or []) for name, (_, removes) in lists.items()},
-            clear=list(clear or []),
-        )
-    except UsageError as err:
-        raise UsageError(err.message.replace("to clear:", "for --clear:")) from None
+    change = Edit(
+        title=title, location=location, notes=note, category=category, street=street,
+        date=dates.parse_date(on, st.today).isoformat() if on is not None else None,
+        start=dates.parse_time(start) if start is not None else None,
+        end=dates.parse_time(end) if end is not None else None,
+        people=_parse_people(people) if people is not None else None,
+        adds={name: list(adds or []) for name, (adds, _removes) in lists.items()},
+        removes={name: list(removes or []) for name, (_adds, removes) in lists.items()},
+        clear=list(clear or []),
+    )
     if add_community:
         change.adds["communities"] = _resolve_communities(st, add_community)[0]
     if not change.changes_anything() and not editor:
-        raise UsageError("nothing to change: give a field option such as --title or --add-tag, or --editor")
+        raise UsageError(_("nothing to change: give a field option such as --title or --add-tag, or --editor"))
     registry = st.registry()
     done = edit_activity(
         store, ref, change, now=st.now(), categories=st.categories, warn=warn,
@@ -305,9 +318,9 @@ def edit(
         in_editor=(lambda a: _edit_in_editor(a, st)) if editor else None,
     )
     if not done.changed:
-        info(f"{done.activity.short_id} unchanged")
+        info(_("{id} unchanged").format(id=done.activity.short_id))
         return
-    info(f"Updated {done.activity.short_id}: {done.activity.title}")
+    info(_("Updated {id}: {title}").format(id=done.activity.short_id, title=done.activity.title))
 
 
 # Fields the editor may not change: they identify the record and its history.
@@ -315,55 +328,126 @@ _FIXED = ("id", "created_at", "updated_at", "author", "source")
 
 
 def _edit_in_editor(activity: Activity, st) -> Activity:
+    """The record as the person leaves it in their editor. A record that does not hold (not JSON,
+    a field it may not change, a value out of bounds) reopens the editor on their own text with
+    the error in comment lines at the top, as `git commit` does, rather than throwing the edit
+    away; saving an empty file cancels, and saving the same faulty text again gives up."""
     variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
     editor_cmd = os.environ.get(variable)
     if not editor_cmd:
-        raise UsageError("--editor needs the EDITOR environment variable set to an editor command")
-    expected = "expected an editor command such as 'vim' or 'nano -w'"
+        raise UsageError(_("--editor needs the EDITOR environment variable set to an editor command"))
+    expected = _("expected an editor command such as 'vim' or 'nano -w'")
     try:
         editor_argv = shlex.split(editor_cmd)
     except ValueError as err:  # an unbalanced quote or a trailing backslash
-        raise UsageError(f"{variable}={editor_cmd!r} is not a command line: {err}; {expected}") from None
+        raise UsageError(
+            _("{variable}={command} is not a command line: {reason}; {expected}").format(
+                variable=variable, command=repr(editor_cmd), reason=err, expected=expected
+            )
+        ) from None
     if not editor_argv:
-        raise UsageError(f"{variable}={editor_cmd!r} names no command; {expected}")
+        raise UsageError(
+            _("{variable}={command} names no command; {expected}").format(
+                variable=variable, command=repr(editor_cmd), expected=expected
+            )
+        )
     record = activity.to_dict()
+    text = dumps_json(record) + "\n"
+    problem: str | None = None
     fd, path = tempfile.mkstemp(prefix=f"logbook-{activity.short_id}-", suffix=".json")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(dumps_json(record) + "\n")
-        try:
-            code = subprocess.call([*editor_argv, path])
-        except OSError as err:
-            raise UsageError(f"cannot run the editor {editor_cmd!r}: {err.strerror or err}") from None
-        if code != 0:
-            raise UsageError(f"the editor {editor_cmd!r} exited with {code}; nothing was changed")
-        import json
-
-        try:
-            with open(path, encoding="utf-8") as handle:
-                edited = json.load(handle)
-        except (FileNotFoundError, IsADirectoryError):  # removed, or replaced by a folder
-            raise UsageError(
-                f"the editor {editor_cmd!r} left no file to read back ({path}); nothing was changed"
-            ) from None
-        except OSError as err:
-            raise UsageError(
-                f"cannot read back the edited record {path}: {err.strerror or err}; nothing was changed"
-            ) from None
-        except (ValueError, UnicodeDecodeError) as err:
-            raise UsageError(f"the edited record is not valid JSON ({err}); nothing was changed") from None
+        while True:
+            saved = _run_editor(editor_cmd, editor_argv, path, _with_problem(text, problem))
+            body = _without_comments(saved)
+            if not body.strip():
+                info(_("The edited record was empty; edit cancelled, nothing was changed"))
+                raise typer.Exit(int(ExitCode.FAILED))
+            try:
+                return _read_edited(body, record, st.categories)
+            except UsageError as err:
+                if problem is not None and body == text:  # saved as it was: the person gave up
+                    raise UsageError(
+                        _("the edited record is invalid: {reason}; nothing was changed").format(reason=err.message)
+                    ) from None
+                text, problem = body, err.message
     finally:
         _remove_quietly(path)
+
+
+def _with_problem(text: str, problem: str | None) -> str:
+    """The record to edit, after comment lines saying what was wrong with it the last time."""
+    if problem is None:
+        return text
+    lines = [
+        _("The edited record is invalid: {reason}").format(reason=problem),
+        _("Correct it and save; an empty file cancels the edit. Lines starting with # are ignored."),
+    ]
+    return "".join(f"# {line}\n" for line in lines) + text
+
+
+def _without_comments(text: str) -> str:
+    """The text without its `#` lines (JSON has none of its own: a string cannot hold a line break)."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))
+
+
+def _run_editor(editor_cmd: str, editor_argv: list[str], path: str, text: str) -> str:
+    """Write `text` to `path`, let the editor change it, and read back what it saved."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    try:
+        code = subprocess.call([*editor_argv, path])
+    except OSError as err:
+        raise UsageError(
+            _("cannot run the editor {command}: {reason}").format(
+                command=repr(editor_cmd), reason=err.strerror or err
+            )
+        ) from None
+    if code != 0:
+        raise UsageError(
+            _("the editor {command} exited with {code}; nothing was changed").format(
+                command=repr(editor_cmd), code=code
+            )
+        )
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (FileNotFoundError, IsADirectoryError):  # removed, or replaced by a folder
+        raise UsageError(
+            _("the editor {command} left no file to read back ({path}); nothing was changed").format(
+                command=repr(editor_cmd), path=path
+            )
+        ) from None
+    except OSError as err:
+        raise UsageError(
+            _("cannot read back the edited record {path}: {reason}; nothing was changed").format(
+                path=path, reason=err.strerror or err
+            )
+        ) from None
+    except UnicodeDecodeError as err:
+        raise UsageError(
+            _("the edited record is not valid JSON ({reason}); nothing was changed").format(reason=err)
+        ) from None
+
+
+def _read_edited(body: str, record: dict, categories) -> Activity:
+    """The record in the edited text; UsageError saying what is wrong with it."""
+    import json
+
+    try:
+        edited = json.loads(body)
+    except ValueError as err:
+        raise UsageError(_("not valid JSON ({reason})").format(reason=err)) from None
     if not isinstance(edited, dict):
-        raise UsageError("the edited record must be a JSON object; nothing was changed")
+        raise UsageError(_("the record must be a JSON object"))
     for name in _FIXED:
         if name in edited and edited[name] != record[name]:
-            raise UsageError(f"{name} cannot be changed in the editor; nothing was changed")
+            raise UsageError(_("{field} cannot be changed in the editor").format(field=name))
         edited[name] = record[name]
     try:
-        return Activity.from_dict(edited, categories=st.categories)
+        return Activity.from_dict(edited, categories=categories)
     except ValidationError as err:
-        raise UsageError(f"the edited record is invalid: {err.message}; nothing was changed") from None
+        raise UsageError(err.message) from None
 
 
 def _remove_quietly(path: str) -> None:
@@ -395,7 +479,7 @@ def delete(
             targets.append(found)
     if not yes:
         if not stdin_is_terminal():
-            raise UsageError("refusing to delete without confirmation: not at a terminal; pass --yes")
+            raise UsageError(_("refusing to delete without confirmation: not at a terminal; pass --yes"))
         for a in targets:
             info(f"  {a.short_id}  {a.date}  {a.title}")
         question = ngettext("Delete {count} activity?", "Delete {count} activities?", len(targets))
@@ -406,18 +490,20 @@ def delete(
     with store.transaction("delete") as tx:
         for a in targets:
             if tx.by_id(a.id) is None:
-                raise NotFound(f"activity {a.short_id} was deleted meanwhile; nothing was deleted")
+                raise NotFound(
+                    _("activity {id} was deleted meanwhile; nothing was deleted").format(id=a.short_id)
+                )
             tx.delete(a.id, now)
         tx.summary = "delete " + ", ".join(f"{a.short_id} {a.title}" for a in targets)
     for a in targets:
-        info(f"Deleted {a.short_id}: {a.title}")
+        info(_("Deleted {id}: {title}").format(id=a.short_id, title=a.title))
 
 
 def undo(ctx: typer.Context) -> None:
     from ..render import safe
 
     entry = state(ctx).store().undo()
-    typer.echo(f"Reverted: {safe(entry.summary)} (made {entry.at})")
+    typer.echo(_("Reverted: {change} (made {at})").format(change=safe(entry.summary), at=entry.at))
 
 
 def register(app: typer.Typer) -> None:
