@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .i18n import _
 
 APP_NAME = "logbook"
 DB_FILENAME = "logbook.json"
@@ -30,18 +31,22 @@ def default_db_path() -> Path:
 def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
     """--db PATH, else LOGBOOK_DB, else the platform's user data directory. An empty --db or
     LOGBOOK_DB is refused: taken for "unset", it would quietly open the default logbook."""
-    expected = "expected the path of a logbook file"
     if cli_value is not None:
         text = os.fspath(cli_value)
         _refuse_undecodable("--db", text)
         if not text.strip():
-            raise UsageError(f"--db {text!r} is empty; {expected}")
+            raise UsageError(
+                _("--db {value} is empty; expected the path of a logbook file").format(value=repr(text))
+            )
         return Path(text).expanduser()
     env = environ_text("LOGBOOK_DB")
     if env is not None:
         if not env.strip():
             raise UsageError(
-                f"LOGBOOK_DB={env!r} is empty; {expected}, or no LOGBOOK_DB for the default one"
+                _(
+                    "LOGBOOK_DB={value} is empty; expected the path of a logbook file, "
+                    "or no LOGBOOK_DB for the default one"
+                ).format(value=repr(env))
             )
         return Path(env).expanduser()
     return default_db_path()
@@ -55,7 +60,9 @@ def refuse_special_file(path: Path) -> None:
 
     kind = special_kind(path)
     if kind is not None:
-        raise DataFileError(f"{path} is {kind}, not a logbook file; expected a regular file")
+        raise DataFileError(
+            _("{path} is {kind}, not a logbook file; expected a regular file").format(path=path, kind=kind)
+        )
 
 
 def environ_text(name: str) -> str | None:
@@ -99,7 +106,7 @@ def load_settings() -> Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-            raise UsageError(f"cannot read the settings file {path}: {err}") from None
+            raise UsageError(_("cannot read the settings file {path}: {reason}").format(path=path, reason=err)) from None
         author = data.get("author")
         if isinstance(author, str) and author.strip():
             settings.author = author.strip()
@@ -114,12 +121,13 @@ def load_settings() -> Settings:
                 raise ValueError(env_timeout)
         except ValueError:
             raise UsageError(
-                f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is not a number of seconds"
+                _("LOGBOOK_LOCK_TIMEOUT={value} is not a number of seconds").format(value=repr(env_timeout))
             ) from None
         if not 0 <= timeout <= MAX_LOCK_TIMEOUT:  # a wait of years is a hang all the same
             raise UsageError(
-                f"LOGBOOK_LOCK_TIMEOUT={env_timeout!r} is out of range; "
-                f"expected 0 to {MAX_LOCK_TIMEOUT:g} seconds"
+                _("LOGBOOK_LOCK_TIMEOUT={value} is out of range; expected 0 to {most} seconds").format(
+                    value=repr(env_timeout), most=f"{MAX_LOCK_TIMEOUT:g}"
+                )
             )
         settings.lock_timeout = timeout
     return settings

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 from logbook.errors import UsageError
+from logbook.i18n import N_, _
 from logbook.numerals import halfwidth, parse_cn_int
 
 # The days the logbook holds and computes with. Every date it is given (typed, in LOGBOOK_TODAY,
@@ -27,13 +28,18 @@ FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2199, 12, 31)
 SUPPORTED_RANGE = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
 
-DATE_FORMS = (
+DATE_FORMS = N_(
     "YYYY-MM-DD, 2025/3/27, 3/27, 2025年3月27日, 3月27日, today, yesterday, 今天, 昨天, 前天, "
     "or a weekday such as mon or 周三"
 )
-TIME_FORMS = "HH:MM such as 09:00 or 14:30, or 9点, 9点半, 下午2点"
-WEEK_FORMS = "2025-W13, this, last, 本周, 上周, or a date such as 2025-03-27"
-MONTH_FORMS = "2025-03, 2025/3, 2025年3月, 3月, this, last, 本月, 上月"
+TIME_FORMS = N_("HH:MM such as 09:00 or 14:30, or 9点, 9点半, 下午2点")
+WEEK_FORMS = N_("2025-W13, this, last, 本周, 上周, or a date such as 2025-03-27")
+MONTH_FORMS = N_("2025-03, 2025/3, 2025年3月, 3月, this, last, 本月, 上月")
+
+
+def supported_range() -> str:
+    """SUPPORTED_RANGE in the reader's language."""
+    return _("{first} to {last}").format(first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
 
 # China has had no daylight saving time since 1991, so a fixed offset is exact and needs no
 # tz database (zoneinfo has none on Windows without the tzdata package).
@@ -98,7 +104,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise UsageError(f"invalid period: {self.start} is after {self.end}")
+            raise UsageError(
+                _("invalid period: {start} is after {end}").format(start=self.start, end=self.end)
+            )
 
     def contains(self, d: date) -> bool:
         return self.start <= d <= self.end
@@ -146,8 +154,24 @@ def is_supported_iso(value: object) -> bool:
 def _outside(what: str, text: str, shown: str) -> UsageError:
     # `shown` is what the value came to (a relative date, a week's label), when it differs.
     typed = _quote(text.strip())
-    came_to = f" ({shown})" if shown != text.strip() else ""
-    return UsageError(f"{what} {typed}{came_to} is outside the supported range {SUPPORTED_RANGE}")
+    if shown != text.strip():
+        message = _OUTSIDE_AS[what]
+    else:
+        message = _OUTSIDE[what]
+    return UsageError(_(message).format(value=typed, shown=shown, range=supported_range()))
+
+
+_OUTSIDE = {
+    "date": N_("date {value} is outside the supported range {range}"),
+    "week": N_("week {value} is outside the supported range {range}"),
+    "month": N_("month {value} is outside the supported range {range}"),
+}
+# The same, with what the value came to (a relative date, a week's label).
+_OUTSIDE_AS = {
+    "date": N_("date {value} ({shown}) is outside the supported range {range}"),
+    "week": N_("week {value} ({shown}) is outside the supported range {range}"),
+    "month": N_("month {value} ({shown}) is outside the supported range {range}"),
+}
 
 
 def _check_day(d: date, text: str, what: str = "date") -> date:
@@ -216,7 +240,9 @@ def parse_date_noting_year(text: str, today: date) -> tuple[date, bool]:
     except (ValueError, OverflowError):
         found = None
     if found is None:
-        raise UsageError(f"invalid date {_quote(text.strip())}: expected {DATE_FORMS}")
+        raise UsageError(
+            _("invalid date {value}: expected {forms}").format(value=_quote(text.strip()), forms=_(DATE_FORMS))
+        )
     _check_day(found[0], text)
     return found
 
@@ -257,7 +283,9 @@ def parse_time(text: str) -> str:
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             raise ValueError(text)
     except ValueError:
-        raise UsageError(f"invalid time {_quote(text.strip())}: expected {TIME_FORMS}") from None
+        raise UsageError(
+            _("invalid time {value}: expected {forms}").format(value=_quote(text.strip()), forms=_(TIME_FORMS))
+        ) from None
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -365,7 +393,9 @@ def parse_week(spec: str, today: date) -> Period:
             return week_of(_check_day(found[0], spec, "week"))
     except (ValueError, OverflowError):
         pass
-    raise UsageError(f"invalid week {_quote(spec.strip())}: expected {WEEK_FORMS}")
+    raise UsageError(
+        _("invalid week {value}: expected {forms}").format(value=_quote(spec.strip()), forms=_(WEEK_FORMS))
+    )
 
 
 def parse_month(spec: str, today: date) -> Period:
@@ -390,7 +420,9 @@ def parse_month(spec: str, today: date) -> Period:
             return month_of(_check_day(found[0], spec, "month"))
     except (ValueError, OverflowError):
         pass
-    raise UsageError(f"invalid month {_quote(spec.strip())}: expected {MONTH_FORMS}")
+    raise UsageError(
+        _("invalid month {value}: expected {forms}").format(value=_quote(spec.strip()), forms=_(MONTH_FORMS))
+    )
 
 
 def now_utc_iso(now: datetime | None = None) -> str:

@@ -9,7 +9,8 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from .dates import FIRST_DAY, LAST_DAY, SUPPORTED_RANGE
+from .dates import FIRST_DAY, LAST_DAY, supported_range
+from .i18n import _
 from .errors import ValidationError
 
 TITLE_MAX = 200
@@ -141,13 +142,15 @@ class Activity:
         kwargs = {k: v for k, v in data.items() if k in known}
         for required in ("id", "date", "title"):
             if kwargs.get(required) in (None, ""):
-                raise ValidationError(f"{required} is missing", required)
+                raise ValidationError(_("{field} is missing").format(field=required), required)
         for name in LIST_FIELDS:
             value = kwargs.get(name)
             if value is None:
                 kwargs[name] = []
             elif isinstance(value, str):
-                raise ValidationError(f"{name} must be a list of names, got a string", name)
+                raise ValidationError(
+                    _("{field} must be a list of names, got a string").format(field=name), name
+                )
         if kwargs.get("participants_approx") is None:
             kwargs["participants_approx"] = False
         activity = cls(**kwargs)
@@ -159,67 +162,94 @@ class Activity:
         _check_str(self, "id")
         self.id = self.id.lower()
         if not _ID_RE.match(self.id):
-            raise ValidationError(f"id {self.id!r} is not 32 hex characters", "id")
+            raise ValidationError(_("id {value} is not 32 hex characters").format(value=repr(self.id)), "id")
         _check_str(self, "date")
         if not _DATE_RE.match(self.date) or not _is_real_date(self.date):
-            raise ValidationError(f"date {self.date!r} is not a real YYYY-MM-DD date", "date")
+            raise ValidationError(
+                _("date {value} is not a real YYYY-MM-DD date").format(value=repr(self.date)), "date"
+            )
         if not _FIRST_ISO <= self.date <= _LAST_ISO:
             raise ValidationError(
-                f"date {self.date!r} is outside the supported range {SUPPORTED_RANGE}", "date"
+                _("date {value} is outside the supported range {range}").format(
+                    value=repr(self.date), range=supported_range()
+                ),
+                "date",
             )
         for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:
                 _check_str(self, name)
                 if not _TIME_RE.match(value):
-                    raise ValidationError(f"{name} {value!r} is not HH:MM", name)
+                    raise ValidationError(
+                        _("{field} {value} is not HH:MM").format(field=name, value=repr(value)), name
+                    )
         if self.start and self.end and self.end < self.start:
-            raise ValidationError(f"end {self.end} is before start {self.start}", "end")
+            raise ValidationError(
+                _("end {end} is before start {start}").format(end=self.end, start=self.start), "end"
+            )
         _check_str(self, "title")
         self.title = clean_text(self.title)
         if not self.title:
-            raise ValidationError("title is empty", "title")
+            raise ValidationError(_("title is empty"), "title")
         if len(self.title) > TITLE_MAX:
             raise ValidationError(
-                f"title is {len(self.title)} characters long; at most {TITLE_MAX} allowed", "title"
+                _("title is {length} characters long; at most {most} allowed").format(
+                    length=len(self.title), most=TITLE_MAX
+                ),
+                "title",
             )
         _check_str(self, "category")
         cats = categories or Categories.builtin()
         resolved = cats.resolve(self.category)
         if resolved is None:
             raise ValidationError(
-                f"category {self.category!r} is not one of {cats.describe()}", "category"
+                _("category {value} is not one of {choices}").format(
+                    value=repr(self.category), choices=cats.describe()
+                ),
+                "category",
             )
         self.category = resolved
         for name in LIST_FIELDS:
             try:
                 setattr(self, name, clean_names(getattr(self, name)))
             except ValidationError as err:
-                raise ValidationError(f"{name}: {err.message}", name) from None
+                raise ValidationError(
+                    _("{field}: {reason}").format(field=name, reason=err.message), name
+                ) from None
             for item in getattr(self, name):
                 if len(item) > NAME_MAX:
                     raise ValidationError(
-                        f"{name}: a name of {len(item)} characters; at most {NAME_MAX}", name
+                        _("{field}: a name of {length} characters; at most {most}").format(
+                            field=name, length=len(item), most=NAME_MAX
+                        ),
+                        name,
                     )
         if self.participants is not None:
             if isinstance(self.participants, bool) or not isinstance(self.participants, int):
                 raise ValidationError(
-                    f"participants must be a whole number >= 0, got {self.participants!r}",
+                    _("participants must be a whole number >= 0, got {value}").format(
+                        value=repr(self.participants)
+                    ),
                     "participants",
                 )
             if self.participants < 0:
                 raise ValidationError(
-                    f"participants must be >= 0, got {self.participants}", "participants"
+                    _("participants must be >= 0, got {value}").format(value=self.participants),
+                    "participants",
                 )
             if self.participants > PARTICIPANTS_MAX:
                 # Not a head count, and past 64 bits not even storable in the JSON file.
                 raise ValidationError(
-                    f"participants must be at most {PARTICIPANTS_MAX}, got {self.participants}",
+                    _("participants must be at most {most}, got {value}").format(
+                        most=PARTICIPANTS_MAX, value=self.participants
+                    ),
                     "participants",
                 )
         if not isinstance(self.participants_approx, bool):
             raise ValidationError(
-                f"participants_approx must be true or false, got {self.participants_approx!r}",
+                _("participants_approx must be true or false, got {value}").format(
+                    value=repr(self.participants_approx)
+                ),
                 "participants_approx",
             )
         if self.participants is None:
@@ -231,13 +261,18 @@ class Activity:
             _check_str(self, name)
             value = clean_text(value)
             if len(value) > TEXT_MAX:
-                raise ValidationError(f"{name} is longer than {TEXT_MAX} characters", name)
+                raise ValidationError(
+                    _("{field} is longer than {most} characters").format(field=name, most=TEXT_MAX), name
+                )
             setattr(self, name, value or None)
         for name in ("created_at", "updated_at"):
             value = getattr(self, name)
             if not isinstance(value, str) or not _STAMP_RE.match(value):
                 raise ValidationError(
-                    f"{name} {value!r} is not a UTC time like 2025-03-27T08:00:00Z", name
+                    _("{field} {value} is not a UTC time like 2025-03-27T08:00:00Z").format(
+                        field=name, value=repr(value)
+                    ),
+                    name,
                 )
 
     def text_fields(self) -> list[str]:
