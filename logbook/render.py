@@ -148,6 +148,9 @@ _FIELD_LABELS = {
     "updated_at": N_("Updated"),
 }
 
+# How a record came in, for the sources that are a word rather than a file's name.
+_SOURCES = {"typed": N_("typed"), "sample": N_("sample")}
+
 
 def beijing_time(stamp: str | None) -> str:
     """A record's UTC stamp (`2025-03-30T06:05:00.000Z`) as Beijing time, `2025-03-30 14:05`;
@@ -182,6 +185,8 @@ def activity_detail(activity: Activity, *, plain: bool = False) -> Table:
             shown = people(activity)
         elif name in ("created_at", "updated_at"):
             shown = beijing_time(value)
+        elif name == "source" and value in _SOURCES:
+            shown = _(_SOURCES[value])
         else:
             shown = value
         table.add_row(_(label), text(shown))

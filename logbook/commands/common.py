@@ -188,12 +188,12 @@ class State:
                 raise UsageError(
                     _("LOGBOOK_TODAY={value} is not a YYYY-MM-DD date").format(value=repr(pinned))
                 ) from None
-            from ..dates import SUPPORTED_RANGE, in_range
+            from ..dates import in_range, supported_range
 
             if not in_range(day):
                 raise UsageError(
                     _("LOGBOOK_TODAY={value} is outside the supported range {range}").format(
-                        value=repr(pinned), range=SUPPORTED_RANGE
+                        value=repr(pinned), range=supported_range()
                     )
                 )
             return day
@@ -267,15 +267,18 @@ class State:
 
     def say_if_no_logbook(self, exit_code: int | None = None) -> bool:
         """When --db or LOGBOOK_DB names a logbook that does not exist, say so in one line on
-        stderr naming the path (rather than show an empty listing without a word), then exit
-        with `exit_code` if one is given. True when there was no logbook."""
+        stderr naming the path (rather than show an empty listing without a word); with an
+        `exit_code`, that line is an error and the command exits with it. True when there was no
+        logbook."""
         path = self.missing_logbook()
         if path is None:
             return False
-        info(_("No logbook at {path}: nothing has been logged there yet").format(path=path))
-        if exit_code is not None:
-            raise typer.Exit(exit_code)
-        return True
+        message = _("no logbook at {path}: nothing has been logged there yet").format(path=path)
+        if exit_code is None:
+            info(message)
+            return True
+        print_error(message)
+        raise typer.Exit(exit_code)
 
 
 def state(ctx: typer.Context) -> State:
