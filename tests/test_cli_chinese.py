@@ -77,6 +77,11 @@ def test_errors_in_chinese_are_one_line(args, line):
     assert result.stderr == line
 
 
+def test_the_sample_logbook_is_named_in_chinese():
+    refused = run("--sample", "add", "议事会")
+    assert (refused.exit_code, refused.stderr) == (1, "错误：示例日志 是只读的；要记录请用 --db 指定自己的日志\n")
+
+
 def test_notes_and_warnings_in_chinese():
     for day in range(1, 4):
         add(f"活动{day}", "--date", f"2025-03-0{day}")

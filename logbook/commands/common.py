@@ -220,7 +220,7 @@ class State:
                 from ..sample import sample_data
 
                 self._store = Store(
-                    None, data=sample_data(), categories=self.categories, label="the sample logbook"
+                    None, data=sample_data(), categories=self.categories, label=_("the sample logbook")
                 )
             else:
                 from ..config import refuse_special_file, resolve_db_path
