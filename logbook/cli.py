@@ -301,9 +301,6 @@ def main() -> None:
     # 100,000 activities), and finds nothing: records, their lists and dicts hold no cycles.
     # Memory is freed by reference counting as before.
     gc.disable()
-    from .commands import common
-
-    common.ENDS_WITH_PROCESS = True
     if not _streams_open():
         _exit_now(int(ExitCode.USAGE))
     try:

@@ -57,3 +57,31 @@ class DataFileError(LogbookError):
 
 class LockTimeout(DataFileError):
     """Another process held the logbook's lock past the timeout."""
+
+
+class InvalidChoice(UsageError):
+    """A value that is none of the accepted forms. The library names the field; the CLI, which
+    knows which option the value came from, names the option instead."""
+
+    def __init__(self, field: str, value: object, accepted: tuple[str, ...]) -> None:
+        super().__init__(f"invalid {field} {value!r}: expected one of {', '.join(accepted)}")
+        self.field = field
+        self.value = value
+        self.accepted = accepted
+
+
+class TooManyPeriods(UsageError):
+    """A range that spans more periods (weeks, months, quarters) than a table can show: `field`
+    is what was to be counted by them, `kind` the period, `count` how many, `most` the limit."""
+
+    def __init__(self, field: str, kind: str, start: str, end: str, count: int, most: int) -> None:
+        super().__init__(
+            f"{start} to {end} spans {count} {kind}s, too many to count by {kind} for the {field} "
+            f"(at most {most}): narrow the date range, or use a longer period"
+        )
+        self.field = field
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.count = count
+        self.most = most

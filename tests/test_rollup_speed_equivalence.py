@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from logbook.errors import UsageError
+from logbook.errors import InvalidChoice, UsageError
 from logbook.models import Activity
 from logbook.report import (
     BY_CHOICES,
@@ -61,17 +61,16 @@ def _ref_span(activities, date_from, date_to):
 def reference_rollup(
     activities, by, *, period=None, date_from=None, date_to=None, only_groups=None
 ):
+    # The errors as the library raises them now (the CLI names the options).
     if by not in BY_CHOICES:
-        raise UsageError(f"invalid value {by!r} for --by: expected one of {', '.join(BY_CHOICES)}")
+        raise InvalidChoice("grouping", by, BY_CHOICES)
     if period is not None and period not in PERIOD_CHOICES:
-        raise UsageError(
-            f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
-        )
+        raise InvalidChoice("period", period, PERIOD_CHOICES)
     activities = list(activities)
     start, end = _ref_span(activities, date_from, date_to)
     periods = []
     if period and start:
-        periods = _periods(start, end, period, "--period")
+        periods = _periods(start, end, period, "period")
 
     members: dict = {}
     for a in activities:
@@ -83,7 +82,7 @@ def reference_rollup(
         wanted = {fold(g) for g in only_groups}
         members = {k: v for k, v in members.items() if k is not None and fold(k) in wanted}
     if by in ("week", "month") and start:
-        for p in _periods(start, end, by, "--by"):
+        for p in _periods(start, end, by, "grouping"):
             members.setdefault(p.label, [])
 
     rows = [_ref_row(key, group, periods) for key, group in members.items()]

@@ -24,7 +24,6 @@ from .common import (
     build_filter,
     consoles,
     info,
-    keep_until_exit,
     state,
     stdout_is_terminal,
     warn,
@@ -43,9 +42,8 @@ def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     return cleaned
 
 
-def _community_names(flt) -> list[str]:
-    """The communities a filter asks for, with every other spelling of them it matches."""
-    return list(flt.communities) + list(getattr(flt, "community_spellings", []))
+# The option each field of a rollup comes from, for its errors.
+_OPTIONS = {"grouping": "--by", "period": "--period"}
 
 
 def report(
@@ -89,35 +87,28 @@ def report(
     ] = "table",
 ) -> None:
     """Count activities, participants and communities reached, by group and period."""
-    from .. import report as rollups
-    from ..query import Filter
+    from ..errors import InvalidChoice, TooManyPeriods
+    from ..services import reporting
 
-    by = _choice(by, "--by", BY_CHOICES)
-    period = _choice(period, "--period", PERIOD_CHOICES) if period is not None else None
     fmt = _choice(fmt, "--format", REPORT_FORMATS)
     st = state(ctx)
-    flt: Filter = build_filter(
+    flt = build_filter(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
-    store = st.store()
-    as_records = flt.only_dates()
-    if as_records:
-        # The store keeps to the dates, and its records need not become activities: counted a
-        # month at a time, as each is read.
-        found = _records(store.records(date_from=flt.date_from, date_to=flt.date_to))
-    else:
-        found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
-        keep_until_exit(found)
-    result = rollups.rollup(
-        found,
-        by,
-        period=period,
-        date_from=flt.date_from,
-        date_to=flt.date_to,
-        only_groups=_community_names(flt) if by == "community" and flt.communities else None,
-        as_records=as_records,
-    )
+    try:
+        result = reporting.report(st.store(), flt, by=by, period=period)
+    except InvalidChoice as err:
+        raise UsageError(
+            f"invalid value {err.value!r} for {_OPTIONS[err.field]}: expected one of "
+            f"{', '.join(err.accepted)}"
+        ) from None
+    except TooManyPeriods as err:
+        raise UsageError(
+            f"{err.start} to {err.end} spans {err.count} {err.kind}s, too many for "
+            f"{_OPTIONS[err.field]} {err.kind} (at most {err.most}): narrow the range with "
+            "--from/--to, or use a longer period"
+        ) from None
     _warn_skipped(result.skipped)
     if fmt == "table":
         from ..render import fit_width, rollup_table
@@ -154,13 +145,6 @@ def _warn_skipped(skipped: list) -> None:
     )
 
 
-def _records(months):
-    """The records of Store.records one by one, each month kept until the process ends."""
-    for month, _ in months:
-        keep_until_exit(month)
-        yield from month
-
-
 def digest(
     ctx: typer.Context,
     week: Annotated[
@@ -193,7 +177,7 @@ def digest(
 ) -> None:
     """The weekly digest of one ISO week, for people and for cron."""
     from .. import dates
-    from .. import report as reports
+    from ..services import reporting
 
     fmt = _choice(fmt, "--format", DIGEST_FORMATS)
     st = state(ctx)
@@ -210,38 +194,7 @@ def digest(
         st, FilterArgs(communities=community, street=street, category=category, tags=tag,
                        min_people=min_people),
     )
-    store = st.store()
-    scope: dict[str, object] = {}
-    if flt.communities:
-        scope["community"] = list(flt.communities)
-    if flt.street:
-        scope["street"] = flt.street
-    if flt.category:
-        scope["category"] = flt.category
-    if flt.tags:
-        scope["tag"] = list(flt.tags)
-    if flt.min_people is not None:
-        scope["min_people"] = flt.min_people
-    if flt.is_empty:
-        # The week and the one before are read; earlier months only through the index, which
-        # keeps the last day each community was reached.
-        since = dates.month_of(dates.previous(period).start).start.isoformat()
-        activities = store.activities(date_from=since, date_to=period.end.isoformat())
-        last_seen = store.last_dates(before=since)
-    else:  # "silent" then counts only matching activities: read them all
-        activities = store.activities(date_to=period.end.isoformat())
-        last_seen = None
-    result = reports.digest(
-        activities,
-        store.communities(),
-        period,
-        today,
-        matches=None if flt.is_empty else flt.matches,
-        scope_communities=_community_names(flt) if flt.communities else None,
-        scope_street=flt.street,
-        scope=scope,
-        last_seen=last_seen,
-    )
+    result = reporting.weekly_digest(st.store(), flt, period, today)
     _warn_skipped(result.skipped)
     # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
     # would also draw them under FORCE_COLOR, which a cron environment may carry.

@@ -12,9 +12,10 @@ from datetime import date
 from operator import attrgetter, itemgetter
 
 from ..dates import Period, month_of, periods_between, quarter_of, week_of
-from ..errors import UsageError
+from ..dates import is_supported_iso
+from ..errors import InvalidChoice, TooManyPeriods
 from ..models import Activity
-from .tally import Tally, _by_count_then_name, _dated, _name_key, _unique
+from .tally import Tally, _by_count_then_name, _name_key, _unique
 
 BY_CHOICES = ("community", "street", "category", "tag", "organizer", "month", "week")
 PERIOD_CHOICES = ("week", "month", "quarter")
@@ -99,8 +100,8 @@ def group_keys(activity: Activity, by: str) -> list[str | None]:
 # A row's accumulator while a rollup counts: [activities, participants, approx, without_count,
 # communities reached (a set), categories (category -> activities, first seen first, as a
 # Counter holds them), cells (one per period of the grid: None, or [activities, participants,
-# approx, without_count])]. Plain numbers during the one pass over the activities; the Tally
-# and RollupRow objects are made once, at the end (`_built`).
+# approx, without_count]; while a grid is counted, these by day)]. Plain numbers during the one
+# pass over the activities; the Tally and RollupRow objects are made once, at the end (`_built`).
 _N, _PEOPLE, _APPROX, _MISSING, _COMMUNITIES, _CATEGORIES, _CELLS = range(7)
 
 _NO_TALLY = Tally()
@@ -223,109 +224,170 @@ def rollup(
     open bound ends at the first or last activity. `only_groups` keeps only those groups (a
     report by community filtered to one community shows that one, not its partners).
     """
+    counting = Counting(by, period=period, as_records=as_records)
+    counting.add(activities)
+    return counting.result(date_from=date_from, date_to=date_to, only_groups=only_groups)
+
+
+def check_choices(by: str, period: str | None) -> None:
+    """Refuse a grouping or a period that is none of the choices (before anything is read)."""
     if by not in BY_CHOICES:
-        raise UsageError(f"invalid value {by!r} for --by: expected one of {', '.join(BY_CHOICES)}")
+        raise InvalidChoice("grouping", by, BY_CHOICES)
     if period is not None and period not in PERIOD_CHOICES:
-        raise UsageError(
-            f"invalid value {period!r} for --period: expected one of {', '.join(PERIOD_CHOICES)}"
-        )
-    get = itemgetter if as_records else attrgetter
-    skipped: list[tuple[object, object]] = []
-    activities = _dated(activities, as_records, skipped)
-    periods: list[Period] = []
-    if period:
-        # The grid's columns are known before the activities are counted into them.
-        activities = list(activities)
-        start, end = _span(set(map(get("date"), activities)), date_from, date_to)
-        if start:
-            periods = _periods(start, end, period, "--period")
-        dates = None
-    else:
-        # Without a grid the activities are counted as they come, each while it is fresh in
-        # memory (a store's month just read): the range is known once they are all counted.
-        dates = set()
+        raise InvalidChoice("period", period, PERIOD_CHOICES)
 
-    keep: Callable[[str | None], bool] | None = None
-    if only_groups is not None:
-        from ..textnorm import fold
 
-        wanted = {fold(g) for g in only_groups}
-        keep = lambda key: key is not None and fold(key) in wanted  # noqa: E731
-    value_of, keys_for = _grouping(by, get)
-    fields_of = get("participants", "participants_approx", "communities", "category", "date")
-    cell_of = _cell_reader(periods) if periods else None
-    # First what the activities of each distinct value add up to (one accumulator an activity),
-    # then each value's sums go to the total and to its groups: values are few however many
-    # activities there are.
-    by_value: dict[object, list] = {}
-    for a in activities:
-        value = value_of(a)
-        count, approx, communities, category, day = fields_of(a)
-        if dates is not None:
-            dates.add(day)
-        acc = by_value.get(value)
-        if acc is None:
-            acc = by_value[value] = _acc(len(periods))
-        acc[_N] += 1
-        if count is None:
-            acc[_MISSING] += 1
-        else:
-            acc[_PEOPLE] += count
-            if not acc[_APPROX]:  # the value Tally.of's `approx or a.participants_approx` has
-                acc[_APPROX] = approx
-        if communities:
-            acc[_COMMUNITIES].update(communities)
-        categories = acc[_CATEGORIES]
-        categories[category] = categories.get(category, 0) + 1
-        if cell_of is not None:
-            cell = cell_of(day)
-            if cell >= 0:
-                tally = acc[_CELLS][cell]
-                if tally is None:
-                    tally = acc[_CELLS][cell] = [0, 0, False, 0]
-                tally[0] += 1
+class Counting:
+    """A rollup counted as the activities come, a batch at a time (`add`), then made (`result`).
+
+    Nothing of an activity is kept once it is counted, so the batches can be a store's months,
+    each let go before the next is read: a whole-history report holds one month, not the
+    history. For that the counting does not need the range first: each group's numbers are kept
+    by distinct value (`by_value`) and, for a grid, by day, and only `result` puts the days
+    into the periods of the range.
+    """
+
+    def __init__(self, by: str, *, period: str | None = None, as_records: bool = False) -> None:
+        check_choices(by, period)
+        self.by = by
+        self.period = period
+        self.as_records = as_records
+        get = itemgetter if as_records else attrgetter
+        self._value_of, self._keys_for = _grouping(by, get)
+        self._fields_of = get("participants", "participants_approx", "communities", "category", "date")
+        # value -> accumulator (see _acc); with a grid its cells are by day until `result`
+        self.by_value: dict[object, list] = {}
+        # day -> whether it can be counted: stored records were checked when written, but one
+        # edited by hand may say 9999-12-31, whose week cannot be computed, or not be a date
+        # at all. Each distinct day is checked once; the counted ones give the range.
+        self.days: dict[str, bool] = {}
+        # (id, date) of the activities left out for their dates
+        self.skipped: list[tuple[object, object]] = []
+
+    def add(self, activities: Iterable) -> None:
+        """Count a batch of activities (or of stored records, with `as_records`)."""
+        by_value, days, fields_of, value_of = self.by_value, self.days, self._fields_of, self._value_of
+        grid = self.period is not None
+        for a in activities:
+            count, approx, communities, category, day = fields_of(a)
+            ok = days.get(day) if type(day) is str else False
+            if ok is None:
+                ok = days[day] = is_supported_iso(day)
+            if not ok:
+                self.skipped.append((a.get("id") if self.as_records else a.id, day))
+                continue
+            value = value_of(a)
+            acc = by_value.get(value)
+            if acc is None:
+                acc = by_value[value] = [0, 0, False, 0, set(), {}, {} if grid else None]
+            acc[_N] += 1
+            if count is None:
+                acc[_MISSING] += 1
+            else:
+                acc[_PEOPLE] += count
+                if not acc[_APPROX]:  # the value Tally.of's `approx or a.participants_approx` has
+                    acc[_APPROX] = approx
+            if communities:
+                acc[_COMMUNITIES].update(communities)
+            categories = acc[_CATEGORIES]
+            categories[category] = categories.get(category, 0) + 1
+            if grid:
+                cell = acc[_CELLS].get(day)
+                if cell is None:
+                    cell = acc[_CELLS][day] = [0, 0, False, 0]
+                cell[0] += 1
                 if count is None:
-                    tally[3] += 1
+                    cell[3] += 1
                 else:
-                    tally[1] += count
-                    if not tally[2]:
-                        tally[2] = approx
-    if dates is not None:
-        start, end = _span(dates, date_from, date_to)
-    total = _acc(len(periods))
-    groups: dict[str | None, list] = {}  # in the order the groups first appear
-    left_out: set = set()  # groups only_groups leaves out
-    for value, acc in by_value.items():
-        _add(total, acc)
-        for key in keys_for(value):
-            group = groups.get(key)
-            if group is None and key not in left_out:
-                if keep is None or keep(key):
-                    group = groups[key] = _acc(len(periods))
-                else:
-                    left_out.add(key)
-            if group is not None:
-                _add(group, acc)
-    kept: dict[str | None, list | None] = dict(groups)
-    if by in ("week", "month") and start:
-        # Periods as rows run through the whole range too: a week with nothing in it is news.
-        for p in _periods(start, end, by, "--by"):
-            kept.setdefault(p.label, None)
+                    cell[1] += count
+                    if not cell[2]:
+                        cell[2] = approx
 
-    rows = [_built(key, acc, periods) for key, acc in kept.items()]
-    if by in ("week", "month"):
-        rows.sort(key=lambda r: (r.group is None, r.group or ""))
-    else:
-        rows.sort(key=lambda r: (-r.tally.activities, _name_key(r.group)))
-    total_row = _built(None, total, periods, is_total=True)
-    return Rollup(by, period, periods, rows, total_row, start, end, skipped)
+    def result(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        only_groups: Iterable[str] | None = None,
+    ) -> Rollup:
+        """The rollup of what was counted, over the range of `date_from`/`date_to` (see
+        `rollup`)."""
+        by, period = self.by, self.period
+        start, end = _span({day for day, ok in self.days.items() if ok}, date_from, date_to)
+        periods: list[Period] = []
+        if period and start:
+            periods = _periods(start, end, period, "period")
+        if period:
+            cell_of = _cell_reader(periods) if periods else None
+            for acc in self.by_value.values():
+                acc[_CELLS] = _cells_by_period(acc[_CELLS], cell_of, len(periods))
+        else:
+            for acc in self.by_value.values():
+                acc[_CELLS] = []
+        keep: Callable[[str | None], bool] | None = None
+        if only_groups is not None:
+            from ..textnorm import fold
+
+            wanted = {fold(g) for g in only_groups}
+            keep = lambda key: key is not None and fold(key) in wanted  # noqa: E731
+        keys_for = self._keys_for
+        # Each value's sums go to the total and to its groups: values are few however many
+        # activities there are.
+        total = _acc(len(periods))
+        groups: dict[str | None, list] = {}  # in the order the groups first appear
+        left_out: set = set()  # groups only_groups leaves out
+        for value, acc in self.by_value.items():
+            _add(total, acc)
+            for key in keys_for(value):
+                group = groups.get(key)
+                if group is None and key not in left_out:
+                    if keep is None or keep(key):
+                        group = groups[key] = _acc(len(periods))
+                    else:
+                        left_out.add(key)
+                if group is not None:
+                    _add(group, acc)
+        kept: dict[str | None, list | None] = dict(groups)
+        if by in ("week", "month") and start:
+            # Periods as rows run through the whole range too: a week with nothing in it is news.
+            for p in _periods(start, end, by, "grouping"):
+                kept.setdefault(p.label, None)
+
+        rows = [_built(key, acc, periods) for key, acc in kept.items()]
+        if by in ("week", "month"):
+            rows.sort(key=lambda r: (r.group is None, r.group or ""))
+        else:
+            rows.sort(key=lambda r: (-r.tally.activities, _name_key(r.group)))
+        total_row = _built(None, total, periods, is_total=True)
+        return Rollup(by, period, periods, rows, total_row, start, end, self.skipped)
 
 
-def _periods(start: str, end: str, kind: str, option: str) -> list[Period]:
+def _cells_by_period(by_day: dict, cell_of, count: int) -> list:
+    """One accumulator's cells by day, added up into the periods of the grid (days outside it
+    left out), in the order the days were first counted."""
+    cells: list = [None] * count
+    if cell_of is None:
+        return cells
+    for day, tally in by_day.items():
+        i = cell_of(day)
+        if i < 0:
+            continue
+        mine = cells[i]
+        if mine is None:
+            cells[i] = tally
+        else:
+            mine[0] += tally[0]
+            mine[1] += tally[1]
+            if not mine[2]:
+                mine[2] = tally[2]
+            mine[3] += tally[3]
+    return cells
+
+
+def _periods(start: str, end: str, kind: str, field: str) -> list[Period]:
+    """The periods of `kind` from `start` to `end`, for the `field` of a rollup ("period": the
+    grid's columns, "grouping": the rows of a rollup by week or month)."""
     found = periods_between(date.fromisoformat(start), date.fromisoformat(end), kind)
     if len(found) > MAX_PERIODS:
-        raise UsageError(
-            f"{start} to {end} spans {len(found)} {kind}s, too many for {option} {kind} "
-            f"(at most {MAX_PERIODS}): narrow the range with --from/--to, or use a longer period"
-        )
+        raise TooManyPeriods(field, kind, start, end, len(found), MAX_PERIODS)
     return found
