@@ -96,3 +96,50 @@ def test_the_weekly_digest_is_the_digest_of_every_activity(store, flt):
         scope={k: v for k, v in {"community": list(flt.communities), "category": flt.category}.items() if v},
     )
     assert reporting.weekly_digest(store, flt, week, today) == want
+
+
+# -- the records a report counts: a few at a time, the same as a month at a time ---------------
+
+
+def _batched(store: Store, **kwargs) -> list[dict]:
+    batches = list(store.record_batches(size=7, **kwargs))
+    assert all(0 < len(batch) <= 7 for batch in batches)
+    return [record for batch in batches for record in batch]
+
+
+def _by_month(store: Store, **kwargs) -> list[dict]:
+    return [record for month, _ in store.records(**kwargs) for record in month]
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{}, {"date_from": "2025-02-03", "date_to": "2025-03-09"}, {"date_to": "2025-01-20"}]
+)
+def test_record_batches_are_the_records_of_each_month(store, kwargs):
+    got = _batched(store, **kwargs)
+    assert got == _by_month(store, **kwargs) and got
+
+
+def test_a_month_file_written_by_hand_is_read_its_own_way(book, tmp_path):
+    from logbook_files import copy_logbook, rewrite_activities, reseal
+
+    path = tmp_path / "logbook.json"
+    copy_logbook(book.path, path)
+    # indented, as a person's editor may leave it: no longer one record a line
+    rewrite_activities(path, lambda rows: None)
+    assert _batched(Store(path)) == _by_month(Store(path)) == _by_month(Store(book.path))
+    reseal(path)  # the same, trusted as logbook's own: still not one record a line
+    assert _batched(Store(path)) == _by_month(Store(book.path))
+
+
+def test_a_damaged_record_is_left_out_of_a_report_as_of_every_read(book, tmp_path):
+    from logbook_files import copy_logbook, rewrite_activities
+
+    path = tmp_path / "logbook.json"
+    copy_logbook(book.path, path)
+    rewrite_activities(path, lambda rows: rows[0].update(date="2025-02-30"))
+    store = Store(path)
+    got = reporting.report(store, Filter(), by="category")
+    unreadable = sum(len(bad) for bad in store.unreadable.values())
+    assert unreadable == len(store.periods())
+    assert got == rollup(store.activities(), "category")
+    assert got.total.tally.activities == len(book.shadows) - unreadable

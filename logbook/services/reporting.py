@@ -12,9 +12,9 @@ from ..storage import Store
 
 def report(store: Store, flt: Filter, *, by: str = "community", period: str | None = None) -> Rollup:
     """The activities `flt` selects counted by `by` (one of BY_CHOICES), in columns of `period`
-    (one of PERIOD_CHOICES) when given; either may be typed in any case. A month is counted as
-    it is read and let go before the next, so the whole history costs about one month of
-    memory. A filter of dates alone counts the stored records as they are, without making
+    (one of PERIOD_CHOICES) when given; either may be typed in any case. Records are counted
+    as they are read, a few at a time, and let go before the next are read, so the whole
+    history costs little more memory than one month. A filter of dates alone counts the stored records as they are, without making
     activities of them; any other filter looks at each record as an activity.
 
     Raises InvalidChoice (field "grouping" or "period") for a value that is none of the choices,
@@ -26,8 +26,8 @@ def report(store: Store, flt: Filter, *, by: str = "community", period: str | No
     as_records = flt.only_dates()
     counting = Counting(by, period=period, as_records=as_records)
     if as_records:
-        for month, _ in store.records(date_from=flt.date_from, date_to=flt.date_to):
-            counting.add(month)
+        for batch in store.record_batches(date_from=flt.date_from, date_to=flt.date_to):
+            counting.add(batch)
     else:
         found = store.iter_activities(date_from=flt.date_from, date_to=flt.date_to)
         counting.add(a for a in found if flt.matches(a))

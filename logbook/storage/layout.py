@@ -81,6 +81,19 @@ def _document_lines(raw: bytes, table: str, indent: bytes, count: int) -> bytes 
     return lines[1:] if found == count else None
 
 
+def _document_spans(raw: bytes, table: str, count: int) -> list[tuple[int, int]] | None:
+    """Where each document's JSON starts and ends in a file `_table_bytes` wrote (one a line,
+    as `_document_lines` reads it), in file order; None if the file is not in that layout."""
+    head = b'{"%s":{\n' % table.encode()
+    if not (raw.startswith(head) and raw.endswith(b"}\n}}\n")):
+        return None
+    keys = list(_LINE_KEY.finditer(raw, len(head) - 1, len(raw) - 4))
+    if len(keys) != count:
+        return None
+    # a line is `"12":{...},`: its document ends before the comma, the last one before "\n}}"
+    ends = [key.start() - 1 for key in keys[1:]] + [len(raw) - 4]
+    return [(key.end(), end) for key, end in zip(keys, ends)]
+
 
 def keys_file(records_file: str) -> str:
     """The name of the file that holds the search keys of a month file's records."""

@@ -175,6 +175,21 @@ class Loading(StoreBase):
             return list(rows.values()), raw  # as logbook wrote it
         return self._sift(name, rows), None
 
+    def _verified_bytes(self, main: _Main, period: str) -> bytes | None:
+        """A month file's bytes when they are as logbook wrote them (the index's checksum of it
+        matches); None otherwise, and for a one-file logbook: `_load_partition` then reads the
+        month its own way, and says what is wrong with it."""
+        if main.legacy is not None:
+            return None
+        entry = main.periods[period]
+        if entry.get("crc") is None:
+            return None
+        try:
+            raw = (self.parts_dir / entry["file"]).read_bytes()
+        except OSError:
+            return None
+        return raw if zlib.crc32(raw) == entry["crc"] else None
+
     def _sift(self, name: str, rows: dict) -> list[dict]:
         """The records of a month file that can be read, each as logbook writes it."""
         good: list[dict] = []

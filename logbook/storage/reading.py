@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import orjson
+
 
 from .base import StoreBase
 from ..models import FIELD_ORDER, Activity, Community
 from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo, _Changed, _Main
-from .layout import ACTIVITIES, COMMUNITIES, DELETED, _MONTH, _SEARCH_KEY, _document_lines, _month_bounds, _outside, _whole
+from .layout import ACTIVITIES, COMMUNITIES, DELETED, _MONTH, _SEARCH_KEY, _document_lines, _document_spans, _month_bounds, _outside, _whole
 from .records import _activity_from_doc, _ref_key, resolve_ref
 
+
+
+def _as_record(doc: dict) -> dict:
+    """A month file's record as `records` gives it: every field, no search key."""
+    if len(doc) == len(FIELD_ORDER) and _SEARCH_KEY not in doc:
+        return doc
+    return _activity_from_doc(doc).to_dict()
 
 
 class Reading(StoreBase):
@@ -201,27 +210,60 @@ class Reading(StoreBase):
         whole in the range, or its file is not in that layout (written by hand, or before)."""
         main = self._main()
         for period in self._periods(main, date_from, date_to):
-            try:
-                docs, raw = self._load_partition(main, period)
-            except _Changed:
-                raise self._changed_error() from None
-            lines = None
-            if not _whole(period, date_from, date_to):
-                docs = [
-                    d for d in docs
-                    if not _outside(d.get("date", ""), date_from, date_to)
-                ]
-            elif (indent is not None and raw is not None and b'"search_key":' not in raw
-                    and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)):
-                # every record as an export writes it: every field, no key; copy its line
-                lines = _document_lines(raw, ACTIVITIES, indent, len(docs))
-            if lines is None:
-                docs = [
-                    d if main.legacy is None and len(d) == len(FIELD_ORDER) and _SEARCH_KEY not in d
-                    else _activity_from_doc(d).to_dict()
-                    for d in docs
-                ]
-            yield docs, lines
+            yield self._month_records(main, period, date_from, date_to, indent)
+
+    def _month_records(
+        self, main: _Main, period: str, date_from: str | None, date_to: str | None, indent: bytes | None
+    ) -> tuple[list[dict], bytes | None]:
+        """One month of `records`."""
+        try:
+            docs, raw = self._load_partition(main, period)
+        except _Changed:
+            raise self._changed_error() from None
+        lines = None
+        if not _whole(period, date_from, date_to):
+            docs = [
+                d for d in docs
+                if not _outside(d.get("date", ""), date_from, date_to)
+            ]
+        elif (indent is not None and raw is not None and b'"search_key":' not in raw
+                and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)):
+            # every record as an export writes it: every field, no key; copy its line
+            lines = _document_lines(raw, ACTIVITIES, indent, len(docs))
+        if lines is None:
+            docs = [_as_record(d) if main.legacy is None else _activity_from_doc(d).to_dict() for d in docs]
+        return docs, lines
+
+    def record_batches(
+        self, *, date_from: str | None = None, date_to: str | None = None, size: int = 64
+    ) -> Iterator[list[dict]]:
+        """The records of `records` (each month oldest first), in batches of at most `size`, for
+        a caller that uses each batch up and lets it go before it asks for the next (a report
+        counting the whole history). A month file as logbook wrote it is parsed `size` lines at
+        a time rather than whole: the caller then holds a few records, not a month, and each
+        batch is made in the memory the last one left while the processor still has it in its
+        cache (making a month in memory freed a month before costs a third as much again as
+        parsing it)."""
+        main = self._main()
+        for period in self._periods(main, date_from, date_to):
+            raw = self._verified_bytes(main, period)
+            spans = None if raw is None else _document_spans(raw, ACTIVITIES, main.count(period))
+            if spans is None:
+                docs = self._month_records(main, period, date_from, date_to, None)[0]
+                for i in range(0, len(docs), size):
+                    yield docs[i : i + size]
+                continue
+            whole = _whole(period, date_from, date_to)
+            view = memoryview(raw)
+            for i in range(0, len(spans), size):
+                try:
+                    docs = [orjson.loads(view[start:end]) for start, end in spans[i : i + size]]
+                except orjson.JSONDecodeError as err:  # the file matched its checksum: not ours
+                    raise self._damaged(f"is not valid JSON ({err})", self.parts_dir / main.periods[period]["file"]) from None
+                if not whole:
+                    docs = [d for d in docs if not _outside(d.get("date", ""), date_from, date_to)]
+                if docs:
+                    yield [_as_record(d) for d in docs]
 
     def in_export_order(self) -> bool:
         """Whether `records` yields the records in the order of an export (oldest first)."""
