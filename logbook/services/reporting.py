@@ -3,6 +3,8 @@ counted as stored or made into activities first, and the weekly digest's reads."
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..dates import Period
 from ..errors import InvalidChoice
 from ..query import Filter
@@ -38,7 +40,7 @@ def report(store: Store, flt: Filter, *, by: str = "community", period: str | No
     )
 
 
-def weekly_digest(store: Store, flt: Filter, period: Period, today) -> Digest:
+def weekly_digest(store: Store, flt: Filter, period: Period, today: date) -> Digest:
     """The digest of the week `period` (a Period of dates.parse_week) as of `today`, of the
     activities `flt` selects (its dates are not looked at: the week is the range). With no
     filter, the week and the one before are read, and earlier months only through the index,
