@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter, itemgetter
 
-from ..dates import Period, month_of, periods_between, quarter_of, week_of
-from ..dates import is_supported_iso
+from ..dates import Period, is_supported_iso, month_of, periods_between, quarter_of, week_of
 from ..errors import InvalidChoice, TooManyPeriods
 from ..models import Activity
 from .tally import Tally, _by_count_then_name, _name_key, _unique
@@ -240,11 +239,11 @@ def check_choices(by: str, period: str | None) -> None:
 class Counting:
     """A rollup counted as the activities come, a batch at a time (`add`), then made (`result`).
 
-    Nothing of an activity is kept once it is counted, so the batches can be a store's months,
-    each let go before the next is read: a whole-history report holds one month, not the
-    history. For that the counting does not need the range first: each group's numbers are kept
-    by distinct value (`by_value`) and, for a grid, by day, and only `result` puts the days
-    into the periods of the range.
+    Nothing of an activity is kept once it is counted, so the batches can be a store's records
+    read a few at a time, each batch let go before the next is read: a whole-history report
+    holds a batch, not the history. For that the counting does not need the range first: each
+    group's numbers are kept by distinct value (`by_value`) and, for a grid, by day, and only
+    `result` (called once, at the end) puts the days into the periods of the range.
     """
 
     def __init__(self, by: str, *, period: str | None = None, as_records: bool = False) -> None:
