@@ -23,11 +23,27 @@ BOM = "\ufeff"
 
 
 class Format(str, Enum):
+    """Every format logbook writes. Which command writes which is FORMATS_OF: the one registry
+    the `--format` options are built from (commands/common.py `format_option`)."""
+
     table = "table"
+    text = "text"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
     md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+LISTING = (Format.table, Format.json, Format.jsonl, Format.csv, Format.md)
+FORMATS_OF: dict[str, tuple[Format, ...]] = {
+    "listing": LISTING,  # list, search, show, community list, import-text's drafts
+    "export": (Format.json, Format.jsonl, Format.csv, Format.md),
+    "summary": (Format.text, Format.json),  # import's summary, check's findings
+    "report": (Format.table, Format.json, Format.csv, Format.md),
+    "digest": (Format.text, Format.md, Format.html, Format.json),
+}
 
 
 def dumps_json(value, *, indent: int | None = 2) -> str:

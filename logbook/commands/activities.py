@@ -31,6 +31,7 @@ from .common import (
     WeekOpt,
     ask,
     build_filter,
+    format_option,
     consoles,
     emit_activities,
     info,
@@ -224,9 +225,7 @@ def show(
     ref: Annotated[str, typer.Argument(
             metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."), autocompletion=completion.ids
         )],
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help=N_("table for people; json for programs."))
-    ] = Format.table,
+    fmt: Annotated[str, format_option("listing", N_("table for people; json for programs."))] = Format.table,
 ) -> None:
     st = state(ctx)
     try:

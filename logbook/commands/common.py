@@ -330,10 +330,39 @@ MinPeopleOpt = Annotated[
     int | None,
     typer.Option("--min-people", metavar="N", min=0, help=N_("With at least N participants.")),
 ]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", help=N_("table for people; json, jsonl, csv, md for programs.")),
-]
+def format_option(kind: str, help: str, *names: str):
+    """The `--format` option of a command that writes the formats FORMATS_OF[kind]: its choices
+    shown and completed from the registry, and a value it does not write refused in one line."""
+    from ..formats import FORMATS_OF
+
+    choices = FORMATS_OF[kind]
+
+    def convert(value: str | None):
+        if value is None:
+            return None
+        cleaned = value.strip().lower()
+        for fmt in choices:
+            if fmt.value == cleaned:
+                return fmt
+        raise UsageError(
+            _("invalid value {value!r} for {option}: expected one of {choices}").format(
+                value=value, option="--format", choices=", ".join(f.value for f in choices)
+            )
+        )
+
+    def complete(incomplete: str) -> list[str]:
+        return [f.value for f in choices if f.value.startswith(incomplete)]
+
+    return typer.Option(
+        *(names or ("--format", "-f")),
+        metavar="|".join(f.value for f in choices),
+        help=help,
+        callback=convert,
+        autocompletion=complete,
+    )
+
+
+FormatOpt = Annotated[str, format_option("listing", N_("table for people; json, jsonl, csv, md for programs."))]
 
 
 @dataclass

@@ -10,7 +10,7 @@ from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
 from ..i18n import N_, _, ngettext
 from . import completion
-from .common import consoles, info, state, stdout_is_file, utf8_stdout, warn, write_out
+from .common import consoles, format_option, info, state, stdout_is_file, utf8_stdout, warn, write_out
 
 community_app = typer.Typer(
     help=N_("The community registry: names, their street, and aliases."),
@@ -47,7 +47,7 @@ def add(
 @community_app.command("list", help=N_("List the registered communities in pinyin order, with their activity counts."))
 def list_(
     ctx: typer.Context,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=N_("table, json, jsonl, csv or md."))] = Format.table,
+    fmt: Annotated[str, format_option("listing", N_("table, json, jsonl, csv or md."))] = Format.table,
 ) -> None:
     from ..registry import Registry
 
