@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .layout import ACTIVITIES, LEGACY_SCHEMA, META, PERIODS, SHORT_ID, _MONTH, _newest_first, keys_file, period_of
 
+_ID_LENGTH = 32  # of an activity id
+
 
 @dataclass
 class PeriodInfo:
@@ -35,6 +37,7 @@ class _Main:
         # What makes this main file disagree with its month files: a write is refused while
         # there is any, and `check --fix` reads the months back in (Store.repair).
         self.problems: list[str] = []
+        self._prefixes: tuple | None = None  # see _lookup
         if self.meta.get("schema_version", LEGACY_SCHEMA) != LEGACY_SCHEMA:
             if PERIODS not in data:
                 self.problems.append("has no index of months (its periods table)")
@@ -94,10 +97,58 @@ class _Main:
         """The months that may hold an activity whose id starts with `key`. The index keeps the
         first SHORT_ID characters of each id (main files written before kept all 32), so a month
         named here is read to know which of its ids match."""
+        if len(key) >= _ID_LENGTH or self.legacy is None:
+            found = self._lookup(key)
+            if found is not None:
+                return found
         if self.legacy is not None:
             return [p for p, docs in self.legacy.items() if any(str(d.get("id", "")).startswith(key) for d in docs)]
-        found = []
+        return self._scan(key, self.periods)
+
+    def _lookup(self, key: str) -> list[str] | None:
+        """`periods_with_prefix` from a map of the index's ids made once (an import looks up
+        every id it brings); None when the map cannot answer: a key shorter than the ids kept,
+        or a month whose ids are not all of one width (written by hand)."""
+        if self._prefixes is None:
+            self._prefixes = self._prefix_map()
+        widths, prefixes, irregular = self._prefixes
+        if self.legacy is None and any(len(key) < w for w in widths):
+            return None
+        found = {p for w in widths for p in prefixes.get((w, key[:w]), ())}
+        if irregular:
+            found.update(self._scan(key, irregular))
+        return [p for p in self.period_names() if p in found]
+
+    def _prefix_map(self) -> tuple[set[int], dict[tuple[int, str], list[str]], dict[str, dict]]:
+        prefixes: dict[tuple[int, str], list[str]] = {}
+        widths: set[int] = set()
+        irregular: dict[str, dict] = {}
+        if self.legacy is not None:
+            widths.add(_ID_LENGTH)
+            for period, docs in self.legacy.items():
+                for doc in docs:
+                    ident = doc.get("id") if isinstance(doc, dict) else None
+                    if isinstance(ident, str) and len(ident) >= _ID_LENGTH:
+                        prefixes.setdefault((_ID_LENGTH, ident[:_ID_LENGTH]), []).append(period)
+            return widths, prefixes, irregular
         for period, entry in self.periods.items():
+            ids = entry.get("ids", "")
+            if not isinstance(ids, str) or not ids:
+                continue
+            parts = ids.split(" ")
+            width = len(parts[0])
+            if any(len(part) != width for part in parts):
+                irregular[period] = entry
+                continue
+            widths.add(width)
+            for part in parts:
+                prefixes.setdefault((width, part), []).append(period)
+        return widths, prefixes, irregular
+
+    @staticmethod
+    def _scan(key: str, periods: dict[str, dict]) -> list[str]:
+        found = []
+        for period, entry in periods.items():
             ids = entry.get("ids", "")
             width = ids.find(" ") if " " in ids else len(ids)
             if not width:
