@@ -21,6 +21,7 @@ import orjson
 
 from ..models import Activity, Community
 from .records import ExchangeFile, IncomingRecord, Problem
+from .snapshot import Live, Snapshot, month_of
 from .stamps import stamp_ahead, stamp_key, stamp_limit
 
 # The most activities one import may leave in any one month. A whole street office logs one or
@@ -35,27 +36,6 @@ class Policy(str, Enum):
     newer = "newer"
     keep = "keep"
     replace = "replace"
-
-
-@dataclass
-class Snapshot:
-    """The logbook as the merge starts from it."""
-
-    activities: dict[str, Activity]
-    tombstones: dict[str, str]
-    communities: list[Community]
-
-    @classmethod
-    def of_store(cls, store) -> "Snapshot":
-        return cls(
-            {a.id: a for a in store.activities()},
-            {t["id"]: t["deleted_at"] for t in store.tombstones()},
-            store.communities(),
-        )
-
-    @classmethod
-    def of_transaction(cls, tx) -> "Snapshot":
-        return cls({a.id: a for a in tx.activities()}, tx.tombstones(), tx.communities())
 
 
 @dataclass
@@ -137,7 +117,7 @@ class Merge:
     """
 
     def __init__(self, snapshot: Snapshot, *, policy: Policy = Policy.newer, now: str) -> None:
-        self.live = dict(snapshot.activities)
+        self.live = Live(snapshot)
         self.dead = dict(snapshot.tombstones)
         self.communities = [Community.from_dict(c.to_dict()) for c in snapshot.communities]
         self._communities_before = [c.to_dict() for c in self.communities]
@@ -145,8 +125,13 @@ class Merge:
         self.now = now
         self.limit = stamp_limit(now)
         self.ops: list[tuple] = []
-        self._natural: dict[tuple, str] | None = None
-        self._before = snapshot.activities
+        # Records without an id are matched by natural key, month by month as their dates ask:
+        # a month's keys are those of the logbook as it was when the first such record came
+        # (`_natural_base`), then of the records put since, first come first kept.
+        self._natural: dict[str, dict[tuple, str]] | None = None
+        self._natural_base: Live | None = None
+        self._natural_since: dict[str, list[tuple[tuple, str]]] = {}
+        self._snapshot = snapshot
         self._growth: dict[str, int] = {}  # month -> activities added to it, less those taken out
 
     @property
@@ -160,11 +145,13 @@ class Merge:
     def release(self) -> None:
         """Let go of the plan and of the logbook as it was, once applied: what an import of many
         records holds is then the transaction's copy alone, while it is written."""
-        self.live = {}
+        self._snapshot.release()
+        self.live = Live(self._snapshot)
         self.dead = {}
         self.ops = []
         self._natural = None
-        self._before = {}
+        self._natural_base = None
+        self._natural_since = {}
 
     def apply(self, tx) -> None:
         """Replay the merge on a transaction opened on the same logbook as the snapshot."""
@@ -287,12 +274,7 @@ class Merge:
         """The months this merge adds activities to that would then hold more than `limit`,
         with what they would hold, fullest first."""
         grown = {month for month, n in self._growth.items() if n > 0}
-        held = dict.fromkeys(grown, 0)
-        if grown:
-            for a in self._before.values():
-                month = a.date[:7]
-                if month in held:
-                    held[month] += 1
+        held = {month: self._snapshot.count(month) for month in grown}
         over = [(m, held[m] + self._growth[m]) for m in grown if held[m] + self._growth[m] > limit]
         return sorted(over, key=lambda o: (-o[1], o[0]))
 
@@ -304,31 +286,46 @@ class Merge:
     def _put(self, kind: str, activity: Activity) -> None:
         self._grow(self.live.get(activity.id), -1)
         self._grow(activity, 1)
-        self.live[activity.id] = activity
+        self.live.put(activity)
         self.dead.pop(activity.id, None)
         self.ops.append((kind, activity))
         if self._natural is not None:
-            self._natural.setdefault(natural_key(activity), activity.id)
+            month = month_of(activity)
+            keys = self._natural.get(month)
+            if keys is not None:
+                keys.setdefault(natural_key(activity), activity.id)
+            else:
+                self._natural_since.setdefault(month, []).append((natural_key(activity), activity.id))
 
     def _delete(self, ident: str, deleted_at: str) -> None:
-        self._grow(self.live.pop(ident, None), -1)
+        self._grow(self.live.pop(ident), -1)
         self.dead[ident] = deleted_at
         self.ops.append(("delete", ident, deleted_at))
 
     def _natural_match(self, activity: Activity) -> str | None:
         if self._natural is None:
             self._natural = {}
-            for a in self.live.values():
-                self._natural.setdefault(natural_key(a), a.id)
+            self._natural_base = self.live.copy()
+        month = month_of(activity)
+        keys = self._natural.get(month)
+        if keys is None:
+            keys = self._natural[month] = {}
+            for a in self._natural_base.in_month(month):
+                keys.setdefault(natural_key(a), a.id)
+            for key, ident in self._natural_since.pop(month, ()):
+                keys.setdefault(key, ident)
         key = natural_key(activity)
-        found = self._natural.get(key)
-        if found is not None and (found not in self.live or natural_key(self.live[found]) != key):
-            # stale: that record was deleted or changed since; look again the slow way, once
-            found = next((a.id for a in self.live.values() if natural_key(a) == key), None)
-            if found is None:
-                del self._natural[key]
-            else:
-                self._natural[key] = found
+        found = keys.get(key)
+        if found is not None:
+            held = self.live.get(found)
+            if held is None or natural_key(held) != key:
+                # stale: that record was deleted or changed since; look again the slow way, once
+                # (a natural key holds the date: only that month can hold a match)
+                found = next((a.id for a in self.live.in_month(month) if natural_key(a) == key), None)
+                if found is None:
+                    del keys[key]
+                else:
+                    keys[key] = found
         return found
 
     def _resolve_names(self, activity: Activity, registry) -> Activity:

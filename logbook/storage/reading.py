@@ -14,6 +14,7 @@ from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo, _Changed, _Main
 from .layout import ACTIVITIES, COMMUNITIES, DELETED, _MONTH, _SEARCH_KEY, _document_lines, _document_spans, _month_bounds, _outside, _whole
 from .records import _activity_from_doc, _ref_key, resolve_ref
+from .transaction import Transaction
 
 
 
@@ -368,6 +369,11 @@ class Reading(StoreBase):
             return list(communities), list(streets)
 
         return self._reading(read)
+
+    def view(self) -> Transaction:
+        """The logbook as a transaction sees it, to read only: it takes no lock and is never
+        committed (what `import --dry-run` plans against, reading only the months it needs)."""
+        return Transaction(self, self._main(), "view")
 
     def tombstones(self) -> list[dict]:
         return [dict(doc) for doc in self._main().table(DELETED)]

@@ -204,6 +204,23 @@ class Transaction:
         periods = list(dict.fromkeys([*self.main.period_names(), *self._months]))
         return [self._object(item) for period in periods for item in self._month(period).values()]
 
+    def month_activities(self, period: str) -> list[Activity]:
+        """The activities of one month, in the order `activities()` gives them."""
+        return [self._object(item) for item in self._month(period).values()]
+
+    def months_holding(self, activity_id: str) -> list[str]:
+        """The months that hold this id, in the order of `activities()`: one, unless a file
+        edited by hand holds it twice. Reads only the months the index names for it."""
+        return [p for p in self.main.periods_with_prefix(activity_id) if activity_id in self._month(p)]
+
+    def period_names(self) -> list[str]:
+        """The months as `activities()` goes through them."""
+        return list(dict.fromkeys([*self.main.period_names(), *self._months]))
+
+    def count(self, period: str) -> int:
+        """How many activities a month held when read, from the index."""
+        return self.main.count(period) if period in self.main.period_names() else 0
+
     def get(self, ref: str) -> Activity:
         key = _ref_key(ref)
         candidates: dict[str, str | None] = {}  # id -> its month (None: deleted here)
