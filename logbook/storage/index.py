@@ -111,39 +111,48 @@ class _Main:
         or a month whose ids are not all of one width (written by hand)."""
         if self._prefixes is None:
             self._prefixes = self._prefix_map()
-        widths, prefixes, irregular = self._prefixes
-        if self.legacy is None and any(len(key) < w for w in widths):
+        by_width, irregular = self._prefixes
+        if self.legacy is None and any(len(key) < w for w in by_width):
             return None
-        found = {p for w in widths for p in prefixes.get((w, key[:w]), ())}
+        found: set[str] = set()
+        for width, prefixes in by_width.items():
+            held = prefixes.get(key[:width])
+            if held is not None:
+                found.update(held)
         if irregular:
             found.update(self._scan(key, irregular))
         return [p for p in self.period_names() if p in found]
 
-    def _prefix_map(self) -> tuple[set[int], dict[tuple[int, str], list[str]], dict[str, dict]]:
-        prefixes: dict[tuple[int, str], list[str]] = {}
-        widths: set[int] = set()
+    def _prefix_map(self) -> tuple[dict[int, dict[str, list[str]]], dict[str, dict]]:
+        """For each width of the ids kept, the months each kept id is in; and the months whose
+        ids cannot be mapped."""
+        by_width: dict[int, dict[str, list[str]]] = {}
         irregular: dict[str, dict] = {}
         if self.legacy is not None:
-            widths.add(_ID_LENGTH)
+            months = by_width[_ID_LENGTH] = {}
             for period, docs in self.legacy.items():
                 for doc in docs:
                     ident = doc.get("id") if isinstance(doc, dict) else None
                     if isinstance(ident, str) and len(ident) >= _ID_LENGTH:
-                        prefixes.setdefault((_ID_LENGTH, ident[:_ID_LENGTH]), []).append(period)
-            return widths, prefixes, irregular
+                        months.setdefault(ident[:_ID_LENGTH], []).append(period)
+            return by_width, irregular
         for period, entry in self.periods.items():
             ids = entry.get("ids", "")
             if not isinstance(ids, str) or not ids:
                 continue
             parts = ids.split(" ")
             width = len(parts[0])
-            if any(len(part) != width for part in parts):
+            if not width or len(ids) != len(parts) * (width + 1) - 1 or any(len(p) != width for p in parts):
                 irregular[period] = entry
                 continue
-            widths.add(width)
-            for part in parts:
-                prefixes.setdefault((width, part), []).append(period)
-        return widths, prefixes, irregular
+            months = by_width.setdefault(width, {})
+            shared = months.keys() & parts
+            for part in shared:  # a prefix two months hold (or one month twice)
+                if period not in months[part]:
+                    months[part] = [*months[part], period]
+            held = [period]  # one list for the ids of this month only
+            months.update(dict.fromkeys([part for part in parts if part not in shared] if shared else parts, held))
+        return by_width, irregular
 
     @staticmethod
     def _scan(key: str, periods: dict[str, dict]) -> list[str]:
