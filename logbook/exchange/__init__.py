@@ -1,9 +1,9 @@
 """Moving logbooks between people: exchange files read (reading, records), merged into a logbook
-as a plan (merge, stamps) and written (writing). Every name callers use is here.
+as a plan (merge, snapshot, stamps) and written (writing). Every name callers use is here.
 
 The modules: records (what a file holds, one record validated), reading (bytes decoded, shapes
-parsed), stamps (versions compared), merge (the snapshot, the plan, its summaries), writing (the
-envelope and CSV).
+parsed), stamps (versions compared), snapshot (the logbook as the merge reads it, only the months
+it needs), merge (the plan and its summaries), writing (the envelope and CSV).
 """
 
 from .merge import MONTH_MAX, Conflict, FileSummary, Merge, Policy, Refused, Snapshot, natural_key

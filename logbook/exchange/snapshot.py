@@ -24,8 +24,8 @@ class Snapshot:
     Made from a dict of every activity (`Snapshot(activities, tombstones, communities)`), or
     lazily from a transaction (`of_transaction`, `of_store`), which reads only the months an id
     or a date of the files names. Either way the activities come in the order
-    `Transaction.activities()` gives them, and a repeated id (a file edited by hand) is the last
-    copy, at the place of the first."""
+    `Transaction.activities()` gives them, and a repeated id (a file edited by hand) is one
+    activity, at the place of its first copy."""
 
     def __init__(
         self, activities: dict[str, Activity], tombstones: dict[str, str], communities: list[Community]
