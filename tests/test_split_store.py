@@ -324,6 +324,54 @@ def test_a_transaction_reads_only_the_months_it_touches(db_path, monkeypatch):
     assert store.get("ffff").date == "2023-02-02"
 
 
+def test_an_import_reads_only_the_months_of_its_records(db_path, monkeypatch):
+    """The merge finds ids through the index and matches rows without an id in the month of
+    their date: the plan is the one a snapshot of every activity gives."""
+    from logbook import exchange
+
+    acts = spread(300, random.Random(3))
+    seed(db_path, acts)
+    twin = activity(9000, acts[1].date, activity_id="e" * 32, title=acts[1].title,
+                    community=acts[1].communities[0])
+    store = Store(db_path)
+    with store.transaction("twin") as tx:
+        tx.add(twin)
+    incoming = [
+        {**acts[0].to_dict(), "title": "改过的标题", "updated_at": "2025-02-01T00:00:00Z"},
+        {"id": "d" * 32, "date": "2024-11-11", "title": "新活动", "communities": [COMMUNITIES[1]]},
+        {"date": acts[1].date, "title": acts[1].title, "communities": acts[1].communities, "participants": 99},
+        {"date": acts[5].date, "title": acts[5].title, "communities": acts[5].communities, "participants": 99},
+    ]
+    raw = json.dumps({"format": "logbook", "version": 1, "activities": incoming,
+                      "deleted": [{"id": acts[9].id, "deleted_at": "2025-03-01T00:00:00Z"}]}).encode()
+    now = "2025-03-30T00:00:00Z"
+
+    def plan(snapshot):
+        monkeypatch.setattr(exchange.records, "new_id", lambda: "c" * 32)
+        merge = exchange.Merge(snapshot, now=now)
+        summary = merge.add_file(exchange.read_exchange(raw, "in.json", now=now))
+        ops = [(op[0], op[1] if isinstance(op[1], str) else op[1].to_dict(), *op[2:]) for op in merge.ops]
+        return ops, summary.to_dict(), merge.months_over(0)
+
+    every = store.activities()
+    whole = plan(exchange.Snapshot({a.id: a for a in every}, {}, store.communities()))
+    opened = []
+    real = Store._read_partition
+
+    def spy(self, main, period):
+        opened.append(period)
+        return real(self, main, period)
+
+    monkeypatch.setattr(Store, "_read_partition", spy)
+    with store.transaction("import") as tx:
+        assert plan(exchange.Snapshot.of_transaction(tx)) == whole
+    wanted = {acts[0].date[:7], acts[9].date[:7], acts[1].date[:7], acts[5].date[:7]}
+    assert set(opened) == wanted
+    assert [op[0] for op in whole[0]] == ["update", "add", "update", "update", "delete"]
+    assert whole[0][2][1]["id"] in (acts[1].id, twin.id)  # two records hold that natural key
+    assert whole[0][3][1]["id"] == acts[5].id
+
+
 def test_killed_after_writing_its_month_file_leaves_the_old_logbook(db_path):
     first = add("第一条", "--date", "2025-03-01")
     add("第二条", "--date", "2025-02-01")
