@@ -59,12 +59,11 @@ class Snapshot:
             self._index_all()
             return self._found.get(ident)
         months = self._tx.months_holding(ident)
-        found = None
-        if months:
-            # the transaction makes one activity of an id, from the copy it builds first
-            activity = next(a for m in months for a in self._tx.month_activities(m) if a.id == ident)
-            found = (activity, (self._ranks[months[0]], self._place(months[0], ident)))
-        self._found[ident] = found
+        if not months:
+            return None  # not kept: an import of a million new ids would keep a million Nones
+        # the transaction makes one activity of an id, from the copy it builds first
+        activity = next(a for m in months for a in self._tx.month_activities(m) if a.id == ident)
+        found = self._found[ident] = (activity, (self._ranks[months[0]], self._place(months[0], ident)))
         return found
 
     def month(self, month: str) -> list[tuple[Activity, Position]]:
@@ -138,15 +137,15 @@ class Snapshot:
 
 class Live:
     """The logbook as the merge has changed it so far: the snapshot beneath, the records the
-    merge put or took out above it. An activity's position is its snapshot's, kept when it is
+    merge put or took out above it. An activity of the snapshot keeps its position when it is
     changed; one put anew (or again, after it was taken out) comes after every other, in the
-    order put."""
+    order put, which is the order of `changed`. Nothing is kept per record added but the
+    record: an import of a million holds little more than the million."""
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.changed: dict[str, Activity | None] = {}  # None: taken out
-        self.positions: dict[str, Position] = {}  # of the live records among `changed`
-        self._added = 0
+        self.kept: dict[str, Position] = {}  # live records of the snapshot among `changed`
 
     def get(self, ident: str) -> Activity | None:
         if ident in self.changed:
@@ -156,41 +155,40 @@ class Live:
 
     def put(self, activity: Activity) -> None:
         ident = activity.id
-        if ident not in self.positions:
-            found = None if ident in self.changed else self.snapshot.find(ident)
+        if ident in self.changed:
+            if self.changed[ident] is None:  # put again after it was taken out: it comes last
+                del self.changed[ident]
+        else:
+            found = self.snapshot.find(ident)
             if found is not None:
-                self.positions[ident] = found[1]
-            else:
-                self._added += 1
-                self.positions[ident] = (_END, self._added)
+                self.kept[ident] = found[1]
         self.changed[ident] = activity
 
     def pop(self, ident: str) -> Activity | None:
         current = self.get(ident)
         if current is not None:
             self.changed[ident] = None
-            self.positions.pop(ident, None)
+            self.kept.pop(ident, None)
         return current
 
     def in_month(self, month: str) -> list[Activity]:
         """The live activities dated in `month`, in the logbook's order."""
-        pairs = [(pos, a) for a, pos in self.snapshot.month(month) if a.id not in self.changed]
-        pairs += [
-            (self.positions[i], a) for i, a in self.changed.items() if a is not None and month_of(a) == month
-        ]
-        pairs.sort(key=lambda pair: pair[0])
-        return [a for _, a in pairs]
+        return self._ordered(self.snapshot.month(month), month)
 
     def items(self) -> list[tuple[str, Activity]]:
         """Every live activity by id, in the logbook's order (reads every month)."""
-        pairs = [(pos, a) for a, pos in self.snapshot.everything() if a.id not in self.changed]
-        pairs += [(self.positions[i], a) for i, a in self.changed.items() if a is not None]
+        return [(a.id, a) for a in self._ordered(self.snapshot.everything(), None)]
+
+    def _ordered(self, beneath: list[tuple[Activity, Position]], month: str | None) -> list[Activity]:
+        pairs = [(pos, a) for a, pos in beneath if a.id not in self.changed]
+        for n, (ident, a) in enumerate(self.changed.items()):
+            if a is not None and (month is None or month_of(a) == month):
+                pairs.append((self.kept.get(ident) or (_END, n), a))
         pairs.sort(key=lambda pair: pair[0])
-        return [(a.id, a) for _, a in pairs]
+        return [a for _, a in pairs]
 
     def copy(self) -> Live:
         other = Live(self.snapshot)
         other.changed = dict(self.changed)
-        other.positions = dict(self.positions)
-        other._added = self._added
+        other.kept = dict(self.kept)
         return other
