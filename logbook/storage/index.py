@@ -121,6 +121,8 @@ class _Main:
                 found.update(held)
         if irregular:
             found.update(self._scan(key, irregular))
+        if len(found) < 2:
+            return list(found)
         return [p for p in self.period_names() if p in found]
 
     def _prefix_map(self) -> tuple[dict[int, dict[str, list[str]]], dict[str, dict]]:
