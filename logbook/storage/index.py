@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .layout import ACTIVITIES, LEGACY_SCHEMA, META, PERIODS, SHORT_ID, _MONTH, _newest_first, keys_file, period_of
 
 _ID_LENGTH = 32  # of an activity id
+_SCANS_BEFORE_MAP = 8  # ids looked up by scanning the index before a map of it is made
 
 
 @dataclass
@@ -38,6 +39,7 @@ class _Main:
         # there is any, and `check --fix` reads the months back in (Store.repair).
         self.problems: list[str] = []
         self._prefixes: tuple | None = None  # see _lookup
+        self._scans = 0
         if self.meta.get("schema_version", LEGACY_SCHEMA) != LEGACY_SCHEMA:
             if PERIODS not in data:
                 self.problems.append("has no index of months (its periods table)")
@@ -110,6 +112,11 @@ class _Main:
         every id it brings); None when the map cannot answer: a key shorter than the ids kept,
         or a month whose ids are not all of one width (written by hand)."""
         if self._prefixes is None:
+            # a command that looks up an id or two (add, edit) scans: making the map of
+            # 100,000 ids costs more than a few scans
+            self._scans += 1
+            if self._scans <= _SCANS_BEFORE_MAP:
+                return None
             self._prefixes = self._prefix_map()
         by_width, irregular = self._prefixes
         if self.legacy is None and any(len(key) < w for w in by_width):
