@@ -271,10 +271,10 @@ def _remove_logbook(path: Path) -> None:
 def _cache_folding() -> None:
     """Titles, names, tags and places repeat from small banks: fold each once. The search keys
     written are the same; only the generator gets faster."""
-    from logbook import textnorm
+    from logbook.textnorm import folding
 
-    if not hasattr(textnorm.fold, "cache_info"):
-        textnorm.fold = functools.lru_cache(maxsize=65536)(textnorm.fold)
+    if not hasattr(folding.fold, "cache_info"):
+        folding.fold = functools.lru_cache(maxsize=65536)(folding.fold)
 
 
 def write_logbook(path: Path, count: int, seed: int = SEED) -> dict:

@@ -123,9 +123,9 @@ def _name_key(name: str) -> str:
 def _compiled_terms(terms: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """The folded words to find and to exclude, folded once a query rather than once a record;
     the rule is textnorm.matches' own."""
-    from .textnorm import _split_terms
+    from .textnorm import split_terms
 
-    return _split_terms(terms)
+    return split_terms(terms)
 
 
 def newest_first_key(activity: Activity) -> tuple:
