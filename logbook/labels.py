@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-# "+" reads as typed (`40+`, one activity's head count: list, show, markdown export, drafts);
-# "≥" reads as a bound (`≥296`, a sum in a report or a digest where some count was approximate).
-Notation = Literal["+", "≥"]
+# "+" reads as typed (`40+`): one activity's head count where a file or a program reads it (the
+# Markdown export, drafts). What a person reads in a table or a digest goes through head_count.
+Notation = Literal["+"]
 
 
-def people_label(count: int | None, approx: bool, notation: Notation = "≥") -> str:
-    """A head count or a sum as shown to people: `≥40` or `40+` when approximate, "" when
-    unknown."""
+def people_label(count: int | None, approx: bool, notation: Notation = "+") -> str:
+    """A head count as typed: `40+` when approximate, "" when unknown; the same in either
+    language."""
     if count is None:
         return ""
-    if not approx:
-        return str(count)
-    return f"{count}+" if notation == "+" else f"≥{count}"
+    return f"{count}+" if approx else str(count)
 
 
 def head_count(count: int | None, approx: bool, *, total: bool = False) -> str:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .i18n import N_, _
-from .labels import head_count, people_label
+from .labels import head_count
 from .models import Activity, Categories, Community
 from .plain import fold, pad, width
 from .plain import safe  # noqa: F401  (imported from here too)
@@ -231,7 +231,7 @@ def rollup_table(rollup, *, plain: bool = False, chart: bool = False) -> Table:
     for i, name in enumerate(columns):
         if i == 0:
             table.add_column(name, overflow="fold", min_width=4)
-        elif name == "Top categories":
+        elif not rollup.periods and name == _("Top categories"):
             table.add_column(name, overflow="fold")
         else:
             table.add_column(name, justify="right", no_wrap=True)
@@ -283,7 +283,7 @@ def digest_view(digest, *, plain: bool = False):
         if note:
             parts.append(Text(note, style="" if plain else style))
 
-    parts += [Text(""), Text(words.H_SUMMARY, style=section)]
+    parts += [Text(""), Text(words.h_summary(), style=section)]
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column("label", no_wrap=True)
     summary.add_column("value", overflow="fold")
@@ -292,13 +292,13 @@ def digest_view(digest, *, plain: bool = False):
     parts += [summary, Text(words.compared_to(digest), style="" if plain else "dim")]
 
     if digest.is_empty:
-        parts += [Text(""), Text(words.EMPTY_WEEK)]
+        parts += [Text(""), Text(words.empty_week())]
     else:
-        parts += [Text(""), Text(words.H_COMMUNITIES, style=section)]
+        parts += [Text(""), Text(words.h_communities(), style=section)]
         for block in digest.streets:
             table = _plain_table(plain)
-            table.title = f"{words.street_name(block.street)}：{words.street_summary(block.tally)}"
-            for i, name in enumerate(words.COLS_COMMUNITY):
+            table.title = words.labelled(words.street_name(block.street), words.street_summary(block.tally))
+            for i, name in enumerate(words.cols_community()):
                 if i in (1, 2):
                     table.add_column(name, justify="right", no_wrap=True)
                 else:
@@ -306,21 +306,22 @@ def digest_view(digest, *, plain: bool = False):
             for row in words.community_rows(block):
                 table.add_row(*(text(c) for c in row))
             parts.append(table)
-        parts += [Text(""), Text(words.H_CATEGORIES, style=section)]
+        parts += [Text(""), Text(words.h_categories(), style=section)]
         table = _plain_table(plain)
-        for i, name in enumerate(words.COLS_CATEGORY):
+        for i, name in enumerate(words.cols_category()):
             table.add_column(name, justify="right" if i else "left", no_wrap=i > 0, overflow="fold")
         for row in words.category_rows(digest):
             table.add_row(*(text(c) for c in row))
         parts.append(table)
-        parts += [Text(""), Text(words.H_DAYS, style=section)]
+        parts += [Text(""), Text(words.h_days(), style=section)]
         table = _plain_table(plain)
-        table.add_column("日期", no_wrap=True)
-        table.add_column("时间", no_wrap=True)
-        table.add_column("活动", overflow="fold", ratio=3)
-        table.add_column("类别", overflow="fold")
-        table.add_column("社区", overflow="fold", ratio=2)
-        table.add_column("参与人数", justify="right", no_wrap=True)
+        time_, activity_, category_, community_, people_ = words.cols_days()
+        table.add_column(_("Date"), no_wrap=True)
+        table.add_column(time_, no_wrap=True)
+        table.add_column(activity_, overflow="fold", ratio=3)
+        table.add_column(category_, overflow="fold")
+        table.add_column(community_, overflow="fold", ratio=2)
+        table.add_column(people_, justify="right", no_wrap=True)
         for i, day in enumerate(digest.days):
             for j, a in enumerate(day.activities):
                 table.add_row(
@@ -329,24 +330,24 @@ def digest_view(digest, *, plain: bool = False):
                     text(a.title),
                     text(a.category),
                     text(words.communities_cell(a)),
-                    people_label(a.participants, a.participants_approx) or "未记",
+                    words.people_cell(a),
                     end_section=j == len(day.activities) - 1 and i < len(digest.days) - 1,
                 )
         parts.append(table)
 
-    parts += [Text(""), Text(words.H_QUIET, style=section)]
-    parts.append(Text(words.inactive_heading(digest) + "：" + ("" if digest.inactive else words.NONE)))
+    parts += [Text(""), Text(words.h_quiet(), style=section)]
+    parts.append(Text(words.labelled(words.inactive_heading(digest), "" if digest.inactive else words.none_word())))
     for street, names in digest.inactive:
-        parts.append(Text(f"  {words.street_name(street)}：{'、'.join(safe(n) for n in names)}"))
-    parts.append(Text(words.silent_heading(digest) + "：" + ("" if digest.silent else words.NONE)))
+        parts.append(Text("  " + words.labelled(words.street_name(street), words.list_of(safe(n) for n in names))))
+    parts.append(Text(words.labelled(words.silent_heading(digest), "" if digest.silent else words.none_word())))
     for s in digest.silent:
-        parts.append(Text(f"  {words.silent_name(s)}：{words.silent_words(s)}"))
+        parts.append(Text("  " + words.labelled(words.silent_name(s), words.silent_words(s))))
 
-    parts += [Text(""), Text(words.H_GAPS, style=section)]
+    parts += [Text(""), Text(words.h_gaps(), style=section)]
     groups = words.gap_groups(digest)
     if not groups:
-        parts.append(Text(f"  {words.NONE}"))
+        parts.append(Text(f"  {words.none_word()}"))
     for title, items in groups:
-        parts.append(Text(title + "：", style="" if plain else "yellow"))
+        parts.append(Text(words.labelled(title), style="" if plain else "yellow"))
         parts += [Text(f"  {item}") for item in items]
     return Group(*parts)

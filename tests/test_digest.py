@@ -9,16 +9,24 @@ import json
 import os
 import pty
 import re
+import subprocess
 import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, check_golden, run, run_proc
+from conftest import GOLDEN, ROOT, check_golden, run, run_proc
 from logbook.models import Activity, Community
 from logbook.storage import Store
 
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+
+@pytest.fixture(autouse=True)
+def chinese(monkeypatch):
+    """The office reads its digest in Chinese (the README's crontab line sets LOGBOOK_LANG=zh):
+    these tests read it so; the English digest has its own goldens below."""
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
 
 
 # -- a fixed logbook ---------------------------------------------------------------------------
@@ -109,6 +117,31 @@ def test_sample_digest_of_2025_w13_whole(fmt, ext, monkeypatch):
     assert run("--sample", "digest", "--week", "2025-W13", "--format", fmt).stdout == out
 
 
+@pytest.mark.parametrize("fmt, ext", [("text", "txt"), ("md", "md"), ("html", "html"), ("json", "json")])
+def test_sample_digest_in_english_whole(fmt, ext, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "en")
+    monkeypatch.setenv("LOGBOOK_TODAY", "2025-03-31")
+    out = digest_of_sample("--format", fmt)
+    if fmt == "json":  # data, not words: the same whatever the language
+        assert out == (GOLDEN / "digest-sample-2025-W13.json").read_text(encoding="utf-8")
+        return
+    check_golden(f"digest-sample-2025-W13.en.{ext}", out)
+
+
+def test_english_digests_whole(fixed_logbook, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "en")
+    monkeypatch.setenv("LOGBOOK_TODAY", "2025-04-07")
+    check_golden("digest-fixed-2025-W13.en.txt", digest("--week", "2025-W13").stdout)
+    monkeypatch.setenv("LOGBOOK_TODAY", "2025-05-05")
+    check_golden("digest-sample-2025-W18-empty.en.txt", digest_of_sample())
+
+
+def digest_of_sample(*args: str) -> str:
+    result = run("--sample", "digest", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
 def test_fixed_logbook_digest_whole(fixed_logbook, monkeypatch):
     monkeypatch.setenv("LOGBOOK_TODAY", "2025-04-07")  # later data exists; W13 must not see it
     check_golden("digest-fixed-2025-W13.txt", digest("--week", "2025-W13").stdout)
@@ -131,10 +164,32 @@ def test_empty_week_is_a_normal_digest(monkeypatch):
 
 
 def test_empty_logbook_digest(db_path):
+    with Store(db_path).transaction("fixture") as tx:
+        tx.set_communities([])
     result = digest()
     assert "本周没有记录任何活动。" in result.stdout
     assert "名册中没有登记社区" in result.stdout
-    assert not db_path.exists()  # reading created nothing
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Error: no logbook at {path}: nothing has been logged there yet\n"),
+    ("zh", "错误：{path} 处还没有日志，尚未在那里记录过任何活动\n"),
+])
+@pytest.mark.parametrize("command", [["digest"], ["digest", "-f", "json"], ["report"],
+                                     ["report", "--by", "street", "-f", "csv"]])
+def test_a_logbook_that_does_not_exist_fails_loudly(command, lang, line, db_path, monkeypatch):
+    # A cron job on a wrong path must not mail an empty digest every Monday.
+    monkeypatch.setenv("LOGBOOK_LANG", lang)
+    for how in ("env", "--db"):
+        missing = db_path.parent / "没有" / "logbook.json"
+        if how == "env":
+            monkeypatch.setenv("LOGBOOK_DB", str(missing))
+            result = run(*command)
+        else:
+            result = run("--db", str(missing), *command)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr == line.format(path=missing)
+        assert not missing.parent.exists()  # reading created nothing
 
 
 # -- the numbers -------------------------------------------------------------------------------
@@ -163,7 +218,7 @@ def test_headline_and_change_against_the_week_before(fixed_logbook):
     assert data["change"] == {"activities": 3, "participants": 68, "communities_reached": 0}
     text = digest("--week", "2025-W13").stdout
     assert "活动      6 (+3)" in text
-    assert "参与人数  ≥173 (+68)" in text
+    assert "参与人数  至少 173 (+68)" in text
     assert "覆盖社区  3/7 (±0)" in text
     # a week with fewer: the change is negative
     w14 = digest("--week", "2025-W14", "--format", "json").json
@@ -195,7 +250,7 @@ def test_approximate_and_missing_head_counts(fixed_logbook):
     assert data["categories"][0]["participants"] == 100 and data["categories"][0]["participants_approx"]
     assert data["categories"][0]["share_percent"] == 33
     text = digest("--week", "2025-W13").stdout
-    assert "垃圾分类志愿者培训会（培训，安贞西里社区，≥40人）" in text
+    assert "垃圾分类志愿者培训会（培训，安贞西里社区，40余人）" in text
     assert "中医义诊进社区（义诊，和平街一社区，人数未记）" in text
     assert "  和平街一社区     2  30（1 项未记）  安全 1、义诊 1" in text
 
@@ -325,7 +380,7 @@ def test_html_is_one_self_contained_valid_page(fixed_logbook):
     text = "".join(parser.text)
     assert '<script src="http://evil.example/x.js"></script>&"议事"' in text
     assert "本周活动（按日期）" in text
-    assert "7 (+4)" in text and "≥182 (+77)" in text  # the hostile one counts like any other
+    assert "7 (+4)" in text and "至少 182 (+77)" in text  # the hostile one counts like any other
     # styles are inline, on the elements themselves
     assert {name for _tag, name, _value in parser.attrs} <= {"style", "charset", "name", "content", "lang"}
 
@@ -349,7 +404,8 @@ def test_text_off_a_terminal_is_plain(fixed_logbook):
         assert "\x1b" not in other and "\x07" not in other
 
 
-def test_same_data_same_bytes_and_output_file(fixed_logbook, tmp_path):
+def test_same_data_same_bytes_and_output_file(fixed_logbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "en")  # its messages read in English
     first = run_proc("digest", "--week", "2025-W13", "--format", "html")
     second = run_proc("digest", "--week", "2025-W13", "--format", "html")
     assert first.exit_code == 0, first.stderr
@@ -368,7 +424,8 @@ def test_same_data_same_bytes_and_output_file(fixed_logbook, tmp_path):
     assert fixed_logbook.read_bytes() == before  # a digest never writes the logbook
 
 
-def test_output_into_a_missing_folder_fails_cleanly(fixed_logbook, tmp_path):
+def test_output_into_a_missing_folder_fails_cleanly(fixed_logbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "en")  # its messages read in English
     result = run("digest", "--week", "2025-W13", "-o", str(tmp_path / "没有" / "x.txt"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write the digest to ")
@@ -382,7 +439,8 @@ def test_output_into_a_missing_folder_fails_cleanly(fixed_logbook, tmp_path):
         (["--format", "pdf"], "Error: invalid value 'pdf' for --format: expected one of text, md, html, json"),
     ],
 )
-def test_bad_values_are_one_line_exit_2(args, message, db_path):
+def test_bad_values_are_one_line_exit_2(args, message, db_path, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "en")  # its messages read in English
     result = run("digest", *args)
     assert result.exit_code == 2
     assert result.stderr.startswith(message), result.stderr
@@ -408,7 +466,7 @@ def test_digest_at_a_terminal_draws_tables(fixed_logbook):
     assert os.waitstatus_to_exitcode(status) == 0
     text = output.decode("utf-8", "replace")
     assert BOX_DRAWING.search(text)  # tables with rules, for people
-    for expected in ("社区活动周报 2025-W13", "≥173 (+68)", "安贞西里社区", "从无活动记录"):
+    for expected in ("社区活动周报 2025-W13", "至少 173 (+68)", "安贞西里社区", "从无活动记录"):
         assert expected in text, expected
 
 
@@ -419,3 +477,16 @@ def test_digest_json_matches_the_list(fixed_logbook):
     assert sorted(a["id"] for d in data["days"] for a in d["activities"]) == sorted(a["id"] for a in listed)
     assert data["headline"]["participants"] == sum(a["participants"] or 0 for a in listed)
     assert json.loads(json.dumps(data)) == data
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_digest_files_are_utf8_whatever_the_locale(fmt, monkeypatch):
+    # A GB18030 console must not write GB18030 bytes under <meta charset="utf-8">.
+    monkeypatch.setenv("LOGBOOK_TODAY", "2025-03-31")
+    expected = (GOLDEN / f"digest-sample-2025-W13.{fmt}").read_bytes()
+    for encoding in ("gb18030", "ascii"):
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING=encoding)
+        proc = subprocess.run([sys.executable, "-m", "logbook", "--sample", "digest", "-f", fmt],
+                              capture_output=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == expected
