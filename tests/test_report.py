@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
 
 import pytest
 
-from conftest import add, check_golden, run
+from conftest import ROOT, add, check_golden, run, run_proc
 
 BY = ("community", "street", "category", "tag", "organizer", "month", "week")
 
@@ -138,9 +141,9 @@ def test_approximate_and_missing_head_counts(registry):
     table = run("report", "--by", "category").stdout
     lines = table.splitlines()
     assert lines[0].split() == ["Category", "Activities", "Participants", "No", "count", "Communities"]
-    assert lines[1].split() == ["安全", "3", "≥100", "1", "1"]
+    assert lines[1].split() == ["安全", "3", "100+", "1", "1"]
     assert lines[2].split() == ["会议", "1", "15", "0", "1"]
-    assert lines[3].split() == ["Total", "4", "≥115", "1", "2"]
+    assert lines[3].split() == ["Total", "4", "115+", "1", "2"]
 
 
 def test_groups_without_a_value_and_ties_in_pinyin_order():
@@ -171,9 +174,9 @@ def test_report_period_grid(registry):
     table = run("report", "--by", "community", "--period", "month").stdout.splitlines()
     assert table[0].split() == ["Community", "2025-03", "2025-04", "2025-05", "Activities", "Participants",
                                 "No", "count"]
-    assert table[1].split() == ["黄寺社区", "2", "0", "0", "2", "≥15", "0"]
+    assert table[1].split() == ["黄寺社区", "2", "0", "0", "2", "15+", "0"]
     assert table[2].split() == ["安贞里社区", "0", "0", "1", "1", "20", "0"]
-    assert table[3].split() == ["Total", "2", "0", "1", "3", "≥35", "0"]
+    assert table[3].split() == ["Total", "2", "0", "1", "3", "35+", "0"]
     # the filter's dates set the range, even where they hold nothing
     data = report("--by", "community", "--period", "week", "--from", "2025-02-24", "--to", "2025-03-09")
     assert data["periods"] == ["2025-W09", "2025-W10"]
@@ -207,14 +210,95 @@ def test_report_csv_reads_back():
     add("议事会", "--people", "12", "--category", "会议", "--tag", "停车")
     add("宣传", "--people", "30余", "--category", "安全", "--tag", "停车")
     out = run("report", "--by", "tag", "--format", "csv").stdout
-    assert out.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert not out.startswith("\ufeff")  # into a pipe a BOM would break `cut` and `head`
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert rows == [
         {"tag": "停车", "activities": "2", "participants": "42", "participants_approx": "true",
          "without_count": "0", "communities": "0", "top_categories": "安全 1;会议 1"},
         {"tag": "Total", "activities": "2", "participants": "42", "participants_approx": "true",
          "without_count": "0", "communities": "0", "top_categories": "安全 1;会议 1"},
     ]
+
+
+def test_report_csv_keeps_its_bom_in_a_file_and_reads_the_language(tmp_path, monkeypatch):
+    add("宣传", "--people", "30余", "--category", "安全", "--tag", "停车")
+    target = tmp_path / "统计.csv"
+    result = run("report", "--by", "tag", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"Wrote the report to {target}\n"
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode("utf-8"))  # for Excel and WPS
+    # stdout redirected into a file (`> report.csv`) is a file too
+    with (tmp_path / "out.csv").open("w", encoding="utf-8") as handle:
+        code = subprocess.run(
+            [sys.executable, "-m", "logbook", "report", "--by", "tag", "-f", "csv"],
+            stdout=handle, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        ).returncode
+    assert code == 0
+    assert (tmp_path / "out.csv").read_bytes() == data
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    out = run("report", "--by", "tag", "--format", "csv").stdout
+    assert out.splitlines() == [
+        "标签,活动数,参与人数,人数含约数,未记人数,覆盖社区,主要类别",
+        "停车,1,30,true,0,0,安全 1",
+        "合计,1,30,true,0,0,安全 1",
+    ]
+    assert run("report", "--by", "tag", "--format", "json").json == report("--by", "tag")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md"])
+def test_report_files_for_programs_are_utf8_whatever_the_locale(fmt):
+    # A GB18030 or ASCII console must not turn a file meant for programs into its own encoding.
+    add("宣传", "--people", "30", "--category", "安全", "--tag", "停车")
+    expected = run_proc("report", "--by", "tag", "-f", fmt)
+    for encoding in ("gb18030", "ascii"):
+        result = subprocess.run(
+            [sys.executable, "-m", "logbook", "report", "--by", "tag", "-f", fmt],
+            capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT),
+                                          PYTHONIOENCODING=encoding),
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode("utf-8").replace("\r\n", "\n") == expected.stdout
+
+
+def test_report_as_a_spreadsheet(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "统计.xlsx"
+    result = run("--sample", "report", "--by", "street", "--format", "xlsx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    data = report("--by", "street", sample=True)
+    sheet = load_workbook(target).active
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "Activities by street (participant sums include approximate counts)"
+    assert rows[1] == ["Street", "Activities", "Participants", "No count", "Communities",
+                       "Top categories"]
+    body = rows[2:]
+    assert [r[0] for r in body] == [r["group"] or "(none)" for r in data["groups"]] + ["Total"]
+    assert [r[1:4] for r in body[:-1]] == [
+        [r["activities"], r["participants"], r["without_count"]] for r in data["groups"]
+    ]
+    assert body[-1][1:4] == [data["total"]["activities"], data["total"]["participants"],
+                             data["total"]["without_count"]]
+    assert all(isinstance(v, int) for r in body for v in r[1:5])
+
+    # with --period, one column a period; the headings in the reader's language
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    result = run("--sample", "report", "--by", "category", "--period", "month", "-f", "xlsx",
+                 "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    grid = report("--by", "category", "--period", "month", sample=True)
+    rows = [list(r) for r in load_workbook(target).active.iter_rows(values_only=True)]
+    assert rows[1] == ["类别", *grid["periods"], "活动数", "参与人数", "未记人数"]
+    assert rows[-1][0] == "合计"
+    assert rows[-1][1:-3] == [c["activities"] for c in grid["total"]["periods"]]
+    assert [r[0] for r in rows[2:-1]] == [r["group"] for r in grid["groups"]]
+
+
+def test_xlsx_needs_a_file():
+    result = run("--sample", "report", "-f", "xlsx")
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: --format xlsx writes a file: name it with -o FILE\n")
 
 
 def test_user_text_in_a_report_prints_literally():
@@ -226,11 +310,14 @@ def test_user_text_in_a_report_prints_literally():
 
 
 def test_empty_report_is_zeros(db_path):
+    from logbook.storage import Store
+
+    with Store(db_path).transaction("fixture") as tx:
+        tx.set_communities([])
     result = run("report")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1].split() == ["Total", "0", "0", "0"]
     assert "No activities match" in result.stderr
-    assert not db_path.exists()
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import LogbookError, UsageError
+from ..errors import ExitCode, LogbookError, UsageError
+from ..i18n import N_, _, ngettext
 from ..report import BY_CHOICES, PERIOD_CHOICES
 from .common import (
     CategoryOpt,
@@ -25,12 +26,14 @@ from .common import (
     consoles,
     info,
     state,
+    stdout_is_file,
     stdout_is_terminal,
+    utf8_stdout,
     warn,
     write_out,
 )
 
-REPORT_FORMATS = ("table", "json", "csv", "md")
+REPORT_FORMATS = ("table", "json", "csv", "md", "xlsx")
 DIGEST_FORMATS = ("text", "md", "html", "json")
 
 
@@ -38,12 +41,18 @@ def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     # Checked here rather than by an Enum option, so a bad value is one `Error:` line like any other.
     cleaned = value.strip().lower()
     if cleaned not in choices:
-        raise UsageError(f"invalid value {value!r} for {option}: expected one of {', '.join(choices)}")
+        raise UsageError(
+            _("invalid value {value} for {option}: expected one of {choices}").format(
+                value=repr(value), option=option, choices=", ".join(choices)
+            )
+        )
     return cleaned
 
 
 # The option each field of a rollup comes from, for its errors.
 _OPTIONS = {"grouping": "--by", "period": "--period"}
+# A number of periods of each kind, as an error counts them: `60 weeks`.
+_KINDS = {"week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters")}
 
 
 def report(
@@ -82,9 +91,15 @@ def report(
             "--format",
             "-f",
             metavar="|".join(REPORT_FORMATS),
-            help="table for people; json, csv, md for programs.",
+            help="table for people; json, csv, md for programs; xlsx (with -o) for a spreadsheet.",
         ),
     ] = "table",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write it to FILE (atomically), not stdout."
+        ),
+    ] = None,
 ) -> None:
     """Count activities, participants and communities reached, by group and period."""
     from ..errors import InvalidChoice, TooManyPeriods
@@ -92,22 +107,38 @@ def report(
 
     fmt = _choice(fmt, "--format", REPORT_FORMATS)
     st = state(ctx)
+    if fmt == "xlsx" and output is None:
+        raise UsageError(_("--format xlsx writes a file: name it with -o FILE"))
+    if fmt == "table" and output is not None:
+        raise UsageError(_("-o writes json, csv, md or xlsx; choose one with --format"))
+    path = None
+    if output is not None:
+        from .outputs import output_path
+
+        path = output_path(st, output)
     flt = build_filter(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
+    # A cron job on a wrong path fails loudly rather than report nothing.
+    st.say_if_no_logbook(exit_code=int(ExitCode.DATA))
     try:
         result = reporting.report(st.store(), flt, by=by, period=period)
     except InvalidChoice as err:
         raise UsageError(
-            f"invalid value {err.value!r} for {_OPTIONS[err.field]}: expected one of "
-            f"{', '.join(err.accepted)}"
+            _("invalid value {value} for {option}: expected one of {choices}").format(
+                value=repr(err.value), option=_OPTIONS[err.field], choices=", ".join(err.accepted)
+            )
         ) from None
     except TooManyPeriods as err:
         raise UsageError(
-            f"{err.start} to {err.end} spans {err.count} {err.kind}s, too many for "
-            f"{_OPTIONS[err.field]} {err.kind} (at most {err.most}): narrow the range with "
-            "--from/--to, or use a longer period"
+            _(
+                "{start} to {end} spans {count} {kinds}, too many for {option} {kind} (at most "
+                "{most}): narrow the range with --from/--to, or use a longer period"
+            ).format(
+                start=err.start, end=err.end, count=err.count, kinds=_(_KINDS[err.kind]),
+                kind=err.kind, option=_OPTIONS[err.field], most=err.most,
+            )
         ) from None
     _warn_skipped(result.skipped)
     if fmt == "table":
@@ -119,13 +150,38 @@ def report(
         console.width = max(console.width, fit_width(table))
         console.print(table)
         if not result.total.tally.activities:
-            info("No activities match; nothing to count")
+            info(_("No activities match; nothing to count"))
         return
-    from ..digest_formats import write_rollup
+    from ..digest_formats import write_rollup, write_rollup_xlsx
 
     if chart:
-        info("--chart draws in the table only; ignored for --format " + fmt)
-    write_out([write_rollup(result, fmt)])
+        info(_("--chart draws in the table only; ignored for --format {format}").format(format=fmt))
+    if path is None:
+        # Files for programs are UTF-8 whatever the console; a BOM only into a file, for Excel.
+        utf8_stdout()
+        write_out([write_rollup(result, fmt, bom=stdout_is_file())])
+        return
+    if fmt == "xlsx":
+        import io
+
+        buffer = io.BytesIO()
+        write_rollup_xlsx(result, buffer)
+        data = buffer.getvalue()
+    else:
+        data = write_rollup(result, fmt).encode("utf-8")
+    _write_file(path, data, _("cannot write the report to {path}: {reason}"))
+    info(_("Wrote the report to {path}").format(path=path))
+
+
+def _write_file(path, data: bytes, failed: str) -> None:
+    """`data` written to `path` atomically; `failed` (with {path} and {reason}) when it cannot."""
+    from ..storage import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise LogbookError(failed.format(path=repr(str(path)), reason=reason)) from None
 
 
 def _warn_skipped(skipped: list) -> None:
@@ -137,11 +193,16 @@ def _warn_skipped(skipped: list) -> None:
     listed = ", ".join(
         f"{str(ident)[:8]} {day if isinstance(day, str) else repr(day)}" for ident, day in skipped[:3]
     )
-    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
-    noun = "activity" if len(skipped) == 1 else "activities"
+    if len(skipped) > 3:
+        listed = _("{listed} and {count} more").format(listed=listed, count=len(skipped) - 3)
     warn(
-        f"{len(skipped)} {noun} not counted: dated outside {SUPPORTED_RANGE}, or not a date "
-        f"({listed}{more}); logbook check lists them"
+        ngettext(
+            "{count} activity not counted: dated outside {range}, or not a date ({listed}); "
+            "logbook check lists them",
+            "{count} activities not counted: dated outside {range}, or not a date ({listed}); "
+            "logbook check lists them",
+            len(skipped),
+        ).format(count=len(skipped), range=SUPPORTED_RANGE, listed=listed)
     )
 
 
@@ -194,6 +255,8 @@ def digest(
         st, FilterArgs(communities=community, street=street, category=category, tags=tag,
                        min_people=min_people),
     )
+    # A cron job on a wrong path fails loudly rather than mail an empty digest every Monday.
+    st.say_if_no_logbook(exit_code=int(ExitCode.DATA))
     result = reporting.weekly_digest(st.store(), flt, period, today)
     _warn_skipped(result.skipped)
     # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
@@ -207,16 +270,12 @@ def digest(
 
     document = write_digest(result, fmt)
     if output is None:
+        if fmt != "text":  # files for programs and browsers are UTF-8; the text follows the locale
+            utf8_stdout()
         write_out([document])
         return
-    from ..storage import atomic_write_bytes
-
-    try:
-        atomic_write_bytes(path, document.encode("utf-8"))
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise LogbookError(f"cannot write the digest to {str(path)!r}: {reason}") from None
-    info(f"Wrote the digest of {period.label} to {path}")
+    _write_file(path, document.encode("utf-8"), _("cannot write the digest to {path}: {reason}"))
+    info(_("Wrote the digest of {week} to {path}").format(week=period.label, path=path))
 
 
 def register(app: typer.Typer) -> None:
