@@ -677,6 +677,31 @@ def rollup_columns(r: Rollup, *, compact: bool = False) -> list[str]:
     return head
 
 
+def rollup_keys(r: Rollup) -> list[str]:
+    """What each column of rollup_columns holds: "group", "period", "activities",
+    "participants", "without_count", "communities", "top_categories"."""
+    keys = ["group"] + ["period"] * len(r.periods) + ["activities", "participants", "without_count"]
+    if not r.periods:
+        if _shows_communities(r):
+            keys.append("communities")
+        if _shows_top_categories(r):
+            keys.append("top_categories")
+    return keys
+
+
+# The headings a table takes when the terminal is narrow (a header word is never broken).
+SHORT_HEADINGS = {
+    # TRANSLATORS: "Activities" in a narrow table: a short word, not an abbreviation if you can.
+    "activities": N_("Acts"),
+    # TRANSLATORS: "Participants" in a narrow table.
+    "participants": N_("People"),
+    # TRANSLATORS: "No count" in a narrow table.
+    "without_count": N_("No #"),
+    # TRANSLATORS: "Top categories" in a narrow table.
+    "top_categories": N_("Top"),
+}
+
+
 def rollup_cells(r: Rollup, row: RollupRow) -> list[str]:
     t = row.tally
     cells = [group_label(row)]

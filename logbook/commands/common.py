@@ -522,7 +522,12 @@ def emit_activities(activities: Iterable[Activity], fmt: Format, *, highlight=No
     head = list(islice(rows, STREAM_AFTER + 1))
     if console.is_terminal or len(head) <= STREAM_AFTER:
         every = head + list(rows)
-        console.print(activity_table(every, plain=not console.is_terminal, highlight=highlight))
+        console.print(
+            activity_table(
+                every, plain=not console.is_terminal, highlight=highlight,
+                columns=console.width if console.is_terminal else None,
+            )
+        )
         return
     from ..render import stream_activity_lines, stream_widths
 

@@ -142,13 +142,13 @@ def report(
         ) from None
     _warn_skipped(result.skipped)
     if fmt == "table":
-        from ..render import fit_width, rollup_table
+        from ..render import fit_width, rollup_view
 
         console = consoles.out
-        table = rollup_table(result, plain=not console.is_terminal, chart=chart)
-        # A report too wide for the terminal runs past its edge rather than cut its numbers.
-        console.width = max(console.width, fit_width(table))
-        console.print(table)
+        view = rollup_view(result, plain=not console.is_terminal, chart=chart, columns=console.width)
+        # What cannot be made to fit runs past the terminal's edge rather than cut its numbers.
+        console.width = max(console.width, fit_width(view))
+        console.print(view)
         if not result.total.tally.activities:
             info(_("No activities match; nothing to count"))
         return
@@ -264,7 +264,8 @@ def digest(
     if output is None and fmt == "text" and stdout_is_terminal():
         from ..render import digest_view
 
-        consoles.out.print(digest_view(result))
+        console = consoles.out
+        console.print(digest_view(result, columns=console.width))
         return
     from ..digest_formats import write_digest
 
