@@ -15,6 +15,8 @@ from .tally import Tally, _by_count_then_name, _dated, _name_key, _unique
 
 SILENT_WEEKS = 4
 
+# The `weekday` value of the JSON digest (data, the same in either language); what a person reads
+# is the catalog's (digest_formats.weekday).
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
