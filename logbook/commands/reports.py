@@ -60,7 +60,7 @@ def report(
     by: Annotated[
         str,
         typer.Option(
-            "--by", "-b", metavar="|".join(BY_CHOICES), help="What to group the activities by."
+            "--by", "-b", metavar="|".join(BY_CHOICES), help=N_("What to group the activities by.")
         ),
     ] = "community",
     period: Annotated[
@@ -69,11 +69,11 @@ def report(
             "--period",
             "-p",
             metavar="|".join(PERIOD_CHOICES),
-            help="One column a week, month or quarter, from the first to the last of the range.",
+            help=N_("One column a week, month or quarter, from the first to the last of the range."),
         ),
     ] = None,
     chart: Annotated[
-        bool, typer.Option("--chart", help="Draw a bar a group (activities), in the table.")
+        bool, typer.Option("--chart", help=N_("Draw a bar a group (activities), in the table."))
     ] = False,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -91,13 +91,13 @@ def report(
             "--format",
             "-f",
             metavar="|".join(REPORT_FORMATS),
-            help="table for people; json, csv, md for programs; xlsx (with -o) for a spreadsheet.",
+            help=N_("table for people; json, csv, md for programs; xlsx (with -o) for a spreadsheet."),
         ),
     ] = "table",
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write it to FILE (atomically), not stdout."
+            "--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")
         ),
     ] = None,
 ) -> None:
@@ -213,8 +213,10 @@ def digest(
         typer.Option(
             "--week",
             metavar="SPEC",
-            help="The ISO week: 2025-W13, this, last, or a date inside it (default: the last "
-            "complete week, Monday to Sunday, in Beijing time).",
+            help=N_(
+                "The ISO week: 2025-W13, this, last, or a date inside it (default: the last "
+                "complete week, Monday to Sunday, in Beijing time)."
+            ),
         ),
     ] = None,
     community: CommunityOpt = None,
@@ -228,12 +230,12 @@ def digest(
             "--format",
             "-f",
             metavar="|".join(DIGEST_FORMATS),
-            help="text (plain off a terminal, for mail), md, html (one self-contained page), json.",
+            help=N_("text (plain off a terminal, for mail), md, html (one self-contained page), json."),
         ),
     ] = "text",
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write it to FILE (atomically), not stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")),
     ] = None,
 ) -> None:
     """The weekly digest of one ISO week, for people and for cron."""
@@ -280,5 +282,7 @@ def digest(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("report")(report)
-    app.command("digest")(digest)
+    app.command(
+        "report", help=N_("Count activities, participants and communities reached, by group and period.")
+    )(report)
+    app.command("digest", help=N_("The weekly digest of one ISO week, for people and for cron."))(digest)
