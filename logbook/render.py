@@ -455,7 +455,7 @@ def digest_view(digest, *, plain: bool = False, columns: int = 80):
     activity's category follows its title instead of taking a column."""
     from rich.console import Group
 
-    from . import digest_formats as words
+    from .digest_formats import words
 
     heading = "" if plain else "bold"
     section = "" if plain else "bold underline"
