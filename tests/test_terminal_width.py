@@ -55,7 +55,7 @@ def test_headings_stay_whole(columns, monkeypatch):
 
 
 def test_categories_fold_between_two_categories_only():
-    from logbook.render import _fold_items
+    from logbook.render.reports import _fold_items
 
     items = ["安全 4", "会议 4", "党建 1", "便民服务 2"]
     for cols in range(8, 40):
