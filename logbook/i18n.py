@@ -157,9 +157,12 @@ class Message:
         return chosen.format(**self.params)
 
     def text(self) -> str:
+        # a value that is itself a Message (a file's problem inside a finding) reads in the
+        # reader's language too
+        params = {k: v.text() if isinstance(v, Message) else v for k, v in self.params.items()}
         if self.plural is None:
-            return _(self.template).format(**self.params)
-        return ngettext(self.template, self.plural, self.n).format(**self.params)
+            return _(self.template).format(**params)
+        return ngettext(self.template, self.plural, self.n).format(**params)
 
 
 def message(template: str, /, **params: Any) -> Message:

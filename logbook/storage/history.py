@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 
+from ..i18n import N_, Message, message
 from .files import _dumps, _owned_by_someone_else, atomic_write_bytes
 from .layout import HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, _BACKUP_NAME, _PART_NAME, _PLAIN_NAME
 
@@ -42,30 +43,45 @@ def _is_plain(name) -> bool:
 
 
 class HistoryProblem(Exception):
-    """history.json cannot be used: its message says why (a phrase: "is not valid JSON")."""
+    """history.json cannot be used: its message says why (a phrase: "is not valid JSON"),
+    `str()` in English, `.problem.text()` in the reader's language."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def _entry_of(item, main_name: str) -> HistoryEntry:
     if not isinstance(item, dict):
-        raise HistoryProblem("holds an entry that is not an object")
+        raise HistoryProblem(message(N_("holds an entry that is not an object")))
     seq, at, summary, files = item.get("seq"), item.get("at"), item.get("summary"), item.get("files")
     partitions = item.get("partitions", [])
     if not (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(at, str) and isinstance(summary, str)):
-        raise HistoryProblem("holds an entry without its number, time or summary")
+        raise HistoryProblem(message(N_("holds an entry without its number, time or summary")))
     if not isinstance(files, dict) or not files:
-        raise HistoryProblem(f"holds an entry ({summary!r}) whose files are {files!r}, not file names")
+        raise HistoryProblem(message(
+            N_("holds an entry ({summary}) whose files are {files}, not file names"),
+            summary=repr(summary), files=repr(files),
+        ))
     for data_name, backup in files.items():
         if data_name != main_name:
-            raise HistoryProblem(
-                f"names {data_name!r} as the file to restore, which is not this logbook's main file ({main_name})"
-            )
+            raise HistoryProblem(message(
+                N_("names {name} as the file to restore, which is not this logbook's main file ({main})"),
+                name=repr(data_name), main=main_name,
+            ))
         if backup is not None and not (_is_plain(backup) and _BACKUP_NAME.match(backup)):
-            raise HistoryProblem(f"names {backup!r} as a backup, which is not a file of its backups folder")
+            raise HistoryProblem(message(
+                N_("names {name} as a backup, which is not a file of its backups folder"), name=repr(backup)
+            ))
     if not (isinstance(partitions, list) and all(isinstance(n, str) and _PART_NAME.match(n) for n in partitions)):
-        raise HistoryProblem(f"holds an entry ({summary!r}) whose month files are not month file names")
+        raise HistoryProblem(message(
+            N_("holds an entry ({summary}) whose month files are not month file names"), summary=repr(summary)
+        ))
     main_seq = item.get("main_seq")
     if main_seq is not None and (not isinstance(main_seq, int) or isinstance(main_seq, bool)):
-        raise HistoryProblem(f"holds an entry ({summary!r}) whose main_seq is not a number")
+        raise HistoryProblem(message(
+            N_("holds an entry ({summary}) whose main_seq is not a number"), summary=repr(summary)
+        ))
     return HistoryEntry(seq, at, summary, dict(files), list(partitions), main_seq)
 
 
@@ -78,22 +94,22 @@ def read_history(backups: Path, main_name: str) -> list[HistoryEntry]:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise HistoryProblem("is not a file")
+                raise HistoryProblem(message(N_("is not a file")))
             if _owned_by_someone_else(info):
-                raise HistoryProblem(f"is owned by another user (uid {info.st_uid})")
+                raise HistoryProblem(message(N_("is owned by another user (uid {uid})"), uid=info.st_uid))
             raw = handle.read()
     except FileNotFoundError:
         return []
     except IsADirectoryError:
-        raise HistoryProblem("is a folder, not a file") from None
+        raise HistoryProblem(message(N_("is a folder, not a file"))) from None
     except OSError as err:
-        raise HistoryProblem(f"cannot be read ({err.strerror or err})") from None
+        raise HistoryProblem(message(N_("cannot be read ({reason})"), reason=err.strerror or err)) from None
     try:
         items = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise HistoryProblem("is not valid JSON") from None
+        raise HistoryProblem(message(N_("is not valid JSON"))) from None
     if not isinstance(items, list):
-        raise HistoryProblem("is not a list of changes")
+        raise HistoryProblem(message(N_("is not a list of changes")))
     return [_entry_of(item, main_name) for item in items]
 
 

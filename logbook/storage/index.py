@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+from ..i18n import N_, Message, message
 from .layout import ACTIVITIES, LEGACY_SCHEMA, META, PERIODS, SHORT_ID, _MONTH, _newest_first, keys_file, period_of
 
 _ID_LENGTH = 32  # of an activity id
@@ -37,18 +38,22 @@ class _Main:
         self.periods: dict[str, dict] = {}
         # What makes this main file disagree with its month files: a write is refused while
         # there is any, and `check --fix` reads the months back in (Store.repair).
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
         self._prefixes: tuple | None = None  # see _lookup
         self._scans = 0
         if self.meta.get("schema_version", LEGACY_SCHEMA) != LEGACY_SCHEMA:
             if PERIODS not in data:
-                self.problems.append("has no index of months (its periods table)")
+                self.problems.append(message(N_("has no index of months (its periods table)")))
             extra = data.get(ACTIVITIES)
             if extra:
-                self.problems.append(
-                    f"holds {len(extra)} activities in an activities table of its own, where a "
-                    "logbook split by month keeps none (added with TinyDB or by hand?)"
-                )
+                self.problems.append(message(
+                    N_("holds 1 activity in an activities table of its own, where a logbook "
+                       "split by month keeps none (added with TinyDB or by hand?)")
+                    if len(extra) == 1 else
+                    N_("holds {count} activities in an activities table of its own, where a "
+                       "logbook split by month keeps none (added with TinyDB or by hand?)"),
+                    count=len(extra),
+                ))
             entries = [d for d in (data.get(PERIODS) or {}).values() if isinstance(d, dict)]
             self.periods = {e["period"]: e for e in sorted(entries, key=lambda e: _newest_first(e["period"]))}
         else:

@@ -9,6 +9,7 @@ import re
 
 import orjson
 
+from ..i18n import N_, Message, message
 from ..models import FIELD_SET
 
 
@@ -164,33 +165,35 @@ def part_seq(name: str) -> int | None:
 
 
 
-def _meta_problem(data: dict, *, required: bool = False) -> str | None:
+def _meta_problem(data: dict, *, required: bool = False) -> Message | None:
     """What is wrong with a main file's `_meta` and tables, as a phrase ("has no _meta
     table…"); None when it is a logbook this program reads. With `required`, an empty file is
     not a logbook either (a backup never is one)."""
     if not isinstance(data, dict):
-        return "is not a logbook (expected a JSON object of tables)"
+        return message(N_("is not a logbook (expected a JSON object of tables)"))
     meta_table = data.get(META)
     has_data = any(bool(v) for k, v in data.items() if k != META)
     if not meta_table:
         if has_data or required:
-            return "has no _meta table, so it was not written by logbook"
+            return message(N_("has no _meta table, so it was not written by logbook"))
         return None
     if not isinstance(meta_table, dict):
-        return "has a broken _meta table"
+        return message(N_("has a broken _meta table"))
     meta: object = next(iter(meta_table.values()), {})
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if not isinstance(version, int) or isinstance(version, bool):
-        return "has no schema_version in its _meta table"
+        return message(N_("has no schema_version in its _meta table"))
     if version > SCHEMA_VERSION:
-        return (f"was written by a newer logbook (schema {version}; this program reads up to "
-                f"{SCHEMA_VERSION}); upgrade logbook")
+        return message(
+            N_("was written by a newer logbook (schema {version}; this program reads up to "
+               "{supported}); upgrade logbook"), version=version, supported=SCHEMA_VERSION,
+        )
     for name in (COMMUNITIES, DELETED, PERIODS, ACTIVITIES):
         if name in data and not isinstance(data[name], dict):
-            return f"has a broken {name} table"
+            return message(N_("has a broken {table} table"), table=name)
     for entry in (data.get(PERIODS) or {}).values():
         if not (isinstance(entry, dict) and isinstance(entry.get("period"), str)
                 and isinstance(entry.get("file"), str) and isinstance(entry.get("ids"), str)
                 and _PART_NAME.match(entry["file"]) and not entry["file"].endswith(_KEYS_SUFFIX)):
-            return "has a broken index of months (the periods table)"
+            return message(N_("has a broken index of months (the periods table)"))
     return None

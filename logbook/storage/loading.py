@@ -12,6 +12,7 @@ import orjson
 
 from .base import StoreBase
 from ..errors import DataFileError
+from ..i18n import N_, Message, _, message, ngettext
 from ..models import Activity, stored_record
 from .files import SafeStorage
 from .history import HistoryProblem, read_history
@@ -45,12 +46,12 @@ class Loading(StoreBase):
 
     def _refuse_problems(self, main: _Main) -> None:
         if main.problems:
-            raise DataFileError(
-                f"{self.label} {main.problems[0]}, so it disagrees with its month files; it was "
-                "left untouched. Run `logbook check --fix` to read the months back in"
-            )
+            raise DataFileError(_(
+                "{file} {problem}, so it disagrees with its month files; it was left untouched. "
+                "Run `logbook check --fix` to read the months back in"
+            ).format(file=self.label, problem=main.problems[0].text()))
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Message]:
         """How the main file disagrees with the month files on disk (for `check`)."""
         if self.path is None:
             return []
@@ -69,11 +70,14 @@ class Loading(StoreBase):
     def _forget(self) -> None:
         self._main_state = None
 
-    def _damaged(self, what: str, path: Path | None = None) -> DataFileError:
+    def _damaged(self, what: Message, path: Path | None = None) -> DataFileError:
         backup = self.newest_backup()
-        hint = f"; the newest backup is {backup}" if backup else "; no backup was found"
         name = str(path) if path is not None else self.label
-        return DataFileError(f"{name} {what}. It was left untouched{hint}")
+        if backup:
+            said = _("{file} {problem}. It was left untouched; the newest backup is {backup}")
+        else:
+            said = _("{file} {problem}. It was left untouched; no backup was found")
+        return DataFileError(said.format(file=name, problem=what.text(), backup=backup))
 
     def _read_main(self) -> _Main:
         data, identity = self._read_file_with_identity()
@@ -82,7 +86,7 @@ class Loading(StoreBase):
             main.problems += self._unlisted_months(main)
         return main
 
-    def _unlisted_months(self, main: _Main) -> list[str]:
+    def _unlisted_months(self, main: _Main) -> list[Message]:
         """Month files on disk that hold a month the index does not list, written by a write this
         main file came after, and named by no kept backup: months the index lost (a hand edit,
         or a program that rewrote the main file)."""
@@ -109,7 +113,10 @@ class Loading(StoreBase):
         if not lost:
             return []
         months = sorted({found[n] for n in lost})
-        return [f"does not list {'、'.join(months)}, which {self.parts_dir / lost[-1]} holds"]
+        return [message(
+            N_("does not list {months}, which {file} holds"),
+            months="、".join(months), file=str(self.parts_dir / lost[-1]),
+        )]
 
     def _read_file(self) -> dict:
         return self._read_file_with_identity()[0]
@@ -118,7 +125,7 @@ class Loading(StoreBase):
         assert self.path is not None
         path = self.path
         if path.is_symlink() and not path.exists():
-            raise DataFileError(f"{path} is a symbolic link to a missing file")
+            raise DataFileError(_("{path} is a symbolic link to a missing file").format(path=path))
         try:
             with open(path, "rb") as handle:
                 info = os.fstat(handle.fileno())
@@ -126,19 +133,21 @@ class Loading(StoreBase):
         except FileNotFoundError:
             return {}, None
         except IsADirectoryError:
-            raise DataFileError(f"{path} is a directory, not a logbook file") from None
+            raise DataFileError(_("{path} is a directory, not a logbook file").format(path=path)) from None
         except PermissionError:
-            raise DataFileError(f"{path} cannot be read: permission denied") from None
+            raise DataFileError(_("{path} cannot be read: permission denied").format(path=path)) from None
         except OSError as err:
-            raise DataFileError(f"{path} cannot be read: {err.strerror or err}") from None
+            raise DataFileError(
+                _("{path} cannot be read: {reason}").format(path=path, reason=err.strerror or err)
+            ) from None
         if not raw.strip():
-            raise self._damaged("is empty, which a logbook never is")
+            raise self._damaged(message(N_("is empty, which a logbook never is")))
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as err:
-            raise self._damaged(f"is not valid JSON ({err})") from None
+            raise self._damaged(message(N_("is not valid JSON ({error})"), error=err)) from None
         if not isinstance(data, dict):
-            raise self._damaged("is not a logbook (expected a JSON object of tables)")
+            raise self._damaged(message(N_("is not a logbook (expected a JSON object of tables)")))
         self._check_meta(data)
         return data, _identity(info)
 
@@ -146,12 +155,12 @@ class Loading(StoreBase):
         problem = _meta_problem(data)
         if problem is None:
             return
-        if problem.startswith("was written by a newer logbook"):
+        if str(problem).startswith("was written by a newer logbook"):
             version = data[META][next(iter(data[META]))]["schema_version"]
-            raise DataFileError(
-                f"{self.label} was written by a newer logbook (schema {version}; this program "
-                f"reads up to {SCHEMA_VERSION}). Upgrade logbook; the file was left untouched"
-            )
+            raise DataFileError(_(
+                "{file} was written by a newer logbook (schema {version}; this program reads up "
+                "to {supported}). Upgrade logbook; the file was left untouched"
+            ).format(file=self.label, version=version, supported=SCHEMA_VERSION))
         raise self._damaged(problem)
 
     def _read_partition(self, main: _Main, period: str) -> list[dict]:
@@ -167,9 +176,14 @@ class Loading(StoreBase):
             return main.legacy.get(period, []), None
         entry = main.periods[period]
         name = entry["file"]
-        found = self._read_part(main, name, ACTIVITIES, "a month of a logbook")
+        found = self._read_part(
+            main, name, ACTIVITIES, N_("is not a month of a logbook (expected a {table} table)")
+        )
         if found is None:
-            raise self._damaged(f"names the month file {name}, which is missing from {self.parts_dir}")
+            raise self._damaged(message(
+                N_("names the month file {name}, which is missing from {folder}"),
+                name=name, folder=str(self.parts_dir),
+            ))
         rows, raw = found
         if entry.get("crc") is not None and entry["crc"] == zlib.crc32(raw):
             return list(rows.values()), raw  # as logbook wrote it
@@ -204,14 +218,18 @@ class Loading(StoreBase):
             good.append(record)
         if bad:
             self.unreadable[name] = bad
-            listed = ", ".join(key for key, _, _ in bad[:10]) + ("…" if len(bad) > 10 else "")
-            self._warn(
-                f"{len(bad)} records of {self.parts_dir / name} cannot be read (documents {listed}) "
-                "and were left as they are; `logbook check` says what is wrong with each"
-            )
+            listed = ", ".join(key for key, _doc, _why in bad[:10]) + ("…" if len(bad) > 10 else "")
+            self._warn(ngettext(
+                "{count} record of {file} cannot be read (document {documents}) and was left as "
+                "it is; `logbook check` says what is wrong with it",
+                "{count} records of {file} cannot be read (documents {documents}) and were left "
+                "as they are; `logbook check` says what is wrong with each",
+                len(bad),
+            ).format(count=len(bad), file=self.parts_dir / name, documents=listed))
         return good
 
     def _read_part(self, main: _Main, name: str, table: str, what: str) -> tuple[dict, bytes] | None:
+        # `what`: the phrase (an N_ id with a {table} placeholder) of a file that is not one
         """The documents of a file of the month folder (by document id) and its bytes; None if
         it is missing (_Changed if it went because the logbook changed since `main` was read)."""
         path = self.parts_dir / name
@@ -219,9 +237,11 @@ class Loading(StoreBase):
         try:
             data = storage.read()
         except OSError as err:
-            raise DataFileError(f"{path} cannot be read: {err.strerror or err}") from None
+            raise DataFileError(
+                _("{path} cannot be read: {reason}").format(path=path, reason=err.strerror or err)
+            ) from None
         except orjson.JSONDecodeError as err:
-            raise self._damaged(f"is not valid JSON ({err})", path) from None
+            raise self._damaged(message(N_("is not valid JSON ({error})"), error=err), path) from None
         if storage.raw is None:  # missing
             if main.identity is not None and self._replaced_since(main):
                 raise _Changed() from None
@@ -229,7 +249,7 @@ class Loading(StoreBase):
         raw = storage.raw
         rows = data.get(table) if isinstance(data, dict) else None
         if not isinstance(rows, dict):
-            raise self._damaged(f"is not {what} (expected a {table} table)", path)
+            raise self._damaged(message(what, table=table), path)
         return rows, raw
 
     def _read_keys(self, main: _Main, period: str) -> list | None:
@@ -241,7 +261,10 @@ class Loading(StoreBase):
             return None
         entry = main.periods[period]
         try:
-            found = self._read_part(main, keys_file(entry["file"]), SEARCH_KEYS, "a month's search keys")
+            found = self._read_part(
+                main, keys_file(entry["file"]), SEARCH_KEYS,
+                N_("is not a month's search keys (expected a {table} table)"),
+            )
         except DataFileError:
             return None  # keys are made from the records: a damaged keys file costs only time
         if found is None:
@@ -264,10 +287,10 @@ class Loading(StoreBase):
 
     def _changed_error(self) -> DataFileError:
         """For a read that goes on month by month as its caller asks, and cannot start again."""
-        return DataFileError(
-            f"{self.label} changed while it was read (another logbook command wrote to it); run "
-            "the command again"
-        )
+        return DataFileError(_(
+            "{file} changed while it was read (another logbook command wrote to it); run the "
+            "command again"
+        ).format(file=self.label))
 
     def _replaced_since(self, main: _Main) -> bool:
         assert self.path is not None
@@ -281,13 +304,15 @@ class Loading(StoreBase):
         """Run `read` on the logbook as it is; if it changed under the read (a month file it
         named was retired meanwhile), read the new one. Month files are never changed, only
         replaced by new ones, so a read that completes saw one consistent logbook."""
-        for _ in range(5):
+        for _attempt in range(5):
             main = self._main()
             try:
                 return read(main)
             except _Changed:
                 self._forget()
-        raise DataFileError(f"{self.label} kept changing while it was read; run the command again")
+        raise DataFileError(
+            _("{file} kept changing while it was read; run the command again").format(file=self.label)
+        )
 
     def _periods(self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False) -> list[str]:
         names = [p for p in main.period_names() if _in_range(p, date_from, date_to)]

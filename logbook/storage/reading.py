@@ -9,6 +9,7 @@ import orjson
 
 
 from .base import StoreBase
+from ..i18n import N_, message
 from ..models import FIELD_ORDER, Activity, Community
 from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo, _Changed, _Main
@@ -260,7 +261,10 @@ class Reading(StoreBase):
                 try:
                     docs = [orjson.loads(view[start:end]) for start, end in spans[i : i + size]]
                 except orjson.JSONDecodeError as err:  # the file matched its checksum: not ours
-                    raise self._damaged(f"is not valid JSON ({err})", self.parts_dir / main.periods[period]["file"]) from None
+                    raise self._damaged(
+                        message(N_("is not valid JSON ({error})"), error=err),
+                        self.parts_dir / main.periods[period]["file"],
+                    ) from None
                 if not whole:
                     docs = [d for d in docs if not _outside(d.get("date", ""), date_from, date_to)]
                 if docs:

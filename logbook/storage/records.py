@@ -11,6 +11,7 @@ from typing import Any
 
 
 from ..errors import AmbiguousId, NotFound, UsageError
+from ..i18n import _
 from ..models import LIST_FIELDS, Activity
 from .layout import MIN_PREFIX, _ACTIVITY_FIELDS, _SEARCH_KEY
 
@@ -19,7 +20,9 @@ def _ref_key(ref: str) -> str:
     key = ref.strip().lower()
     if len(key) < MIN_PREFIX or any(c not in "0123456789abcdef" for c in key):
         raise UsageError(
-            f"invalid id {ref!r}: expected {MIN_PREFIX} or more hex characters of an activity id"
+            _("invalid id {ref}: expected {least} or more hex characters of an activity id").format(
+                ref=repr(ref), least=MIN_PREFIX
+            )
         )
     return key
 
@@ -29,10 +32,12 @@ def resolve_ref(ref: str, activities: Iterable[Activity]) -> Activity:
     key = _ref_key(ref)
     found = [a for a in activities if a.id.startswith(key)]
     if not found:
-        raise NotFound(f"no activity with id {ref!r}")
+        raise NotFound(_("no activity with id {ref}").format(ref=repr(ref)))
     if len(found) > 1:
         listing = ", ".join(f"{a.id[:12]} ({a.date} {a.title[:20]})" for a in found[:10])
-        raise AmbiguousId(f"id {ref!r} matches {len(found)} activities: {listing}")
+        raise AmbiguousId(_("id {ref} matches {count} activities: {listing}").format(
+            ref=repr(ref), count=len(found), listing=listing
+        ))
     return found[0]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from ..errors import NotFound, UsageError
+from ..i18n import _
 from ..models import Activity, Community
 from .base import StoreBase
 from .index import _Main
@@ -100,7 +101,7 @@ class Transaction:
         if len(copies) < 2:
             return 0
         keep_period, keep = max(copies, key=lambda c: (str(c[1].get("updated_at")), c[0]))
-        for period, _ in copies:
+        for period, _copy in copies:
             self._month(period).pop(activity_id, None)
             self._broken[period] = [d for d in self._broken.get(period, ())
                                     if not (isinstance(d, dict) and d.get("id") == activity_id)]
@@ -256,7 +257,7 @@ class Transaction:
 
     def add(self, activity: Activity) -> None:
         if self._period_holding(activity.id) is not None:
-            raise UsageError(f"an activity with id {activity.id} already exists")
+            raise UsageError(_("an activity with id {id} already exists").format(id=activity.id))
         period = period_of(activity.date)
         self._month(period)[activity.id] = activity
         self._where[activity.id] = period
@@ -268,7 +269,7 @@ class Transaction:
     def update(self, activity: Activity) -> None:
         old = self._period_holding(activity.id)
         if old is None or activity.id not in self._month(old):
-            raise NotFound(f"no activity with id {activity.id}")
+            raise NotFound(_("no activity with id {ref}").format(ref=activity.id))
         new = period_of(activity.date)
         if new != old:
             del self._month(old)[activity.id]

@@ -11,6 +11,7 @@ import orjson
 
 from .base import StoreBase
 from ..errors import DataFileError, NotFound, ReadOnly
+from ..i18n import N_, Message, _, message
 from .files import _fsync_dir, _owned_by_someone_else, _put_back
 from .history import HistoryEntry, HistoryProblem, _write_history, read_history
 from .index import _Main
@@ -93,9 +94,9 @@ class Undoing(StoreBase):
         names were kept with it); return what the change was. Refuses, changing nothing, when
         that change cannot be put back whole: it never reverts an older one instead."""
         if self.readonly:
-            raise ReadOnly(f"{self.label} is read-only; there is nothing to undo")
+            raise ReadOnly(_("{logbook} is read-only; there is nothing to undo").format(logbook=self.label))
         assert self.path is not None
-        untouched = "The logbook was left as it was"
+        untouched = _("The logbook was left as it was")
         with self._lock():
             # A damaged file, or one a newer logbook wrote, is never replaced, not even by undo.
             self._read_file()
@@ -103,21 +104,21 @@ class Undoing(StoreBase):
             try:
                 history = read_history(backups, self.path.name)
             except HistoryProblem as problem:
-                raise DataFileError(
-                    f"cannot undo: the undo history {backups / 'history.json'} {problem}. {untouched}"
-                ) from None
+                raise DataFileError(_("cannot undo: the undo history {file} {problem}. {untouched}").format(
+                    file=backups / "history.json", problem=problem.problem.text(), untouched=untouched
+                )) from None
             history = self._settled_history(history)
             if not history:
-                raise NotFound("nothing to undo: the kept history is empty")
+                raise NotFound(_("nothing to undo: the kept history is empty"))
             entry = history[-1]
             missing = self._missing(entry)
             if missing:
                 where = ", ".join(
                     str((backups if _BACKUP_NAME.match(n) else self.parts_dir) / n) for n in missing
                 )
-                raise DataFileError(
-                    f"cannot undo {entry.summary!r}: it needs {where}, which is missing. {untouched}"
-                )
+                raise DataFileError(_("cannot undo {change}: it needs {files}, which is missing. {untouched}").format(
+                    change=repr(entry.summary), files=where, untouched=untouched
+                ))
             for backup_name in entry.files.values():
                 if backup_name:
                     self._check_backup(backups / backup_name, untouched)
@@ -133,7 +134,9 @@ class Undoing(StoreBase):
                     elif _put_back(backups / backup_name, target):
                         linked.append(backups / backup_name)
             except OSError as err:
-                raise DataFileError(f"cannot undo in {self.label}: {err.strerror or err}. {untouched}") from None
+                raise DataFileError(_("cannot undo in {logbook}: {reason}. {untouched}").format(
+                    logbook=self.label, reason=err.strerror or err, untouched=untouched
+                )) from None
             _fsync_dir(self.path.parent)
             # Killed before the history is written, the entry's backup is the live file, or is
             # gone while the live file carries the number the entry names: either way the next
@@ -153,19 +156,20 @@ class Undoing(StoreBase):
     def _check_backup(self, path: Path, untouched: str) -> None:
         """Refuse (DataFileError) a backup that is not a logbook main file of ours whose month
         files are all there, before anything is moved."""
+        problem: Message | None
         try:
             info = os.lstat(path)
             if not stat.S_ISREG(info.st_mode):
-                problem = "is not a file"
+                problem = message(N_("is not a file"))
             elif _owned_by_someone_else(info):
-                problem = f"is owned by another user (uid {info.st_uid})"
+                problem = message(N_("is owned by another user (uid {uid})"), uid=info.st_uid)
             else:
                 problem = None
                 data = orjson.loads(path.read_bytes())
         except OSError as err:
-            problem = f"cannot be read ({err.strerror or err})"
+            problem = message(N_("cannot be read ({reason})"), reason=err.strerror or err)
         except orjson.JSONDecodeError:
-            problem = "is not valid JSON"
+            problem = message(N_("is not valid JSON"))
         if problem is None:
             problem = _meta_problem(data, required=True)
         if problem is None:
@@ -174,6 +178,8 @@ class Undoing(StoreBase):
             if main.problems:
                 problem = main.problems[0]
             elif gone:
-                problem = f"names month files that are missing ({', '.join(gone[:3])})"
+                problem = message(N_("names month files that are missing ({files})"), files=", ".join(gone[:3]))
         if problem is not None:
-            raise DataFileError(f"cannot undo: the backup {path} {problem}. {untouched}")
+            raise DataFileError(_("cannot undo: the backup {file} {problem}. {untouched}").format(
+                file=path, problem=problem.text(), untouched=untouched
+            ))

@@ -14,6 +14,7 @@ import orjson
 
 from .base import StoreBase
 from ..errors import DataFileError, LockTimeout, ReadOnly
+from ..i18n import _
 from .files import SafeStorage, _free_name, _fsync_dir, _private, atomic_write_bytes, make_private_dirs
 from .history import HistoryEntry, HistoryProblem, _prune, _write_history, read_history
 from .index import _Main, _index_entry
@@ -37,7 +38,9 @@ class Writing(StoreBase):
         is refused, unless `repair` (check --fix, which reads the months back in).
         """
         if self.readonly:
-            raise ReadOnly(f"{self.label} is read-only; use --db to write to a logbook of your own")
+            raise ReadOnly(
+                _("{logbook} is read-only; use --db to write to a logbook of your own").format(logbook=self.label)
+            )
         assert self.path is not None
         with self._lock():
             self._sweep_temp_files()
@@ -65,21 +68,23 @@ class Writing(StoreBase):
         try:
             make_private_dirs(directory)
         except OSError as err:
-            raise DataFileError(f"cannot create the folder {directory}: {err.strerror or err}") from None
+            raise DataFileError(_("cannot create the folder {folder}: {reason}").format(
+                folder=directory, reason=err.strerror or err
+            )) from None
         if self.path.is_dir():
-            raise DataFileError(f"{self.path} is a directory, not a logbook file")
+            raise DataFileError(_("{path} is a directory, not a logbook file").format(path=self.path))
         lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
         except Timeout:
-            raise LockTimeout(
-                f"{self.label} is locked by another logbook process (waited {self.lock_timeout:g} s "
-                f"for {self.lock_path}); try again when it has finished"
-            ) from None
+            raise LockTimeout(_(
+                "{logbook} is locked by another logbook process (waited {seconds} s for "
+                "{lock}); try again when it has finished"
+            ).format(logbook=self.label, seconds=f"{self.lock_timeout:g}", lock=self.lock_path)) from None
         except OSError as err:
-            raise DataFileError(
-                f"cannot lock {self.label}: {err.strerror or err} ({self.lock_path})"
-            ) from None
+            raise DataFileError(_("cannot lock {logbook}: {reason} ({lock})").format(
+                logbook=self.label, reason=err.strerror or err, lock=self.lock_path
+            )) from None
         try:
             _private(self.lock_path, FILE_MODE)
             yield
@@ -108,7 +113,7 @@ class Writing(StoreBase):
         try:
             return read_history(self.backup_dir, self.path.name)
         except HistoryProblem as problem:
-            foreign = "another user" in str(problem)
+            foreign = "another user" in str(problem)  # str(): the English
             if not foreign:
                 aside = _free_name(path.with_name("history.damaged.json"))
                 try:
@@ -116,15 +121,15 @@ class Writing(StoreBase):
                 except OSError:
                     foreign = True
             if foreign:
-                self._warn(
-                    f"the undo history {path} {problem}, so it was left alone: this change cannot "
+                self._warn(_(
+                    "the undo history {file} {problem}, so it was left alone: this change cannot "
                     "be undone and no backup is pruned"
-                )
+                ).format(file=path, problem=problem.problem.text()))
                 return None
-            self._warn(
-                f"the undo history {path} {problem}; it was kept as {aside}, and a new history "
+            self._warn(_(
+                "the undo history {file} {problem}; it was kept as {aside}, and a new history "
                 "starts with this change (older changes cannot be undone)"
-            )
+            ).format(file=path, problem=problem.problem.text(), aside=aside))
             return []
 
     def _commit(self, tx: "Transaction") -> None:
@@ -191,10 +196,11 @@ class Writing(StoreBase):
                         (self.backup_dir / backup).unlink()
                 except (OSError, HistoryProblem):
                     pass
-            reason = "the disk is full" if err.errno == errno.ENOSPC else (err.strerror or str(err))
-            raise DataFileError(
-                f"cannot write {self.label}: {reason}. The logbook was left as it was"
-            ) from None
+            if err.errno == errno.ENOSPC:
+                said = _("cannot write {logbook}: the disk is full. The logbook was left as it was")
+            else:
+                said = _("cannot write {logbook}: {reason}. The logbook was left as it was")
+            raise DataFileError(said.format(logbook=self.label, reason=err.strerror or str(err))) from None
         if history is None:
             return  # without a history nothing can tell what the backups still need
         try:
