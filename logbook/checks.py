@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import ValidationError
+from .i18n import N_, Message, message
 from .models import Activity, Categories, Community
 
 # The kinds of finding, in the order they are listed: first those about the files (the
@@ -23,12 +24,54 @@ KINDS = (*FILE_KINDS, "duplicate", "future", "stamp", "community", "street", "he
 class Finding:
     kind: str
     ids: list[str]
-    message: str
+    message: Message  # str() is the English of `--format json`; .text() the reader's language
     fixable: bool = False
     names: list[str] = field(default_factory=list)  # the community names it is about
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "ids": list(self.ids), "message": self.message, "fixable": self.fixable}
+        return {"kind": self.kind, "ids": list(self.ids), "message": str(self.message), "fixable": self.fixable}
+
+
+@dataclass(frozen=True)
+class Said(Message):
+    """A sentence made elsewhere in both languages, such as a validation error: `str()` the
+    English, `text()` the reader's language (`local`)."""
+
+    local: str = ""
+
+    def __str__(self) -> str:
+        return self.template
+
+    def text(self) -> str:
+        return self.local
+
+
+def in_english(make):
+    """What `make()` says when the interface is English, whatever the reader's language: the
+    English of a message made in the reader's language (for JSON)."""
+    from . import i18n
+
+    was = i18n.current()
+    if was == i18n.ENGLISH:
+        return make()
+    i18n.use(i18n.ENGLISH)
+    try:
+        return make()
+    finally:
+        i18n.use(was)
+
+
+def _validation_error(doc, categories) -> ValidationError | None:
+    try:
+        Activity.from_dict(doc, categories=categories)
+    except ValidationError as err:
+        return err
+    return None
+
+
+def _where(err: ValidationError) -> str:
+    where = f"{err.field}: " if err.field and not err.message.startswith(err.field) else ""
+    return where + _shorten(err.message)
 
 
 @dataclass
@@ -73,7 +116,7 @@ def check_docs(
     unreadable = 0
     for position, doc in enumerate(docs, 1):
         ident = doc.get("id") if isinstance(doc, dict) else None
-        label = ident if isinstance(ident, str) and ident else f"record {position}"
+        label = ident if isinstance(ident, str) and ident else f"record {position}"  # an id, as JSON carries it
         try:
             activity = Activity.from_dict(doc, categories=categories)
         except ValidationError as err:
@@ -81,8 +124,10 @@ def check_docs(
                 doc.get(k) in (None, "") for k in ("id", "date", "title")
             ):
                 unreadable += 1
-            where = f"{err.field}: " if err.field and not err.message.startswith(err.field) else ""
-            findings.append(Finding("schema", [label], where + _shorten(err.message)))
+            english = in_english(lambda: _validation_error(doc, categories)) or err
+            findings.append(Finding("schema", [label], Said(
+                _where(english), local=_where(err)
+            )))
             continue
         valid.append(activity)
     findings.extend(check_activities(valid, Registry(communities), today=today, now=now))
@@ -104,60 +149,73 @@ def check_activities(
     for group in groups.values():
         if len(group) > 1:
             first = group[0]
-            where = f" ({'、'.join(first.communities)})" if first.communities else ""
-            findings.append(Finding(
-                "duplicate", [a.id for a in group],
-                f"{first.date} {first.title}{where}: {len(group)} records",
-            ))
+            if first.communities:
+                said = message(
+                    N_("{date} {title} ({communities}): {count} records"), date=first.date,
+                    title=first.title, communities="、".join(first.communities), count=len(group),
+                )
+            else:
+                said = message(
+                    N_("{date} {title}: {count} records"), date=first.date, title=first.title,
+                    count=len(group),
+                )
+            findings.append(Finding("duplicate", [a.id for a in group], said))
     day = today.isoformat()
     for a in activities:
         if a.date > day:
-            findings.append(Finding("future", [a.id], f"{a.date} {a.title}: after today ({day})"))
+            findings.append(Finding("future", [a.id], message(
+                N_("{date} {title}: after today ({today})"), date=a.date, title=a.title, today=day
+            )))
     if now is not None:
         limit = stamp_limit(now)
         for a in activities:
             name = stamp_ahead(a, limit)
             if name is not None:
-                findings.append(Finding(
-                    "stamp", [a.id], f"{a.date} {a.title}: {name} {getattr(a, name)} {_AHEAD}",
-                    fixable=True,
-                ))
+                findings.append(Finding("stamp", [a.id], message(
+                    N_("{date} {title}: {field} {stamp} is more than a day ahead of this "
+                       "computer's clock; it would win every merge"),
+                    date=a.date, title=a.title, field=name, stamp=getattr(a, name),
+                ), fixable=True))
     uses: dict[str, list[str]] = {}
     for a in activities:
         for name in a.communities:
             uses.setdefault(name, []).append(a.id)
     for name, ids in uses.items():
         found = registry.find(name)
-        count = f" ({len(ids)} activities)" if len(ids) > 1 else ""
+        many = len(ids) > 1  # the count is said only when there is more than one: a plural
         if found is None:
             from .textnorm import suggest
 
             near = suggest(name, registry.names())
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            findings.append(Finding(
-                "community", ids, f"{name!r}{count} is not in the registry{hint}", names=[name]
-            ))
+            values = {"name": repr(name), "count": len(ids), "near": ", ".join(near)}
+            if near:
+                template = (N_("{name} ({count} activities) is not in the registry; did you mean {near}?")
+                            if many else N_("{name} is not in the registry; did you mean {near}?"))
+            else:
+                template = (N_("{name} ({count} activities) is not in the registry")
+                            if many else N_("{name} is not in the registry"))
+            findings.append(Finding("community", ids, Message(template, values), names=[name]))
         elif found.name != name:
-            findings.append(Finding(
-                "community", ids, f"{name!r}{count} is {found.name} in the registry",
-                fixable=True, names=[name],
-            ))
+            template = (N_("{name} ({count} activities) is {registered} in the registry")
+                        if many else N_("{name} is {registered} in the registry"))
+            findings.append(Finding("community", ids, Message(
+                template, {"name": repr(name), "count": len(ids), "registered": found.name}
+            ), fixable=True, names=[name]))
     street_of = _cached_street_of(registry)
     for a in activities:
         if not a.street and a.communities:
             street = street_of(a.communities)
             if street:
-                findings.append(Finding(
-                    "street", [a.id], f"{a.date} {a.title}: no street; the registry puts "
-                    f"{'、'.join(a.communities)} in {street}", fixable=True,
-                ))
+                findings.append(Finding("street", [a.id], message(
+                    N_("{date} {title}: no street; the registry puts {communities} in {street}"),
+                    date=a.date, title=a.title, communities="、".join(a.communities), street=street,
+                ), fixable=True))
     for a in activities:
         if a.participants is None:
-            findings.append(Finding("head-count", [a.id], f"{a.date} {a.title}: no head count"))
+            findings.append(Finding("head-count", [a.id], message(
+                N_("{date} {title}: no head count"), date=a.date, title=a.title
+            )))
     return findings
-
-
-_AHEAD = "is more than a day ahead of this computer's clock; it would win every merge"
 
 
 def check_tombstones(tombstones: Iterable[dict], *, now: str) -> list[Finding]:
@@ -166,7 +224,10 @@ def check_tombstones(tombstones: Iterable[dict], *, now: str) -> list[Finding]:
 
     limit = stamp_limit(now)
     return [
-        Finding("stamp", [t["id"]], f"deletion: deleted_at {t['deleted_at']} {_AHEAD}", fixable=True)
+        Finding("stamp", [t["id"]], message(
+            N_("deletion: deleted_at {stamp} is more than a day ahead of this computer's clock; "
+               "it would win every merge"), stamp=t["deleted_at"],
+        ), fixable=True)
         for t in tombstones
         if isinstance(t.get("deleted_at"), str) and stamp_key(t["deleted_at"]) > limit
     ]

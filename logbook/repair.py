@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 import orjson
 
-from .checks import Finding
+from .checks import Finding, Said, in_english
+from .i18n import N_, Message, message
 from .storage import ACTIVITIES, Store, Transaction, keys_file, part_seq, period_of
+from .models import stored_record
 from .storage.records import _activity_from_doc, _search_key_of
 
 
@@ -21,7 +23,7 @@ from .storage.records import _activity_from_doc, _search_key_of
 class FileFinding:
     kind: str  # index, schema (a record that cannot be read), misplaced, twice, keys
     ids: list[str]
-    message: str
+    message: Message
     fixable: bool = True
 
 
@@ -31,7 +33,10 @@ def inspect(store: Store) -> list[FileFinding]:
         return []
     store.tolerant = True
     main = store._main()
-    findings = [FileFinding("index", [], f"{store.path} {problem}") for problem in main.problems]
+    findings = [
+        FileFinding("index", [], message(N_("{file} {problem}"), file=str(store.path), problem=problem))
+        for problem in main.problems
+    ]
     if main.legacy is not None:
         return findings
     seen: dict[str, list[str]] = {}
@@ -40,36 +45,42 @@ def inspect(store: Store) -> list[FileFinding]:
         docs = store._read_partition(main, period)
         for key, doc, why in store.unreadable.get(name, ()):
             ident = doc.get("id") if isinstance(doc, dict) and isinstance(doc.get("id"), str) else ""
-            findings.append(FileFinding(
-                "schema", [ident] if ident else [],
-                f"{why} ({store.parts_dir / name}, document {key}: left as it is)", fixable=False,
-            ))
+            english = in_english(lambda doc=doc: stored_record(doc, store.categories)[1]) or why
+            template = N_("{problem} ({file}, document {key}: left as it is)")
+            values = {"file": str(store.parts_dir / name), "key": key}
+            findings.append(FileFinding("schema", [ident] if ident else [], Said(
+                template.format(problem=english, **values),
+                local=Message(template, dict(values, problem=why)).text(),
+            ), fixable=False))
         for doc in docs:
             seen.setdefault(doc["id"], []).append(period)
             if period_of(doc["date"]) != period:
-                findings.append(FileFinding(
-                    "misplaced", [doc["id"]],
-                    f"{doc['date']} {doc['title']} is kept in {name}, the file of {period}",
-                ))
+                findings.append(FileFinding("misplaced", [doc["id"]], message(
+                    N_("{date} {title} is kept in {file}, the file of {month}"),
+                    date=doc["date"], title=doc["title"], file=name, month=period,
+                )))
         stale = _keys_problem(store, main, period, docs)
         if stale:
-            findings.append(FileFinding("keys", [], f"{store.parts_dir / keys_file(name)} {stale}"))
+            findings.append(FileFinding("keys", [], message(
+                N_("{file} {problem}"), file=str(store.parts_dir / keys_file(name)), problem=stale
+            )))
     for ident, periods in seen.items():
         if len(periods) > 1:
-            findings.append(FileFinding(
-                "twice", [ident], f"activity {ident[:8]} is kept {len(periods)} times ({', '.join(periods)})",
-            ))
+            findings.append(FileFinding("twice", [ident], message(
+                N_("activity {id} is kept {count} times ({months})"),
+                id=ident[:8], count=len(periods), months=", ".join(periods),
+            )))
     return findings
 
 
-def _keys_problem(store: Store, main, period: str, docs: list[dict]) -> str | None:
+def _keys_problem(store: Store, main, period: str, docs: list[dict]) -> Message | None:
     entry = main.periods[period]
     path = store.parts_dir / keys_file(entry["file"])
     if not path.exists():
-        return "is missing" if entry.get("keys_crc") is not None else None
+        return message(N_("is missing")) if entry.get("keys_crc") is not None else None
     keys = store._read_keys(main, period)
     if keys is None:
-        return "does not match its records (damaged or edited): a search reads the records instead"
+        return message(N_("does not match its records (damaged or edited): a search reads the records instead"))
     try:
         trusted = entry.get("crc") is not None and entry["crc"] == zlib.crc32((store.parts_dir / entry["file"]).read_bytes())
     except OSError:
@@ -78,7 +89,7 @@ def _keys_problem(store: Store, main, period: str, docs: list[dict]) -> str | No
         return None
     stored = {k["id"]: k["key"] for k in keys}
     if any(stored.get(doc["id"]) != _search_key_of(_activity_from_doc(doc)) for doc in docs):
-        return "holds keys of records since edited by hand: a search may miss them"
+        return message(N_("holds keys of records since edited by hand: a search may miss them"))
     return None
 
 
@@ -128,12 +139,10 @@ def _rebuild(store: Store, tx: Transaction) -> int:
     own = main.data.get(ACTIVITIES)
     if isinstance(own, dict):
         candidates += [(main.seq + 1, doc) for doc in own.values()]
-    from .models import stored_record
-
     newest: dict[str, tuple[str, int, dict]] = {}
     unreadable: list = []
     for seq, doc in candidates:
-        record, _ = stored_record(doc, store.categories)
+        record, _why = stored_record(doc, store.categories)
         if record is None:
             if seq > main.seq and doc not in unreadable:  # kept only from the main file itself
                 unreadable.append(doc)

@@ -7,6 +7,7 @@ from datetime import date
 
 from .. import checks
 from ..errors import ReadOnly
+from ..i18n import _, ngettext
 from ..models import Categories
 from ..registry import Registry
 from ..repair import inspect, mend
@@ -47,7 +48,7 @@ def check(store: Store, *, today: date, now: str, categories: Categories, fix: b
     if not (fix and health.fixable):
         return result
     if store.readonly:
-        raise ReadOnly(f"{store.label} is read-only; a fix needs a logbook of your own")
+        raise ReadOnly(_("{logbook} is read-only; a fix needs a logbook of your own").format(logbook=store.label))
     with store.transaction("check --fix", repair=True) as tx:
         files = [f for f in health.findings if f.kind in checks.FILE_KINDS and f.fixable]
         mended = mend(store, tx, files)
@@ -59,14 +60,32 @@ def check(store: Store, *, today: date, now: str, categories: Categories, fix: b
         for ident in checks.tombstones_ahead(tx.tombstones(), now=now):
             tx.delete(ident, now)
             result.fixed_deletions.append(ident)
+        # the history keeps its summaries in English, as it keeps the commands' names
         tx.summary = f"check --fix: {describe_fixes(result.fixed, result.fixed_deletions, mended)}"
     result.health = examine(store, today=today, now=now, categories=categories)
     return result
 
 
+def fixed_sentence(activities: list[str], deletions: list[str]) -> str:
+    """What a fix changed, said to the person who asked for it, in their language."""
+    if not deletions:
+        return ngettext("Fixed {count} activity", "Fixed {count} activities", len(activities)).format(
+            count=len(activities)
+        )
+    if not activities:
+        return ngettext("Fixed {count} deletion", "Fixed {count} deletions", len(deletions)).format(
+            count=len(deletions)
+        )
+    # two counts, each with its plural: the deletions' part is its own phrase
+    part = ngettext("{count} deletion", "{count} deletions", len(deletions)).format(count=len(deletions))
+    return ngettext(
+        "Fixed {count} activity and {deletions}", "Fixed {count} activities and {deletions}", len(activities)
+    ).format(count=len(activities), deletions=part)
+
+
 def describe_fixes(activities: list[str], deletions: list[str], mended: int = 0) -> str:
-    """What a fix changed: activities whose content changed (`mended`: moved or read back by
-    the file repairs), and deletions."""
+    """What a fix changed, as the undo history records it (in English): activities whose
+    content changed (`mended`: moved or read back by the file repairs), and deletions."""
     said = _n(len(activities) + mended, "activity", "activities")
     if deletions:
         said += " and " + _n(len(deletions), "deletion", "deletions")
