@@ -13,6 +13,7 @@ import typer
 
 from ..errors import LogbookError, ReadOnly, UsageError
 from ..exchange import Policy
+from ..i18n import N_
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -381,22 +382,50 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
+def _check_kinds() -> dict[str, str]:
+    """The kinds of finding as `check` lists them (JSON keeps the English words)."""
+    from ..i18n import _
+
+    names = {
+        "index": N_("index"), "schema": N_("schema"), "misplaced": N_("misplaced"),
+        "twice": N_("twice"), "keys": N_("keys"), "duplicate": N_("duplicate"),
+        "future": N_("future"), "stamp": N_("stamp"), "community": N_("community"),
+        "street": N_("street"), "head-count": N_("head-count"),
+    }
+    return {kind: _(name) for kind, name in names.items()}
+
+
+def _check_line(f, kinds: dict[str, str]) -> str:
+    """One finding, one line: its kind, the first ids, what is wrong, and whether --fix fixes it."""
+    from ..i18n import _
+    from ..plain import pad
+    from ..render import safe
+
+    ids = " ".join(i[:8] for i in f.ids[:3])
+    if len(f.ids) > 3:
+        ids += f" +{len(f.ids) - 3}"
+    said = safe(f.message.text())
+    if f.fixable:
+        said = _("{problem} (--fix)").format(problem=said)
+    return f"{pad(kinds.get(f.kind, f.kind), 10)}  {ids:<17}  {said}\n"
+
+
 def check(
     ctx: typer.Context,
     fix: Annotated[
-        bool, typer.Option("--fix", help="Fix what is safe: community names written as an alias or "
-                           "in the other script, streets the registry knows, and stamps far "
-                           "ahead of the clock.")
+        bool, typer.Option("--fix", help=N_("Fix what is safe: community names written as an alias "
+                           "or in the other script, streets the registry knows, and stamps far "
+                           "ahead of the clock."))
     ] = False,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="The findings as text or json.")
+        CheckFormat, typer.Option("--format", "-f", help=N_("The findings as text or json."))
     ] = CheckFormat.text,
 ) -> None:
     """Check the logbook's health: schema, duplicates, future dates, unknown communities, head counts."""
     from ..formats import dumps_json
-    from ..render import safe
+    from ..i18n import ngettext
     from ..services.checking import check as check_logbook
-    from ..services.checking import describe_fixes
+    from ..services.checking import fixed_sentence
 
     st = state(ctx)
     store = st.store()
@@ -406,23 +435,25 @@ def check(
     if fmt is CheckFormat.json:
         write_out([dumps_json(dict(health.to_dict(), fixed=fixed, fixed_deletions=fixed_deletions)) + "\n"])
     else:
-        lines = []
-        for f in health.findings:
-            ids = " ".join(i[:8] for i in f.ids[:3])
-            if len(f.ids) > 3:
-                ids += f" +{len(f.ids) - 3}"
-            hint = " (--fix)" if f.fixable else ""
-            lines.append(f"{f.kind:<10}  {ids:<17}  {safe(f.message)}{hint}\n")
-        write_out(["".join(lines)])
+        kinds = _check_kinds()
+        write_out(["".join(_check_line(f, kinds) for f in health.findings)])
     if fixed or fixed_deletions:
-        info(f"Fixed {describe_fixes(fixed, fixed_deletions)}")
-    noun = "activity" if health.checked == 1 else "activities"
+        info(fixed_sentence(fixed, fixed_deletions))
+    checked = health.checked
     if health.ok:
-        info(f"No problems found in {health.checked} {noun}")
+        info(ngettext("No problems found in {count} activity", "No problems found in {count} activities",
+                      checked).format(count=checked))
         return
     n = len(health.findings)
-    fixable = f"; {health.fixable} can be fixed with --fix" if health.fixable else ""
-    info(f"{n} problem{'s' if n > 1 else ''} found in {health.checked} {noun}{fixable}")
+    activities = ngettext("{count} activity", "{count} activities", checked).format(count=checked)
+    if health.fixable:
+        said = ngettext(
+            "{count} problem found in {activities}; {fixable} can be fixed with --fix",
+            "{count} problems found in {activities}; {fixable} can be fixed with --fix", n,
+        )
+    else:
+        said = ngettext("{count} problem found in {activities}", "{count} problems found in {activities}", n)
+    info(said.format(count=n, activities=activities, fixable=health.fixable))
     # a main file that disagrees with its months is damage (as every other command says), not
     # a finding about the records
     raise typer.Exit(3 if result.index_disagrees else 1)
