@@ -32,7 +32,7 @@ from torture_harness import (
 
 def reverted(result) -> str:
     assert result.exit_code == 0, result.stderr
-    match = re.fullmatch(r"Reverted: (.+) \(made \d{4}-\d\d-\d\dT[\d:.]+Z\)\n", result.stdout)
+    match = re.fullmatch(r"Reverted: (.+) \(made \d{4}-\d\d-\d\d \d\d:\d\d\)\n", result.stdout)
     assert match, result.stdout
     return match.group(1)
 

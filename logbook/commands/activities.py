@@ -499,10 +499,11 @@ def delete(
 
 
 def undo(ctx: typer.Context) -> None:
-    from ..render import safe
+    from ..render import beijing_time, safe
 
     entry = state(ctx).store().undo()
-    typer.echo(_("Reverted: {change} (made {at})").format(change=safe(entry.summary), at=entry.at))
+    # when the change was made, as a person in Beijing reads the time (as `show` gives it)
+    typer.echo(_("Reverted: {change} (made {at})").format(change=safe(entry.summary), at=beijing_time(entry.at)))
 
 
 def register(app: typer.Typer) -> None:
