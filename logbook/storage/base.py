@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import DataFileError
+from ..i18n import Message
 from ..models import Activity, Categories
 from .history import HistoryEntry
 from .index import _Main
@@ -104,6 +105,12 @@ class StoreBase(ABC):
 
     @abstractmethod
     def _changed_error(self) -> DataFileError: ...
+
+    @abstractmethod
+    def _damaged(self, what: Message, path: Path | None = None) -> DataFileError: ...
+
+    @abstractmethod
+    def _verified_bytes(self, main: _Main, period: str) -> bytes | None: ...
 
     @abstractmethod
     def _reading(self, read: Callable[[_Main], _T]) -> _T: ...

@@ -250,7 +250,7 @@ class Reading(StoreBase):
         for period in self._periods(main, date_from, date_to):
             raw = self._verified_bytes(main, period)
             spans = None if raw is None else _document_spans(raw, ACTIVITIES, main.count(period))
-            if spans is None:
+            if spans is None or raw is None:
                 docs = self._month_records(main, period, date_from, date_to, None)[0]
                 for i in range(0, len(docs), size):
                     yield docs[i : i + size]
