@@ -9,36 +9,50 @@ import stat
 from typing import BinaryIO
 
 from .errors import UsageError
+from .i18n import N_, _, ngettext
 
 # The most an input file (import, import-text) may hold: more than twice an export of 100,000
 # activities, far less than would exhaust a machine's memory.
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 _KINDS = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
+
+# What the commands that read a file name it and expect of it (`shown`, `expected`), written
+# in English where they call; their Chinese is here.
+_CALLERS_WORDS = (
+    N_("standard input"), N_("an exchange file"), N_("a text file of articles"), N_("a text of articles"),
+)
+
+
+def _words(text: str) -> str:
+    """A caller's words in the reader's language; a file's name as it is."""
+    return _(text) if text in _CALLERS_WORDS else text
 
 
 def special_kind(path, *, allow_fifo: bool = False) -> str | None:
     """What `path` is when it is neither a regular file nor a directory (following symlinks),
-    such as "a character device"; None otherwise, or when it cannot be looked at (missing,
-    no permission: whoever opens it says so). A FIFO is allowed where a shell's pipe may be
-    named as a file (`import <(…)`)."""
+    such as "a character device" (in the reader's language); None otherwise, or when it cannot
+    be looked at (missing, no permission: whoever opens it says so). A FIFO is allowed where a
+    shell's pipe may be named as a file (`import <(…)`)."""
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return None
     for test, kind in _KINDS:
         if test(mode) and not (allow_fifo and stat.S_ISFIFO(mode)):
-            return kind
+            return _(kind)
     return None
 
 
 def size_words(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"
+    if count >= 1024 * 1024:
+        return _("{count} MB").format(count=count // (1024 * 1024))
+    return ngettext("{count} byte", "{count} bytes", count).format(count=count)
 
 
 def read_input_file(
@@ -50,7 +64,8 @@ def read_input_file(
     caller, which names them."""
     kind = special_kind(path, allow_fifo=True)
     if kind is not None:
-        raise UsageError(f"{shown} is {kind}{sep} expected {expected}")
+        said = _("{file} is {kind}: expected {expected}") if sep == ":" else _("{file} is {kind}; expected {expected}")
+        raise UsageError(said.format(file=_words(shown), kind=kind, expected=_words(expected)))
     limit = MAX_INPUT_BYTES if limit is None else limit
     with open(path, "rb") as handle:
         if os.fstat(handle.fileno()).st_size > limit:
@@ -70,4 +85,6 @@ def read_capped(handle: BinaryIO, shown: str, expected: str, *, limit: int | Non
 
 def too_large(shown: str, expected: str, limit: int) -> UsageError:
     most = size_words(limit)
-    return UsageError(f"{shown} holds more than {most}; expected {expected} of at most {most}")
+    return UsageError(_("{file} holds more than {most}; expected {expected} of at most {most}").format(
+        file=_words(shown), most=most, expected=_words(expected)
+    ))
