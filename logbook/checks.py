@@ -61,6 +61,14 @@ def in_english(make):
         i18n.use(was)
 
 
+def _listed(names: list[str]) -> Message:
+    """Names one after another: with commas in English (as JSON carries them), with the
+    enumeration comma 、 in Chinese."""
+    from .i18n import is_chinese
+
+    return Said(", ".join(names), local=("、" if is_chinese() else ", ").join(names))
+
+
 def _validation_error(doc, categories) -> ValidationError | None:
     try:
         Activity.from_dict(doc, categories=categories)
@@ -187,7 +195,7 @@ def check_activities(
             from .textnorm import suggest
 
             near = suggest(name, registry.names())
-            values = {"name": repr(name), "count": len(ids), "near": ", ".join(near)}
+            values = {"name": repr(name), "count": len(ids), "near": _listed(near)}
             if near:
                 template = (N_("{name} ({count} activities) is not in the registry; did you mean {near}?")
                             if many else N_("{name} is not in the registry; did you mean {near}?"))

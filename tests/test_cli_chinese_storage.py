@@ -66,7 +66,7 @@ def test_check_lists_its_findings_in_chinese_and_its_json_in_english(registry):
     assert result.exit_code == 1
     assert result.stdout == (
         f"社区        {typed[:8]}           '外馆' 在社区名册中登记为 外馆社区（可用 --fix 修复）\n"
-        f"社区        {unknown[:8]}           '和平里' 不在社区名册中；是不是指 和平街一社区, 和平街十一社区？\n"
+        f"社区        {unknown[:8]}           '和平里' 不在社区名册中；是不是指 和平街一社区、和平街十一社区？\n"
         f"街道        {typed[:8]}           2025-03-30 老年人防诈骗讲座：没有填写街道；按社区名册，外馆 属于 "
         "安贞街道（可用 --fix 修复）\n"
     )
