@@ -395,13 +395,24 @@ def _check_kinds() -> dict[str, str]:
     return {kind: _(name) for kind, name in names.items()}
 
 
+def _check_id(ident: str) -> str:
+    """An id as `check` lists it: its first 8 characters, or, for a record without one, which
+    record of the file it is (`record 3`, as JSON names it)."""
+    from ..i18n import _
+
+    position = ident[len("record "):] if ident.startswith("record ") else ""
+    if position.isdigit():
+        return _("record {position}").format(position=position)
+    return ident[:8]
+
+
 def _check_line(f, kinds: dict[str, str]) -> str:
     """One finding, one line: its kind, the first ids, what is wrong, and whether --fix fixes it."""
     from ..i18n import _
     from ..plain import pad
     from ..render import safe
 
-    ids = " ".join(i[:8] for i in f.ids[:3])
+    ids = " ".join(_check_id(i) for i in f.ids[:3])
     if len(f.ids) > 3:
         ids += f" +{len(f.ids) - 3}"
     said = safe(f.message.text())
