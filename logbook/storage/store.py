@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+from ..i18n import _
 from ..models import Categories
 from .loading import Loading
 from .reading import Reading
@@ -36,7 +37,7 @@ class Store(Loading, Reading, Writing, Undoing):
         self.readonly = readonly or path is None
         self.lock_timeout = lock_timeout
         self.categories = categories or Categories.builtin()
-        self.label = label or (str(self.path) if self.path else "the sample logbook")
+        self.label = label or (str(self.path) if self.path else _("the sample logbook"))
         self._clock = clock
         self._preloaded = data
         self._main_state = None
