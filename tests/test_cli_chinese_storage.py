@@ -107,3 +107,23 @@ def test_a_record_that_cannot_be_read_is_english_in_json_and_chinese_in_text(db_
     assert problem["message"] == (
         f"participants must be a whole number >= 0, got '很多' ({part}, document 1: left as it is)"
     )
+
+
+def test_check_help_is_in_chinese():
+    import inspect
+
+    from logbook.commands.exchange import _CHECK_HELP, check
+
+    assert inspect.getdoc(check) == _CHECK_HELP  # the docstring --help shows is the catalog's id
+    text = run("check", "--help").stdout
+    assert "检查日志是否健全" in text and "修复可以放心修复的问题" in text
+    assert "health" not in text and "Fix what" not in text
+
+
+def test_a_record_without_an_id_is_named_by_its_place_in_the_file():
+    from logbook.commands.exchange import _check_id
+
+    i18n.use(i18n.CHINESE)
+    assert (_check_id("record 12"), _check_id("0123456789abcdef")) == ("第 12 条记录", "01234567")
+    i18n.use(i18n.ENGLISH)
+    assert _check_id("record 12") == "record 12"  # whole, as JSON names it: not `record 1`
