@@ -418,7 +418,7 @@ def _check_line(f, kinds: dict[str, str]) -> str:
     said = safe(f.message.text())
     if f.fixable:
         said = _("{problem} (--fix)").format(problem=said)
-    return f"{pad(kinds.get(f.kind, f.kind), 10)}  {ids:<17}  {said}\n"
+    return f"{pad(kinds.get(f.kind, f.kind), 10)}  {pad(ids, 17)}  {said}\n"
 
 
 # check's docstring, which --help shows: marked here for the catalog, in the same words
