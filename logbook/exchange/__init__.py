@@ -6,6 +6,7 @@ parsed), stamps (versions compared), snapshot (the logbook as the merge reads it
 it needs), merge (the plan and its summaries), writing (the envelope and CSV).
 """
 
+from .ledger import is_ledger, read_ledger_file
 from .merge import MONTH_MAX, Conflict, FileSummary, Merge, Policy, Refused, Snapshot, natural_key
 from .reading import FORMAT_NAME, FORMAT_VERSION, ExchangeFileError, decode, read_bytes, read_exchange
 from .records import NO_NAMES, ExchangeFile, IncomingRecord, Problem
@@ -16,6 +17,6 @@ __all__ = [
     "FORMAT_NAME", "FORMAT_VERSION", "MONTH_MAX", "NO_NAMES", "RECORD_INDENT", "STAMP_SLACK",
     "Conflict", "ExchangeFile", "ExchangeFileError", "ExportEncodingError", "FileSummary",
     "IncomingRecord", "Merge", "Policy", "Problem", "Refused", "Snapshot", "decode", "encode_csv",
-    "envelope_chunks", "natural_key", "read_bytes", "read_exchange", "stamp_ahead", "stamp_key",
+    "envelope_chunks", "is_ledger", "natural_key", "read_bytes", "read_exchange", "read_ledger_file", "stamp_ahead", "stamp_key",
     "stamp_limit",
 ]

@@ -72,6 +72,7 @@ class FileSummary:
     deleted: int = 0
     skipped: int = 0
     older: int = 0  # of the skipped: older than ours, or deleted here since
+    duplicates: int = 0  # of the skipped: rows without an id that match one on date, title, communities
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)  # stamped too far ahead of the clock
     invalid: list[Problem] = field(default_factory=list)
@@ -89,6 +90,7 @@ class FileSummary:
             "deleted": self.deleted,
             "skipped": self.skipped,
             "older": self.older,
+            "duplicates": self.duplicates,
             "conflicts": [c.to_dict() for c in self.conflicts],
             "refused": [r.to_dict() for r in self.refused],
             "invalid": [p.to_dict() for p in self.invalid],
@@ -171,7 +173,8 @@ class Merge:
     def add_file(
         self, xf: ExchangeFile, *, on_progress: Callable[[int, int], None] | None = None
     ) -> FileSummary:
-        summary = FileSummary(xf.name, xf.shape, xf.encoding, invalid=list(xf.problems))
+        summary = FileSummary(xf.name, xf.shape, xf.encoding, invalid=list(xf.problems),
+                              notes=list(xf.notes))
         if xf.communities:
             self._merge_communities(xf.communities, summary)
         registry = None
@@ -198,6 +201,7 @@ class Merge:
             ident = theirs.id if incoming.had_id else None
             summary.refused.append(Refused(ident, incoming.where, ahead, getattr(theirs, ahead)))
             return
+        match = None
         if not incoming.had_id:
             theirs = self._resolve_names(theirs, registry)
             match = self._natural_match(theirs)
@@ -222,6 +226,8 @@ class Merge:
             theirs = dataclasses.replace(theirs, **{k: getattr(ours, k) for k in incoming.missing})
             if theirs == ours:  # dataclass equality: every field
                 summary.skipped += 1
+                if match is not None:
+                    summary.duplicates += 1
                 return
             if "updated_at" in incoming.missing:
                 theirs.updated_at = self.now

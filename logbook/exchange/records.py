@@ -23,6 +23,8 @@ from ..models import (
 BOOKKEEPING = ("created_at", "updated_at")
 _LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _WHOLE = re.compile(r"^\d+(?:\.0+)?$")
+_HH_MM = re.compile(r"^\d{2}:\d{2}$")
+_FORMULA_START = ("=", "+", "-", "@")
 _TRUE = {"true", "yes", "y", "1", "是", "t"}
 _FALSE = {"false", "no", "n", "0", "否", "f"}
 _FIELDS = frozenset(FIELD_ORDER)
@@ -40,18 +42,42 @@ class Problem:
     """One reason a record (or part of the file) cannot be imported."""
 
     file: str
-    where: str  # "record 3", "line 7", "community 2", "deleted 1"
+    where: str  # "record 3", "line 7", "community 2", "deleted 1", "sheet 3月, row 7"
     field: str | None
     reason: str
+    column: str | None = None  # a ledger's column, as its header names it
 
     def __str__(self) -> str:
         parts = [self.file, self.where]
-        if self.field:
+        if self.column:
+            parts.append(f"column {self.column}")
+        elif self.field:
             parts.append(f"field {self.field}")
         return ", ".join(p for p in parts if p) + f": {self.reason}"
 
+    def text(self) -> str:
+        """The problem in the reader's language (`str()` is the English JSON carries)."""
+        from ..i18n import _
+
+        if self.column:
+            return _("{where}, column {column}: {reason}").format(
+                where=", ".join(p for p in (self.file, self.where) if p), column=self.column,
+                reason=self.reason,
+            )
+        if self.field:
+            return _("{where}, field {field}: {reason}").format(
+                where=", ".join(p for p in (self.file, self.where) if p), field=self.field,
+                reason=self.reason,
+            )
+        return _("{where}: {reason}").format(
+            where=", ".join(p for p in (self.file, self.where) if p), reason=self.reason
+        )
+
     def to_dict(self) -> dict:
-        return {"file": self.file, "where": self.where, "field": self.field, "reason": self.reason}
+        out = {"file": self.file, "where": self.where, "field": self.field, "reason": self.reason}
+        if self.column:
+            out["column"] = self.column
+        return out
 
 
 @dataclass(slots=True)
@@ -76,6 +102,7 @@ class ExchangeFile:
     seen: int = 0  # records in the file, valid or not
     author: str | None = None
     exported_at: str | None = None
+    notes: list[str] = field(default_factory=list)  # for the person importing (a ledger's)
 
 
 def _json_type(value) -> str:
@@ -108,6 +135,9 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
         if key not in _FIELDS:
             continue
         text = cell.strip()
+        if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_START:
+            # the spreadsheet convention for "this is text" (`export --format csv` writes it)
+            cell = text = text[1:]
         if key in LIST_FIELDS:
             out[key] = split_list(cell)
         elif key == "participants":
@@ -136,6 +166,8 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
                 out[key] = False
             else:
                 return Problem(name, where, key, f"{_shorten(repr(text))} is not true or false")
+        elif key in ("start", "end") and text and not _HH_MM.match(text):
+            out[key] = _spreadsheet_time(text)
         elif key == "date":
             loose = _LOOSE_DATE.match(text)
             out[key] = f"{loose[1]}-{int(loose[2]):02d}-{int(loose[3]):02d}" if loose else (text or None)
@@ -144,6 +176,17 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
     if approx_from_count:
         out["participants_approx"] = True
     return out
+
+
+def _spreadsheet_time(text: str) -> str:
+    """A time as a spreadsheet saves it (`9:00`, `09:00:00`, `09:00:00 AM`, `上午9:00`) as HH:MM;
+    text that is no time is left for validation to name."""
+    from ..ledgers.cells import CellError, read_time
+
+    try:
+        return read_time(text)
+    except CellError:
+        return text
 
 
 class _NoNames(list):

@@ -1,5 +1,6 @@
 """Writing exchange files: the envelope `export` writes, in pieces as the months come, and CSV for
-spreadsheets in UTF-8 or GBK."""
+spreadsheets in UTF-8 or GBK (a cell that starts like a formula with a leading `'`, the
+spreadsheet convention for text)."""
 
 from __future__ import annotations
 
@@ -73,8 +74,8 @@ def encode_csv(records: list[dict], encoding: str) -> bytes:
     Excel, which has no BOM. A character GBK cannot hold is an error naming the record, never a
     silent `?`."""
     if encoding in ("utf-8", "utf8"):
-        return "".join(iter_csv(records)).encode("utf-8")
-    chunks = iter_csv(records, bom=False)
+        return "".join(iter_csv(records, formula_safe=True)).encode("utf-8")
+    chunks = iter_csv(records, bom=False, formula_safe=True)
     out = [next(chunks).encode(encoding)]
     for record, chunk in zip(records, chunks):
         try:

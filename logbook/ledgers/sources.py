@@ -73,7 +73,7 @@ def csv_rows(text: str, name: str) -> list[list]:
 
 
 def _unquote(cell: str) -> str:
-    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@"):
+    if cell.startswith("'") and cell.lstrip("'")[:1] in ("=", "+", "-", "@"):
         return cell[1:]
     return cell
 
