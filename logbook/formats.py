@@ -39,7 +39,7 @@ class Format(str, Enum):
 LISTING = (Format.table, Format.json, Format.jsonl, Format.csv, Format.md)
 FORMATS_OF: dict[str, tuple[Format, ...]] = {
     "listing": LISTING,  # list, search, show, community list, import-text's drafts
-    "export": (Format.json, Format.jsonl, Format.csv, Format.md),
+    "export": (Format.json, Format.jsonl, Format.csv, Format.md, Format.xlsx),
     "summary": (Format.text, Format.json),  # import's summary, check's findings
     "report": (Format.table, Format.json, Format.csv, Format.md),
     "digest": (Format.text, Format.md, Format.html, Format.json),
@@ -82,8 +82,9 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in out if item.strip()]
 
 
-def record_to_row(record: dict, columns=FIELD_ORDER) -> dict[str, str]:
-    """A record as CSV cells: lists joined, booleans as true/false, None as empty."""
+def record_to_row(record: dict, columns=FIELD_ORDER, *, formula_safe: bool = False) -> dict[str, str]:
+    """A record as CSV cells: lists joined, booleans as true/false, None as empty; with
+    `formula_safe`, a cell a spreadsheet would run as a formula gets a leading `'`."""
     row = {}
     for name in columns:
         value = record.get(name)
@@ -95,6 +96,11 @@ def record_to_row(record: dict, columns=FIELD_ORDER) -> dict[str, str]:
             row[name] = ""
         else:
             row[name] = str(value)
+    if formula_safe:
+        from .ledgers.writer import csv_safe
+
+        for name, cell in row.items():
+            row[name] = csv_safe(cell)
     return row
 
 
@@ -114,7 +120,9 @@ def iter_jsonl(records: Iterable[dict]) -> Iterator[str]:
         yield dumps_json(record, indent=None) + "\n"
 
 
-def iter_csv(records: Iterable[dict], *, columns=FIELD_ORDER, bom: bool = True) -> Iterator[str]:
+def iter_csv(
+    records: Iterable[dict], *, columns=FIELD_ORDER, bom: bool = True, formula_safe: bool = False
+) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
@@ -122,7 +130,7 @@ def iter_csv(records: Iterable[dict], *, columns=FIELD_ORDER, bom: bool = True) 
     for record in records:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(record_to_row(record, columns))
+        writer.writerow(record_to_row(record, columns, formula_safe=formula_safe))
         yield buffer.getvalue()
 
 

@@ -46,8 +46,12 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 def csv_safe(text: str) -> str:
     """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ gets the
-    leading `'` spreadsheets read as "this is text" (the ledger reader takes it off again)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    leading `'` spreadsheets read as "this is text" (the ledger reader takes it off again). Text
+    that already starts with `'` and one of them gets another, so that taking one off gives it
+    back as it was."""
+    if text.startswith(FORMULA_START) or (text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_START):
+        return "'" + text
+    return text
 
 
 def sheet_title(name: str) -> str:

@@ -24,10 +24,10 @@ class Export:
 
 def export(
     store: Store, flt: Filter, *, fmt: str, encoding: str = "utf-8", with_deleted: bool,
-    exported_at: str, author: str,
+    exported_at: str, author: str, english_headers: bool = False,
 ) -> Export:
     """The exchange file of the records `flt` selects, in `fmt` (json: the envelope with the
-    registry and deletions; jsonl, csv, md: the records). A month's records are let go once
+    registry and deletions; jsonl, csv, md, xlsx: the records). A month's records are let go once
     written, so an export of the whole history holds about one month at a time. A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
     so the caller decides `with_deleted`."""
     from .. import exchange, formats
@@ -40,6 +40,9 @@ def export(
             months, store.communities(), tombstones, exported_at=exported_at, author=author
         )
         return result
+    if fmt == "xlsx":
+        result.chunks = _ledger_chunks(months, ledger_title(flt), english_headers)
+        return result
     found = [record for month, _ in months for record in month]
     if fmt == "csv":
         payload = exchange.encode_csv(found, encoding)
@@ -49,6 +52,64 @@ def export(
         payload = "".join(formats.iter_md(found)).encode("utf-8")
     result.chunks = iter([payload])
     return result
+
+
+def _ledger_chunks(months, title: str, english_headers: bool) -> Iterator[bytes]:
+    """The .xlsx ledger of the records, made when the first chunk is asked for. The writer
+    streams its rows (write-only mode); the activities are held once, as activities."""
+    import io
+
+    from ..ledgers import write_ledger
+    from ..storage import activity_of_record
+
+    activities = [activity_of_record(record) for month, _ in months for record in month]
+    buffer = io.BytesIO()
+    write_ledger(buffer, activities, title=title, english_headers=english_headers)
+    del activities
+    yield buffer.getvalue()
+
+
+def ledger_title(flt: Filter) -> str:
+    """What a ledger holds, as its title row says it (`和平街街道 2024年12月 社区活动台账`): the
+    street or communities asked for, and the dates. Chinese whatever the locale: the ledger is the
+    office's document."""
+    parts = []
+    if flt.street:
+        parts.append(flt.street)
+    if flt.communities:
+        parts.append("、".join(flt.communities))
+    period = _period(flt.date_from, flt.date_to)
+    if period:
+        parts.append(period)
+    parts.append("社区活动台账")
+    return " ".join(parts)
+
+
+def _period(start: str | None, end: str | None) -> str | None:
+    from calendar import monthrange
+    from datetime import date
+
+    def day(d: date) -> str:
+        return f"{d.year}年{d.month}月{d.day}日"
+
+    if not start and not end:
+        return None
+    if not start:
+        return f"{day(date.fromisoformat(end))}以前"
+    if not end:
+        return f"{day(date.fromisoformat(start))}以来"
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if a == b:
+        return day(a)
+    if a.day == 1 and b.day == monthrange(b.year, b.month)[1] and a.year == b.year:
+        if a.month == b.month:
+            return f"{a.year}年{a.month}月"
+        if a.month == 1 and b.month == 12:
+            return f"{a.year}年"
+        if a.month % 3 == 1 and b.month == a.month + 2:
+            return f"{a.year}年第{'一二三四'[a.month // 3]}季度"
+        return f"{a.year}年{a.month}月至{b.month}月"
+    return f"{day(a)}至{day(b)}"
 
 
 def _selected_months(
