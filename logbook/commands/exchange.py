@@ -13,7 +13,8 @@ import typer
 
 from ..errors import LogbookError, ReadOnly, UsageError
 from ..exchange import Policy
-from ..i18n import N_
+from ..formats import Format
+from ..i18n import N_, _, ngettext
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -28,6 +29,7 @@ from .common import (
     WeekOpt,
     build_filter,
     consoles,
+    format_option,
     info,
     state,
     stdout_is_terminal,
@@ -37,13 +39,7 @@ from .common import (
 
 # Files bigger than this show a progress bar while they are read and merged (at a terminal).
 PROGRESS_BYTES = 2_000_000
-
-
-class ExportFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
+LEDGER_PROGRESS_BYTES = 200_000  # a workbook is compressed: some 4,000 rows
 
 
 class ExportEncoding(str, Enum):
@@ -51,18 +47,18 @@ class ExportEncoding(str, Enum):
     gbk = "gbk"
 
 
-class SummaryFormat(str, Enum):
-    text = "text"
-    json = "json"
+class LedgerHeaders(str, Enum):
+    zh = "zh"
+    en = "en"
 
 
-def _write_stdout(chunks: Iterable[bytes], encoding: str = "utf-8") -> bool:
+def _write_stdout(chunks: Iterable[bytes], encoding: str = "utf-8", *, binary: bool = False) -> bool:
     """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
     for), not whatever a Chinese-locale console would turn it into. At a terminal its text goes
     through plain.safe first, so that escape sequences in records are shown, not obeyed. False
     when the reader stopped reading (`| head`): there is nothing more to write or to say."""
     sys.stdout.flush()
-    if stdout_is_terminal():
+    if stdout_is_terminal() and not binary:
         chunks = _terminal_safe(chunks, encoding)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
@@ -102,7 +98,9 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
 
             write_chunks(handle, chunks)
     except OSError as err:
-        raise LogbookError(f"cannot write {path}: {err.strerror or err}") from None
+        raise LogbookError(_("cannot write {file}: {reason}").format(
+            file=path, reason=err.strerror or err
+        )) from None
 
 
 def export(
@@ -118,10 +116,10 @@ def export(
     tag: TagOpt = None,
     min_people: MinPeopleOpt = None,
     fmt: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="json: the exchange envelope (with registry and deletions); "
-                     "jsonl, csv or md: the activities only."),
-    ] = ExportFormat.json,
+        str,
+        format_option("export", N_("json: the exchange envelope (with registry and deletions); "
+                                   "jsonl, csv, md or xlsx (the ledger): the activities only.")),
+    ] = Format.json,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
@@ -135,13 +133,27 @@ def export(
         typer.Option("--deleted/--no-deleted", help="Carry the deletions (tombstones) in the JSON "
                      "envelope. Default: all of them, unless a filter is given."),
     ] = None,
+    headers: Annotated[
+        LedgerHeaders | None,
+        typer.Option("--headers", help="The ledger's column headers (--format xlsx): zh, as "
+                     "offices write them (the default), or en, the field names."),
+    ] = None,
 ) -> None:
-    """Write the exchange file: the JSON envelope, JSON Lines, CSV or Markdown."""
+    """Write the exchange file: the JSON envelope, JSON Lines, CSV, Markdown or the .xlsx ledger."""
+    fmt = Format(fmt)
     st = state(ctx)
-    if encoding is ExportEncoding.gbk and fmt is not ExportFormat.csv:
+    if encoding is ExportEncoding.gbk and fmt is not Format.csv:
         raise UsageError(
-            f"--encoding gbk is for --format csv (old Excel); {fmt.value} is always UTF-8"
+            _("--encoding gbk is for --format csv (old Excel); {format} is always UTF-8").format(
+                format=fmt.value
+            )
         )
+    if headers is not None and fmt is not Format.xlsx:
+        raise UsageError(_("--headers is for --format xlsx; {format} always has the field names").format(
+            format=fmt.value
+        ))
+    if fmt is Format.xlsx and not (output and output != "-") and stdout_is_terminal():
+        raise UsageError(_("an .xlsx ledger is not for the terminal; write it with -o FILE"))
     flt = build_filter(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
@@ -157,20 +169,32 @@ def export(
     made = make_export(
         store, flt, fmt=fmt.value, encoding=encoding.value,
         with_deleted=flt.is_empty if deleted is None else deleted,  # a filtered export: none unless asked
-        exported_at=st.now(), author=st.author,
+        exported_at=st.now(), author=st.author, english_headers=headers is LedgerHeaders.en,
     )
     chunks, tombstones = made.chunks, made.tombstones
     if target is not None:
         _write_file(target, chunks)
-    elif not _write_stdout(chunks, encoding.value):
+    elif not _write_stdout(chunks, encoding.value, binary=fmt is Format.xlsx):
         return
     exported = made.exported
-    noun = "activity" if exported == 1 else "activities"
-    carried = f" and {len(tombstones)} deletions" if fmt is ExportFormat.json and tombstones else ""
-    target = f" to {output}" if output and output != "-" else ""
-    info(f"Exported {exported} {noun}{carried}{target}")
-    if tombstones and fmt is not ExportFormat.json:
-        info(f"{len(tombstones)} deletions are not in this file: only --format json carries them")
+    carried = fmt is Format.json and bool(tombstones)
+    to_file = bool(output and output != "-")
+    if carried and to_file:
+        line = ngettext("Exported {count} activity and {deletions} deletions to {file}",
+                        "Exported {count} activities and {deletions} deletions to {file}", exported)
+    elif carried:
+        line = ngettext("Exported {count} activity and {deletions} deletions",
+                        "Exported {count} activities and {deletions} deletions", exported)
+    elif to_file:
+        line = ngettext("Exported {count} activity to {file}", "Exported {count} activities to {file}",
+                        exported)
+    else:
+        line = ngettext("Exported {count} activity", "Exported {count} activities", exported)
+    info(line.format(count=exported, deletions=len(tombstones), file=output))
+    if tombstones and fmt is not Format.json:
+        info(_("{count} deletions are not in this file: only --format json carries them").format(
+            count=len(tombstones)
+        ))
 
 
 @contextmanager
@@ -196,14 +220,20 @@ def _progress(enabled: bool):
 
 
 def _counts(s) -> str:
-    line = f"+{s.added} ~{s.updated} -{s.deleted}, {s.skipped} skipped"
+    line = _("+{added} ~{updated} -{deleted}, {skipped} skipped").format(
+        added=s.added, updated=s.updated, deleted=s.deleted, skipped=s.skipped
+    )
     if s.older:
-        line += f" ({s.older} stale)"
+        line += _(" ({count} stale)").format(count=s.older)
+    if s.duplicates and s.shape == "ledger":  # a ledger's rows carry no ids: say why they were skipped
+        line += ngettext(" ({count} duplicate of an activity already here)",
+                         " ({count} duplicates of activities already here)",
+                         s.duplicates).format(count=s.duplicates)
     n = len(s.conflicts)
     if n:
-        line += f", {n} conflict" + ("s" if n > 1 else "")
+        line += ngettext(", {count} conflict", ", {count} conflicts", n).format(count=n)
     if s.refused:
-        line += f", {len(s.refused)} refused"
+        line += _(", {count} refused").format(count=len(s.refused))
     return line
 
 
@@ -215,26 +245,27 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
     from ..render import safe
 
     lines: list[str] = []
-    verb = "would import" if dry_run else "import"
     for s in summaries:
-        lines.append(f"{verb} {safe(s.name)}: {_counts(s)}")
+        verb = _("would import {file}: {counts}") if dry_run else _("import {file}: {counts}")
+        lines.append(verb.format(file=safe(s.name), counts=_counts(s)))
         for c in s.conflicts:
-            side = "kept ours" if c.winner == "ours" else "took theirs"
-            lines.append(f"  conflict {c.id[:8]} {safe(c.title)}: {side} ({c.reason})")
+            side = _("kept ours") if c.winner == "ours" else _("took theirs")
+            lines.append(_("  conflict {id} {title}: {side} ({reason})").format(
+                id=c.id[:8], title=safe(c.title), side=side, reason=c.reason
+            ))
         for r in s.refused[:REFUSED_SHOWN]:
-            lines.append(
-                f"  refused {r.id[:8] if r.id else r.where}: {r.field} {safe(r.stamp)} is more "
-                "than a day ahead of this computer's clock"
-            )
+            lines.append(_("  refused {which}: {field} {stamp} is more than a day ahead of this "
+                           "computer's clock").format(
+                which=r.id[:8] if r.id else r.where, field=r.field, stamp=safe(r.stamp)
+            ))
         if len(s.refused) > REFUSED_SHOWN:
-            lines.append(
-                f"  … and {len(s.refused) - REFUSED_SHOWN} more refused (--format json lists them all)"
-            )
+            lines.append(_("  … and {count} more refused (--format json lists them all)").format(
+                count=len(s.refused) - REFUSED_SHOWN
+            ))
         if s.communities_added or s.communities_updated:
-            lines.append(
-                f"  registry: {s.communities_added} communities added, "
-                f"{s.communities_updated} updated"
-            )
+            lines.append(_("  registry: {added} communities added, {updated} updated").format(
+                added=s.communities_added, updated=s.communities_updated
+            ))
     if len(summaries) > 1:
         total = type(summaries[0])("total", "", "")
         for s in summaries:
@@ -243,9 +274,10 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
             total.deleted += s.deleted
             total.skipped += s.skipped
             total.older += s.older
+            total.duplicates += s.duplicates
             total.conflicts.extend(s.conflicts)
             total.refused.extend(s.refused)
-        lines.append(f"total: {_counts(total)}")
+        lines.append(_("total: {counts}").format(counts=_counts(total)))
     return lines
 
 
@@ -258,18 +290,44 @@ def _refuse_full_months(merge, files: list[str]) -> None:
     if not over:
         return
     month, count = over[0]
-    more = f" (and {_n(len(over) - 1, 'other month', 'other months')} past it)" if len(over) > 1 else ""
-    raise LogbookError(
-        f"importing {', '.join(files)} would put {count:,} activities in {month}{more}, more than "
-        f"the {exchange.MONTH_MAX:,} a month can hold; nothing was imported"
-    )
+    if len(over) > 1:
+        text = ngettext(
+            "importing {files} would put {count} activities in {month} (and {others} other month "
+            "past it), more than the {most} a month can hold; nothing was imported",
+            "importing {files} would put {count} activities in {month} (and {others} other months "
+            "past it), more than the {most} a month can hold; nothing was imported",
+            len(over) - 1,
+        )
+    else:
+        text = _("importing {files} would put {count} activities in {month}, more than the {most} a "
+                 "month can hold; nothing was imported")
+    raise LogbookError(text.format(
+        files=", ".join(files), count=f"{count:,}", month=month, others=len(over) - 1,
+        most=f"{exchange.MONTH_MAX:,}",
+    ))
+
+
+def _mapping(values: list[str] | None) -> dict[str, str] | None:
+    """`--map HEADER=FIELD`, repeated, as {header: field}."""
+    if not values:
+        return None
+    out: dict[str, str] = {}
+    for value in values:
+        header, sep, target = value.partition("=")
+        if not sep or not header.strip() or not target.strip():
+            raise UsageError(_("--map {value}: expected HEADER=FIELD, such as 负责人=organizers").format(
+                value=value
+            ))
+        out[header.strip()] = target.strip()
+    return out
 
 
 def import_(
     ctx: typer.Context,
     files: Annotated[
         list[str],
-        typer.Argument(metavar="FILE...", help="Exchange files (JSON envelope or list), JSON Lines or CSV."),
+        typer.Argument(metavar="FILE...", help="Exchange files (JSON envelope or list), JSON Lines or "
+                       "CSV, or ledgers (.xlsx, .xlsm, .xls, .ods, or CSV with Chinese headers)."),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")
@@ -288,17 +346,34 @@ def import_(
         bool, typer.Option("--skip-invalid", help="Import the valid records even if some are invalid.")
     ] = False,
     fmt: Annotated[
-        SummaryFormat, typer.Option("--format", "-f", help="The summary as text or json.")
-    ] = SummaryFormat.text,
+        str, format_option("summary", N_("The summary as text or json."))
+    ] = Format.text,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", metavar="HEADER=FIELD", help="Read a ledger's column HEADER as FIELD "
+                     "(repeatable); overrides the table of Chinese headers."),
+    ] = None,
+    sheet: Annotated[
+        list[str] | None,
+        typer.Option("--sheet", metavar="NAME", help="Read only this sheet of a workbook (repeatable)."),
+    ] = None,
+    community: Annotated[
+        str | None,
+        typer.Option("--community", "-c", metavar="NAME", help="The community of a ledger's rows "
+                     "that no column, sheet name or title places."),
+    ] = None,
 ) -> None:
-    """Merge exchange files, JSON Lines or CSV into the logbook."""
+    """Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook."""
     from .. import exchange
     from ..formats import dumps_json
 
+    fmt = Format(fmt)
     st = state(ctx)
     store = st.store()
     if store.readonly and not dry_run:
-        raise ReadOnly(f"{store.label} is read-only; use --db to import into a logbook of your own")
+        raise ReadOnly(_("{store} is read-only; use --db to import into a logbook of your own").format(
+            store=store.label
+        ))
     if encoding is not None:
         import codecs
 
@@ -306,46 +381,70 @@ def import_(
             codecs.lookup(encoding)
         except LookupError:
             raise UsageError(
-                f"unknown encoding {encoding!r} for --encoding: expected utf-8, gbk, gb18030 or utf-16"
+                _("unknown encoding {name} for --encoding: expected utf-8, gbk, gb18030 or utf-16").format(
+                    name=repr(encoding)
+                )
             ) from None
+    columns = _mapping(mapping)
     now = st.now()
     raws = [(name, exchange.read_bytes(name)) for name in files]
-    show_bar = sys.stderr.isatty() and sum(len(raw) for _, raw in raws) > PROGRESS_BYTES
+    ledgers = {name for name, raw in raws if exchange.is_ledger(raw, name, encoding)}
+    registry = None
+    if ledgers:
+        from ..registry import Registry
+
+        registry = Registry(store.communities())
+    show_bar = sys.stderr.isatty() and (
+        sum(len(raw) for _n, raw in raws) > PROGRESS_BYTES
+        or sum(len(raw) for name, raw in raws if name in ledgers) > LEDGER_PROGRESS_BYTES
+    )
     with _progress(show_bar) as report:
         parsed = []
         for name, raw in raws:
-            step = (lambda d, t, n=name: report(f"reading {n}", d, t)) if report else None
-            parsed.append(exchange.read_exchange(
-                raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
-            ))
+            step = (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t)) if report else None
+            if name in ledgers:
+                parsed.append(exchange.read_ledger_file(
+                    raw, name, now=now, registry=registry, default_community=community,
+                    sheets=sheet, mapping=columns, categories=st.categories, today=st.today,
+                    encoding=encoding, on_progress=step,
+                ))
+            else:
+                parsed.append(exchange.read_exchange(
+                    raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
+                ))
         del raws
         problems = [p for xf in parsed for p in xf.problems]
         if problems and not skip_invalid:
             from ..render import safe
 
             for problem in problems:
-                sys.stderr.write(f"  {safe(str(problem))}\n")
+                sys.stderr.write(f"  {safe(problem.text())}\n")
             where = ", ".join(xf.name for xf in parsed if xf.problems)
-            noun = "record is" if len(problems) == 1 else "records are"
-            raise LogbookError(
-                f"{len(problems)} {noun} invalid in {where}; nothing was imported "
-                "(--skip-invalid imports the valid rest)"
-            )
+            raise LogbookError(ngettext(
+                "{count} record is invalid in {files}; nothing was imported (--skip-invalid imports "
+                "the valid rest)",
+                "{count} records are invalid in {files}; nothing was imported (--skip-invalid "
+                "imports the valid rest)",
+                len(problems),
+            ).format(count=len(problems), files=where))
 
         def merge_all(snapshot):
             merge = exchange.Merge(snapshot, policy=on_conflict, now=now)
             summaries = []
             for xf in parsed:
-                step = (lambda d, t, n=xf.name: report(f"merging {n}", d, t)) if report else None
+                step = (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t)) if report else None
                 summaries.append(merge.add_file(xf, on_progress=step))
             _refuse_full_months(merge, files)
             for xf in parsed:  # the plan holds the records it takes; the rest can go
                 xf.records.clear()
             return merge, summaries
 
+        preview = []
         if dry_run:
             merge, summaries = merge_all(exchange.Snapshot.of_store(store))
             changed = merge.changed
+            if ledgers and fmt is Format.text:
+                preview = [op[1] for op in merge.ops if op[0] == "add"]
         else:
             with store.transaction("import") as tx:
                 merge, summaries = merge_all(exchange.Snapshot.of_transaction(tx))
@@ -353,17 +452,21 @@ def import_(
                 if changed:
                     merge.apply(tx)
                     names = ", ".join(Path(xf.name).name for xf in parsed)
-                    tx.summary = f"import {names}: " + "; ".join(_counts(s) for s in summaries)
+                    tx.summary = f"import {names}: " + "; ".join(_counts_en(s) for s in summaries)
                 merge.release()  # the transaction holds the changes now, until they are written
     for xf in parsed:
-        if xf.encoding not in ("utf-8", "utf-8-sig") and encoding is None:
-            info(f"{xf.name} was read as {xf.encoding.upper()}")
+        if xf.encoding not in ("utf-8", "utf-8-sig", "binary") and encoding is None:
+            info(_("{file} was read as {encoding}").format(file=xf.name, encoding=xf.encoding.upper()))
     for s in summaries:
         for problem in s.invalid:
-            warn(f"skipped invalid {problem}")
+            warn(_("skipped invalid {problem}").format(problem=problem.text()))
         for note in s.notes:
             warn(note)
-    if fmt is SummaryFormat.json:
+    if preview:
+        from .common import emit_activities
+
+        emit_activities(preview, Format.table)
+    if fmt is Format.json:
         write_out([dumps_json({
             "dry_run": dry_run,
             "changed": changed,
@@ -372,9 +475,23 @@ def import_(
     else:
         write_out(line + "\n" for line in _summary_lines(summaries, dry_run))
     if dry_run:
-        info("Dry run: nothing was written")
+        info(_("Dry run: nothing was written"))
     elif not changed:
-        info("Nothing changed")
+        info(_("Nothing changed"))
+
+
+def _counts_en(s) -> str:
+    """The counts as the history keeps them: in English, whoever reads them later."""
+    from ..i18n import ENGLISH, current, use
+
+    language = current()
+    if language == ENGLISH:
+        return _counts(s)
+    use(ENGLISH)
+    try:
+        return _counts(s)
+    finally:
+        use(language)
 
 
 class CheckFormat(str, Enum):
@@ -472,10 +589,6 @@ def check(
     # a main file that disagrees with its months is damage (as every other command says), not
     # a finding about the records
     raise typer.Exit(3 if result.index_disagrees else 1)
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def register(app: typer.Typer) -> None:
