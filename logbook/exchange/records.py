@@ -58,23 +58,22 @@ class Problem:
     def text(self) -> str:
         """The problem in the reader's language (`str()` is the English JSON carries)."""
         from ..i18n import _
+        from ..ledgers.cells import reason_text
 
+        where = ", ".join(p for p in (self.file, self.where) if p)
+        reason = reason_text(self.reason)
         if self.column:
             return _("{where}, column {column}: {reason}").format(
-                where=", ".join(p for p in (self.file, self.where) if p), column=self.column,
-                reason=self.reason,
+                where=where, column=self.column, reason=reason
             )
         if self.field:
             return _("{where}, field {field}: {reason}").format(
-                where=", ".join(p for p in (self.file, self.where) if p), field=self.field,
-                reason=self.reason,
+                where=where, field=self.field, reason=reason
             )
-        return _("{where}: {reason}").format(
-            where=", ".join(p for p in (self.file, self.where) if p), reason=self.reason
-        )
+        return _("{where}: {reason}").format(where=where, reason=reason)
 
     def to_dict(self) -> dict:
-        out = {"file": self.file, "where": self.where, "field": self.field, "reason": self.reason}
+        out = {"file": self.file, "where": self.where, "field": self.field, "reason": str(self.reason)}
         if self.column:
             out["column"] = self.column
         return out

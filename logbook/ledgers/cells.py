@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import parse_date_noting_year, parse_time
 from ..errors import LogbookError
-from ..i18n import _
+from ..i18n import N_, Message, _
 from ..models import Categories
 from ..numerals import halfwidth, parse_count
 
@@ -43,8 +43,29 @@ CATEGORY_SYNONYMS = {
 }
 
 
+class Reason(str):
+    """Why a cell or row cannot be read: the English sentence (what JSON carries and what tests
+    compare), keeping its catalog id and values so that `text()` says it in the reader's language."""
+
+    message: Message
+
+    def __new__(cls, template: str, **params) -> Reason:
+        message = Message(template, params)
+        made = super().__new__(cls, str(message))
+        made.message = message
+        return made
+
+    def text(self) -> str:
+        return self.message.text()
+
+
+def reason_text(reason: str) -> str:
+    """A reason in the reader's language (a plain string is shown as it is)."""
+    return reason.text() if isinstance(reason, Reason) else reason
+
+
 class CellError(LogbookError):
-    """A cell that does not hold what its column says; the message is the reason."""
+    """A cell that does not hold what its column says; the message is the reason (a Reason)."""
 
 
 def is_blank(value) -> bool:
@@ -78,7 +99,7 @@ def read_date(value, year_hint: date) -> date:
             return read_date(str(int(value)), year_hint)  # 20241203 typed as a number
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(_("{value} is not a date").format(value=_quoted(value)))
+        raise CellError(Reason(N_("{value} is not a date"), value=_quoted(value)))
     text = halfwidth(text_of(value))
     text = _DATE_TAIL.sub("", _CLOCK_TAIL.sub("", text)).strip()
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # a serial number saved as text by a CSV export
@@ -88,11 +109,10 @@ def read_date(value, year_hint: date) -> date:
     try:
         return parse_date_noting_year(text, year_hint)[0]
     except LogbookError:
-        raise CellError(
-            _("{value} is not a date: expected 2024-12-03, 2024.12.3, 2024/12/3, 2024年12月3日 or 12月3日").format(
-                value=_quoted(value)
-            )
-        ) from None
+        raise CellError(Reason(
+            N_("{value} is not a date: expected 2024-12-03, 2024.12.3, 2024/12/3, 2024年12月3日 or 12月3日"),
+            value=_quoted(value),
+        )) from None
 
 
 def read_time(value) -> str:
@@ -114,11 +134,10 @@ def read_time(value) -> str:
     try:
         return parse_time(text)
     except LogbookError:
-        raise CellError(
-            _("{value} is not a time of day: expected 9:00, 09:00:00, 9:00 AM or 上午9:00").format(
-                value=_quoted(value)
-            )
-        ) from None
+        raise CellError(Reason(
+            N_("{value} is not a time of day: expected 9:00, 09:00:00, 9:00 AM or 上午9:00"),
+            value=_quoted(value),
+        )) from None
 
 
 def read_time_range(value) -> tuple[str | None, str | None]:
@@ -130,9 +149,10 @@ def read_time_range(value) -> tuple[str | None, str | None]:
     if len(parts) == 1:
         return read_time(parts[0]), None
     if len(parts) != 2:
-        raise CellError(
-            _("{value} is not a time range such as 8:30-10:00").format(value=_quoted(value))
-        )
+        raise CellError(Reason(
+            N_("{value} is not a time range such as 8:30-10:00"),
+            value=_quoted(value),
+        ))
     first, second = parts
     daypart = _DAYPART.match(first)
     if daypart and not _DAYPART.match(second) and daypart[1] not in ("中午",):
@@ -175,20 +195,21 @@ def read_count(value) -> tuple[int, bool]:
     """A head count: a number, or text such as `15人`, `50余人`, `约20人`, `约80人次` as
     (count, approximate)."""
     if isinstance(value, bool):
-        raise CellError(_("{value} is not a head count").format(value=_quoted(value)))
+        raise CellError(Reason(N_("{value} is not a head count"), value=_quoted(value)))
     if isinstance(value, (int, float)):
         if value >= 0 and float(value).is_integer():
             return int(value), False
-        raise CellError(
-            _("{value} is not a head count: expected a whole number").format(value=_quoted(value))
-        )
+        raise CellError(Reason(
+            N_("{value} is not a head count: expected a whole number"),
+            value=_quoted(value),
+        ))
     text = text_of(value).replace(",", "")
     if re.fullmatch(r"\d+\.0+", text):
         return int(text.split(".")[0]), False
     try:
         return parse_count(text)
     except ValueError:
-        raise CellError(_("{value} is not a head count").format(value=_quoted(value))) from None
+        raise CellError(Reason(N_("{value} is not a head count"), value=_quoted(value))) from None
 
 
 def read_bool(value) -> bool:
@@ -202,9 +223,10 @@ def read_bool(value) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(
-        _("{value} is not true or false: expected TRUE/FALSE, 是/否 or 1/0").format(value=_quoted(value))
-    )
+    raise CellError(Reason(
+        N_("{value} is not true or false: expected TRUE/FALSE, 是/否 or 1/0"),
+        value=_quoted(value),
+    ))
 
 
 def read_names(value) -> list[str]:
@@ -235,11 +257,10 @@ def read_category(value, categories: Categories | None = None) -> str:
         if found is None and key in CATEGORY_SYNONYMS:
             found = cats.resolve(CATEGORY_SYNONYMS[key])
     if found is None:
-        raise CellError(
-            _("{value} is not a category: expected one of {choices}").format(
-                value=_quoted(value), choices="、".join(cats.names)
-            )
-        )
+        raise CellError(Reason(
+            N_("{value} is not a category: expected one of {choices}"),
+            value=_quoted(value), choices="、".join(cats.names),
+        ))
     return found
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Iterable
 
 from ..errors import UsageError
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import Categories
 from ..numerals import halfwidth
 from ..textnorm import fold, strip_suffix
@@ -52,18 +52,19 @@ class RowProblem:
     reason: str
 
     def message(self) -> str:
+        reason = C.reason_text(self.reason)
         if self.sheet is None:
             if self.column:
                 return _("{file}, row {row}, column {column}: {reason}").format(
-                    file=self.file, row=self.row, column=self.column, reason=self.reason
+                    file=self.file, row=self.row, column=self.column, reason=reason
                 )
-            return _("{file}, row {row}: {reason}").format(file=self.file, row=self.row, reason=self.reason)
+            return _("{file}, row {row}: {reason}").format(file=self.file, row=self.row, reason=reason)
         if self.column:
             return _("{file}, sheet {sheet}, row {row}, column {column}: {reason}").format(
-                file=self.file, sheet=self.sheet, row=self.row, column=self.column, reason=self.reason
+                file=self.file, sheet=self.sheet, row=self.row, column=self.column, reason=reason
             )
         return _("{file}, sheet {sheet}, row {row}: {reason}").format(
-            file=self.file, sheet=self.sheet, row=self.row, reason=self.reason
+            file=self.file, sheet=self.sheet, row=self.row, reason=reason
         )
 
     __str__ = message
@@ -292,17 +293,18 @@ class _Context:
             elif not self.cols.has("communities"):
                 problems.append(RowProblem(
                     self.out.file, self.sheet, number, None, None,
-                    _("no community: the sheet has no 社区 column, and neither its name nor its "
-                      "title names a registered community; import with --community NAME"),
+                    C.Reason(N_("no community: the sheet has no 社区 column, and neither its name "
+                                "nor its title names a registered community; import with "
+                                "--community NAME")),
                 ))
         if not problems and not record.get("date"):
             column = self._header_of("date") or self._header_of("when")
             problems.append(RowProblem(self.out.file, self.sheet, number, column, "",
-                                       _("the date is empty")))
+                                       C.Reason(N_("the date is empty"))))
         if not problems and not record.get("title"):
             problems.append(RowProblem(self.out.file, self.sheet, number,
                                        self._header_of("title"), "",
-                                       _("the title is empty")))
+                                       C.Reason(N_("the title is empty"))))
         if problems:
             self.out.problems.extend(problems)
         else:
@@ -329,7 +331,7 @@ class _Context:
                 return False
             day, start, end = C.read_when(value, self.hint)
             if day is None:
-                raise C.CellError(_("{value} holds no date").format(value=repr(C.text_of(value))))
+                raise C.CellError(C.Reason(N_("{value} holds no date"), value=repr(C.text_of(value))))
             record["date"] = day.isoformat()
             if start:
                 record.setdefault("start", start)
