@@ -1,7 +1,7 @@
 """Time and peak memory of writing activities to an .xlsx ledger and of reading one back.
 
     python bench/ledger_speed.py                      # write 10,000 and 100,000; read 10,000
-    python bench/ledger_speed.py --write 10000 --read 10000
+    python bench/ledger_speed.py --write 10000 --read 10000 --import 10000
 
 The activities are bench/generate.py's realistic ones (notes of ~300 characters, 8% without a
 head count), made at run time; the ledgers go to a temporary folder removed afterwards. Each
@@ -9,7 +9,9 @@ measurement runs in a fresh process so that one's memory is not another's: `peak
 process's maximum resident set size (getrusage), `base RSS` what it held before the step (the
 activities built, or for reading, the libraries imported), so the difference is the step's own.
 `CPU` is the step's processor time, which a busy machine inflates less than the wall time.
-Prints Markdown table rows.
+`import` is the whole command, `logbook import LEDGER` into an empty logbook in a process of its
+own (start-up, reading, validation, merge and writing), timed from outside: its peak RSS is the
+command's, and it has no base. Prints Markdown table rows.
 """
 
 from __future__ import annotations
@@ -63,6 +65,21 @@ def child_read(count: int, path: str) -> None:
     _row("read .xlsx", count, took, cpu, base, os.path.getsize(path))
 
 
+def run_import(count: int, path: str, folder: str) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LOGBOOK_DB=str(Path(folder) / f"import-{count}.json"),
+               LOGBOOK_CONFIG=str(Path(folder) / "none.toml"), LOGBOOK_LANG="en")
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "logbook", "import", path], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
+    took = time.perf_counter() - started
+    assert status == 0 and f"+{count} " in out, out
+    cpu = usage.ru_utime + usage.ru_stime
+    print(f"| logbook import .xlsx | {count:,} | {took:.1f} s | {cpu:.1f} s | - | "
+          f"{usage.ru_maxrss / 1024:.0f} MiB | {os.path.getsize(path) / 2**20:.1f} MiB |")
+
+
 def _row(step: str, count: int, took: float, cpu: float, base: float, size: int) -> None:
     print(f"| {step} | {count:,} | {took:.1f} s | {cpu:.1f} s | {base:.0f} MiB | {_rss_mib():.0f} MiB "
           f"| {size / 2**20:.1f} MiB |")
@@ -72,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--read", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--import", dest="imports", type=int, nargs="*", default=[10_000])
     parser.add_argument("--child", nargs=3, metavar=("STEP", "COUNT", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -82,7 +100,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         runs = [("write", n) for n in args.write]
-        runs += [("write", n) for n in args.read if n not in args.write]
+        runs += [("write", n) for n in {*args.read, *args.imports} if n not in args.write]
         for step, count in runs:
             path = str(Path(folder) / f"ledger-{count}.xlsx")
             quiet = step == "write" and count not in args.write
@@ -91,6 +109,8 @@ def main() -> None:
         for count in args.read:
             path = str(Path(folder) / f"ledger-{count}.xlsx")
             subprocess.run([sys.executable, __file__, "--child", "read", str(count), path], check=True)
+        for count in args.imports:
+            run_import(count, str(Path(folder) / f"ledger-{count}.xlsx"), folder)
 
 
 if __name__ == "__main__":
