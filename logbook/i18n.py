@@ -168,3 +168,24 @@ class Message:
 def message(template: str, /, **params: Any) -> Message:
     """Message(template, params): `message(N_("{name} is not in the registry"), name=…)`."""
     return Message(template, params)
+
+
+class Reason(str):
+    """Why a record or a cell cannot be imported: the English sentence (what JSON carries and
+    what a program compares), keeping its catalog id and values so that `text()` says it in the
+    reader's language. `Reason(N_("{value} is not a date"), value=…)`."""
+
+    message: Message
+
+    def __new__(cls, template: str, /, **params: Any) -> Reason:
+        made = super().__new__(cls, template.format(**params))
+        made.message = Message(template, params)
+        return made
+
+    def text(self) -> str:
+        return self.message.text()
+
+
+def reason_text(reason: str) -> str:
+    """A reason in the reader's language (a plain string is shown as it is)."""
+    return reason.text() if isinstance(reason, Reason) else reason

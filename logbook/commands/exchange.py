@@ -14,7 +14,7 @@ import typer
 from ..errors import LogbookError, ReadOnly, UsageError
 from ..exchange import Policy
 from ..formats import Format
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, reason_text
 from .common import (
     CategoryOpt,
     CommunityOpt,
@@ -251,7 +251,7 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
         for c in s.conflicts:
             side = _("kept ours") if c.winner == "ours" else _("took theirs")
             lines.append(_("  conflict {id} {title}: {side} ({reason})").format(
-                id=c.id[:8], title=safe(c.title), side=side, reason=c.reason
+                id=c.id[:8], title=safe(c.title), side=side, reason=reason_text(c.reason)
             ))
         for r in s.refused[:REFUSED_SHOWN]:
             lines.append(_("  refused {which}: {field} {stamp} is more than a day ahead of this "
@@ -461,7 +461,7 @@ def import_(
         for problem in s.invalid:
             warn(_("skipped invalid {problem}").format(problem=problem.text()))
         for note in s.notes:
-            warn(note)
+            warn(reason_text(note))
     if preview:
         from .common import emit_activities
 

@@ -19,6 +19,7 @@ from enum import Enum
 
 import orjson
 
+from ..i18n import N_, Reason
 from ..models import Activity, Community
 from .records import ExchangeFile, IncomingRecord, Problem
 from .snapshot import Live, Snapshot, month_of
@@ -46,7 +47,7 @@ class Conflict:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "winner": self.winner, "reason": self.reason}
+        return {"id": self.id, "title": self.title, "winner": self.winner, "reason": str(self.reason)}
 
 
 @dataclass
@@ -96,8 +97,21 @@ class FileSummary:
             "invalid": [p.to_dict() for p in self.invalid],
             "communities_added": self.communities_added,
             "communities_updated": self.communities_updated,
-            "notes": list(self.notes),
+            "notes": [str(note) for note in self.notes],
         }
+
+
+def _conflict_reason(tie: bool, theirs_newer: bool, policy: Policy) -> Reason:
+    """Why a conflict went the way it did, in English for JSON and translatable for people."""
+    if policy is Policy.newer:
+        if tie:
+            return Reason(N_("same updated_at, different content"))
+        return Reason(N_("theirs is newer")) if theirs_newer else Reason(N_("ours is newer"))
+    if tie:
+        return Reason(N_("same updated_at, different content; --on-conflict {policy}"), policy=policy.value)
+    if theirs_newer:
+        return Reason(N_("theirs is newer; --on-conflict {policy}"), policy=policy.value)
+    return Reason(N_("ours is newer; --on-conflict {policy}"), policy=policy.value)
 
 
 def _canonical(activity: Activity) -> bytes:
@@ -242,12 +256,7 @@ class Merge:
         take = theirs_newer if self.policy is Policy.newer else self.policy is Policy.replace
         # A conflict is a merge in which the newer version did not win, or neither was newer.
         conflict = tie or take != theirs_newer
-        if tie:
-            reason = "same updated_at, different content"
-        else:
-            reason = ("theirs" if theirs_newer else "ours") + " is newer"
-        if self.policy is not Policy.newer:
-            reason += f"; --on-conflict {self.policy.value}"
+        reason = _conflict_reason(tie, theirs_newer, self.policy)
         if take:
             self._put("update", theirs)
             summary.updated += 1
@@ -369,10 +378,11 @@ class Merge:
                     aliases.append(alias)
             street = mine.street or inc.street
             if mine.street and inc.street and fold(mine.street) != fold(inc.street):
-                summary.notes.append(
-                    f"community {mine.name}: the file puts it in {inc.street}, this logbook in "
-                    f"{mine.street}; kept {mine.street}"
-                )
+                summary.notes.append(Reason(
+                    N_("community {name}: the file puts it in {theirs}, this logbook in {ours}; "
+                       "kept {ours}"),
+                    name=mine.name, theirs=inc.street, ours=mine.street,
+                ))
             if aliases != mine.aliases or street != mine.street:
                 mine.aliases = aliases
                 mine.street = street

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ValidationError
 from ..formats import split_list
+from ..i18n import N_, Reason
 from ..models import (
     FIELD_ORDER,
     LIST_FIELDS,
@@ -57,8 +58,7 @@ class Problem:
 
     def text(self) -> str:
         """The problem in the reader's language (`str()` is the English JSON carries)."""
-        from ..i18n import _
-        from ..ledgers.cells import reason_text
+        from ..i18n import _, reason_text
 
         where = ", ".join(p for p in (self.file, self.where) if p)
         reason = reason_text(self.reason)
@@ -126,7 +126,9 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
     """A CSV row as a record dict: lists split, head counts read, empty cells as null."""
     extra = row.pop(None, None)
     if extra and any(cell.strip() for cell in extra):
-        return Problem(name, where, None, f"{len(extra)} more cells than the header has columns")
+        return Problem(name, where, None, Reason(
+            N_("{count} more cells than the header has columns"), count=len(extra)
+        ))
     out: dict = {}
     approx_from_count = False
     for column, cell in row.items():
@@ -150,11 +152,11 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
                 try:
                     out[key], approx = parse_count(text)
                 except ValueError:
-                    return Problem(
-                        name, where, key,
-                        f"{_shorten(repr(text))} is not a head count: expected a whole number "
-                        "such as 40, or 40+ / 40余",
-                    )
+                    return Problem(name, where, key, Reason(
+                        N_("{value} is not a head count: expected a whole number such as 40, or "
+                           "40+ / 40余"),
+                        value=_shorten(repr(text)),
+                    ))
                 approx_from_count = approx_from_count or approx
         elif key == "participants_approx":
             if not text:
@@ -164,7 +166,9 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
             elif text.lower() in _FALSE:
                 out[key] = False
             else:
-                return Problem(name, where, key, f"{_shorten(repr(text))} is not true or false")
+                return Problem(name, where, key, Reason(
+                    N_("{value} is not true or false"), value=_shorten(repr(text))
+                ))
         elif key in ("start", "end") and text and not _HH_MM.match(text):
             out[key] = _spreadsheet_time(text)
         elif key == "date":
@@ -193,7 +197,7 @@ class _NoNames(list):
     fields are empty): a list to everyone reading it, refusing to be changed in place, since
     every record holding it would change. Records are changed by giving them a new list."""
 
-    def _refuse(self, *args, **kwargs):
+    def _refuse(self, *args, **kwargs):  # a programming error, not a message for people
         raise TypeError("the shared empty list of an imported record cannot be changed in place")
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refuse
@@ -231,7 +235,7 @@ def _validate(
     if isinstance(item, Problem):
         return item
     if not isinstance(item, dict):
-        return Problem(name, where, None, f"expected an object, got {_json_type(item)}")
+        return Problem(name, where, None, Reason(N_("expected an object, got {type}"), type=_json_type(item)))
     data = {k: v for k, v in item.items() if k in _FIELDS}
     for key, value in data.items():
         if (isinstance(value, str) and (len(value) > TEXT_MAX or "\x00" in value)) or (
@@ -267,19 +271,22 @@ def _precheck(key: str, value) -> str | None:
     if isinstance(value, str):
         if len(value) > TEXT_MAX:
             limit = _FIELD_MAX.get(key, TEXT_MAX)
-            return f"{len(value):,} characters long; at most {limit:,} allowed"
+            return Reason(N_("{length} characters long; at most {limit} allowed"),
+                          length=f"{len(value):,}", limit=f"{limit:,}")
         if "\x00" in value:
-            return "contains a NUL character"
+            return Reason(N_("contains a NUL character"))
     if key in LIST_FIELDS and value is not None:
         if not isinstance(value, list):
-            return f"must be a list of names, got {_json_type(value)}"
+            return Reason(N_("must be a list of names, got {type}"), type=_json_type(value))
         for item in value:
             if not isinstance(item, str):
-                return f"expected a list of names, got {_shorten(repr(item))} in it"
+                return Reason(N_("expected a list of names, got {value} in it"),
+                              value=_shorten(repr(item)))
             if len(item) > TEXT_MAX:
-                return f"a name of {len(item):,} characters; at most {NAME_MAX} allowed"
+                return Reason(N_("a name of {length} characters; at most {limit} allowed"),
+                              length=f"{len(item):,}", limit=NAME_MAX)
             if "\x00" in item:
-                return "a name contains a NUL character"
+                return Reason(N_("a name contains a NUL character"))
     return None
 
 

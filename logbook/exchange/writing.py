@@ -10,6 +10,7 @@ import orjson
 
 from ..errors import LogbookError
 from ..formats import LIST_SEPARATOR, iter_csv
+from ..i18n import _
 from ..models import FIELD_ORDER, LIST_FIELDS, Community, clean_text
 from .reading import FORMAT_NAME, FORMAT_VERSION
 from .records import _shorten
@@ -82,11 +83,15 @@ def encode_csv(records: list[dict], encoding: str) -> bytes:
             out.append(chunk.encode(encoding))
         except UnicodeEncodeError as err:
             bad = err.object[err.start : err.end]
-            where = next((name for name in FIELD_ORDER if bad in _cell_text(record, name)), "a field")
+            where = next((name for name in FIELD_ORDER if bad in _cell_text(record, name)), _("a field"))
             raise ExportEncodingError(
-                f"record {record['id'][:8]} ({record['date']} {_shorten(clean_text(record['title']), 40)}) "
-                f"has {bad!r} (U+{ord(bad[0]):04X}) in {where}, which {encoding.upper()} cannot "
-                "hold; export in UTF-8 (the default) instead, or edit the record"
+                _("record {id} ({date} {title}) has {character} ({code}) in {field}, which "
+                  "{encoding} cannot hold; export in UTF-8 (the default) instead, or edit the "
+                  "record").format(
+                    id=record["id"][:8], date=record["date"],
+                    title=_shorten(clean_text(record["title"]), 40), character=repr(bad),
+                    code=f"U+{ord(bad[0]):04X}", field=where, encoding=encoding.upper(),
+                )
             ) from None
     return b"".join(out)
 

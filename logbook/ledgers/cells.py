@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import parse_date_noting_year, parse_time
 from ..errors import LogbookError
-from ..i18n import N_, Message, _
+from ..i18n import N_, Reason, reason_text  # noqa: F401 (reason_text: the reader imports it from here)
 from ..models import Categories
 from ..numerals import halfwidth, parse_count
 
@@ -41,27 +41,6 @@ CATEGORY_SYNONYMS = {
     "为民服务": "便民服务", "便民": "便民服务",
     "党建活动": "党建", "党员活动": "党建", "主题党日": "党建",
 }
-
-
-class Reason(str):
-    """Why a cell or row cannot be read: the English sentence (what JSON carries and what tests
-    compare), keeping its catalog id and values so that `text()` says it in the reader's language."""
-
-    message: Message
-
-    def __new__(cls, template: str, **params) -> Reason:
-        message = Message(template, params)
-        made = super().__new__(cls, str(message))
-        made.message = message
-        return made
-
-    def text(self) -> str:
-        return self.message.text()
-
-
-def reason_text(reason: str) -> str:
-    """A reason in the reader's language (a plain string is shown as it is)."""
-    return reason.text() if isinstance(reason, Reason) else reason
 
 
 class CellError(LogbookError):
