@@ -95,9 +95,9 @@ def read_ledger_file(
     total = len(read.rows) + len(read.problems)
     done = 0
     for row in read.rows:
-        where = f"row {row.row}" if row.sheet is None else f"sheet {row.sheet}, row {row.row}"
-        result = validate(row.record, where)
+        result = validate(row.record, _where(row.sheet, row.row))
         if isinstance(result, Problem):
+            result.where_shown = _where_shown(row.sheet, row.row)
             xf.problems.append(result)
         else:
             xf.records.append(result)
@@ -111,5 +111,18 @@ def read_ledger_file(
 
 
 def _problem(p) -> Problem:
-    where = f"row {p.row}" if p.sheet is None else f"sheet {p.sheet}, row {p.row}"
-    return Problem(p.file, where, None, p.reason, column=p.column)
+    return Problem(p.file, _where(p.sheet, p.row), None, p.reason, column=p.column,
+                   where_shown=_where_shown(p.sheet, p.row))
+
+
+def _where(sheet: str | None, row: int) -> str:
+    """Where a row is, in English, as JSON carries it (a CSV has no sheets)."""
+    return f"row {row}" if sheet is None else f"sheet {sheet}, row {row}"
+
+
+def _where_shown(sheet: str | None, row: int) -> str:
+    from ..i18n import _
+
+    if sheet is None:
+        return _("row {row}").format(row=row)
+    return _("sheet {sheet}, row {row}").format(sheet=sheet, row=row)

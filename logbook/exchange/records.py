@@ -47,6 +47,7 @@ class Problem:
     field: str | None
     reason: str
     column: str | None = None  # a ledger's column, as its header names it
+    where_shown: str | None = None  # `where` in the reader's language, when it differs
 
     def __str__(self) -> str:
         parts = [self.file, self.where]
@@ -60,17 +61,17 @@ class Problem:
         """The problem in the reader's language (`str()` is the English JSON carries)."""
         from ..i18n import _, reason_text
 
-        where = ", ".join(p for p in (self.file, self.where) if p)
+        where = self.where_shown or self.where
         reason = reason_text(self.reason)
         if self.column:
-            return _("{where}, column {column}: {reason}").format(
-                where=where, column=self.column, reason=reason
+            return _("{file}, {where}, column {column}: {reason}").format(
+                file=self.file, where=where, column=self.column, reason=reason
             )
         if self.field:
-            return _("{where}, field {field}: {reason}").format(
-                where=where, field=self.field, reason=reason
+            return _("{file}, {where}, field {field}: {reason}").format(
+                file=self.file, where=where, field=self.field, reason=reason
             )
-        return _("{where}: {reason}").format(where=where, reason=reason)
+        return _("{file}, {where}: {reason}").format(file=self.file, where=where, reason=reason)
 
     def to_dict(self) -> dict:
         out = {"file": self.file, "where": self.where, "field": self.field, "reason": str(self.reason)}
