@@ -305,3 +305,27 @@ def test_a_row_no_community_places_is_invalid_with_the_reason(tmp_path, registry
     assert result.exit_code == 1
     assert f"{path}, row 2: no community" in result.stderr
     assert "--community NAME" in result.stderr
+
+
+@pytest.mark.parametrize("filters, title", [
+    (["--community", "黄寺社区", "--from", "2024-10-01", "--to", "2024-12-31"], "黄寺社区 2024年第四季度 社区活动台账"),
+    (["--from", "2024-01-01", "--to", "2024-12-31"], "2024年 社区活动台账"),
+    (["--from", "2024-12-03", "--to", "2024-12-04"], "2024年12月3日至2024年12月4日 社区活动台账"),
+    (["--on", "2024-12-04"], "2024年12月4日 社区活动台账"),
+])
+def test_the_ledger_title_says_what_the_filters_chose(tmp_path, filled, filters, title):
+    path = tmp_path / "out.xlsx"
+    result = run("export", "-f", "xlsx", "-o", str(path), *filters)
+    assert result.exit_code == 0, result.stderr
+    assert load_workbook(path).active["A1"].value == title
+
+
+def test_a_ledger_problem_reads_in_chinese_and_its_json_stays_english(quarter, registry, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    result = run("import", str(quarter))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"  {quarter}，工作表 3月，第 7 行，参与人数（人） 列：'很多' 不是人数\n")
+    again = run("import", str(quarter), "--skip-invalid")
+    assert again.stdout == f"导入 {quarter}：+2 ~0 -0，跳过 0 条\n"
+    twice = run("import", str(quarter), "--skip-invalid")
+    assert twice.stdout == f"导入 {quarter}：+0 ~0 -0，跳过 2 条（其中 2 条与已有活动重复）\n"

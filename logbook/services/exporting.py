@@ -92,10 +92,8 @@ def _period(start: str | None, end: str | None) -> str | None:
     def day(d: date) -> str:
         return f"{d.year}年{d.month}月{d.day}日"
 
-    if not start and not end:
-        return None
     if not start:
-        return f"{day(date.fromisoformat(end))}以前"
+        return f"{day(date.fromisoformat(end))}以前" if end else None
     if not end:
         return f"{day(date.fromisoformat(start))}以来"
     a, b = date.fromisoformat(start), date.fromisoformat(end)
