@@ -122,24 +122,27 @@ def export(
     ] = Format.json,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help=N_("Write to FILE (atomically) instead of stdout.")),
     ] = None,
     encoding: Annotated[
         ExportEncoding,
-        typer.Option("--encoding", help="utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens."),
+        typer.Option("--encoding",
+                     help=N_("utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens.")),
     ] = ExportEncoding.utf8,
     deleted: Annotated[
         bool | None,
-        typer.Option("--deleted/--no-deleted", help="Carry the deletions (tombstones) in the JSON "
-                     "envelope. Default: all of them, unless a filter is given."),
+        typer.Option("--deleted/--no-deleted", help=N_("Carry the deletions (tombstones) in the JSON "
+                     "envelope. Default: all of them, unless a filter is given.")),
     ] = None,
     headers: Annotated[
         LedgerHeaders | None,
-        typer.Option("--headers", help="The ledger's column headers (--format xlsx): zh, as "
-                     "offices write them (the default), or en, the field names."),
+        typer.Option("--headers", help=N_("The ledger's column headers (--format xlsx): zh, as "
+                     "offices write them (the default), or en, the field names.")),
     ] = None,
 ) -> None:
-    """Write the exchange file: the JSON envelope, JSON Lines, CSV, Markdown or the .xlsx ledger."""
+    """Write the exchange file: the JSON envelope, JSON Lines, CSV, Markdown or the .xlsx ledger
+    (`register` gives the help shown)."""
     fmt = Format(fmt)
     st = state(ctx)
     if encoding is ExportEncoding.gbk and fmt is not Format.csv:
@@ -326,44 +329,48 @@ def import_(
     ctx: typer.Context,
     files: Annotated[
         list[str],
-        typer.Argument(metavar="FILE...", help="Exchange files (JSON envelope or list), JSON Lines or "
-                       "CSV, or ledgers (.xlsx, .xlsm, .xls, .ods, or CSV with Chinese headers)."),
+        typer.Argument(metavar="FILE...", help=N_(
+            "Exchange files (JSON envelope or list), JSON Lines or CSV, or ledgers (.xlsx, .xlsm, "
+            ".xls, .ods, or CSV with Chinese headers).")),
     ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")
+        bool, typer.Option("--dry-run", "-n", help=N_("Show what would change; write nothing."))
     ] = False,
     on_conflict: Annotated[
         Policy,
-        typer.Option("--on-conflict", help="When a record differs on both sides: the newer "
-                     "updated_at wins (newer), ours stays (keep), or theirs is taken (replace)."),
+        typer.Option("--on-conflict", help=N_("When a record differs on both sides: the newer "
+                     "updated_at wins (newer), ours stays (keep), or theirs is taken (replace).")),
     ] = Policy.newer,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", metavar="NAME", help="Read the files in this encoding "
-                     "(utf-8, gbk, gb18030, utf-16); default: detected (UTF-8, else GBK)."),
+        typer.Option("--encoding", metavar="NAME", help=N_("Read the files in this encoding "
+                     "(utf-8, gbk, gb18030, utf-16); default: detected (UTF-8, else GBK).")),
     ] = None,
     skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Import the valid records even if some are invalid.")
+        bool, typer.Option("--skip-invalid",
+                           help=N_("Import the valid records even if some are invalid."))
     ] = False,
     fmt: Annotated[
         str, format_option("summary", N_("The summary as text or json."))
     ] = Format.text,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", metavar="HEADER=FIELD", help="Read a ledger's column HEADER as FIELD "
-                     "(repeatable); overrides the table of Chinese headers."),
+        typer.Option("--map", metavar="HEADER=FIELD", help=N_("Read a ledger's column HEADER as FIELD "
+                     "(repeatable); overrides the table of Chinese headers.")),
     ] = None,
     sheet: Annotated[
         list[str] | None,
-        typer.Option("--sheet", metavar="NAME", help="Read only this sheet of a workbook (repeatable)."),
+        typer.Option("--sheet", metavar="NAME",
+                     help=N_("Read only this sheet of a workbook (repeatable).")),
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option("--community", "-c", metavar="NAME", help="The community of a ledger's rows "
-                     "that no column, sheet name or title places."),
+        typer.Option("--community", "-c", metavar="NAME", help=N_("The community of a ledger's rows "
+                     "that no column, sheet name or title places.")),
     ] = None,
 ) -> None:
-    """Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook."""
+    """Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook (`register` gives
+    the help shown)."""
     from .. import exchange
     from ..formats import dumps_json
 
@@ -401,7 +408,10 @@ def import_(
     with _progress(show_bar) as report:
         parsed = []
         for name, raw in raws:
-            step = (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t)) if report else None
+            step = (
+                (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t))
+                if report else None
+            )
             if name in ledgers:
                 parsed.append(exchange.read_ledger_file(
                     raw, name, now=now, registry=registry, default_community=community,
@@ -432,7 +442,10 @@ def import_(
             merge = exchange.Merge(snapshot, policy=on_conflict, now=now)
             summaries = []
             for xf in parsed:
-                step = (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t)) if report else None
+                step = (
+                    (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t))
+                    if report else None
+                )
                 summaries.append(merge.add_file(xf, on_progress=step))
             _refuse_full_months(merge, files)
             for xf in parsed:  # the plan holds the records it takes; the rest can go
@@ -592,6 +605,8 @@ def check(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_)
+    app.command("export", help=N_("Write the exchange file: the JSON envelope, JSON Lines, CSV, "
+                                  "Markdown or the .xlsx ledger."))(export)
+    app.command("import", help=N_("Merge exchange files, JSON Lines, CSV or ledgers (台账) into the "
+                                  "logbook."))(import_)
     app.command("check")(check)
