@@ -329,3 +329,48 @@ def test_a_ledger_problem_reads_in_chinese_and_its_json_stays_english(quarter, r
     assert again.stdout == f"导入 {quarter}：+2 ~0 -0，跳过 0 条\n"
     twice = run("import", str(quarter), "--skip-invalid")
     assert twice.stdout == f"导入 {quarter}：+0 ~0 -0，跳过 2 条（其中 2 条与已有活动重复）\n"
+
+
+def test_a_sheet_per_community_places_its_rows_and_the_title_gives_the_year(tmp_path, registry):
+    wb = Workbook()
+    first = wb.active
+    first.title = "黄寺社区"
+    second = wb.create_sheet("安贞里")
+    for ws, title in ((first, "读书会"), (second, "插花")):
+        ws.append(["2024年活动台账"])
+        ws.append(["日期", "活动名称", "人数"])
+        ws.append(["3月8日", title, "15人"])
+    path = tmp_path / "分社区.xlsx"
+    wb.save(path)
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    got = [(r["date"], r["title"], r["communities"], r["street"]) for r in _records()]
+    assert sorted(got) == [("2024-03-08", "插花", ["安贞里社区"], "安贞街道"),
+                           ("2024-03-08", "读书会", ["黄寺社区"], "安贞街道")]
+
+
+@pytest.mark.slow
+def test_a_ledger_of_ten_thousand_rows_imports_in_seconds(tmp_path):
+    import time as clock
+
+    from conftest import run_proc
+
+    from logbook.ledgers import write_ledger
+    from logbook.models import Activity
+
+    stamp = "2024-12-31T08:00:00Z"
+    activities = [
+        Activity(id=f"{i:032x}", date=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", title=f"活动{i}",
+                 category="文化", communities=["和平里社区"], participants=i % 90, created_at=stamp,
+                 updated_at=stamp)
+        for i in range(10_000)
+    ]
+    path = tmp_path / "big.xlsx"
+    write_ledger(path, activities)
+    started = clock.perf_counter()
+    result = run_proc("import", str(path))
+    took = clock.perf_counter() - started
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"import {path}: +10000 ~0 -0, 0 skipped\n"
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert took < 20  # a few seconds on a quiet machine; room for a loaded one
