@@ -215,7 +215,7 @@ def list_(
     if st.say_if_no_logbook() and fmt is Format.table:
         return
     listing = list_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
-    emit_activities(listing.shown, fmt)
+    emit_activities(listing.shown, Format(fmt))
     if fmt is Format.table and listing.total > len(listing.shown):
         info(more_to_show(len(listing.shown), listing.total))
 
@@ -241,7 +241,7 @@ def show(
     elif fmt is Format.json:
         write_out([dumps_json(activity.to_dict()) + "\n"])
     else:
-        emit_activities([activity], fmt)
+        emit_activities([activity], Format(fmt))
 
 
 def edit(

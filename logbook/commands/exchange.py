@@ -207,12 +207,12 @@ def _progress(enabled: bool):
         yield None
         return
     from rich.markup import escape
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     from ..plain import safe
 
     with Progress(console=consoles.err, transient=True) as bar:
-        tasks: dict[str, object] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(label: str, done: int, total: int) -> None:
             if label not in tasks:

@@ -145,7 +145,7 @@ def search(
 
     listing = search_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
     found, total = listing.shown, listing.total
-    emit_activities(found, fmt, highlight=title_highlighter(words))
+    emit_activities(found, Format(fmt), highlight=title_highlighter(words))
     if total > len(found):
         message = ngettext(
             "{total} activity found; {shown} shown, --all or --limit N for more",

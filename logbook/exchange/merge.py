@@ -36,7 +36,7 @@ class Policy(str, Enum):
 
     newer = "newer"
     keep = "keep"
-    replace = "replace"
+    replace = "replace"  # type: ignore[assignment]  # shadows str.replace, which no Policy is asked for
 
 
 @dataclass
@@ -325,6 +325,7 @@ class Merge:
         keys = self._natural.get(month)
         if keys is None:
             keys = self._natural[month] = {}
+            assert self._natural_base is not None  # set above, on the first look-up
             for a in self._natural_base.in_month(month):
                 keys.setdefault(natural_key(a), a.id)
             for key, ident in self._natural_since.pop(month, ()):

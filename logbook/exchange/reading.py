@@ -189,7 +189,8 @@ def _parse(text: str, name: str) -> tuple[str, Iterator[tuple[str, object]], dic
     """The shape of the file, its records as (where, raw item or Problem) in the order they
     come (produced as they are read), the envelope's head, and about how many records there
     are (for progress)."""
-    start = _SPACE.match(text).end()
+    leading = _SPACE.match(text)
+    start = leading.end() if leading else 0
     try:
         data = orjson.loads(text)
         parsed = True

@@ -95,7 +95,7 @@ class Snapshot:
         """Every activity with its position, in order: every month read."""
         if self._tx is None:
             self._index_all()
-            return list(self._found.values())
+            return [pair for pair in self._found.values() if pair is not None]
         held: dict[str, tuple[Activity, Position]] = {}
         for period in self._ranks:
             for activity in self._tx.month_activities(period):
@@ -110,6 +110,7 @@ class Snapshot:
     def _place(self, month: str, ident: str) -> int:
         places = self._places.get(month)
         if places is None:
+            assert self._tx is not None  # places are kept only while a transaction is read
             places = self._places[month] = {}
             for i, activity in enumerate(self._tx.month_activities(month)):
                 places.setdefault(activity.id, i)
@@ -119,6 +120,7 @@ class Snapshot:
         """Activities dated in `month` that are kept in another month's file (a file edited by
         hand, or a one-file logbook whose months are not dates): looked for in the months whose
         names are not months, the only place the store puts such records."""
+        assert self._tx is not None  # strays are looked for only in a transaction's months
         for period in self._ranks:
             if period == month or len(period) == 7 and period[4] == "-":
                 continue

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -93,7 +94,7 @@ class _RollupLayout:
 
         self.rollup, self.plain = rollup, plain
         rows = [rollup_cells(rollup, row) for row in [*rollup.rows, rollup.total]]
-        self.columns = [
+        self.columns: list[dict[str, Any]] = [
             {"key": key, "header": header, "cells": [r[i] for r in rows]}
             for i, (key, header) in enumerate(
                 zip(rollup_keys(rollup), rollup_columns(rollup, compact=True))
@@ -293,7 +294,7 @@ def digest_view(digest, *, plain: bool = False, columns: int = 80):
                     table.add_column(name, no_wrap=True)
             for row, line in zip(rows, block.communities):
                 items = [f"{safe(c)} {n}" for c, n in line.categories]
-                floor = max([width(i) + 2 for i in items] + [width(table.columns[3].header)])
+                floor = max([width(i) + 2 for i in items] + [width(str(table.columns[3].header))])
                 table.add_row(*(text(c) for c in row[:3]), text(_fold_items(items, max(room, floor))))
             parts.append(table)
         parts += [Text(""), Text(words.h_categories(), style=section)]

@@ -305,9 +305,9 @@ def digest(
 
     reached_now = {c for a in this for c in a.communities}
     by_street: dict[str | None, list[str]] = {}
-    for c in registered:
-        if c.name not in reached_now:
-            by_street.setdefault(c.street, []).append(c.name)
+    for community in registered:
+        if community.name not in reached_now:
+            by_street.setdefault(community.street, []).append(community.name)
     inactive = [
         (street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)
     ]
@@ -319,14 +319,14 @@ def digest(
             if a.date > last_seen.get(c, ""):
                 last_seen[c] = a.date
     silent = []
-    for c in registered:
-        last = last_seen.get(c.name)
+    for community in registered:
+        last = last_seen.get(community.name)
         if last is None:
-            silent.append(Silent(c.name, c.street, None, None))
+            silent.append(Silent(community.name, community.street, None, None))
             continue
         weeks = (week.start - week_of(date.fromisoformat(last)).start).days // 7
         if weeks >= SILENT_WEEKS:
-            silent.append(Silent(c.name, c.street, last, weeks))
+            silent.append(Silent(community.name, community.street, last, weeks))
     silent.sort(key=lambda s: (s.last_activity is not None, s.last_activity or "", _name_key(s.community)))
 
     unregistered = sorted(

@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter, itemgetter
+from typing import cast
 
-from ..dates import Period, is_supported_iso, month_of, periods_between, quarter_of, week_of
+from ..dates import Period, PeriodKind, is_supported_iso, month_of, periods_between, quarter_of, week_of
 from ..errors import InvalidChoice, TooManyPeriods
 from ..models import Activity
 from .tally import Tally, _by_count_then_name, _name_key, _unique
@@ -163,7 +164,7 @@ def _grouping(by: str, get=attrgetter) -> tuple[Callable[[Activity], object], Ca
                 return values[0]  # most activities have one name: the name is the value
             return tuple(values)
 
-        return value_of, lambda value: [value] if type(value) is str else (_unique(value) or [None])
+        return value_of, lambda value: [value] if isinstance(value, str) else (_unique(value) or [None])  # type: ignore[arg-type]
     if by == "street":
         return get("street"), (lambda street: [street] if street else [None])
     if by == "category":
@@ -386,7 +387,7 @@ def _cells_by_period(by_day: dict, cell_of, count: int) -> list:
 def _periods(start: str, end: str, kind: str, field: str) -> list[Period]:
     """The periods of `kind` from `start` to `end`, for the `field` of a rollup ("period": the
     grid's columns, "grouping": the rows of a rollup by week or month)."""
-    found = periods_between(date.fromisoformat(start), date.fromisoformat(end), kind)
+    found = periods_between(date.fromisoformat(start), date.fromisoformat(end), cast(PeriodKind, kind))
     if len(found) > MAX_PERIODS:
         raise TooManyPeriods(field, kind, start, end, len(found), MAX_PERIODS)
     return found
