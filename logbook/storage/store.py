@@ -10,6 +10,7 @@ from pathlib import Path
 from ..i18n import _
 from ..models import Categories
 from .loading import Loading
+from .lookups import Lookups
 from .reading import Reading
 from .records import _resolve_path
 from .undo import Undoing
@@ -17,7 +18,7 @@ from .writing import Writing
 
 
 
-class Store(Loading, Reading, Writing, Undoing):
+class Store(Loading, Reading, Lookups, Writing, Undoing):
     """A logbook. Reads need no lock (files are replaced atomically, month files never change);
     writes go through `transaction()`, which holds the lock from the fresh read to the commit."""
 
