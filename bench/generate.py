@@ -23,7 +23,7 @@ import shutil
 import sys
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,14 +43,54 @@ SEARCH_WORD = "冬奥"  # about 1% of records mention it
 DEFAULT_OUT = ROOT / "bench" / "data"
 
 STREETS: dict[str, list[str]] = {
-    "安贞街道": ["安贞西里", "安贞里", "安华里", "黄寺", "裕民路", "安贞苑", "五路居", "安华西里",
-             "外馆斜街", "安贞东里"],
-    "和平街街道": ["和平街一", "和平街二", "和平街三", "和平街十", "和平街十一", "樱花园", "砖角楼",
-              "胜古庄", "小黄庄", "和平家园"],
-    "小关街道": ["小关", "惠新里", "惠新苑", "小关东里", "小关北里", "惠新东街", "惠新北里",
-             "惠新西街", "小关东街", "安苑"],
-    "大屯街道": ["安慧里", "慧忠里", "嘉铭园", "金泉家园", "北辰东路", "慧忠北里", "育慧里",
-             "安慧北里", "嘉铭桐城", "富成花园"],
+    "安贞街道": [
+        "安贞西里",
+        "安贞里",
+        "安华里",
+        "黄寺",
+        "裕民路",
+        "安贞苑",
+        "五路居",
+        "安华西里",
+        "外馆斜街",
+        "安贞东里",
+    ],
+    "和平街街道": [
+        "和平街一",
+        "和平街二",
+        "和平街三",
+        "和平街十",
+        "和平街十一",
+        "樱花园",
+        "砖角楼",
+        "胜古庄",
+        "小黄庄",
+        "和平家园",
+    ],
+    "小关街道": [
+        "小关",
+        "惠新里",
+        "惠新苑",
+        "小关东里",
+        "小关北里",
+        "惠新东街",
+        "惠新北里",
+        "惠新西街",
+        "小关东街",
+        "安苑",
+    ],
+    "大屯街道": [
+        "安慧里",
+        "慧忠里",
+        "嘉铭园",
+        "金泉家园",
+        "北辰东路",
+        "慧忠北里",
+        "育慧里",
+        "安慧北里",
+        "嘉铭桐城",
+        "富成花园",
+    ],
 }
 
 # (category, title pattern, groups, partners, speakers, tags, head count range, approx share)
@@ -124,15 +164,69 @@ TRADITIONAL_SENTENCES = [
     "本次培訓(xùn)特邀專業老師擔任主講，讓社工沉浸式學習議事協商方法與主持技巧。",
     "居民們表示，希望社區今後多組織此類貼近生活的活動。",
 ]
-TOPICS = ["垃圾分类", "加装电梯", "楼道堆物", "停车管理", "消防安全", "反诈宣传", "适老化改造",
-          "环境整治", "养老服务", "物业管理", "绿化养护", "文明养犬"]
-PEOPLE = ["王立新", "李春梅", "张建国", "刘秀英", "陈志强", "杨丽华", "赵德明", "黄晓燕", "周文静",
-          "吴海涛", "徐桂兰", "孙明远", "马玉珍", "朱国庆", "胡晓东", "郭淑芬"]
-AUTHORS = ["王社工", "李社工", "张社工", "刘社工", "陈社工", "杨社工", "赵社工", "黄社工", "周社工",
-           "吴社工", "徐社工", "孙社工", "马社工", "朱社工", "胡社工", "郭社工", "何社工", "高社工",
-           "林社工"]
-LOCATIONS = ["社区党群服务中心", "社区活动室", "小区广场", "社区居委会会议室", "街道市民活动中心",
-             "社区养老驿站", "小区中心花园", "社区图书室"]
+TOPICS = [
+    "垃圾分类",
+    "加装电梯",
+    "楼道堆物",
+    "停车管理",
+    "消防安全",
+    "反诈宣传",
+    "适老化改造",
+    "环境整治",
+    "养老服务",
+    "物业管理",
+    "绿化养护",
+    "文明养犬",
+]
+PEOPLE = [
+    "王立新",
+    "李春梅",
+    "张建国",
+    "刘秀英",
+    "陈志强",
+    "杨丽华",
+    "赵德明",
+    "黄晓燕",
+    "周文静",
+    "吴海涛",
+    "徐桂兰",
+    "孙明远",
+    "马玉珍",
+    "朱国庆",
+    "胡晓东",
+    "郭淑芬",
+]
+AUTHORS = [
+    "王社工",
+    "李社工",
+    "张社工",
+    "刘社工",
+    "陈社工",
+    "杨社工",
+    "赵社工",
+    "黄社工",
+    "周社工",
+    "吴社工",
+    "徐社工",
+    "孙社工",
+    "马社工",
+    "朱社工",
+    "胡社工",
+    "郭社工",
+    "何社工",
+    "高社工",
+    "林社工",
+]
+LOCATIONS = [
+    "社区党群服务中心",
+    "社区活动室",
+    "小区广场",
+    "社区居委会会议室",
+    "街道市民活动中心",
+    "社区养老驿站",
+    "小区中心花园",
+    "社区图书室",
+]
 ORGANIZERS = ["社区居委会", "社区党委", "社工事务所", "街道社区建设办公室", "社区志愿者服务队"]
 
 
@@ -182,8 +276,14 @@ def _days(count: int, rng: random.Random, first: date, last: date) -> list[date]
     return [first + timedelta(days=o) for o in chosen]
 
 
-def activities(count: int, seed: int = SEED, first: date = FIRST_DAY, last: date = LAST_DAY,
-               authors: list[str] | None = None, source: str = "typed") -> list[Activity]:
+def activities(
+    count: int,
+    seed: int = SEED,
+    first: date = FIRST_DAY,
+    last: date = LAST_DAY,
+    authors: list[str] | None = None,
+    source: str = "typed",
+) -> list[Activity]:
     rng = random.Random(seed)
     registry = communities()
     streets = list(STREETS)
@@ -223,7 +323,7 @@ def activities(count: int, seed: int = SEED, first: date = FIRST_DAY, last: date
         end = f"{hour + rng.choice([1, 2, 3]):02d}:{start[3:]}" if timed and rng.random() < 0.85 else None
         notes = _notes(rng, about, rng.randint(250, 340)) if rng.random() < 0.95 else None
         # logged that evening (Beijing) or up to three days later; some edited afterwards
-        created = datetime(day.year, day.month, day.day, 10, 0, tzinfo=timezone.utc) + timedelta(
+        created = datetime(day.year, day.month, day.day, 10, 0, tzinfo=UTC) + timedelta(
             days=rng.choice((0, 0, 0, 1, 1, 2, 3)), seconds=rng.randrange(8 * 3600)
         )
         updated = created + timedelta(days=rng.randint(1, 30)) if rng.random() < 0.15 else created
@@ -240,7 +340,8 @@ def activities(count: int, seed: int = SEED, first: date = FIRST_DAY, last: date
                 participants=people,
                 participants_approx=is_approx,
                 organizers=organizers,
-                partners=list(partners) + ([rng.choice(["辖区共建单位", "社区卫生服务中心"])] if rng.random() < 0.15 else []),
+                partners=list(partners)
+                + ([rng.choice(["辖区共建单位", "社区卫生服务中心"])] if rng.random() < 0.15 else []),
                 speakers=list(speakers) if rng.random() < 0.7 else [],
                 groups=list(groups),
                 tags=list(tags) + ([rng.choice(TOPICS)] if rng.random() < 0.3 else []),
@@ -282,8 +383,10 @@ def write_logbook(path: Path, count: int, seed: int = SEED) -> dict:
     _cache_folding()
     rng = random.Random(seed + count)
     records = activities(count, seed + count)
-    deleted = {_uuid(rng): _stamp(datetime(2024, 1, 1, tzinfo=timezone.utc) + timedelta(hours=i * 7))
-               for i in range(max(1, count // 200))}
+    deleted = {
+        _uuid(rng): _stamp(datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=i * 7))
+        for i in range(max(1, count // 200))
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_logbook(path)
     store = Store(path)
@@ -309,7 +412,9 @@ def write_logbook(path: Path, count: int, seed: int = SEED) -> dict:
         "old_id": old.id[:8],
         "recent_id": recent.id[:8],
         "search_word": SEARCH_WORD,
-        "search_hits": sum(1 for a in records if SEARCH_WORD in a.title or SEARCH_WORD in (a.notes or "") or SEARCH_WORD in a.tags),
+        "search_hits": sum(
+            1 for a in records if SEARCH_WORD in a.title or SEARCH_WORD in (a.notes or "") or SEARCH_WORD in a.tags
+        ),
     }
 
 

@@ -66,21 +66,27 @@ def main() -> None:
         folder = Path(tmp)
         source = folder / f"tiny.{'json' if args.shape == 'envelope' else args.shape}"
         size = generate(source, args.records, args.months, args.shape)
-        env = dict(os.environ, PYTHONPATH=str(args.code), LOGBOOK_DB=str(folder / "logbook.json"),
-                   LOGBOOK_CONFIG=str(folder / "none.toml"), LOGBOOK_AUTHOR="bench",
-                   LOGBOOK_TODAY="2025-12-31")
+        env = dict(
+            os.environ,
+            PYTHONPATH=str(args.code),
+            LOGBOOK_DB=str(folder / "logbook.json"),
+            LOGBOOK_CONFIG=str(folder / "none.toml"),
+            LOGBOOK_AUTHOR="bench",
+            LOGBOOK_TODAY="2025-12-31",
+        )
         argv = ["/usr/bin/time", "-v", sys.executable, "-m", "logbook", "import", str(source)]
         started = time.perf_counter()
         proc = subprocess.run(argv, env=env, cwd=folder, capture_output=True, text=True)
         wall = time.perf_counter() - started
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
-        said = next((line for line in proc.stderr.splitlines()
-                     if line.startswith(("Error:", "import ", "total:"))), "")
+        said = next((line for line in proc.stderr.splitlines() if line.startswith(("Error:", "import ", "total:"))), "")
         if not said:
             said = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
         rss_mb = int(rss[1]) / 1024 if rss else float("nan")
-        print(f"| {args.shape}: {args.records:,} records, {args.months} months, {size / 1e6:.1f} MB "
-              f"| {wall:.1f} s | {rss_mb:,.0f} MB | exit {proc.returncode}: {said[:100]} |")
+        print(
+            f"| {args.shape}: {args.records:,} records, {args.months} months, {size / 1e6:.1f} MB "
+            f"| {wall:.1f} s | {rss_mb:,.0f} MB | exit {proc.returncode}: {said[:100]} |"
+        )
 
 
 if __name__ == "__main__":

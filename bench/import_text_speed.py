@@ -52,7 +52,11 @@ def main() -> None:
                 start = time.perf_counter()
                 proc = subprocess.run(
                     [sys.executable, "-m", "logbook", "import-text", str(path), "--dry-run", "--format", "json"],
-                    env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                    env=env,
+                    cwd=tmp,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
                 )
                 times.append(time.perf_counter() - start)
                 if proc.returncode != 0:

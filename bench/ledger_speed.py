@@ -66,23 +66,37 @@ def child_read(count: int, path: str) -> None:
 
 
 def run_import(count: int, path: str, folder: str) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), LOGBOOK_DB=str(Path(folder) / f"import-{count}.json"),
-               LOGBOOK_CONFIG=str(Path(folder) / "none.toml"), LOGBOOK_LANG="en")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        LOGBOOK_DB=str(Path(folder) / f"import-{count}.json"),
+        LOGBOOK_CONFIG=str(Path(folder) / "none.toml"),
+        LOGBOOK_LANG="en",
+    )
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "logbook", "import", path], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "logbook", "import", path],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     out = proc.stdout.read()
     _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
     took = time.perf_counter() - started
     assert status == 0 and f"+{count} " in out, out
     cpu = usage.ru_utime + usage.ru_stime
-    print(f"| logbook import .xlsx | {count:,} | {took:.1f} s | {cpu:.1f} s | - | "
-          f"{usage.ru_maxrss / 1024:.0f} MiB | {os.path.getsize(path) / 2**20:.1f} MiB |")
+    print(
+        f"| logbook import .xlsx | {count:,} | {took:.1f} s | {cpu:.1f} s | - | "
+        f"{usage.ru_maxrss / 1024:.0f} MiB | {os.path.getsize(path) / 2**20:.1f} MiB |"
+    )
 
 
 def _row(step: str, count: int, took: float, cpu: float, base: float, size: int) -> None:
-    print(f"| {step} | {count:,} | {took:.1f} s | {cpu:.1f} s | {base:.0f} MiB | {_rss_mib():.0f} MiB "
-          f"| {size / 2**20:.1f} MiB |")
+    print(
+        f"| {step} | {count:,} | {took:.1f} s | {cpu:.1f} s | {base:.0f} MiB | {_rss_mib():.0f} MiB "
+        f"| {size / 2**20:.1f} MiB |"
+    )
 
 
 def main() -> None:
@@ -104,8 +118,11 @@ def main() -> None:
         for step, count in runs:
             path = str(Path(folder) / f"ledger-{count}.xlsx")
             quiet = step == "write" and count not in args.write
-            subprocess.run([sys.executable, __file__, "--child", step, str(count), path], check=True,
-                           stdout=subprocess.DEVNULL if quiet else None)
+            subprocess.run(
+                [sys.executable, __file__, "--child", step, str(count), path],
+                check=True,
+                stdout=subprocess.DEVNULL if quiet else None,
+            )
         for count in args.read:
             path = str(Path(folder) / f"ledger-{count}.xlsx")
             subprocess.run([sys.executable, __file__, "--child", "read", str(count), path], check=True)

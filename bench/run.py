@@ -40,19 +40,17 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import generate  # noqa: E402
 import orjson  # noqa: E402
 
-import generate  # noqa: E402
-
 # Declared dependencies (pyproject.toml) by import name; only these make up the import floor.
-DEPENDENCIES = ("typer", "rich", "tinydb", "dateutil", "filelock", "orjson", "platformdirs",
-                "opencc", "pypinyin")
+DEPENDENCIES = ("typer", "rich", "tinydb", "dateutil", "filelock", "orjson", "platformdirs", "opencc", "pypinyin")
 # Typer's pydantic layer coerces option values; logbook does that itself, so a command that
 # still loads it pays for it rather than having it counted in the floor.
 NOT_FLOOR = ("typer._adapters",)
@@ -125,8 +123,7 @@ def run_once(argv: list[str], env: dict, scratch: Path) -> tuple[float, int, int
     full = [TIME, "-f", "%M", "-o", str(rss_path), *argv] if measured else argv
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
-                                cwd=scratch)
+        proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=scratch)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -143,8 +140,9 @@ def run_once(argv: list[str], env: dict, scratch: Path) -> tuple[float, int, int
 def imported_modules(argv: list[str], env: dict, scratch: Path) -> list[str]:
     """The modules a command imports, in order, from `python -X importtime`."""
     probe = [argv[0], "-X", "importtime", *argv[1:]]
-    proc = subprocess.run(probe, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env=env, cwd=scratch)
+    proc = subprocess.run(
+        probe, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=scratch
+    )
     names = []
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
         if line.startswith("import time:") and "|" in line:
@@ -159,8 +157,9 @@ def third_party(modules: list[str]) -> list[str]:
 
 
 def command_exists(python: str, name: str, env: dict, scratch: Path) -> bool:
-    proc = subprocess.run([python, "-m", "logbook", name, "--help"], stdin=subprocess.DEVNULL,
-                          capture_output=True, env=env, cwd=scratch)
+    proc = subprocess.run(
+        [python, "-m", "logbook", name, "--help"], stdin=subprocess.DEVNULL, capture_output=True, env=env, cwd=scratch
+    )
     return proc.returncode == 0
 
 
@@ -198,8 +197,7 @@ def parse_seconds(python: str, files: list[Path], env: dict, scratch: Path) -> f
         "        orjson.loads(f.read())\n"
         "print(time.perf_counter() - t)\n"
     )
-    proc = subprocess.run([python, "-c", code, *map(str, files)], capture_output=True, env=env,
-                          cwd=scratch, check=True)
+    proc = subprocess.run([python, "-c", code, *map(str, files)], capture_output=True, env=env, cwd=scratch, check=True)
     return float(proc.stdout)
 
 
@@ -208,27 +206,74 @@ def items_for(python: str, db: Path, work: Path, meta: dict, import_file: Path) 
     return [
         Item("--version", lb + ["--version"], target=("import", 1.3)),
         Item("--help", lb + ["--help"], target=("import", 1.3)),
-        Item("add", lb + ["--db", str(work), "add", "垃圾分类桶前值守", "--community", "安贞西里",
-                          "--category", "志愿服务", "--people", "12"],
-             target=("import", 1.5), needs="add", work=True),
-        Item("list (latest 20)", lb + ["--db", str(db), "list"], target=("import", 1.5),
-             rss_limit_mb=150, needs="list"),
-        Item("show (id from year one)", lb + ["--db", str(db), "show", meta["old_id"]],
-             target=("import", 1.5), needs="show"),
-        Item(f"search {meta['search_word']} (whole history)",
-             lb + ["--db", str(db), "search", meta["search_word"]],
-             target=("import+parse", 1.3), needs="search"),
-        Item(f"search {meta['search_word']} --all (every match read)",
-             lb + ["--db", str(db), "search", "--all", meta["search_word"]], needs="search"),
-        Item("report --by community (whole history)",
-             lb + ["--db", str(db), "report", "--by", "community"],
-             target=("import+parse", 1.3), rss_limit_mb=200, needs="report"),
-        Item("digest (one week)", lb + ["--db", str(db), "digest", "--week", "2025-W13"],
-             target=("import", 1.5), rss_limit_mb=150, needs="digest"),
-        Item("export (all, json)", lb + ["--db", str(db), "export", "--format", "json"],
-             target=("import+parse", 1.3), rss_limit_mb=200, needs="export"),
-        Item("import (1,000 new)", lb + ["--db", str(work), "import", str(import_file)],
-             target=("import+touched", 1.5), needs="import", restore=True, work=True),
+        Item(
+            "add",
+            lb
+            + [
+                "--db",
+                str(work),
+                "add",
+                "垃圾分类桶前值守",
+                "--community",
+                "安贞西里",
+                "--category",
+                "志愿服务",
+                "--people",
+                "12",
+            ],
+            target=("import", 1.5),
+            needs="add",
+            work=True,
+        ),
+        Item(
+            "list (latest 20)", lb + ["--db", str(db), "list"], target=("import", 1.5), rss_limit_mb=150, needs="list"
+        ),
+        Item(
+            "show (id from year one)",
+            lb + ["--db", str(db), "show", meta["old_id"]],
+            target=("import", 1.5),
+            needs="show",
+        ),
+        Item(
+            f"search {meta['search_word']} (whole history)",
+            lb + ["--db", str(db), "search", meta["search_word"]],
+            target=("import+parse", 1.3),
+            needs="search",
+        ),
+        Item(
+            f"search {meta['search_word']} --all (every match read)",
+            lb + ["--db", str(db), "search", "--all", meta["search_word"]],
+            needs="search",
+        ),
+        Item(
+            "report --by community (whole history)",
+            lb + ["--db", str(db), "report", "--by", "community"],
+            target=("import+parse", 1.3),
+            rss_limit_mb=200,
+            needs="report",
+        ),
+        Item(
+            "digest (one week)",
+            lb + ["--db", str(db), "digest", "--week", "2025-W13"],
+            target=("import", 1.5),
+            rss_limit_mb=150,
+            needs="digest",
+        ),
+        Item(
+            "export (all, json)",
+            lb + ["--db", str(db), "export", "--format", "json"],
+            target=("import+parse", 1.3),
+            rss_limit_mb=200,
+            needs="export",
+        ),
+        Item(
+            "import (1,000 new)",
+            lb + ["--db", str(work), "import", str(import_file)],
+            target=("import+touched", 1.5),
+            needs="import",
+            restore=True,
+            work=True,
+        ),
         Item("list --all (into a pipe)", lb + ["--db", str(db), "list", "--all"], needs="list"),
     ]
 
@@ -245,8 +290,9 @@ def bench_size(size: str, args, python: str) -> dict:
     if not (source.exists() and meta_path.exists() and import_file.exists()):
         print(f"generating {size} into {data_dir} ...", file=sys.stderr)
         # in its own process, so that this one stays small (see run_once)
-        subprocess.run([python, str(ROOT / "bench" / "generate.py"), "--sizes", size, "--out", str(data_dir)],
-                       check=True)
+        subprocess.run(
+            [python, str(ROOT / "bench" / "generate.py"), "--sizes", size, "--out", str(data_dir)], check=True
+        )
     meta = orjson.loads(meta_path.read_bytes())
     scratch = Path(tempfile.mkdtemp(prefix=f"logbook-bench-{size}-"))
     try:
@@ -317,7 +363,7 @@ def bench_size(size: str, args, python: str) -> dict:
 
 def render(results: list[dict], command: str, repeat: int) -> str:
     lines = []
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines.append(
         f"Measured {stamp} on {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"median of {repeat} fresh processes after a warm-up:"
@@ -346,7 +392,9 @@ def render(results: list[dict], command: str, repeat: int) -> str:
             f"{res['touched_ms']:.0f} ms (import + touched {imp + res['touched_ms']:.0f} ms)."
         )
         lines.append("")
-        lines.append("| command | median | peak RSS | × python | × import floor | × (import + parse) | target | result |")
+        lines.append(
+            "| command | median | peak RSS | × python | × import floor | × (import + parse) | target | result |"
+        )
         lines.append("|---|--:|--:|--:|--:|--:|---|---|")
         for item in res["items"]:
             if item.skipped:
@@ -377,11 +425,14 @@ def render(results: list[dict], command: str, repeat: int) -> str:
             )
         lines.append("")
         loaded = sorted({p for i in res["items"] for p in i.packages})
-        lines.append("Libraries loaded: " + "; ".join(
-            f"{i.name.split(' (')[0]}: {', '.join(i.packages) or 'none'}"
-            for i in res["items"] if not i.skipped
-        ) + f". The import floor imports {len(res['floor_modules'])} modules of "
-            f"{', '.join(loaded)}.")
+        lines.append(
+            "Libraries loaded: "
+            + "; ".join(
+                f"{i.name.split(' (')[0]}: {', '.join(i.packages) or 'none'}" for i in res["items"] if not i.skipped
+            )
+            + f". The import floor imports {len(res['floor_modules'])} modules of "
+            f"{', '.join(loaded)}."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -399,7 +450,7 @@ def write_into(path: Path, text: str) -> None:
         match = re.search(r"^## Speed\s*$", doc, flags=re.M)
         if not match:
             raise SystemExit(f"{path} has no '## Speed' section")
-        nxt = re.search(r"^## ", doc[match.end():], flags=re.M)
+        nxt = re.search(r"^## ", doc[match.end() :], flags=re.M)
         at = match.end() + (nxt.start() if nxt else len(doc) - match.end())
         doc = doc[:at].rstrip("\n") + "\n\n" + block + "\n\n" + doc[at:]
     path.write_text(doc, encoding="utf-8")
@@ -409,10 +460,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1k,10k,100k", help="comma-separated: 1k,10k,100k")
     parser.add_argument("--repeat", type=int, default=5, help="timed rounds (default 5)")
-    parser.add_argument("--data", type=Path, default=generate.DEFAULT_OUT,
-                        help="where the generated logbooks are (default bench/data)")
-    parser.add_argument("--write", type=Path, metavar="FILE",
-                        help="also put the results into FILE's '## Speed' section")
+    parser.add_argument(
+        "--data", type=Path, default=generate.DEFAULT_OUT, help="where the generated logbooks are (default bench/data)"
+    )
+    parser.add_argument(
+        "--write", type=Path, metavar="FILE", help="also put the results into FILE's '## Speed' section"
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         raise SystemExit("--repeat must be at least 1")

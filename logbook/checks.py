@@ -128,14 +128,10 @@ def check_docs(
         try:
             activity = Activity.from_dict(doc, categories=categories)
         except ValidationError as err:
-            if not isinstance(doc, dict) or any(
-                doc.get(k) in (None, "") for k in ("id", "date", "title")
-            ):
+            if not isinstance(doc, dict) or any(doc.get(k) in (None, "") for k in ("id", "date", "title")):
                 unreadable += 1
-            english = in_english(lambda: _validation_error(doc, categories)) or err
-            findings.append(Finding("schema", [label], Said(
-                _where(english), local=_where(err)
-            )))
+            english = in_english(lambda doc=doc: _validation_error(doc, categories)) or err
+            findings.append(Finding("schema", [label], Said(_where(english), local=_where(err))))
             continue
         valid.append(activity)
     findings.extend(check_activities(valid, Registry(communities), today=today, now=now))
@@ -145,9 +141,7 @@ def check_docs(
     return Health(len(docs), findings, unreadable)
 
 
-def check_activities(
-    activities: list[Activity], registry, *, today: date, now: str | None = None
-) -> list[Finding]:
+def check_activities(activities: list[Activity], registry, *, today: date, now: str | None = None) -> list[Finding]:
     from .exchange import natural_key, stamp_ahead, stamp_limit
 
     findings: list[Finding] = []
@@ -159,31 +153,52 @@ def check_activities(
             first = group[0]
             if first.communities:
                 said = message(
-                    N_("{date} {title} ({communities}): {count} records"), date=first.date,
-                    title=first.title, communities="、".join(first.communities), count=len(group),
+                    N_("{date} {title} ({communities}): {count} records"),
+                    date=first.date,
+                    title=first.title,
+                    communities="、".join(first.communities),
+                    count=len(group),
                 )
             else:
                 said = message(
-                    N_("{date} {title}: {count} records"), date=first.date, title=first.title,
+                    N_("{date} {title}: {count} records"),
+                    date=first.date,
+                    title=first.title,
                     count=len(group),
                 )
             findings.append(Finding("duplicate", [a.id for a in group], said))
     day = today.isoformat()
     for a in activities:
         if a.date > day:
-            findings.append(Finding("future", [a.id], message(
-                N_("{date} {title}: after today ({today})"), date=a.date, title=a.title, today=day
-            )))
+            findings.append(
+                Finding(
+                    "future",
+                    [a.id],
+                    message(N_("{date} {title}: after today ({today})"), date=a.date, title=a.title, today=day),
+                )
+            )
     if now is not None:
         limit = stamp_limit(now)
         for a in activities:
             name = stamp_ahead(a, limit)
             if name is not None:
-                findings.append(Finding("stamp", [a.id], message(
-                    N_("{date} {title}: {field} {stamp} is more than a day ahead of this "
-                       "computer's clock; it would win every merge"),
-                    date=a.date, title=a.title, field=name, stamp=getattr(a, name),
-                ), fixable=True))
+                findings.append(
+                    Finding(
+                        "stamp",
+                        [a.id],
+                        message(
+                            N_(
+                                "{date} {title}: {field} {stamp} is more than a day ahead of this "
+                                "computer's clock; it would win every merge"
+                            ),
+                            date=a.date,
+                            title=a.title,
+                            field=name,
+                            stamp=getattr(a, name),
+                        ),
+                        fixable=True,
+                    )
+                )
     uses: dict[str, list[str]] = {}
     for a in activities:
         for name in a.communities:
@@ -197,32 +212,57 @@ def check_activities(
             near = suggest(name, registry.names())
             values = {"name": repr(name), "count": len(ids), "near": _listed(near)}
             if near:
-                template = (N_("{name} ({count} activities) is not in the registry; did you mean {near}?")
-                            if many else N_("{name} is not in the registry; did you mean {near}?"))
+                template = (
+                    N_("{name} ({count} activities) is not in the registry; did you mean {near}?")
+                    if many
+                    else N_("{name} is not in the registry; did you mean {near}?")
+                )
             else:
-                template = (N_("{name} ({count} activities) is not in the registry")
-                            if many else N_("{name} is not in the registry"))
+                template = (
+                    N_("{name} ({count} activities) is not in the registry")
+                    if many
+                    else N_("{name} is not in the registry")
+                )
             findings.append(Finding("community", ids, Message(template, values), names=[name]))
         elif found.name != name:
-            template = (N_("{name} ({count} activities) is {registered} in the registry")
-                        if many else N_("{name} is {registered} in the registry"))
-            findings.append(Finding("community", ids, Message(
-                template, {"name": repr(name), "count": len(ids), "registered": found.name}
-            ), fixable=True, names=[name]))
+            template = (
+                N_("{name} ({count} activities) is {registered} in the registry")
+                if many
+                else N_("{name} is {registered} in the registry")
+            )
+            findings.append(
+                Finding(
+                    "community",
+                    ids,
+                    Message(template, {"name": repr(name), "count": len(ids), "registered": found.name}),
+                    fixable=True,
+                    names=[name],
+                )
+            )
     street_of = _cached_street_of(registry)
     for a in activities:
         if not a.street and a.communities:
             street = street_of(a.communities)
             if street:
-                findings.append(Finding("street", [a.id], message(
-                    N_("{date} {title}: no street; the registry puts {communities} in {street}"),
-                    date=a.date, title=a.title, communities="、".join(a.communities), street=street,
-                ), fixable=True))
+                findings.append(
+                    Finding(
+                        "street",
+                        [a.id],
+                        message(
+                            N_("{date} {title}: no street; the registry puts {communities} in {street}"),
+                            date=a.date,
+                            title=a.title,
+                            communities="、".join(a.communities),
+                            street=street,
+                        ),
+                        fixable=True,
+                    )
+                )
     for a in activities:
         if a.participants is None:
-            findings.append(Finding("head-count", [a.id], message(
-                N_("{date} {title}: no head count"), date=a.date, title=a.title
-            )))
+            findings.append(
+                Finding("head-count", [a.id], message(N_("{date} {title}: no head count"), date=a.date, title=a.title))
+            )
     return findings
 
 
@@ -232,10 +272,18 @@ def check_tombstones(tombstones: Iterable[dict], *, now: str) -> list[Finding]:
 
     limit = stamp_limit(now)
     return [
-        Finding("stamp", [t["id"]], message(
-            N_("deletion: deleted_at {stamp} is more than a day ahead of this computer's clock; "
-               "it would win every merge"), stamp=t["deleted_at"],
-        ), fixable=True)
+        Finding(
+            "stamp",
+            [t["id"]],
+            message(
+                N_(
+                    "deletion: deleted_at {stamp} is more than a day ahead of this computer's clock; "
+                    "it would win every merge"
+                ),
+                stamp=t["deleted_at"],
+            ),
+            fixable=True,
+        )
         for t in tombstones
         if isinstance(t.get("deleted_at"), str) and stamp_key(t["deleted_at"]) > limit
     ]
@@ -243,9 +291,7 @@ def check_tombstones(tombstones: Iterable[dict], *, now: str) -> list[Finding]:
 
 def tombstones_ahead(tombstones: dict[str, str], *, now: str) -> list[str]:
     """The ids of the deletions a fix brings back to `now`."""
-    return [f.ids[0] for f in check_tombstones(
-        ({"id": i, "deleted_at": at} for i, at in tombstones.items()), now=now
-    )]
+    return [f.ids[0] for f in check_tombstones(({"id": i, "deleted_at": at} for i, at in tombstones.items()), now=now)]
 
 
 def safe_fixes(activities: Iterable[Activity], registry, *, now: str | None = None) -> list[Activity]:

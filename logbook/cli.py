@@ -161,8 +161,10 @@ def _refuse_undecodable(args: list[str]) -> None:
 _APP_SETTINGS: dict[str, Any] = dict(
     cls=_LogbookGroup,
     name="logbook",
-    help=N_("A logbook of community activities: log them in one line, find them, report on them, "
-    "and merge logbooks between people."),
+    help=N_(
+        "A logbook of community activities: log them in one line, find them, report on them, "
+        "and merge logbooks between people."
+    ),
     no_args_is_help=True,
     add_completion=True,  # --install-completion / --show-completion, values from commands/completion.py
     rich_markup_mode=None,
@@ -191,6 +193,7 @@ COMMAND_MODULES = {
     "community": "community",
 }
 _GLOBAL_WITH_VALUE = ("--db", "--lang")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -222,9 +225,7 @@ def main_options(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=N_("Print the version and stop.")
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and stop.")),
     ] = False,
 ) -> None:
     from .commands.common import State

@@ -35,9 +35,7 @@ def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
         text = os.fspath(cli_value)
         _refuse_undecodable("--db", text)
         if not text.strip():
-            raise UsageError(
-                _("--db {value} is empty; expected the path of a logbook file").format(value=repr(text))
-            )
+            raise UsageError(_("--db {value} is empty; expected the path of a logbook file").format(value=repr(text)))
         return Path(text).expanduser()
     env = environ_text("LOGBOOK_DB")
     if env is not None:
@@ -106,7 +104,9 @@ def load_settings() -> Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-            raise UsageError(_("cannot read the settings file {path}: {reason}").format(path=path, reason=err)) from None
+            raise UsageError(
+                _("cannot read the settings file {path}: {reason}").format(path=path, reason=err)
+            ) from None
         author = data.get("author")
         if isinstance(author, str) and author.strip():
             settings.author = author.strip()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
 from logbook.errors import UsageError
@@ -41,6 +41,7 @@ def supported_range() -> str:
     """SUPPORTED_RANGE in the reader's language."""
     return _("{first} to {last}").format(first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
 
+
 # China has had no daylight saving time since 1991, so a fixed offset is exact and needs no
 # tz database (zoneinfo has none on Windows without the tzdata package).
 SHANGHAI = timezone(timedelta(hours=8), "UTC+08:00")
@@ -59,9 +60,7 @@ _EN_WEEKDAYS = {
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }  # fmt: skip
-_CN_WEEKDAYS = {ch: i for i, ch in enumerate("一二三四五六日")} | {"天": 6} | {
-    str(n): n - 1 for n in range(1, 8)
-}
+_CN_WEEKDAYS = {ch: i for i, ch in enumerate("一二三四五六日")} | {"天": 6} | {str(n): n - 1 for n in range(1, 8)}
 _CN_WEEKDAY = re.compile(r"(?P<last>上个?)?(?:周|星期|礼拜)(?P<day>[一二三四五六日天1-7])")
 _EN_WEEKDAY = re.compile(r"(?P<last>last )?(?P<day>[a-z]+)")
 
@@ -104,9 +103,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise UsageError(
-                _("invalid period: {start} is after {end}").format(start=self.start, end=self.end)
-            )
+            raise UsageError(_("invalid period: {start} is after {end}").format(start=self.start, end=self.end))
 
     def contains(self, d: date) -> bool:
         return self.start <= d <= self.end
@@ -180,7 +177,7 @@ def _check_day(d: date, text: str, what: str = "date") -> date:
     return d
 
 
-def check_period(period: "Period", text: str, what: str) -> "Period":
+def check_period(period: Period, text: str, what: str) -> Period:
     """`period` if any of its days is supported, else a UsageError naming `text` and the range:
     the ISO week that holds 2199-12-31 runs into 2200 and is still a week of the logbook."""
     if period.end < FIRST_DAY or period.start > LAST_DAY:
@@ -430,7 +427,7 @@ def now_utc_iso(now: datetime | None = None) -> str:
 
     `now` (timezone-aware) stands in for the clock in tests.
     """
-    utc = _aware(now).astimezone(timezone.utc)
+    utc = _aware(now).astimezone(UTC)
     return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
 
 
@@ -441,7 +438,7 @@ def today_in_shanghai(now: datetime | None = None) -> date:
 
 def _aware(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if now.tzinfo is None:
         raise ValueError("now must carry a time zone")
     return now

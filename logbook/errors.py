@@ -8,8 +8,11 @@ from .i18n import N_, _
 
 # The fields and periods these errors name, in the reader's language.
 _WORDS = {
-    "grouping": N_("grouping"), "period": N_("period"),
-    "week": N_("week"), "month": N_("month"), "quarter": N_("quarter"),
+    "grouping": N_("grouping"),
+    "period": N_("period"),
+    "week": N_("week"),
+    "month": N_("month"),
+    "quarter": N_("quarter"),
 }
 # How many periods: English adds an s, Chinese a measure word where it needs one.
 _PERIODS = {"week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters")}
@@ -78,9 +81,11 @@ class InvalidChoice(UsageError):
     knows which option the value came from, names the option instead."""
 
     def __init__(self, field: str, value: object, accepted: tuple[str, ...]) -> None:
-        super().__init__(_("invalid {field} {value}: expected one of {accepted}").format(
-            field=_word(field), value=repr(value), accepted=", ".join(accepted)
-        ))
+        super().__init__(
+            _("invalid {field} {value}: expected one of {accepted}").format(
+                field=_word(field), value=repr(value), accepted=", ".join(accepted)
+            )
+        )
         self.field = field
         self.value = value
         self.accepted = accepted
@@ -92,11 +97,14 @@ class TooManyPeriods(UsageError):
 
     def __init__(self, field: str, kind: str, start: str, end: str, count: int, most: int) -> None:
         periods = _(_PERIODS[kind]) if kind in _PERIODS else f"{kind}s"
-        super().__init__(_(
-            "{start} to {end} spans {count} {periods}, too many to count by {period} for the "
-            "{field} (at most {most}): narrow the date range, or use a longer period"
-        ).format(start=start, end=end, count=count, periods=periods, period=_word(kind),
-                 field=_word(field), most=most))
+        super().__init__(
+            _(
+                "{start} to {end} spans {count} {periods}, too many to count by {period} for the "
+                "{field} (at most {most}): narrow the date range, or use a longer period"
+            ).format(
+                start=start, end=end, count=count, periods=periods, period=_word(kind), field=_word(field), most=most
+            )
+        )
         self.field = field
         self.kind = kind
         self.start = start

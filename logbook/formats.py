@@ -224,7 +224,7 @@ def read_csv_rows(text: str) -> Iterator[tuple[int, dict]]:
             continue
         row: dict = dict(zip(columns, cells))
         if len(cells) > len(columns):
-            row[None] = cells[len(columns):]
+            row[None] = cells[len(columns) :]
         yield start, row
 
 

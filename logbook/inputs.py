@@ -25,7 +25,10 @@ _KINDS = (
 # What the commands that read a file name it and expect of it (`shown`, `expected`), written
 # in English where they call; their Chinese is here.
 _CALLERS_WORDS = (
-    N_("standard input"), N_("an exchange file"), N_("a text file of articles"), N_("a text of articles"),
+    N_("standard input"),
+    N_("an exchange file"),
+    N_("a text file of articles"),
+    N_("a text of articles"),
 )
 
 
@@ -55,9 +58,7 @@ def size_words(count: int) -> str:
     return ngettext("{count} byte", "{count} bytes", count).format(count=count)
 
 
-def read_input_file(
-    path, *, shown: str, expected: str, sep: str = ";", limit: int | None = None
-) -> bytes:
+def read_input_file(path, *, shown: str, expected: str, sep: str = ";", limit: int | None = None) -> bytes:
     """The bytes of a file named on the command line. A device or socket is refused before it is
     opened, a file over `limit` (MAX_INPUT_BYTES unless a command reads less) before it is read,
     and a pipe is read no further than that. OSErrors of opening and reading are left to the
@@ -85,6 +86,8 @@ def read_capped(handle: BinaryIO, shown: str, expected: str, *, limit: int | Non
 
 def too_large(shown: str, expected: str, limit: int) -> UsageError:
     most = size_words(limit)
-    return UsageError(_("{file} holds more than {most}; expected {expected} of at most {most}").format(
-        file=_words(shown), most=most, expected=_words(expected)
-    ))
+    return UsageError(
+        _("{file} holds more than {most}; expected {expected} of at most {most}").format(
+            file=_words(shown), most=most, expected=_words(expected)
+        )
+    )

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from .dates import FIRST_DAY, LAST_DAY, supported_range
-from .i18n import _
 from .errors import ValidationError
+from .i18n import _
 
 TITLE_MAX = 200
 TEXT_MAX = 20_000  # notes hold a whole article; anything longer is not a note
@@ -130,7 +130,7 @@ class Activity:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict, *, categories: "Categories | None" = None) -> "Activity":
+    def from_dict(cls, data: dict, *, categories: Categories | None = None) -> Activity:
         """Build and validate a record from a dict (as stored or imported).
 
         Unknown keys are ignored; missing optional fields take their defaults. Raises
@@ -148,16 +148,14 @@ class Activity:
             if value is None:
                 kwargs[name] = []
             elif isinstance(value, str):
-                raise ValidationError(
-                    _("{field} must be a list of names, got a string").format(field=name), name
-                )
+                raise ValidationError(_("{field} must be a list of names, got a string").format(field=name), name)
         if kwargs.get("participants_approx") is None:
             kwargs["participants_approx"] = False
         activity = cls(**kwargs)
         activity.validate(categories)
         return activity
 
-    def validate(self, categories: "Categories | None" = None) -> None:
+    def validate(self, categories: Categories | None = None) -> None:
         """Check every field against the contract; normalise text in place."""
         _check_str(self, "id")
         self.id = self.id.lower()
@@ -165,9 +163,7 @@ class Activity:
             raise ValidationError(_("id {value} is not 32 hex characters").format(value=repr(self.id)), "id")
         _check_str(self, "date")
         if not _DATE_RE.match(self.date) or not _is_real_date(self.date):
-            raise ValidationError(
-                _("date {value} is not a real YYYY-MM-DD date").format(value=repr(self.date)), "date"
-            )
+            raise ValidationError(_("date {value} is not a real YYYY-MM-DD date").format(value=repr(self.date)), "date")
         if not _FIRST_ISO <= self.date <= _LAST_ISO:
             raise ValidationError(
                 _("date {value} is outside the supported range {range}").format(
@@ -180,13 +176,9 @@ class Activity:
             if value is not None:
                 _check_str(self, name)
                 if not _TIME_RE.match(value):
-                    raise ValidationError(
-                        _("{field} {value} is not HH:MM").format(field=name, value=repr(value)), name
-                    )
+                    raise ValidationError(_("{field} {value} is not HH:MM").format(field=name, value=repr(value)), name)
         if self.start and self.end and self.end < self.start:
-            raise ValidationError(
-                _("end {end} is before start {start}").format(end=self.end, start=self.start), "end"
-            )
+            raise ValidationError(_("end {end} is before start {start}").format(end=self.end, start=self.start), "end")
         _check_str(self, "title")
         self.title = clean_text(self.title)
         if not self.title:
@@ -213,9 +205,7 @@ class Activity:
             try:
                 setattr(self, name, clean_names(getattr(self, name)))
             except ValidationError as err:
-                raise ValidationError(
-                    _("{field}: {reason}").format(field=name, reason=err.message), name
-                ) from None
+                raise ValidationError(_("{field}: {reason}").format(field=name, reason=err.message), name) from None
             for item in getattr(self, name):
                 if len(item) > NAME_MAX:
                     raise ValidationError(
@@ -227,9 +217,7 @@ class Activity:
         if self.participants is not None:
             if isinstance(self.participants, bool) or not isinstance(self.participants, int):
                 raise ValidationError(
-                    _("participants must be a whole number >= 0, got {value}").format(
-                        value=repr(self.participants)
-                    ),
+                    _("participants must be a whole number >= 0, got {value}").format(value=repr(self.participants)),
                     "participants",
                 )
             if self.participants < 0:
@@ -297,7 +285,7 @@ class Community:
         return {"name": self.name, "street": self.street, "aliases": list(self.aliases)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Community":
+    def from_dict(cls, data: dict) -> Community:
         if not isinstance(data, dict):
             raise ValidationError(f"expected a community object, got {type(data).__name__}")
         name = data.get("name")
@@ -327,11 +315,11 @@ class Categories:
                 self._lookup.setdefault(spelling.casefold(), zh)
 
     @classmethod
-    def builtin(cls) -> "Categories":
+    def builtin(cls) -> Categories:
         return _BUILTIN
 
     @classmethod
-    def with_extra(cls, extra: list[str]) -> "Categories":
+    def with_extra(cls, extra: list[str]) -> Categories:
         entries = list(BUILTIN_CATEGORIES)
         names = {zh for zh, _, _ in entries}
         for name in extra:
@@ -344,7 +332,7 @@ class Categories:
         return [zh for zh, _, _ in self.entries]
 
     def english(self, zh: str) -> str:
-        for name, en, _ in self.entries:
+        for name, en, _spellings in self.entries:
             if name == zh:
                 return en
         return zh
@@ -395,19 +383,26 @@ def _sound(doc: dict) -> bool:
     if doc.keys() != FIELD_SET:
         return False
     ident, day, people = doc["id"], doc["date"], doc["participants"]
-    if not (type(ident) is str and _ID_RE.match(ident) and type(day) is str and _DATE_RE.match(day)
-            and _is_real_date(day) and type(doc["title"]) is str and doc["title"]
-            and type(doc["category"]) is str and type(doc["participants_approx"]) is bool
-            and (people is None or (type(people) is int and 0 <= people <= PARTICIPANTS_MAX))
-            and type(doc["created_at"]) is str and type(doc["updated_at"]) is str):
+    if not (
+        type(ident) is str
+        and _ID_RE.match(ident)
+        and type(day) is str
+        and _DATE_RE.match(day)
+        and _is_real_date(day)
+        and type(doc["title"]) is str
+        and doc["title"]
+        and type(doc["category"]) is str
+        and type(doc["participants_approx"]) is bool
+        and (people is None or (type(people) is int and 0 <= people <= PARTICIPANTS_MAX))
+        and type(doc["created_at"]) is str
+        and type(doc["updated_at"]) is str
+    ):
         return False
     for name in LIST_FIELDS:
         value = doc[name]
         if type(value) is not list or not all(type(item) is str for item in value):
             return False
     return all(doc[name] is None or type(doc[name]) is str for name in _TEXT_OR_NONE)
-
-
 
 
 def stored_record(doc, categories: Categories | None = None) -> tuple[dict | None, str | None]:

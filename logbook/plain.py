@@ -66,10 +66,7 @@ def fold(text: str, cols: int) -> list[str]:
 # What Python makes of bytes that are not UTF-8 in an argument, a path or the environment: lone
 # surrogates (surrogateescape), which no file or JSON can hold.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-NOT_UTF8 = (
-    "is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, "
-    "such as GBK?)"
-)
+NOT_UTF8 = "is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, such as GBK?)"
 
 
 def undecodable(value: str, limit: int = 300) -> str | None:

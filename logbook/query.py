@@ -60,9 +60,7 @@ class Filter:
             return False
         if self.category and activity.category != self.category:
             return False
-        if self.min_people is not None and (
-            activity.participants is None or activity.participants < self.min_people
-        ):
+        if self.min_people is not None and (activity.participants is None or activity.participants < self.min_people):
             return False
         if self.communities:
             wanted = {_name_key(c) for c in (*self.communities, *self.community_spellings)}

@@ -70,9 +70,7 @@ def _one_spelling_each(names: Iterable[str]) -> list[str]:
     chosen: dict[str, str] = {}
     for name in dict.fromkeys(names):
         key = fold(strip_suffix(name))
-        if key not in chosen or (
-            to_simplified(chosen[key]) != chosen[key] and to_simplified(name) == name
-        ):
+        if key not in chosen or (to_simplified(chosen[key]) != chosen[key] and to_simplified(name) == name):
             chosen[key] = name
     return list(chosen.values())
 
@@ -90,9 +88,7 @@ class Registry:
         # are suggested) as the registered name.
         self.used = _one_spelling_each(n for n in used if n and self.find(n) is None)
         streets = self.streets()
-        self.used_streets = _one_spelling_each(
-            s for s in used_streets if s and _same_name(s, streets) is None
-        )
+        self.used_streets = _one_spelling_each(s for s in used_streets if s and _same_name(s, streets) is None)
 
     def names(self) -> list[str]:
         return [c.name for c in self.communities]
@@ -122,9 +118,7 @@ class Registry:
         bare = fold(strip_suffix(typed))
         if bare:
             for c in self.communities:
-                if fold(strip_suffix(c.name)) == bare or any(
-                    fold(strip_suffix(a)) == bare for a in c.aliases
-                ):
+                if fold(strip_suffix(c.name)) == bare or any(fold(strip_suffix(a)) == bare for a in c.aliases):
                     return c
         return None
 

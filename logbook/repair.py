@@ -14,8 +14,8 @@ import orjson
 
 from .checks import Finding, Said, in_english
 from .i18n import N_, Message, message
-from .storage import ACTIVITIES, Store, Transaction, keys_file, part_seq, period_of
 from .models import stored_record
+from .storage import ACTIVITIES, Store, Transaction, keys_file, part_seq, period_of
 from .storage.records import _activity_from_doc, _search_key_of
 
 
@@ -48,28 +48,56 @@ def inspect(store: Store) -> list[FileFinding]:
             english = in_english(lambda doc=doc: stored_record(doc, store.categories)[1]) or why
             template = N_("{problem} ({file}, document {key}: left as it is)")
             values = {"file": str(store.parts_dir / name), "key": key}
-            findings.append(FileFinding("schema", [ident] if ident else [], Said(
-                template.format(problem=english, **values),
-                local=Message(template, dict(values, problem=why)).text(),
-            ), fixable=False))
+            findings.append(
+                FileFinding(
+                    "schema",
+                    [ident] if ident else [],
+                    Said(
+                        template.format(problem=english, **values),
+                        local=Message(template, dict(values, problem=why)).text(),
+                    ),
+                    fixable=False,
+                )
+            )
         for doc in docs:
             seen.setdefault(doc["id"], []).append(period)
             if period_of(doc["date"]) != period:
-                findings.append(FileFinding("misplaced", [doc["id"]], message(
-                    N_("{date} {title} is kept in {file}, the file of {month}"),
-                    date=doc["date"], title=doc["title"], file=name, month=period,
-                )))
+                findings.append(
+                    FileFinding(
+                        "misplaced",
+                        [doc["id"]],
+                        message(
+                            N_("{date} {title} is kept in {file}, the file of {month}"),
+                            date=doc["date"],
+                            title=doc["title"],
+                            file=name,
+                            month=period,
+                        ),
+                    )
+                )
         stale = _keys_problem(store, main, period, docs)
         if stale:
-            findings.append(FileFinding("keys", [], message(
-                N_("{file} {problem}"), file=str(store.parts_dir / keys_file(name)), problem=stale
-            )))
+            findings.append(
+                FileFinding(
+                    "keys",
+                    [],
+                    message(N_("{file} {problem}"), file=str(store.parts_dir / keys_file(name)), problem=stale),
+                )
+            )
     for ident, periods in seen.items():
         if len(periods) > 1:
-            findings.append(FileFinding("twice", [ident], message(
-                N_("activity {id} is kept {count} times ({months})"),
-                id=ident[:8], count=len(periods), months=", ".join(periods),
-            )))
+            findings.append(
+                FileFinding(
+                    "twice",
+                    [ident],
+                    message(
+                        N_("activity {id} is kept {count} times ({months})"),
+                        id=ident[:8],
+                        count=len(periods),
+                        months=", ".join(periods),
+                    ),
+                )
+            )
     return findings
 
 
@@ -82,7 +110,9 @@ def _keys_problem(store: Store, main, period: str, docs: list[dict]) -> Message 
     if keys is None:
         return message(N_("does not match its records (damaged or edited): a search reads the records instead"))
     try:
-        trusted = entry.get("crc") is not None and entry["crc"] == zlib.crc32((store.parts_dir / entry["file"]).read_bytes())
+        trusted = entry.get("crc") is not None and entry["crc"] == zlib.crc32(
+            (store.parts_dir / entry["file"]).read_bytes()
+        )
     except OSError:
         trusted = False
     if trusted:
@@ -158,10 +188,10 @@ def _rebuild(store: Store, tx: Transaction) -> int:
         unreadable += [doc for _, doc, _ in store.unreadable.get(main.periods[period]["file"], ())]
     tombstones = tx.tombstones()
     records = [
-        r for _, _, r in newest.values()
+        r
+        for _, _, r in newest.values()
         if not (r["id"] in tombstones and stamp_key(tombstones[r["id"]]) >= stamp_key(r["updated_at"]))
     ]
     before = sum(main.count(p) for p in main.period_names())
     tx.replace_all(records, unreadable)
     return abs(len(records) - before)
-

@@ -107,7 +107,7 @@ def sample_activities() -> list[Activity]:
     communities = sample_communities()
     streets = list(STREETS)
     out: list[Activity] = []
-    for i in range(COUNT):
+    for _n in range(COUNT):
         day = FIRST_DAY + timedelta(days=rng.randrange(WEEKS * 7))
         street: str | None  # a community's may be unknown
         if rng.random() < 0.12:

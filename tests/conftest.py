@@ -214,8 +214,13 @@ def at_terminal(*args: str, env: dict | None = None, columns: int | None = None,
     if columns is not None:
         full_env["COLUMNS"] = str(columns)
     full_env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "logbook", *args], stdin=subprocess.DEVNULL,
-                            stdout=follower, stderr=follower, env=full_env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "logbook", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=full_env,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -231,4 +236,3 @@ def at_terminal(*args: str, env: dict | None = None, columns: int | None = None,
     if check:
         assert code == 0, b"".join(chunks)
     return b"".join(chunks)
-

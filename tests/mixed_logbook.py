@@ -67,15 +67,27 @@ NOTES = [
     ("", ""),
 ]
 SPEAKERS = [("张医生", "張醫生"), ("李律师", "李律師"), ("王老师", "王老師")]
-PARTNERS = [("北京市消防救援总队", "北京市消防救援總隊"), ("和睦律师事务所", "和睦律師事務所"), ("WeChat志愿群", "wechat志願群")]
+PARTNERS = [
+    ("北京市消防救援总队", "北京市消防救援總隊"),
+    ("和睦律师事务所", "和睦律師事務所"),
+    ("WeChat志愿群", "wechat志願群"),
+]
 GROUPS = [("老人", "老人"), ("儿童", "兒童"), ("志愿者", "志願者"), ("快递员", "快遞員")]
 TAGS = [("垃圾分类", "垃圾分類"), ("反诈", "反詐"), ("健康", "健康"), ("消防", "消防")]
 LOCATIONS = [("社区活动室", "社區活動室"), ("党群服务中心", "黨群服務中心"), ("小区广场", "小區廣場")]
 ORGANIZERS = [("社区居委会", "社區居委會"), ("社工事务所", "社工事務所")]
 
 SEARCHED = (
-    "title", "notes", "street", "location",
-    "community_text", "organizers", "partners", "speakers", "groups", "tags",
+    "title",
+    "notes",
+    "street",
+    "location",
+    "community_text",
+    "organizers",
+    "partners",
+    "speakers",
+    "groups",
+    "tags",
 )
 
 
@@ -155,10 +167,7 @@ def build(path: Path, count: int = COUNT, seed: int = 20250330) -> MixedLogbook:
         if rng.random() < 0.2:
             others = [n for n in by_street[street] if n != first]
             reached += rng.sample(others, k=min(len(others), rng.randint(1, 2)))
-        spelled = [
-            rng.choice([(c, c), *COMMUNITY_SPELLINGS.get(c, [])]) if trad else (c, c)
-            for c in reached
-        ]
+        spelled = [rng.choice([(c, c), *COMMUNITY_SPELLINGS.get(c, [])]) if trad else (c, c) for c in reached]
         stored_street = rng.choice([street, *STREET_SPELLINGS.get(street, [])]) if trad else street
         notes = rng.choice(NOTES)
         location = rng.choice(LOCATIONS)
@@ -215,9 +224,7 @@ def build(path: Path, count: int = COUNT, seed: int = 20250330) -> MixedLogbook:
         activities.append(activity)
     store = Store(path)
     with store.transaction("seed") as tx:
-        tx.set_communities(
-            [Community(name=n, street=s, aliases=list(a)) for n, s, a in REGISTRY]
-        )
+        tx.set_communities([Community(name=n, street=s, aliases=list(a)) for n, s, a in REGISTRY])
         for activity in activities:
             tx.add(activity)
     return MixedLogbook(path, shadows)

@@ -4,15 +4,13 @@ placeholders, and the language is chosen the way the README says."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from conftest import ROOT, run
 
 from logbook import i18n
-
-from conftest import ROOT, run
 
 PO = ROOT / "logbook" / "locale" / "zh_CN" / "LC_MESSAGES" / "logbook.po"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}

@@ -2,7 +2,6 @@
 is safe only (in one undoable change), --format json."""
 
 import pytest
-
 from conftest import add, run
 from logbook_files import rewrite_activities, stored_activities
 
@@ -98,8 +97,12 @@ def test_json_findings(troubled):
     assert data["ok"] is False and data["checked"] == 6 and data["fixed"] == []
     kinds = [(p["kind"], p["fixable"]) for p in data["problems"]]
     assert kinds == [
-        ("duplicate", False), ("future", False), ("community", False), ("community", True),
-        ("street", True), ("head-count", False),
+        ("duplicate", False),
+        ("future", False),
+        ("community", False),
+        ("community", True),
+        ("street", True),
+        ("head-count", False),
     ]
     assert data["problems"][0]["ids"] == [troubled["dup1"], troubled["dup2"]]
 
@@ -123,12 +126,15 @@ def _corrupt(db_path, **changes):
     return edited[0]
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"date": "2025-02-30"}, "date '2025-02-30' is not a real YYYY-MM-DD date ("),
-    ({"participants": "很多"}, "participants must be a whole number >= 0, got '很多' ("),
-    ({"tags": "不是列表"}, "tags must be a list of names, got a string ("),
-    ({"category": "跳舞"}, "category '跳舞' is not one of 培训 (training), 会议"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"date": "2025-02-30"}, "date '2025-02-30' is not a real YYYY-MM-DD date ("),
+        ({"participants": "很多"}, "participants must be a whole number >= 0, got '很多' ("),
+        ({"tags": "不是列表"}, "tags must be a list of names, got a string ("),
+        ({"category": "跳舞"}, "category '跳舞' is not one of 培训 (training), 会议"),
+    ],
+)
 def test_schema_problems_in_a_hand_edited_file(db_path, changes, message):
     add("消防安全培训", "--people", "30")
     ident = _corrupt(db_path, **changes)

@@ -22,21 +22,36 @@ def test_add_prints_full_id_and_confirms_on_stderr(db_path):
 def test_add_every_option_is_stored(db_path, registry):
     activity_id = add(
         "  垃圾分类志愿者培训会  ",
-        "--date", "2025年3月27日",
-        "--start", "9:00",
-        "--end", "11:30",
-        "--community", "安贞西里",
-        "--community", "黄寺社区",
-        "--category", "training",
-        "--people", "40余",
-        "--organizer", "社区居委会",
-        "--partner", "区城管委",
-        "--speaker", "王立新",
-        "--group", "志愿者",
-        "--group", "居民",
-        "--tag", "垃圾分类",
-        "--location", "社区党群服务中心",
-        "--note", "第一行\n第二行",
+        "--date",
+        "2025年3月27日",
+        "--start",
+        "9:00",
+        "--end",
+        "11:30",
+        "--community",
+        "安贞西里",
+        "--community",
+        "黄寺社区",
+        "--category",
+        "training",
+        "--people",
+        "40余",
+        "--organizer",
+        "社区居委会",
+        "--partner",
+        "区城管委",
+        "--speaker",
+        "王立新",
+        "--group",
+        "志愿者",
+        "--group",
+        "居民",
+        "--tag",
+        "垃圾分类",
+        "--location",
+        "社区党群服务中心",
+        "--note",
+        "第一行\n第二行",
     )
     [doc] = stored(db_path)
     assert doc["id"] == activity_id
@@ -70,13 +85,25 @@ def test_add_defaults(db_path):
 
 
 def test_categories_in_either_script_and_english(db_path):
-    for typed, expected in [("議事協商", "会议"), ("meeting", "会议"), ("消防", "安全"), ("義診", "义诊"), ("PARTY", "党建")]:
+    for typed, expected in [
+        ("議事協商", "会议"),
+        ("meeting", "会议"),
+        ("消防", "安全"),
+        ("義診", "义诊"),
+        ("PARTY", "党建"),
+    ]:
         add("活动", "--category", typed)
         assert stored(db_path)[-1]["category"] == expected
 
 
 def test_people_forms(db_path):
-    for typed, expected in [("40", (40, False)), ("40+", (40, True)), ("40余人", (40, True)), ("0", (0, False)), ("八名", (8, False))]:
+    for typed, expected in [
+        ("40", (40, False)),
+        ("40+", (40, True)),
+        ("40余人", (40, True)),
+        ("0", (0, False)),
+        ("八名", (8, False)),
+    ]:
         add("活动", "--people", typed)
         doc = stored(db_path)[-1]
         assert (doc["participants"], doc["participants_approx"]) == expected

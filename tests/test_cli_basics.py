@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, add, run, run_proc
 
 
@@ -122,7 +121,10 @@ def test_piping_into_head_ends_quietly(tmp_path):
         add(f"活动{i}")
     proc = subprocess.run(
         f"'{sys.executable}' -m logbook list --all --format jsonl | head -n 1",
-        shell=True, capture_output=True, text=True, env=env,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr, proc.stderr
@@ -144,7 +146,7 @@ def _run_at_terminal(args, answer: bytes, lang: str = "en") -> tuple[int, str]:
         if not chunk:
             break
         output += chunk
-        if not answered and ("[y/N]".encode() in output or "[是/否]".encode() in output):
+        if not answered and (b"[y/N]" in output or "[是/否]".encode() in output):
             os.write(fd, answer)
             answered = True
     _, status = os.waitpid(pid, 0)
@@ -181,8 +183,9 @@ def test_the_prompt_speaks_chinese_and_takes_chinese_answers(answer, kept):
 
 
 def test_every_command_has_help_and_is_in_the_readme():
-    from logbook.cli import app
     import typer
+
+    from logbook.cli import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = typer.main.get_command(app)
@@ -220,6 +223,7 @@ def test_each_command_alone_builds_the_command_it_names():
     """A run builds only the command it names (logbook.cli.COMMAND_MODULES): the map must say
     where every command of the whole app is, and each command built alone must be the same."""
     import typer
+
     from logbook.cli import COMMAND_MODULES, app, build_app, command_named
 
     whole = typer.main.get_command(app)
@@ -235,7 +239,11 @@ def test_each_command_alone_builds_the_command_it_names():
 
 
 def test_a_mistyped_command_is_answered_by_the_whole_app(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "logbook", "--db", str(tmp_path / "l.json"), "ad", "活动"],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "logbook", "--db", str(tmp_path / "l.json"), "ad", "活动"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 2
     assert proc.stderr == "Error: no such command: ad; did you mean add?\n"

@@ -6,8 +6,8 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import add, run
+
 from logbook import dates, i18n
 from logbook.labels import head_count
 
@@ -32,14 +32,40 @@ def test_list_table_in_chinese():
 
 def test_show_in_chinese_with_beijing_times(monkeypatch):
     monkeypatch.setattr(dates, "now_utc_iso", lambda now=None: "2025-03-30T06:05:00.000Z")
-    activity_id = add("中医义诊进社区", "--community", "安贞西里社区", "--people", "40+",
-                      "--speaker", "张医生", "--date", "2025-03-27", "--start", "9点")
+    activity_id = add(
+        "中医义诊进社区",
+        "--community",
+        "安贞西里社区",
+        "--people",
+        "40+",
+        "--speaker",
+        "张医生",
+        "--date",
+        "2025-03-27",
+        "--start",
+        "9点",
+    )
     rows = [
-        ("编号", activity_id), ("日期", "2025-03-27"), ("开始时间", "09:00"), ("结束时间", ""),
-        ("标题", "中医义诊进社区"), ("类别", "其他"), ("社区", "安贞西里社区"), ("街道", ""),
-        ("人数", "40余"), ("组织者", ""), ("合作单位", ""), ("主讲人", "张医生"), ("服务对象", ""),
-        ("标签", ""), ("地点", ""), ("备注", ""), ("来源", "手工录入"), ("录入人", "王社工"),
-        ("录入时间", "2025-03-30 14:05"), ("修改时间", "2025-03-30 14:05"),
+        ("编号", activity_id),
+        ("日期", "2025-03-27"),
+        ("开始时间", "09:00"),
+        ("结束时间", ""),
+        ("标题", "中医义诊进社区"),
+        ("类别", "其他"),
+        ("社区", "安贞西里社区"),
+        ("街道", ""),
+        ("人数", "40余"),
+        ("组织者", ""),
+        ("合作单位", ""),
+        ("主讲人", "张医生"),
+        ("服务对象", ""),
+        ("标签", ""),
+        ("地点", ""),
+        ("备注", ""),
+        ("来源", "手工录入"),
+        ("录入人", "王社工"),
+        ("录入时间", "2025-03-30 14:05"),
+        ("修改时间", "2025-03-30 14:05"),
     ]
     from logbook.plain import pad
 
@@ -55,22 +81,31 @@ def test_show_in_chinese_with_beijing_times(monkeypatch):
 def test_approximate_head_counts_in_each_language():
     i18n.use(i18n.CHINESE)
     assert (head_count(40, True), head_count(296, True, total=True), head_count(12, False)) == (
-        "40余", "至少 296", "12"
+        "40余",
+        "至少 296",
+        "12",
     )
     assert head_count(None, False) == ""
     i18n.use(i18n.ENGLISH)
     assert (head_count(40, True), head_count(296, True, total=True)) == ("40+", "296+")
 
 
-@pytest.mark.parametrize("args, line", [
-    (("add", "议事会", "--people", "很多"),
-     "错误：--people 的人数 '很多' 无效：应为整数，如 40；“40多人”可写 40余 或 40+\n"),
-    (("add", "议事会", "--date", "明年"),
-     "错误：日期 '明年' 无法识别：可以写 YYYY-MM-DD、2025/3/27、3/27、2025年3月27日、3月27日、"
-     "今天、昨天、前天（或 today、yesterday），或星期几，如 周三、mon\n"),
-    (("list", "--sort", "size"), "错误：--sort 的值 'size' 无效：应为以下之一：date, participants, community\n"),
-    (("add", "   "), "错误：标题是空的\n"),
-])
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (
+            ("add", "议事会", "--people", "很多"),
+            "错误：--people 的人数 '很多' 无效：应为整数，如 40；“40多人”可写 40余 或 40+\n",
+        ),
+        (
+            ("add", "议事会", "--date", "明年"),
+            "错误：日期 '明年' 无法识别：可以写 YYYY-MM-DD、2025/3/27、3/27、2025年3月27日、3月27日、"
+            "今天、昨天、前天（或 today、yesterday），或星期几，如 周三、mon\n",
+        ),
+        (("list", "--sort", "size"), "错误：--sort 的值 'size' 无效：应为以下之一：date, participants, community\n"),
+        (("add", "   "), "错误：标题是空的\n"),
+    ],
+)
 def test_errors_in_chinese_are_one_line(args, line):
     result = run(*args)
     assert result.exit_code == 2

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import add, run
-from logbook import dates, i18n
 from test_undo import _hold_lock
+
+from logbook import dates, i18n
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +31,7 @@ def test_a_locked_logbook_is_said_in_chinese(db_path, monkeypatch):
         holder.wait()
     assert result.exit_code == 3
     assert result.stderr == (
-        f"错误：{db_path} 正被另一个 logbook 进程锁定（已等待 0.2 秒，锁文件 {db_path}.lock）；"
-        "请等它结束后再试\n"
+        f"错误：{db_path} 正被另一个 logbook 进程锁定（已等待 0.2 秒，锁文件 {db_path}.lock）；请等它结束后再试\n"
     )
 
 

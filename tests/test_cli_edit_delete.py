@@ -15,13 +15,22 @@ def test_edit_fields_and_lists():
     activity_id = add("议事会", "--tag", "旧", "--people", "10")
     before = record(activity_id)
     result = run(
-        "edit", activity_id[:6],
-        "--title", "楼道堆物议事协商会",
-        "--date", "3月20日",
-        "--people", "30余",
-        "--category", "会议",
-        "--add-tag", "楼道治理", "--remove-tag", "旧",
-        "--add-speaker", "毕宇珠",
+        "edit",
+        activity_id[:6],
+        "--title",
+        "楼道堆物议事协商会",
+        "--date",
+        "3月20日",
+        "--people",
+        "30余",
+        "--category",
+        "会议",
+        "--add-tag",
+        "楼道治理",
+        "--remove-tag",
+        "旧",
+        "--add-speaker",
+        "毕宇珠",
     )
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"Updated {activity_id[:8]}")
@@ -51,7 +60,13 @@ def test_edit_clear_and_nothing_to_change():
 def test_edit_invalid_value_leaves_file_unchanged(db_path):
     activity_id = add("议事会")
     before = db_path.read_bytes()
-    for args in (["--date", "2025-02-30"], ["--people", "很多"], ["--title", "x" * 201], ["--start", "25:00"], ["--category", "跳舞"]):
+    for args in (
+        ["--date", "2025-02-30"],
+        ["--people", "很多"],
+        ["--title", "x" * 201],
+        ["--start", "25:00"],
+        ["--category", "跳舞"],
+    ):
         result = run("edit", activity_id, *args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
@@ -61,7 +76,8 @@ def test_edit_invalid_value_leaves_file_unchanged(db_path):
 def test_edit_with_editor_validates_on_save(tmp_path, monkeypatch):
     activity_id = add("议事会", "--people", "10")
     script = tmp_path / "fake_editor.py"
-    script.write_text(textwrap.dedent("""
+    script.write_text(
+        textwrap.dedent("""
         import json, sys
         path = sys.argv[1]
         with open(path, encoding="utf-8") as f:
@@ -70,7 +86,9 @@ def test_edit_with_editor_validates_on_save(tmp_path, monkeypatch):
         rec["participants"] = int(__import__("os").environ.get("NEW_PEOPLE", "12"))
         with open(path, "w", encoding="utf-8") as f:
             json.dump(rec, f, ensure_ascii=False)
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = run("edit", activity_id, "--editor")
     assert result.exit_code == 0, result.stderr

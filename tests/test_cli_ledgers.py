@@ -27,15 +27,54 @@ def _without(records: list[dict], *keys: str) -> list[dict]:
 @pytest.fixture
 def filled(registry):
     """Activities that use every field, and text a spreadsheet would run as a formula."""
-    add("=1+1 垃圾分类讲座", "--date", "2024-12-03", "--start", "9:00", "--end", "10:30",
-        "-c", "安贞西里社区", "-c", "安贞里社区", "--category", "培训", "--people", "50余",
-        "--organizer", "安贞西里社区居委会", "--partner", "区城管委", "--speaker", "王佳宁",
-        "--group", "老年人", "-t", "垃圾分类", "-t", "环保", "--location", "活动室",
-        "--note", "-发放资料\n第二行, 有逗号")
+    add(
+        "=1+1 垃圾分类讲座",
+        "--date",
+        "2024-12-03",
+        "--start",
+        "9:00",
+        "--end",
+        "10:30",
+        "-c",
+        "安贞西里社区",
+        "-c",
+        "安贞里社区",
+        "--category",
+        "培训",
+        "--people",
+        "50余",
+        "--organizer",
+        "安贞西里社区居委会",
+        "--partner",
+        "区城管委",
+        "--speaker",
+        "王佳宁",
+        "--group",
+        "老年人",
+        "-t",
+        "垃圾分类",
+        "-t",
+        "环保",
+        "--location",
+        "活动室",
+        "--note",
+        "-发放资料\n第二行, 有逗号",
+    )
     add("@楼门议事会", "--date", "2024-12-04", "-c", "黄寺社区", "--category", "会议", "--people", "12")
     add("+志愿服务", "--date", "2024-12-05", "-c", "和平街一社区", "--category", "志愿服务")
-    add("重阳节敬老文艺演出", "--date", "2024-12-20", "--start", "14:00", "-c", "和平街十一社区",
-        "--category", "文化", "--people", "80")
+    add(
+        "重阳节敬老文艺演出",
+        "--date",
+        "2024-12-20",
+        "--start",
+        "14:00",
+        "-c",
+        "和平街十一社区",
+        "--category",
+        "文化",
+        "--people",
+        "80",
+    )
     return _records()
 
 
@@ -52,16 +91,69 @@ def test_the_exported_ledger_is_what_a_spreadsheet_expects(tmp_path, filled):
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:S4"
     assert [c.value for c in ws[2]] == [
-        "日期", "开始时间", "结束时间", "活动名称", "类别", "社区", "街道", "参与人数", "约数", "主办单位",
-        "协办单位", "主讲人", "服务对象", "标签", "地点", "备注", "来源", "记录人", "编号"]
+        "日期",
+        "开始时间",
+        "结束时间",
+        "活动名称",
+        "类别",
+        "社区",
+        "街道",
+        "参与人数",
+        "约数",
+        "主办单位",
+        "协办单位",
+        "主讲人",
+        "服务对象",
+        "标签",
+        "地点",
+        "备注",
+        "来源",
+        "记录人",
+        "编号",
+    ]
     first, second = filled[0], filled[1]
     assert [c.value for c in ws[3]] == [
-        datetime(2024, 12, 3), time(9, 0), time(10, 30), "=1+1 垃圾分类讲座", "培训", "安贞西里社区、安贞里社区",
-        "安贞街道", 50, "约", "安贞西里社区居委会", "区城管委", "王佳宁", "老年人", "垃圾分类、环保", "活动室",
-        "-发放资料\n第二行, 有逗号", "typed", "王社工", first["id"]]
+        datetime(2024, 12, 3),
+        time(9, 0),
+        time(10, 30),
+        "=1+1 垃圾分类讲座",
+        "培训",
+        "安贞西里社区、安贞里社区",
+        "安贞街道",
+        50,
+        "约",
+        "安贞西里社区居委会",
+        "区城管委",
+        "王佳宁",
+        "老年人",
+        "垃圾分类、环保",
+        "活动室",
+        "-发放资料\n第二行, 有逗号",
+        "typed",
+        "王社工",
+        first["id"],
+    ]
     assert [c.value for c in ws[4]] == [
-        datetime(2024, 12, 4), None, None, "@楼门议事会", "会议", "黄寺社区", "安贞街道", 12, None, None,
-        None, None, None, None, None, None, "typed", "王社工", second["id"]]
+        datetime(2024, 12, 4),
+        None,
+        None,
+        "@楼门议事会",
+        "会议",
+        "黄寺社区",
+        "安贞街道",
+        12,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "typed",
+        "王社工",
+        second["id"],
+    ]
     assert ws["A3"].is_date and ws["B3"].is_date
     assert isinstance(ws["H3"].value, int) and ws["H3"].data_type == "n"
     for row in ws.iter_rows():
@@ -183,8 +275,9 @@ def quarter(tmp_path):
     ws.append(["填报单位：安贞西里社区  填报人：李某  填报日期：2025年1月6日"])
     ws.append([])
     ws.append(["序号", "日期", "时间", "活动名称", "类别", "参与人数（人）", "主讲人", "地点", "负责人"])
-    ws.append([1, date(2024, 10, 26), "8:30-10:00", "重阳节敬老文艺演出", "文化活动", "50余人", None,
-               "社区活动室", "张三"])
+    ws.append(
+        [1, date(2024, 10, 26), "8:30-10:00", "重阳节敬老文艺演出", "文化活动", "50余人", None, "社区活动室", "张三"]
+    )
     ws.append([2, "2024.11.8", time(9, 0), "垃圾分类知识讲座", "讲座", 30, "王佳宁、畢宇珠", "二楼会议室", "张三"])
     ws.append([3, "12月3日", "下午2:00-4:00", "楼门议事会", "议事协商", "很多", None, None, "李四"])
     ws.append(["合计", None, None, None, None, 80])
@@ -214,22 +307,46 @@ def test_a_ledger_imports_every_field_and_a_second_time_adds_nothing(quarter, re
     assert result.stdout == f"import {quarter}: +2 ~0 -0, 0 skipped\n"
     assert "sheet 汇总 is a summary (counts per community or month), not activities; not imported" in result.stderr
     got = _without(_records(), "id", *STAMPS)
-    common = {"street": "安贞街道", "communities": ["安贞西里社区"], "partners": [], "groups": [],
-              "tags": [], "notes": None, "author": None, "source": f"import {quarter.name}",
-              "organizers": ["张三"]}
+    common = {
+        "street": "安贞街道",
+        "communities": ["安贞西里社区"],
+        "partners": [],
+        "groups": [],
+        "tags": [],
+        "notes": None,
+        "author": None,
+        "source": f"import {quarter.name}",
+        "organizers": ["张三"],
+    }
     assert got == [
-        {**common, "date": "2024-10-26", "start": "08:30", "end": "10:00", "title": "重阳节敬老文艺演出",
-         "category": "文化", "participants": 50, "participants_approx": True, "speakers": [],
-         "location": "社区活动室"},
-        {**common, "date": "2024-11-08", "start": "09:00", "end": None, "title": "垃圾分类知识讲座",
-         "category": "培训", "participants": 30, "participants_approx": False,
-         "speakers": ["王佳宁", "畢宇珠"], "location": "二楼会议室"},
+        {
+            **common,
+            "date": "2024-10-26",
+            "start": "08:30",
+            "end": "10:00",
+            "title": "重阳节敬老文艺演出",
+            "category": "文化",
+            "participants": 50,
+            "participants_approx": True,
+            "speakers": [],
+            "location": "社区活动室",
+        },
+        {
+            **common,
+            "date": "2024-11-08",
+            "start": "09:00",
+            "end": None,
+            "title": "垃圾分类知识讲座",
+            "category": "培训",
+            "participants": 30,
+            "participants_approx": False,
+            "speakers": ["王佳宁", "畢宇珠"],
+            "location": "二楼会议室",
+        },
     ]
     again = run("import", str(quarter), "--skip-invalid", "--map", "负责人=organizers")
     assert again.exit_code == 0
-    assert again.stdout == (
-        f"import {quarter}: +0 ~0 -0, 2 skipped (2 duplicates of activities already here)\n"
-    )
+    assert again.stdout == (f"import {quarter}: +0 ~0 -0, 2 skipped (2 duplicates of activities already here)\n")
     assert again.stderr.endswith("Nothing changed\n")
 
 
@@ -255,8 +372,15 @@ def test_the_json_summary_stays_english_and_names_the_column(quarter, registry, 
     assert result.exit_code == 0
     summary = result.json["files"][0]
     assert summary["shape"] == "ledger" and summary["added"] == 2
-    assert summary["invalid"] == [{"file": str(quarter), "where": "sheet 3月, row 7", "field": None,
-                                   "reason": "'很多' is not a head count", "column": "参与人数（人）"}]
+    assert summary["invalid"] == [
+        {
+            "file": str(quarter),
+            "where": "sheet 3月, row 7",
+            "field": None,
+            "reason": "'很多' is not a head count",
+            "column": "参与人数（人）",
+        }
+    ]
 
 
 def test_a_sheet_is_chosen_and_an_unknown_one_refused(quarter, registry):
@@ -279,22 +403,51 @@ def test_a_bad_map_is_one_line(quarter, registry):
 
 def test_a_gbk_csv_ledger_with_a_two_community_cell_and_community_from_the_option(tmp_path, registry):
     path = tmp_path / "台账.csv"
-    text = ("2025年3月活动台账,,,,\r\n"
-            "日期,活动名称,社区,人数,备注\r\n"
-            "2025/3/5,学雷锋志愿服务,安贞里社区、黄寺社区,约20人,\r\n"
-            "3月8日,妇女节插花,,15人,带花瓶\r\n")
+    text = (
+        "2025年3月活动台账,,,,\r\n"
+        "日期,活动名称,社区,人数,备注\r\n"
+        "2025/3/5,学雷锋志愿服务,安贞里社区、黄寺社区,约20人,\r\n"
+        "3月8日,妇女节插花,,15人,带花瓶\r\n"
+    )
     path.write_bytes(text.encode("gbk"))
     result = run("import", str(path), "--community", "安贞西里")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"import {path}: +2 ~0 -0, 0 skipped\n"
     got = _without(_records(), "id", *STAMPS)
-    empty = {"start": None, "end": None, "category": "其他", "organizers": [], "partners": [], "speakers": [],
-             "groups": [], "tags": [], "location": None, "author": None, "source": "import 台账.csv"}
+    empty = {
+        "start": None,
+        "end": None,
+        "category": "其他",
+        "organizers": [],
+        "partners": [],
+        "speakers": [],
+        "groups": [],
+        "tags": [],
+        "location": None,
+        "author": None,
+        "source": "import 台账.csv",
+    }
     assert got == [
-        {**empty, "date": "2025-03-05", "title": "学雷锋志愿服务", "communities": ["安贞里社区", "黄寺社区"],
-         "street": "安贞街道", "participants": 20, "participants_approx": True, "notes": None},
-        {**empty, "date": "2025-03-08", "title": "妇女节插花", "communities": ["安贞西里社区"],
-         "street": "安贞街道", "participants": 15, "participants_approx": False, "notes": "带花瓶"},
+        {
+            **empty,
+            "date": "2025-03-05",
+            "title": "学雷锋志愿服务",
+            "communities": ["安贞里社区", "黄寺社区"],
+            "street": "安贞街道",
+            "participants": 20,
+            "participants_approx": True,
+            "notes": None,
+        },
+        {
+            **empty,
+            "date": "2025-03-08",
+            "title": "妇女节插花",
+            "communities": ["安贞西里社区"],
+            "street": "安贞街道",
+            "participants": 15,
+            "participants_approx": False,
+            "notes": "带花瓶",
+        },
     ]
 
 
@@ -307,12 +460,18 @@ def test_a_row_no_community_places_is_invalid_with_the_reason(tmp_path, registry
     assert "--community NAME" in result.stderr
 
 
-@pytest.mark.parametrize("filters, title", [
-    (["--community", "黄寺社区", "--from", "2024-10-01", "--to", "2024-12-31"], "黄寺社区 2024年第四季度 社区活动台账"),
-    (["--from", "2024-01-01", "--to", "2024-12-31"], "2024年 社区活动台账"),
-    (["--from", "2024-12-03", "--to", "2024-12-04"], "2024年12月3日至2024年12月4日 社区活动台账"),
-    (["--on", "2024-12-04"], "2024年12月4日 社区活动台账"),
-])
+@pytest.mark.parametrize(
+    "filters, title",
+    [
+        (
+            ["--community", "黄寺社区", "--from", "2024-10-01", "--to", "2024-12-31"],
+            "黄寺社区 2024年第四季度 社区活动台账",
+        ),
+        (["--from", "2024-01-01", "--to", "2024-12-31"], "2024年 社区活动台账"),
+        (["--from", "2024-12-03", "--to", "2024-12-04"], "2024年12月3日至2024年12月4日 社区活动台账"),
+        (["--on", "2024-12-04"], "2024年12月4日 社区活动台账"),
+    ],
+)
 def test_the_ledger_title_says_what_the_filters_chose(tmp_path, filled, filters, title):
     path = tmp_path / "out.xlsx"
     result = run("export", "-f", "xlsx", "-o", str(path), *filters)
@@ -345,8 +504,10 @@ def test_a_sheet_per_community_places_its_rows_and_the_title_gives_the_year(tmp_
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
     got = [(r["date"], r["title"], r["communities"], r["street"]) for r in _records()]
-    assert sorted(got) == [("2024-03-08", "插花", ["安贞里社区"], "安贞街道"),
-                           ("2024-03-08", "读书会", ["黄寺社区"], "安贞街道")]
+    assert sorted(got) == [
+        ("2024-03-08", "插花", ["安贞里社区"], "安贞街道"),
+        ("2024-03-08", "读书会", ["黄寺社区"], "安贞街道"),
+    ]
 
 
 @pytest.mark.slow
@@ -360,9 +521,16 @@ def test_a_ledger_of_ten_thousand_rows_imports_in_seconds(tmp_path):
 
     stamp = "2024-12-31T08:00:00Z"
     activities = [
-        Activity(id=f"{i:032x}", date=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", title=f"活动{i}",
-                 category="文化", communities=["和平里社区"], participants=i % 90, created_at=stamp,
-                 updated_at=stamp)
+        Activity(
+            id=f"{i:032x}",
+            date=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            title=f"活动{i}",
+            category="文化",
+            communities=["和平里社区"],
+            participants=i % 90,
+            created_at=stamp,
+            updated_at=stamp,
+        )
         for i in range(10_000)
     ]
     path = tmp_path / "big.xlsx"

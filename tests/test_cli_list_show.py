@@ -25,9 +25,27 @@ def test_list_json_is_an_array_of_full_records():
     add("培训", "--people", "12")
     [record] = run("list", "--format", "json").json
     assert list(record) == [
-        "id", "date", "start", "end", "title", "category", "communities", "street",
-        "participants", "participants_approx", "organizers", "partners", "speakers", "groups",
-        "tags", "location", "notes", "source", "author", "created_at", "updated_at",
+        "id",
+        "date",
+        "start",
+        "end",
+        "title",
+        "category",
+        "communities",
+        "street",
+        "participants",
+        "participants_approx",
+        "organizers",
+        "partners",
+        "speakers",
+        "groups",
+        "tags",
+        "location",
+        "notes",
+        "source",
+        "author",
+        "created_at",
+        "updated_at",
     ]
 
 
@@ -121,10 +139,11 @@ def test_show_unknown_and_too_short_and_ambiguous_ids():
     assert "4 or more hex characters" in short.stderr
     # Two ids sharing a prefix: find one among 40 random ids, else make the prefix ambiguous by
     # construction through the library.
-    from logbook.storage import resolve_ref
-    from logbook.models import Activity
-    from logbook.errors import AmbiguousId
     import pytest
+
+    from logbook.errors import AmbiguousId
+    from logbook.models import Activity
+    from logbook.storage import resolve_ref
 
     a = Activity(id="abcd" + "0" * 28, date="2025-01-01", title="x")
     b = Activity(id="abcd" + "1" * 28, date="2025-01-02", title="y")

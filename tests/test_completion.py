@@ -8,14 +8,14 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, add, run
 
 
 def _complete(words: str, shell: str = "zsh") -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT), _LOGBOOK_COMPLETE=f"complete_{shell}", _TYPER_COMPLETE_ARGS=words)
-    proc = subprocess.run([sys.executable, "-m", "logbook"], env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "logbook"], env=env, capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
     assert proc.returncode == 0 and not proc.stderr, proc.stderr
     return proc.stdout
 
@@ -67,8 +67,14 @@ def test_a_missing_logbook_completes_nothing_quietly(tmp_path, monkeypatch):
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
 def test_the_completion_script_is_shown_for_each_shell(shell):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "logbook", "--show-completion", shell], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "logbook", "--show-completion", shell],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "_LOGBOOK_COMPLETE" in proc.stdout
 

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, add, run, run_proc
+from torture_harness import STAMP, child_env, exchange_file, snapshot
+
 from logbook.models import Activity, Community
 from logbook.storage import Store
-from torture_harness import STAMP, child_env, exchange_file, snapshot
 
 pytestmark = pytest.mark.slow  # run by .ci/run; skip with -m "not slow"
 
@@ -28,8 +28,9 @@ WRITES = int(os.environ.get("LOGBOOK_CONCURRENT_WRITES", "50"))
 def _python(code: str, *args: str, env: dict | None = None) -> subprocess.Popen:
     """A worker process with the tests folder importable."""
     full_env = child_env(PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'tests'}", **(env or {}))
-    return subprocess.Popen([sys.executable, "-c", code, *args], env=full_env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args], env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_eight_writers_with_readers_lose_nothing_and_readers_never_fail(db_path, registry, tmp_path):
@@ -126,12 +127,27 @@ def stuck(tmp_path_factory):
     db = folder / "logbook.json"
     store = Store(db)
     with store.transaction("seed") as tx:
-        tx.set_communities([Community("黄寺社区", "安贞街道"), Community("和平街一社区", "和平街街道"),
-                            Community("外馆社区", "安贞街道", ["外馆"])])
-        for i, (title, community) in enumerate([("垃圾分类培训会", "黄寺社区"), ("消防演练", "黄寺社区"),
-                                                ("防诈骗讲座", "外馆")]):
-            tx.add(Activity(id=f"{i + 1:032x}", date=f"2025-03-2{i}", title=title, communities=[community],
-                            participants=10, created_at=STAMP, updated_at=STAMP))
+        tx.set_communities(
+            [
+                Community("黄寺社区", "安贞街道"),
+                Community("和平街一社区", "和平街街道"),
+                Community("外馆社区", "安贞街道", ["外馆"]),
+            ]
+        )
+        for i, (title, community) in enumerate(
+            [("垃圾分类培训会", "黄寺社区"), ("消防演练", "黄寺社区"), ("防诈骗讲座", "外馆")]
+        ):
+            tx.add(
+                Activity(
+                    id=f"{i + 1:032x}",
+                    date=f"2025-03-2{i}",
+                    title=title,
+                    communities=[community],
+                    participants=10,
+                    created_at=STAMP,
+                    updated_at=STAMP,
+                )
+            )
     incoming = folder / "incoming.json"
     exchange_file(incoming, 5, seed_value=3)
     holder = hold_lock(db, seconds=600)
@@ -196,8 +212,16 @@ def test_writers_wait_for_a_short_lock_and_all_get_through(db_path):
     holder = hold_lock(db_path, seconds=2)
     env = child_env(LOGBOOK_DB=str(db_path), LOGBOOK_LOCK_TIMEOUT="60")
     started = time.monotonic()
-    procs = [subprocess.Popen([sys.executable, "-m", "logbook", "add", f"排队{i}"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "logbook", "add", f"排队{i}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(3)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], outs
     assert time.monotonic() - started >= 1.5  # they queued behind the holder

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 from torture_harness import (
     Snapshot,
@@ -268,8 +267,12 @@ class Lane:
                 if len(new) != 1 or set(before.acts) - set(obs.acts):
                     return False
                 (new_id,) = new
-                return (obs.record(new_id)["title"] == title and obs.tombs == before.tombs
-                        and obs.comms == before.comms and _same(before, obs, set(before.acts)))
+                return (
+                    obs.record(new_id)["title"] == title
+                    and obs.tombs == before.tombs
+                    and obs.comms == before.comms
+                    and _same(before, obs, set(before.acts))
+                )
         elif kind == "edit":
             target = self.rng.choice(live)
             title = f"第{n}次修改的标题"
@@ -279,16 +282,21 @@ class Lane:
                 if set(obs.acts) != set(before.acts) or obs.tombs != before.tombs:
                     return False
                 rec = obs.record(target)
-                return (rec["title"] == title and f"复查{n}" in rec["tags"]
-                        and _same(before, obs, set(before.acts) - {target}))
+                return (
+                    rec["title"] == title
+                    and f"复查{n}" in rec["tags"]
+                    and _same(before, obs, set(before.acts) - {target})
+                )
         elif kind == "delete":
             target = self.rng.choice(live)
             args = ["delete", target, "--yes"]
 
             def landed(obs: Snapshot) -> bool:
-                return (set(obs.acts) == set(before.acts) - {target}
-                        and obs.tombs == before.tombs | {target}
-                        and _same(before, obs, set(obs.acts)))
+                return (
+                    set(obs.acts) == set(before.acts) - {target}
+                    and obs.tombs == before.tombs | {target}
+                    and _same(before, obs, set(obs.acts))
+                )
         elif kind == "rename":
             old, new = self.names
             args = ["community", "rename", old, new, "--no-keep-alias"]
@@ -298,9 +306,14 @@ class Lane:
                 if set(obs.acts) != set(before.acts):
                     return False
                 names = {c[0] for c in obs.comms}
-                return (new in names and old not in names
-                        and all(new in obs.record(i)["communities"] and old not in obs.record(i)["communities"] for i in users)
-                        and _same(before, obs, set(before.acts) - users))
+                return (
+                    new in names
+                    and old not in names
+                    and all(
+                        new in obs.record(i)["communities"] and old not in obs.record(i)["communities"] for i in users
+                    )
+                    and _same(before, obs, set(before.acts) - users)
+                )
         elif kind == "import":
             incoming = self.folder.parent / f"{self.folder.name}-import-{n}.json"
             ids = set(exchange_file(incoming, 1000, seed_value=self.rng.getrandbits(32)))
@@ -330,8 +343,10 @@ class Lane:
         elif landed(obs):
             seen = "after"
         else:
-            raise AssertionError(f"{kind} killed ({outcome.mode}, {outcome.delay:.3f} s): the "
-                                 "logbook is neither as before nor as after the command")
+            raise AssertionError(
+                f"{kind} killed ({outcome.mode}, {outcome.delay:.3f} s): the "
+                "logbook is neither as before nor as after the command"
+            )
         if not outcome.killed:
             assert outcome.returncode == 0, outcome.stderr
             assert seen == "after"

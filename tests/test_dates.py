@@ -1,7 +1,7 @@
 """Dates, times and periods as people type them, with `today` pinned."""
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -39,9 +39,7 @@ any_today = st.dates(min_value=FIRST_DAY + timedelta(days=372), max_value=LAST_D
 def cn_small(n: int) -> str:
     """1..31 in Chinese numerals, as months and days are written: 三, 十一, 二十七, 三十."""
     tens, ones = divmod(n, 10)
-    return ("" if tens == 0 else ("" if tens == 1 else CN_DIGITS[tens]) + "十") + (
-        CN_DIGITS[ones] if ones else ""
-    )
+    return ("" if tens == 0 else ("" if tens == 1 else CN_DIGITS[tens]) + "十") + (CN_DIGITS[ones] if ones else "")
 
 
 def cn_date(d: date) -> str:
@@ -318,9 +316,7 @@ def test_parse_week(spec, start, end, label):
     assert (week.start, week.end, week.label) == (start, end, label)
 
 
-@pytest.mark.parametrize(
-    "spec", ["2025-W53", "2025-W54", "2020-W54", "2025-W00", "2025-W", "W13", "next", "x", ""]
-)
+@pytest.mark.parametrize("spec", ["2025-W53", "2025-W54", "2020-W54", "2025-W00", "2025-W", "W13", "next", "x", ""])
 def test_bad_weeks_are_usage_errors_naming_value_and_forms(spec):
     with pytest.raises(UsageError) as caught:
         parse_week(spec, TODAY)
@@ -450,12 +446,12 @@ def test_now_utc_iso_formats_milliseconds_in_utc():
     beijing = timezone(timedelta(hours=8))
     moment = datetime(2025, 3, 27, 16, 0, 0, 123456, tzinfo=beijing)
     assert now_utc_iso(moment) == "2025-03-27T08:00:00.123Z"
-    assert now_utc_iso(datetime(2025, 3, 27, 8, tzinfo=timezone.utc)) == "2025-03-27T08:00:00.000Z"
+    assert now_utc_iso(datetime(2025, 3, 27, 8, tzinfo=UTC)) == "2025-03-27T08:00:00.000Z"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", now_utc_iso())
 
 
 def test_today_in_shanghai_is_utc_plus_eight():
-    utc = timezone.utc
+    utc = UTC
     assert today_in_shanghai(datetime(2025, 3, 26, 15, 59, tzinfo=utc)) == date(2025, 3, 26)
     assert today_in_shanghai(datetime(2025, 3, 26, 16, 0, tzinfo=utc)) == date(2025, 3, 27)
     assert isinstance(today_in_shanghai(), date)

@@ -14,8 +14,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import GOLDEN, ROOT, check_golden, run, run_proc
+
 from logbook.models import Activity, Community
 from logbook.storage import Store
 
@@ -42,8 +42,18 @@ COMMUNITIES = [
 ]
 
 
-def _activity(n: int, day: str, title: str, category: str, communities: list[str], people=None,
-              approx=False, start=None, end=None, street=None) -> Activity:
+def _activity(
+    n: int,
+    day: str,
+    title: str,
+    category: str,
+    communities: list[str],
+    people=None,
+    approx=False,
+    start=None,
+    end=None,
+    street=None,
+) -> Activity:
     street_of = dict(COMMUNITIES)
     stamp = f"{day}T02:00:00.000Z"
     return Activity(
@@ -68,10 +78,14 @@ def _activity(n: int, day: str, title: str, category: str, communities: list[str
 FIXED = [
     # 2025-W13
     _activity(11, "2025-03-24", "垃圾分类志愿者培训会", "培训", ["安贞西里社区"], 40, True, "09:00", "10:30"),
-    _activity(12, "2025-03-25", "楼道堆物堆料议事协商会", "会议", ["安贞西里社区", "安贞里社区"], 25, False, "14:00", "16:00"),
+    _activity(
+        12, "2025-03-25", "楼道堆物堆料议事协商会", "会议", ["安贞西里社区", "安贞里社区"], 25, False, "14:00", "16:00"
+    ),
     _activity(13, "2025-03-27", "中医义诊进社区", "义诊", ["和平街一社区"], None, False, "09:00"),
     _activity(14, "2025-03-27", "消防安全入户宣传", "安全", ["和平街一社区"], 30),
-    _activity(15, "2025-03-29", "亲子手工非遗体验课", "文化", ["芍药居社区"], 18, False, "10:00", "11:00", street="太阳宫街道"),
+    _activity(
+        15, "2025-03-29", "亲子手工非遗体验课", "文化", ["芍药居社区"], 18, False, "10:00", "11:00", street="太阳宫街道"
+    ),
     _activity(16, "2025-03-30", "街道社区工作者议事协商专题培训", "培训", [], 60, True, street="安贞街道"),
     # 2025-W12
     _activity(21, "2025-03-18", "居民代表月度例会", "会议", ["安贞西里社区"], 20),
@@ -171,12 +185,16 @@ def test_empty_logbook_digest(db_path):
     assert "名册中没有登记社区" in result.stdout
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("en", "Error: no logbook at {path}: nothing has been logged there yet\n"),
-    ("zh", "错误：{path} 处还没有日志，尚未在那里记录过任何活动\n"),
-])
-@pytest.mark.parametrize("command", [["digest"], ["digest", "-f", "json"], ["report"],
-                                     ["report", "--by", "street", "-f", "csv"]])
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "Error: no logbook at {path}: nothing has been logged there yet\n"),
+        ("zh", "错误：{path} 处还没有日志，尚未在那里记录过任何活动\n"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [["digest"], ["digest", "-f", "json"], ["report"], ["report", "--by", "street", "-f", "csv"]]
+)
 def test_a_logbook_that_does_not_exist_fails_loudly(command, lang, line, db_path, monkeypatch):
     # A cron job on a wrong path must not mail an empty digest every Monday.
     monkeypatch.setenv("LOGBOOK_LANG", lang)
@@ -233,16 +251,22 @@ def test_approximate_and_missing_head_counts(fixed_logbook):
     assert anzhen["street"] == "安贞街道"
     # 安贞西里 counts the 40余 training and the joint meeting: the sum is approximate.
     assert anzhen["communities"][0] == {
-        "community": "安贞西里社区", "activities": 2, "participants": 65,
-        "participants_approx": True, "without_count": 0,
+        "community": "安贞西里社区",
+        "activities": 2,
+        "participants": 65,
+        "participants_approx": True,
+        "without_count": 0,
         "categories": [{"category": "会议", "activities": 1}, {"category": "培训", "activities": 1}],
     }
     assert anzhen["communities"][1]["participants_approx"] is False
     # The street counts the joint meeting once.
     assert (anzhen["activities"], anzhen["participants"]) == (2, 65)
     assert heping["communities"][0] == {
-        "community": "和平街一社区", "activities": 2, "participants": 30,
-        "participants_approx": False, "without_count": 1,
+        "community": "和平街一社区",
+        "activities": 2,
+        "participants": 30,
+        "participants_approx": False,
+        "without_count": 1,
         "categories": [{"category": "安全", "activities": 1}, {"category": "义诊", "activities": 1}],
     }
     assert other["street"] is None and other["communities"][0]["community"] == "芍药居社区"
@@ -351,8 +375,9 @@ class _Page(HTMLParser):
 
 
 def test_html_is_one_self_contained_valid_page(fixed_logbook):
-    hostile = _activity(51, "2025-03-26", '<script src="http://evil.example/x.js"></script>&"议事"',
-                        "会议", ["黄寺社区"], 9)
+    hostile = _activity(
+        51, "2025-03-26", '<script src="http://evil.example/x.js"></script>&"议事"', "会议", ["黄寺社区"], 9
+    )
     hostile.validate()
     with Store(fixed_logbook).transaction("hostile") as tx:
         tx.add(hostile)
@@ -392,8 +417,9 @@ def test_text_off_a_terminal_is_plain(fixed_logbook):
     with Store(fixed_logbook).transaction("hostile") as tx:
         tx.add(activity)
     # Even with FORCE_COLOR set (as some cron setups have), a pipe gets plain text.
-    result = run_proc("digest", "--week", "2025-W13", env={"FORCE_COLOR": "1", "TERM": "xterm-256color",
-                                                           "NO_COLOR": ""})
+    result = run_proc(
+        "digest", "--week", "2025-W13", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": ""}
+    )
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "\x1b" not in out and "\x07" not in out
@@ -486,7 +512,8 @@ def test_digest_files_are_utf8_whatever_the_locale(fmt, monkeypatch):
     expected = (GOLDEN / f"digest-sample-2025-W13.{fmt}").read_bytes()
     for encoding in ("gb18030", "ascii"):
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING=encoding)
-        proc = subprocess.run([sys.executable, "-m", "logbook", "--sample", "digest", "-f", fmt],
-                              capture_output=True, env=env)
+        proc = subprocess.run(
+            [sys.executable, "-m", "logbook", "--sample", "digest", "-f", fmt], capture_output=True, env=env
+        )
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout == expected

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, add
 
 
@@ -16,8 +15,9 @@ def _raw(args: list[str], env: dict | None = None, stdout=subprocess.PIPE) -> su
     full = dict(os.environ, PYTHONPATH=str(ROOT))
     full.pop("PYTHONIOENCODING", None)
     full.update(env or {})
-    return subprocess.run([sys.executable, "-m", "logbook", *args], env=full, stdout=stdout,
-                          stderr=subprocess.PIPE, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "logbook", *args], env=full, stdout=stdout, stderr=subprocess.PIPE, timeout=60
+    )
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_a_console_that_cannot_encode_chinese_gets_utf8_not_a_traceback(one_acti
 def test_machine_formats_are_utf8_under_a_gb18030_console(one_activity, fmt):
     proc = _raw(["list", "--format", fmt], {"PYTHONIOENCODING": "gb18030"})
     assert proc.returncode == 0
-    assert "消防安全培训".encode("utf-8") in proc.stdout
+    assert "消防安全培训".encode() in proc.stdout
 
 
 def test_csv_into_a_pipe_has_no_bom_and_into_a_file_has_one(one_activity, tmp_path):

@@ -9,8 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT, add, run
+
 from logbook.models import FIELD_ORDER
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -18,10 +18,32 @@ STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 
 @pytest.fixture
 def two_activities(registry):
-    first = add("垃圾分类志愿者培训会", "--date", "2025-03-27", "--community", "安贞西里",
-                "--category", "培训", "--people", "40余", "--tag", "垃圾分类")
-    second = add("消防安全进社区", "--date", "2025-03-20", "--community", "和平街一社区",
-                 "--category", "安全", "--people", "25", "--partner", "安贞消防救援站")
+    first = add(
+        "垃圾分类志愿者培训会",
+        "--date",
+        "2025-03-27",
+        "--community",
+        "安贞西里",
+        "--category",
+        "培训",
+        "--people",
+        "40余",
+        "--tag",
+        "垃圾分类",
+    )
+    second = add(
+        "消防安全进社区",
+        "--date",
+        "2025-03-20",
+        "--community",
+        "和平街一社区",
+        "--category",
+        "安全",
+        "--people",
+        "25",
+        "--partner",
+        "安贞消防救援站",
+    )
     return first, second
 
 
@@ -35,7 +57,11 @@ def test_envelope_shape_and_fields(two_activities):
     assert STAMP.match(data["exported_at"])
     assert data["author"] == "王社工"
     assert [c["name"] for c in data["communities"]] == [
-        "安贞西里社区", "安贞里社区", "黄寺社区", "和平街一社区", "和平街十一社区"
+        "安贞西里社区",
+        "安贞里社区",
+        "黄寺社区",
+        "和平街一社区",
+        "和平街十一社区",
     ]
     assert data["communities"][0] == {"name": "安贞西里社区", "street": "安贞街道", "aliases": ["安贞西里"]}
     # oldest first, every field in the documented order
@@ -57,7 +83,9 @@ def test_the_envelope_has_one_entry_of_each_list_a_line(two_activities, db_path)
     assert lines[0] == "{" and lines[-1] == "}" and raw.endswith("}\n")
     assert lines[1:5] == ['  "format": "logbook",', '  "version": 1,', lines[3], '  "author": "王社工",']
     records = [line for line in lines if line.startswith('    {"id":') and '"deleted_at"' not in line]
-    assert [json.loads(line.rstrip(","))["id"] for line in records] == [json.loads(raw)["activities"][i]["id"] for i in range(2)]
+    assert [json.loads(line.rstrip(","))["id"] for line in records] == [
+        json.loads(raw)["activities"][i]["id"] for i in range(2)
+    ]
     assert json.loads(records[0].rstrip(","))["notes"] == 'a "quoted" },{"id": inside'  # one line, not split
     [tombstone] = [line for line in lines if '"deleted_at"' in line]
     assert json.loads(tombstone)["id"] == first
@@ -107,8 +135,12 @@ def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path):
 
     book = build(tmp_path / "logbook.json")
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "logbook", "--db", str(book.path), "export"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "logbook", "--db", str(book.path), "export"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     assert proc.stdout.read(100).startswith(b'{\n  "format": "logbook"')
     proc.stdout.close()  # far more than a pipe holds is still to come
     assert proc.wait(timeout=60) == 0
@@ -218,8 +250,9 @@ def test_jq_reads_the_envelope(two_activities, tmp_path):
     target = tmp_path / "x.json"
     run("export", "-o", str(target))
     titles = subprocess.run(
-        ["jq", "-r", ".activities[] | [.date, .title, (.communities | join(\",\"))] | @tsv", str(target)],
-        capture_output=True, check=True,
+        ["jq", "-r", '.activities[] | [.date, .title, (.communities | join(","))] | @tsv', str(target)],
+        capture_output=True,
+        check=True,
     ).stdout.decode("utf-8")
     assert titles == "2025-03-20\t消防安全进社区\t和平街一社区\n2025-03-27\t垃圾分类志愿者培训会\t安贞西里社区\n"
     count = subprocess.run(["jq", ".activities | length", str(target)], capture_output=True, check=True)
@@ -234,16 +267,33 @@ def test_a_strict_json_reader_reads_the_envelope(two_activities, tmp_path):
     assert not raw.startswith(b"\xef\xbb\xbf")  # JSON has no BOM
     data = json.loads(raw.decode("utf-8", errors="strict"), parse_constant=pytest.fail)
     rows = [(a["date"], a["title"], ",".join(a["communities"])) for a in data["activities"]]
-    assert rows == [("2025-03-20", "消防安全进社区", "和平街一社区"), ("2025-03-27", "垃圾分类志愿者培训会", "安贞西里社区")]
+    assert rows == [
+        ("2025-03-20", "消防安全进社区", "和平街一社区"),
+        ("2025-03-27", "垃圾分类志愿者培训会", "安贞西里社区"),
+    ]
 
 
 NOTES = '第一行，有逗号, 还有"引号"\n第二行；分号\r\n第三行 \\ 反斜杠'
 
 
 def test_csv_with_multiline_notes_commas_and_quotes_reads_back(tmp_path, registry):
-    ident = add("议事协商会, \"楼道\"治理", "--date", "2025-03-18", "--people", "12",
-                "--community", "黄寺", "--note", NOTES, "--tag", "楼道;治理", "--tag", "议事",
-                "--organizer", "张三\\李四")
+    ident = add(
+        '议事协商会, "楼道"治理',
+        "--date",
+        "2025-03-18",
+        "--people",
+        "12",
+        "--community",
+        "黄寺",
+        "--note",
+        NOTES,
+        "--tag",
+        "楼道;治理",
+        "--tag",
+        "议事",
+        "--organizer",
+        "张三\\李四",
+    )
     target = tmp_path / "x.csv"
     result = run("export", "--format", "csv", "-o", str(target))
     assert result.exit_code == 0, result.stderr

@@ -6,7 +6,6 @@ import random
 from datetime import date, timedelta
 
 import pytest
-
 from conftest import listed, run
 from mixed_logbook import REGISTRY
 
@@ -93,7 +92,7 @@ def test_several_communities_mean_any_of_them(book):
 
 def test_street_alone(book):
     for typed, street in [("安贞街道", "安贞街道"), ("太阳宫地区", "太阳宫地区"), ("长辛店街道", "长辛店街道")]:
-        expected = book.where(lambda s: s.street == street)
+        expected = book.where(lambda s, street=street: s.street == street)
         assert expected
         assert ids(book, "--street", typed) == expected
 
@@ -127,11 +126,13 @@ def test_min_people_alone(book, n):
 
 def test_filters_combine_with_and(book):
     expected = book.where(
-        lambda s: s.date.startswith("2025-03")
-        and s.street == "安贞街道"
-        and s.category == "培训"
-        and s.participants is not None
-        and s.participants >= 10
+        lambda s: (
+            s.date.startswith("2025-03")
+            and s.street == "安贞街道"
+            and s.category == "培训"
+            and s.participants is not None
+            and s.participants >= 10
+        )
     )
     assert expected
     got = ids(book, "--month", "2025-03", "--street", "安贞", "--category", "training", "--min-people", "10")
@@ -206,8 +207,18 @@ def test_search_takes_the_same_filters(book, seed):
 
 
 def test_every_filtering_command_declares_the_same_options():
-    shared = ["--from", "--to", "--on", "--week", "--month", "--community", "--street",
-              "--category", "--tag", "--min-people"]
+    shared = [
+        "--from",
+        "--to",
+        "--on",
+        "--week",
+        "--month",
+        "--community",
+        "--street",
+        "--category",
+        "--tag",
+        "--min-people",
+    ]
     for command in ("list", "search", "report"):
         result = run(command, "--help")
         assert result.exit_code == 0

@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT, add, run, run_proc
+
 from logbook.formats import FIELD_ORDER, LIST_FIELDS, split_list
 
 # Names that break naive joining: separators (ASCII and full-width), commas, quotes, line breaks,
@@ -20,11 +20,26 @@ AWKWARD = ["甲;乙", "丙；丁", "张三,李四", '“引号”与"quotes"', "
 def awkward():
     """A logbook of two activities whose names hold every awkward character."""
     first = add(
-        "议事会，讨论“停车”|收费", "--date", "2025-03-27", "--people", "40余",
+        "议事会，讨论“停车”|收费",
+        "--date",
+        "2025-03-27",
+        "--people",
+        "40余",
         *[arg for name in AWKWARD for arg in ("--tag", name)],
-        "--partner", "律所;分所", "--speaker", '王"老师"', "--organizer", "居委会\n党委",
-        "--group", "居民,志愿者", "--community", "安贞西里社区", "--note", "备注，含逗号\n和换行",
-        "--location", "活动室 | 二层",
+        "--partner",
+        "律所;分所",
+        "--speaker",
+        '王"老师"',
+        "--organizer",
+        "居委会\n党委",
+        "--group",
+        "居民,志愿者",
+        "--community",
+        "安贞西里社区",
+        "--note",
+        "备注，含逗号\n和换行",
+        "--location",
+        "活动室 | 二层",
     )
     second = add("培训", "--date", "2025-03-28")
     return [second, first]  # newest first
@@ -181,8 +196,12 @@ def test_community_list_csv_reads_back(communities):
     rows = read_csv(run("community", "list", "--format", "csv").stdout)
     assert list(rows[0]) == ["name", "street", "aliases", "activities"]
     back = [
-        {"name": r["name"], "street": r["street"] or None, "aliases": split_list(r["aliases"]),
-         "activities": int(r["activities"])}
+        {
+            "name": r["name"],
+            "street": r["street"] or None,
+            "aliases": split_list(r["aliases"]),
+            "activities": int(r["activities"]),
+        }
         for r in rows
     ]
     assert back == communities
@@ -200,7 +219,7 @@ def test_community_list_md(communities):
 
 def test_the_readme_documents_the_field_order():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    paragraph = readme[readme.index("Fields always come in this order"):]
+    paragraph = readme[readme.index("Fields always come in this order") :]
     paragraph = paragraph[: paragraph.index("\n\n")]
     order = paragraph.split(":", 1)[1].split(". Unknown values")[0]
     assert tuple(re.findall(r"`([a-z_]+)`", order)) == FIELD_ORDER

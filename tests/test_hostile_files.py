@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import add, run, run_proc
 
 GOOD = {"id": "0123456789abcdef0123456789abcdef", "date": "2025-03-01", "title": "消防培训"}
@@ -60,20 +59,34 @@ def test_broken_json(logbook, tmp_path):
     assert one_line(err).startswith(f"{path} is not valid JSON: unexpected end of data: line 2")
 
 
-@pytest.mark.parametrize("content, message", [
-    ("42", "holds a single JSON value (a number); expected the exchange envelope, a list of "
-           "activities, JSON Lines or CSV"),
-    ('"活动"', "holds a single JSON value (a string); expected the exchange envelope, a list of "
-               "activities, JSON Lines or CSV"),
-    ('{"name": "安贞西里社区"}', 'is a JSON object without "format" or "activities"; expected the '
-                             'exchange envelope {"format": "logbook", "version": 1, "activities": [...]}'),
-    ('{"format": "logbook", "activities": {"1": {}}}', ": activities must be a list, got an object"),
-    ('{"format": "logbook", "deleted": "all"}', ": deleted must be a list, got a string"),
-    ('{"format": "calendar", "activities": []}', "has format 'calendar'; expected 'logbook'"),
-    ('{"format": "logbook", "version": 2, "activities": []}',
-     "is exchange format version 2; this program reads up to 1. Upgrade logbook"),
-    ('{"format": "logbook", "version": "1", "activities": []}', "has version '1'; expected a whole number"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            "42",
+            "holds a single JSON value (a number); expected the exchange envelope, a list of "
+            "activities, JSON Lines or CSV",
+        ),
+        (
+            '"活动"',
+            "holds a single JSON value (a string); expected the exchange envelope, a list of "
+            "activities, JSON Lines or CSV",
+        ),
+        (
+            '{"name": "安贞西里社区"}',
+            'is a JSON object without "format" or "activities"; expected the '
+            'exchange envelope {"format": "logbook", "version": 1, "activities": [...]}',
+        ),
+        ('{"format": "logbook", "activities": {"1": {}}}', ": activities must be a list, got an object"),
+        ('{"format": "logbook", "deleted": "all"}', ": deleted must be a list, got a string"),
+        ('{"format": "calendar", "activities": []}', "has format 'calendar'; expected 'logbook'"),
+        (
+            '{"format": "logbook", "version": 2, "activities": []}',
+            "is exchange format version 2; this program reads up to 1. Upgrade logbook",
+        ),
+        ('{"format": "logbook", "version": "1", "activities": []}', "has version '1'; expected a whole number"),
+    ],
+)
 def test_the_wrong_shape(logbook, tmp_path, content, message):
     path, err = hostile(logbook, tmp_path, "x.json", content)
     assert one_line(err) == f"{path} {message}".replace(f"{path} :", f"{path}:")
@@ -160,8 +173,7 @@ def test_a_50_mb_title_is_refused_before_it_is_looked_at(logbook, tmp_path):
 def test_a_50_mb_cell(logbook, tmp_path):
     path, err = hostile(logbook, tmp_path, "x.csv", "title,date,notes\n好,2025-03-01," + "长" * 50_000_000 + "\n")
     assert one_line(err) == (
-        f"{path}, line 2: cannot read the CSV: a cell is longer than 131,072 characters, far past "
-        "what any field holds"
+        f"{path}, line 2: cannot read the CSV: a cell is longer than 131,072 characters, far past what any field holds"
     )
 
 
@@ -173,13 +185,20 @@ def test_a_long_value_is_shortened_in_the_message(logbook, tmp_path):
 
 
 def test_a_nul_byte(logbook, tmp_path):
-    path, err = hostile(logbook, tmp_path, "x.json", b'[{"title": "\xe6\xb6\x88\x00\xe9\x98\xb2", "date": "2025-03-01"}]')
+    path, err = hostile(
+        logbook, tmp_path, "x.json", b'[{"title": "\xe6\xb6\x88\x00\xe9\x98\xb2", "date": "2025-03-01"}]'
+    )
     assert one_line(err) == f"{path} contains a NUL character (line 1), which no text file holds"
 
 
 def test_a_nul_character_escaped_in_json(logbook, tmp_path):
-    path, err = hostile(logbook, tmp_path, "x.json", '[{"title": "消\\u0000防", "date": "2025-03-01", "tags": ["a\\u0000"]},'
-                        ' {"title": "好", "date": "2025-03-01", "tags": ["a\\u0000"]}]')
+    path, err = hostile(
+        logbook,
+        tmp_path,
+        "x.json",
+        '[{"title": "消\\u0000防", "date": "2025-03-01", "tags": ["a\\u0000"]},'
+        ' {"title": "好", "date": "2025-03-01", "tags": ["a\\u0000"]}]',
+    )
     assert err.splitlines()[:2] == [
         f"  {path}, record 1, field title: contains a NUL character",
         f"  {path}, record 2, field tags: a name contains a NUL character",
@@ -213,8 +232,7 @@ def test_gbk_said_to_be_utf8(logbook, tmp_path):
 def test_neither_utf8_nor_gbk(logbook, tmp_path):
     path, err = hostile(logbook, tmp_path, "x.csv", b"title,date\n\x80\xff\xfe\xfd,2025-03-01\n")
     assert one_line(err) == (
-        f"{path} is neither UTF-8 nor GBK text (bytes 80 at offset 11 as UTF-8); name its "
-        "encoding with --encoding"
+        f"{path} is neither UTF-8 nor GBK text (bytes 80 at offset 11 as UTF-8); name its encoding with --encoding"
     )
 
 
@@ -260,7 +278,12 @@ def test_a_logbook_data_file_instead_of_an_export(logbook, tmp_path):
 def test_numbers_json_cannot_hold(logbook, tmp_path):
     path, err = hostile(logbook, tmp_path, "x.json", '[{"title": "好", "date": "2025-03-01", "participants": 1e400}]')
     assert one_line(err).startswith(f"{path} is not valid JSON: number is infinity")
-    path, err = hostile(logbook, tmp_path, "y.json", '[{"title": "好", "date": "2025-03-01", "participants": 123456789012345678901234567890}]')
+    path, err = hostile(
+        logbook,
+        tmp_path,
+        "y.json",
+        '[{"title": "好", "date": "2025-03-01", "participants": 123456789012345678901234567890}]',
+    )
     assert err.splitlines()[0] == (
         f"  {path}, record 1, field participants: participants must be a whole number >= 0, got 1.2345678901234568e+29"
     )

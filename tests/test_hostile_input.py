@@ -22,12 +22,11 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from conftest import ROOT, FullDisk, Run, at_terminal, run
+from torture_harness import PINNED_ENV, exchange_file, history, leftovers
 
 import logbook.storage as store_mod
-from conftest import FullDisk, ROOT, Run, at_terminal
-from conftest import run
 from logbook.cli import app
-from torture_harness import PINNED_ENV, exchange_file, history, leftovers
 
 TITLE = "社区消防安全培训"
 
@@ -57,9 +56,13 @@ def template(tmp_path_factory):
         for name, value in PINNED_ENV.items():
             patch.setenv(name, value)
         patch.setenv("LOGBOOK_DB", str(db))
-        for name, street, aliases in [("安贞西里社区", "安贞街道", ["安贞西里"]), ("安贞里社区", "安贞街道", []),
-                                      ("黄寺社区", "安贞街道", []), ("和平街一社区", "和平街街道", []),
-                                      ("和平街十一社区", "和平街街道", [])]:
+        for name, street, aliases in [
+            ("安贞西里社区", "安贞街道", ["安贞西里"]),
+            ("安贞里社区", "安贞街道", []),
+            ("黄寺社区", "安贞街道", []),
+            ("和平街一社区", "和平街街道", []),
+            ("和平街十一社区", "和平街街道", []),
+        ]:
             args = ["community", "add", name, "--street", street] + [a for x in aliases for a in ("--alias", x)]
             assert run(*args).exit_code == 0
         first = add(TITLE, "-c", "安贞西里社区", "--people", "30", "--date", "2025-03-27")
@@ -145,9 +148,17 @@ def _positional(path, logbook, tmp_path) -> list[str]:
 
 def test_the_catalogue_covers_the_options_we_know():
     ids = {(" ".join(p.values[0]), p.values[1]) for p in CATALOGUE}
-    for expected in [("add", "--date"), ("add", "--people"), ("add", "--start"), ("edit", "--end"),
-                     ("list", "--from"), ("list", "--week"), ("list", "--month"), ("list", "--min-people"),
-                     ("list", "--limit")]:
+    for expected in [
+        ("add", "--date"),
+        ("add", "--people"),
+        ("add", "--start"),
+        ("edit", "--end"),
+        ("list", "--from"),
+        ("list", "--week"),
+        ("list", "--month"),
+        ("list", "--min-people"),
+        ("list", "--limit"),
+    ]:
         assert expected in ids
 
 
@@ -169,8 +180,10 @@ def test_a_head_count_too_large_to_store_is_refused(db_path, logbook):
     """Found by the catalogue: a 23-digit head count passed validation and broke the write
     with a traceback (the JSON library stores 64-bit integers at most)."""
     before = db_path.read_bytes()
-    for args in (["add", "大型活动", "--people", "99999999999999999999999"],
-                 ["edit", logbook[0], "--people", "99999999999999999999999"]):
+    for args in (
+        ["add", "大型活动", "--people", "99999999999999999999999"],
+        ["edit", logbook[0], "--people", "99999999999999999999999"],
+    ):
         result = run(*args)
         assert result.exit_code == 2
         assert "participants" in one_error(result)
@@ -451,9 +464,11 @@ class ReadOnlyFolder:
         elif self._try_nobody():
             self.how = "nobody"
         else:
-            pytest.skip("running as root, and neither `chattr +i` (needs CAP_LINUX_IMMUTABLE and "
-                        "ext4/xfs) nor switching to the user nobody (needs a Python nobody can run) "
-                        "works here, so no folder can be made read-only for this process")
+            pytest.skip(
+                "running as root, and neither `chattr +i` (needs CAP_LINUX_IMMUTABLE and "
+                "ext4/xfs) nor switching to the user nobody (needs a Python nobody can run) "
+                "works here, so no folder can be made read-only for this process"
+            )
 
     def _lock_down_chmod(self) -> None:
         backups = self.db.with_name(self.db.name + ".backups")
@@ -509,8 +524,15 @@ class ReadOnlyFolder:
             os.setgid(self.gid)
             os.setuid(self.uid)
 
-        return subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", preexec_fn=demote,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})), timeout=60)
+        return subprocess.run(
+            argv,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            preexec_fn=demote,
+            env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})),
+            timeout=60,
+        )
 
     def run(self, *args: str) -> Run:
         if self.how == "nobody":
@@ -587,8 +609,9 @@ def _full_disk_writes(logbook, tmp_path):
     }
 
 
-@pytest.mark.parametrize("kind", ["add", "edit", "delete", "community add", "community rename",
-                                  "community remove", "import"])
+@pytest.mark.parametrize(
+    "kind", ["add", "edit", "delete", "community add", "community rename", "community remove", "import"]
+)
 def test_a_full_disk_is_one_error_and_loses_nothing(db_path, logbook, tmp_path, kind):
     args = _full_disk_writes(logbook, tmp_path)[kind]
     before, entries = db_path.read_bytes(), history(db_path)
@@ -612,8 +635,11 @@ def test_undo_still_works_on_a_full_disk(db_path, logbook):
     assert run("undo").stdout.startswith(f"Reverted: add {logbook[0][:8]} ")
 
 
-@pytest.mark.parametrize("args", [["export", "--format", "json"], ["export", "--format", "csv"],
-                                  ["digest", "--week", "2025-W13"]], ids=["export json", "export csv", "digest"])
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "json"], ["export", "--format", "csv"], ["digest", "--week", "2025-W13"]],
+    ids=["export json", "export csv", "digest"],
+)
 def test_an_output_file_on_a_full_disk_is_one_error_and_no_partial_file(db_path, logbook, tmp_path, args):
     target = tmp_path / "out" / "result.txt"
     target.parent.mkdir()

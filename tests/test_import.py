@@ -9,7 +9,6 @@ import sys
 import uuid
 
 import pytest
-
 from conftest import ROOT, add, run
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -69,14 +68,30 @@ def test_envelope_into_an_empty_logbook(tmp_path, db_path):
     assert result.stdout == f"import {path}: +2 ~0 -0, 0 skipped\n"
     assert result.stderr == ""
     stored = show(a["id"])
-    assert stored == {**{k: None for k in stored}, **a, "start": None, "end": None, "organizers": [],
-                      "partners": [], "speakers": [], "groups": [], "tags": [], "location": None, "notes": None}
+    assert stored == {
+        **{k: None for k in stored},
+        **a,
+        "start": None,
+        "end": None,
+        "organizers": [],
+        "partners": [],
+        "speakers": [],
+        "groups": [],
+        "tags": [],
+        "location": None,
+        "notes": None,
+    }
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path, db_path):
-    path = write(tmp_path / "in.json", envelope([record(), record(title="另一个")], [
-        {"id": uuid.uuid4().hex, "deleted_at": "2025-03-28T00:00:00Z"}
-    ], [{"name": "安贞西里社区", "street": "安贞街道", "aliases": ["安贞西里"]}]))
+    path = write(
+        tmp_path / "in.json",
+        envelope(
+            [record(), record(title="另一个")],
+            [{"id": uuid.uuid4().hex, "deleted_at": "2025-03-28T00:00:00Z"}],
+            [{"name": "安贞西里社区", "street": "安贞街道", "aliases": ["安贞西里"]}],
+        ),
+    )
     assert run("import", path).exit_code == 0
     before = db_path.read_bytes()
     history = (db_path.parent / "logbook.json.backups" / "history.json").read_bytes()
@@ -91,8 +106,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path, db_path):
 def test_the_newer_version_wins(tmp_path, db_path):
     ours = record(updated_at="2025-03-27T08:00:00.000Z")
     run("import", write(tmp_path / "a.json", envelope([ours])))
-    theirs = dict(ours, title="垃圾分类志愿者培训会（第二期）", participants=45,
-                  updated_at="2025-03-28T09:30:00.000Z")
+    theirs = dict(ours, title="垃圾分类志愿者培训会（第二期）", participants=45, updated_at="2025-03-28T09:30:00.000Z")
     result = run("import", write(tmp_path / "b.json", envelope([theirs])))
     assert result.stdout.endswith(": +0 ~1 -0, 0 skipped\n")
     assert show(ours["id"])["title"] == "垃圾分类志愿者培训会（第二期）"
@@ -115,10 +129,20 @@ def test_stamps_of_different_precision_compare_as_instants(tmp_path, db_path):
 @pytest.mark.parametrize(
     "policy, ours_stamp, theirs_stamp, title, line",
     [
-        ("keep", "2025-03-27T08:00:00Z", "2025-03-28T08:00:00Z", "我们的",
-         "kept ours (theirs is newer; --on-conflict keep)"),
-        ("replace", "2025-03-28T08:00:00Z", "2025-03-27T08:00:00Z", "他们的",
-         "took theirs (ours is newer; --on-conflict replace)"),
+        (
+            "keep",
+            "2025-03-27T08:00:00Z",
+            "2025-03-28T08:00:00Z",
+            "我们的",
+            "kept ours (theirs is newer; --on-conflict keep)",
+        ),
+        (
+            "replace",
+            "2025-03-28T08:00:00Z",
+            "2025-03-27T08:00:00Z",
+            "他们的",
+            "took theirs (ours is newer; --on-conflict replace)",
+        ),
     ],
 )
 def test_on_conflict_keep_and_replace(tmp_path, db_path, policy, ours_stamp, theirs_stamp, title, line):
@@ -129,10 +153,7 @@ def test_on_conflict_keep_and_replace(tmp_path, db_path, policy, ours_stamp, the
     result = run("import", path, "--on-conflict", policy)
     assert result.exit_code == 0, result.stderr
     counts = "+0 ~1 -0, 0 skipped" if policy == "replace" else "+0 ~0 -0, 1 skipped"
-    assert result.stdout == (
-        f"import {path}: {counts}, 1 conflict\n"
-        f"  conflict {ours['id'][:8]} 我们的: {line}\n"
-    )
+    assert result.stdout == (f"import {path}: {counts}, 1 conflict\n  conflict {ours['id'][:8]} 我们的: {line}\n")
     assert show(ours["id"])["title"] == title
 
 
@@ -160,10 +181,15 @@ def test_same_stamp_different_content_is_a_conflict_settled_alike_everywhere(tmp
 def test_a_newer_tombstone_deletes_an_older_one_does_not(tmp_path, db_path):
     gone, kept = record(), record(title="后来又改过", updated_at="2025-03-29T00:00:00Z")
     run("import", write(tmp_path / "a.json", envelope([gone, kept])))
-    path = write(tmp_path / "b.json", envelope(deleted=[
-        {"id": gone["id"], "deleted_at": "2025-03-28T00:00:00Z"},
-        {"id": kept["id"], "deleted_at": "2025-03-28T00:00:00Z"},
-    ]))
+    path = write(
+        tmp_path / "b.json",
+        envelope(
+            deleted=[
+                {"id": gone["id"], "deleted_at": "2025-03-28T00:00:00Z"},
+                {"id": kept["id"], "deleted_at": "2025-03-28T00:00:00Z"},
+            ]
+        ),
+    )
     result = run("import", path)
     assert result.stdout == f"import {path}: +0 ~0 -1, 0 skipped\n"
     assert show(gone["id"]) is None and show(kept["id"]) is not None
@@ -174,9 +200,17 @@ def test_a_record_deleted_here_later_stays_deleted_a_newer_one_comes_back(tmp_pa
     old, new = record(title="旧的"), record(title="新的", updated_at="2025-03-29T12:00:00Z")
     run("import", write(tmp_path / "a.json", envelope([old, new])))
     # tombstones stamped 2025-03-28 (earlier than `new` was edited, later than `old`)
-    run("import", write(tmp_path / "tomb.json", envelope(deleted=[
-        {"id": old["id"], "deleted_at": "2025-03-28T00:00:00Z"},
-    ])))
+    run(
+        "import",
+        write(
+            tmp_path / "tomb.json",
+            envelope(
+                deleted=[
+                    {"id": old["id"], "deleted_at": "2025-03-28T00:00:00Z"},
+                ]
+            ),
+        ),
+    )
     run("delete", new["id"], "--yes")  # deleted now: later than anything in the file
     path = write(tmp_path / "b.json", envelope([old, dict(new, updated_at="2025-03-29T13:00:00Z")]))
     result = run("import", path)
@@ -191,14 +225,17 @@ def test_a_record_deleted_here_later_stays_deleted_a_newer_one_comes_back(tmp_pa
 
 def test_tombstones_for_unknown_records_are_kept_so_they_travel_on(tmp_path, db_path):
     stranger = uuid.uuid4().hex
-    run("import", write(tmp_path / "a.json", envelope(deleted=[
-        {"id": stranger, "deleted_at": "2025-03-28T00:00:00Z"}])))
+    run(
+        "import", write(tmp_path / "a.json", envelope(deleted=[{"id": stranger, "deleted_at": "2025-03-28T00:00:00Z"}]))
+    )
     assert run("export").json["deleted"] == [{"id": stranger, "deleted_at": "2025-03-28T00:00:00Z"}]
     # a newer tombstone for it replaces the stamp, an older one does not
-    run("import", write(tmp_path / "b.json", envelope(deleted=[
-        {"id": stranger, "deleted_at": "2025-03-29T00:00:00Z"}])))
-    run("import", write(tmp_path / "c.json", envelope(deleted=[
-        {"id": stranger, "deleted_at": "2025-03-01T00:00:00Z"}])))
+    run(
+        "import", write(tmp_path / "b.json", envelope(deleted=[{"id": stranger, "deleted_at": "2025-03-29T00:00:00Z"}]))
+    )
+    run(
+        "import", write(tmp_path / "c.json", envelope(deleted=[{"id": stranger, "deleted_at": "2025-03-01T00:00:00Z"}]))
+    )
     assert run("export").json["deleted"] == [{"id": stranger, "deleted_at": "2025-03-29T00:00:00Z"}]
 
 
@@ -209,9 +246,7 @@ def test_bare_list_and_json_lines(tmp_path, db_path):
     result = run("import", listed, lines)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"import {listed}: +2 ~0 -0, 0 skipped\n"
-        f"import {lines}: +1 ~0 -0, 1 skipped\n"
-        "total: +3 ~0 -0, 1 skipped\n"
+        f"import {listed}: +2 ~0 -0, 0 skipped\nimport {lines}: +1 ~0 -0, 1 skipped\ntotal: +3 ~0 -0, 1 skipped\n"
     )
     assert sorted(x["title"] for x in activities()) == sorted(["垃圾分类志愿者培训会", "二", "三"])
 
@@ -223,14 +258,25 @@ def test_one_record_of_json_lines(tmp_path, db_path):
 
 HAND_MADE = (
     "date,title,communities,category,participants,notes\r\n"
-    "2025/3/27,垃圾分类志愿者培训会,安贞西里,培训,40余,\"第一行\n第二行, 有逗号\"\r\n"
+    '2025/3/27,垃圾分类志愿者培训会,安贞西里,培训,40余,"第一行\n第二行, 有逗号"\r\n'
     "2025-03-28,楼道议事会,黄寺社区,会议,12,\r\n"
 )
 
 
 def test_rows_without_ids_match_on_date_title_and_community(tmp_path, db_path, registry):
-    existing = add("垃圾分类志愿者培训会", "--date", "2025-03-27", "--community", "安贞西里社区",
-                   "--category", "培训", "--people", "40余", "--note", "第一行\n第二行, 有逗号")
+    existing = add(
+        "垃圾分类志愿者培训会",
+        "--date",
+        "2025-03-27",
+        "--community",
+        "安贞西里社区",
+        "--category",
+        "培训",
+        "--people",
+        "40余",
+        "--note",
+        "第一行\n第二行, 有逗号",
+    )
     path = write(tmp_path / "hand.csv", HAND_MADE)
     result = run("import", path)
     assert result.exit_code == 0, result.stderr
@@ -254,8 +300,10 @@ def test_rows_without_ids_match_on_date_title_and_community(tmp_path, db_path, r
     assert again["updated_at"] > new["updated_at"] and again["created_at"] == new["created_at"]
     assert again["source"] == "import hand.csv"
     # titles match folded: a row in Traditional characters is the same activity, edited
-    traditional = write(tmp_path / "hand3.csv", HAND_MADE.replace(",12,", ",15,").replace(
-        "垃圾分类志愿者培训会", "垃圾分類志願者培訓會"))
+    traditional = write(
+        tmp_path / "hand3.csv",
+        HAND_MADE.replace(",12,", ",15,").replace("垃圾分类志愿者培训会", "垃圾分類志願者培訓會"),
+    )
     assert run("import", traditional).stdout == f"import {traditional}: +0 ~1 -0, 1 skipped\n"
     assert show(existing)["title"] == "垃圾分類志願者培訓會"
     assert show(existing)["author"] == "王社工"
@@ -270,9 +318,29 @@ def test_records_with_ids_but_no_stamps_get_them(tmp_path, db_path):
 
 
 def test_csv_written_by_export_reads_back_with_all_fields(tmp_path, registry):
-    ident = add("消防演练", "--date", "2025-03-21", "--start", "9:00", "--end", "11:30",
-                "--community", "黄寺", "--community", "安贞里社区", "--people", "30+",
-                "--speaker", "李警官", "--group", "居民", "--group", "老人", "--location", "社区广场")
+    ident = add(
+        "消防演练",
+        "--date",
+        "2025-03-21",
+        "--start",
+        "9:00",
+        "--end",
+        "11:30",
+        "--community",
+        "黄寺",
+        "--community",
+        "安贞里社区",
+        "--people",
+        "30+",
+        "--speaker",
+        "李警官",
+        "--group",
+        "居民",
+        "--group",
+        "老人",
+        "--location",
+        "社区广场",
+    )
     target = tmp_path / "x.csv"
     run("export", "--format", "csv", "-o", str(target))
     other = tmp_path / "other.json"
@@ -280,9 +348,14 @@ def test_csv_written_by_export_reads_back_with_all_fields(tmp_path, registry):
     assert show(ident, "--db", str(other)) == show(ident)
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-8", codecs.BOM_UTF8), ("gbk", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("gbk", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+    ],
+)
 def test_encodings_are_detected(tmp_path, db_path, encoding, bom):
     text = json.dumps([record(title="垃圾分类培训")], ensure_ascii=False)
     path = tmp_path / "in.json"
@@ -311,14 +384,19 @@ def test_encoding_can_be_named(tmp_path, db_path):
 def test_every_invalid_record_is_listed_and_nothing_is_written(tmp_path, db_path):
     add("已有的活动", "--people", "3")
     before = db_path.read_bytes()
-    path = write(tmp_path / "bad.json", envelope([
-        record(),
-        record(date="2025-02-30"),
-        record(title=""),
-        record(participants=-3),
-        record(category="跳舞"),
-        "不是对象",
-    ]))
+    path = write(
+        tmp_path / "bad.json",
+        envelope(
+            [
+                record(),
+                record(date="2025-02-30"),
+                record(title=""),
+                record(participants=-3),
+                record(category="跳舞"),
+                "不是对象",
+            ]
+        ),
+    )
     result = run("import", path)
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -337,7 +415,9 @@ def test_every_invalid_record_is_listed_and_nothing_is_written(tmp_path, db_path
 
 def test_csv_and_json_lines_problems_name_the_line(tmp_path, db_path):
     sheet = write(tmp_path / "bad.csv", 'title,date,participants\n好,2025-03-01,很多\n"两行\n标题",2025-13-01,3\n')
-    lines = write(tmp_path / "bad.jsonl", json.dumps(record()) + "\n\n{oops\n" + json.dumps(record(start="25:00")) + "\n")
+    lines = write(
+        tmp_path / "bad.jsonl", json.dumps(record()) + "\n\n{oops\n" + json.dumps(record(start="25:00")) + "\n"
+    )
     result = run("import", sheet, lines)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -359,8 +439,7 @@ def test_skip_invalid_imports_the_valid_rest(tmp_path, db_path):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"import {path}: +1 ~0 -0, 0 skipped\n"
     assert result.stderr == (
-        f"Warning: skipped invalid {path}, record 2, field date: date '2025-02-30' is not a real "
-        "YYYY-MM-DD date\n"
+        f"Warning: skipped invalid {path}, record 2, field date: date '2025-02-30' is not a real YYYY-MM-DD date\n"
     )
     assert [a["id"] for a in activities()] == [good["id"]]
 
@@ -369,8 +448,10 @@ def test_dry_run_shows_the_summary_and_writes_nothing(tmp_path, db_path):
     first = record()
     run("import", write(tmp_path / "a.json", envelope([first])))
     before = db_path.read_bytes()
-    path = write(tmp_path / "b.json", envelope(
-        [dict(first, title="改过", updated_at="2025-03-29T00:00:00Z"), record(title="新")]))
+    path = write(
+        tmp_path / "b.json",
+        envelope([dict(first, title="改过", updated_at="2025-03-29T00:00:00Z"), record(title="新")]),
+    )
     result = run("import", path, "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"would import {path}: +1 ~1 -0, 0 skipped\n"
@@ -409,35 +490,46 @@ def test_one_bad_file_among_several_writes_nothing(tmp_path, db_path):
 def test_registry_entries_merge(tmp_path, db_path):
     run("community", "add", "安贞西里社区", "--street", "安贞街道", "--alias", "安贞西里")
     run("community", "add", "黄寺社区", "--street", "安贞街道")
-    path = write(tmp_path / "a.json", envelope(communities=[
-        {"name": "安贞西里社区", "street": "安贞街道", "aliases": ["安贞西里", "安貞西裡"]},
-        {"name": "黄寺社区", "street": "和平街街道", "aliases": []},
-        {"name": "樱花园社区", "street": "和平街街道", "aliases": ["樱花园"]},
-        {"name": "安華里社區", "street": None, "aliases": []},
-    ]))
+    path = write(
+        tmp_path / "a.json",
+        envelope(
+            communities=[
+                {"name": "安贞西里社区", "street": "安贞街道", "aliases": ["安贞西里", "安貞西裡"]},
+                {"name": "黄寺社区", "street": "和平街街道", "aliases": []},
+                {"name": "樱花园社区", "street": "和平街街道", "aliases": ["樱花园"]},
+                {"name": "安華里社區", "street": None, "aliases": []},
+            ]
+        ),
+    )
     result = run("import", path)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (
-        f"import {path}: +0 ~0 -0, 0 skipped\n"
-        "  registry: 2 communities added, 0 updated\n"
-    )
+    assert result.stdout == (f"import {path}: +0 ~0 -0, 0 skipped\n  registry: 2 communities added, 0 updated\n")
     assert result.stderr == (
-        "Warning: community 黄寺社区: the file puts it in 和平街街道, this logbook in 安贞街道; "
-        "kept 安贞街道\n"
+        "Warning: community 黄寺社区: the file puts it in 和平街街道, this logbook in 安贞街道; kept 安贞街道\n"
     )
     listed = {c["name"]: c for c in run("community", "list", "--format", "json").json}
     assert listed["安贞西里社区"]["aliases"] == ["安贞西里"]  # 安貞西裡 already resolves to it
     assert listed["黄寺社区"]["street"] == "安贞街道"
-    assert listed["樱花园社区"] == {"name": "樱花园社区", "street": "和平街街道", "aliases": ["樱花园"], "activities": 0}
+    assert listed["樱花园社区"] == {
+        "name": "樱花园社区",
+        "street": "和平街街道",
+        "aliases": ["樱花园"],
+        "activities": 0,
+    }
     assert "安華里社區" in listed
     assert run("import", path).stderr.endswith("Nothing changed\n")
 
 
 def test_registry_merge_adds_aliases_and_a_missing_street(tmp_path, db_path):
     run("community", "add", "安贞里社区")
-    path = write(tmp_path / "a.json", envelope(communities=[
-        {"name": "安贞里社区", "street": "安贞街道", "aliases": ["安贞里", "安贞二里"]},
-    ]))
+    path = write(
+        tmp_path / "a.json",
+        envelope(
+            communities=[
+                {"name": "安贞里社区", "street": "安贞街道", "aliases": ["安贞里", "安贞二里"]},
+            ]
+        ),
+    )
     assert "registry: 0 communities added, 1 updated" in run("import", path).stdout
     listed = run("community", "list", "--format", "json").json
     assert listed == [{"name": "安贞里社区", "street": "安贞街道", "aliases": ["安贞二里"], "activities": 0}]
@@ -455,17 +547,22 @@ def test_the_sample_is_read_only_but_a_dry_run_works(tmp_path):
 def test_summary_as_json(tmp_path, db_path):
     ours = record(title="我们的", updated_at="2025-03-29T00:00:00Z")
     run("import", write(tmp_path / "a.json", [ours]))
-    path = write(tmp_path / "b.json", [dict(ours, title="他们的", updated_at="2025-03-28T00:00:00Z"),
-                                        record(title="新的")])
+    path = write(
+        tmp_path / "b.json", [dict(ours, title="他们的", updated_at="2025-03-28T00:00:00Z"), record(title="新的")]
+    )
     result = run("import", path, "--on-conflict", "replace", "--format", "json")
     data = result.json
     assert data["dry_run"] is False and data["changed"] is True
     (summary,) = data["files"]
     assert (summary["added"], summary["updated"], summary["deleted"], summary["skipped"]) == (1, 1, 0, 0)
-    assert summary["conflicts"] == [{
-        "id": ours["id"], "title": "我们的", "winner": "theirs",
-        "reason": "ours is newer; --on-conflict replace",
-    }]
+    assert summary["conflicts"] == [
+        {
+            "id": ours["id"],
+            "title": "我们的",
+            "winner": "theirs",
+            "reason": "ours is newer; --on-conflict replace",
+        }
+    ]
     assert (summary["shape"], summary["encoding"]) == ("list", "utf-8")
 
 
@@ -490,7 +587,9 @@ def test_a_progress_bar_only_at_a_terminal(tmp_path):
 
     piped = __import__("subprocess").run(
         [sys.executable, "-m", "logbook", "--db", str(tmp_path / "piped.json"), "import", path],
-        capture_output=True, env=env, timeout=120,
+        capture_output=True,
+        env=env,
+        timeout=120,
     )
     assert piped.returncode == 0, piped.stderr
     assert piped.stderr == b"" and piped.stdout.endswith(b": +900 ~0 -0, 0 skipped\n")
@@ -506,9 +605,7 @@ def test_a_progress_bar_only_at_a_terminal(tmp_path):
     os.environ.clear()
     os.environ.update(env)
     try:
-        status = pty.spawn(
-            [sys.executable, "-m", "logbook", "--db", str(tmp_path / "tty.json"), "import", path], read
-        )
+        status = pty.spawn([sys.executable, "-m", "logbook", "--db", str(tmp_path / "tty.json"), "import", path], read)
     finally:
         os.environ.clear()
         os.environ.update(saved)

@@ -22,11 +22,13 @@ from logbook.models import Activity, Community
 from logbook.registry import Registry
 
 TODAY = date(2025, 3, 30)
-REGISTRY = Registry([
-    Community("和平里社区", "和平街街道"),
-    Community("安贞里社区", "和平街街道"),
-    Community("小黄庄社区", "和平街街道", ["小黄庄北社区"]),
-])
+REGISTRY = Registry(
+    [
+        Community("和平里社区", "和平街街道"),
+        Community("安贞里社区", "和平街街道"),
+        Community("小黄庄社区", "和平街街道", ["小黄庄北社区"]),
+    ]
+)
 EMPTY_LISTS = {"organizers": [], "partners": [], "speakers": [], "groups": [], "tags": []}
 
 
@@ -56,10 +58,34 @@ def quarter(tmp_path):
     ws.merge_cells("A2:J2")
     ws.append([])
     ws.append(["序号", "日期", "时间", "活动名称", "类别", "参与人数（人）", "主讲人", "地点", "负责人", "备注"])
-    ws.append([1, date(2024, 10, 26), "8:30-10:00", "重阳节敬老文艺演出", "文化活动", "50余人", None,
-               "社区活动室", "张三", None])
-    ws.append([2, "2024.11.8", time(9, 0), "垃圾分类知识讲座", "讲座", 30, "王佳宁、畢宇珠", "二楼会议室",
-               "张三", "发放宣传册200份"])
+    ws.append(
+        [
+            1,
+            date(2024, 10, 26),
+            "8:30-10:00",
+            "重阳节敬老文艺演出",
+            "文化活动",
+            "50余人",
+            None,
+            "社区活动室",
+            "张三",
+            None,
+        ]
+    )
+    ws.append(
+        [
+            2,
+            "2024.11.8",
+            time(9, 0),
+            "垃圾分类知识讲座",
+            "讲座",
+            30,
+            "王佳宁、畢宇珠",
+            "二楼会议室",
+            "张三",
+            "发放宣传册200份",
+        ]
+    )
     ws.append([3, "12月3日", "下午2:00-4:00", "楼门议事会", "议事协商", "约20人", None, None, "李四", None])
     ws.append([4, 45640, None, "消防安全演练", "安全", "15人", None, "小区广场", None, None])
     ws.append(["合计", None, None, None, None, 115])
@@ -76,21 +102,71 @@ def test_a_quarter_ledger_reads_every_field_of_every_row(quarter):
     got = _read(quarter)
     assert got.problems == []
     assert got.sheets == ["活动台账"]
-    base = {"communities": ["和平里社区"], "participants_approx": False, "notes": None,
-            "location": None, "speakers": []}
+    base = {
+        "communities": ["和平里社区"],
+        "participants_approx": False,
+        "notes": None,
+        "location": None,
+        "speakers": [],
+    }
     expected = [
-        (5, {**base, "date": "2024-10-26", "start": "08:30", "end": "10:00", "title": "重阳节敬老文艺演出",
-             "category": "文化", "participants": 50, "participants_approx": True,
-             "location": "社区活动室"}),
-        (6, {**base, "date": "2024-11-08", "start": "09:00", "end": None, "title": "垃圾分类知识讲座",
-             "category": "培训", "participants": 30, "speakers": ["王佳宁", "畢宇珠"],
-             "location": "二楼会议室", "notes": "发放宣传册200份"}),
+        (
+            5,
+            {
+                **base,
+                "date": "2024-10-26",
+                "start": "08:30",
+                "end": "10:00",
+                "title": "重阳节敬老文艺演出",
+                "category": "文化",
+                "participants": 50,
+                "participants_approx": True,
+                "location": "社区活动室",
+            },
+        ),
+        (
+            6,
+            {
+                **base,
+                "date": "2024-11-08",
+                "start": "09:00",
+                "end": None,
+                "title": "垃圾分类知识讲座",
+                "category": "培训",
+                "participants": 30,
+                "speakers": ["王佳宁", "畢宇珠"],
+                "location": "二楼会议室",
+                "notes": "发放宣传册200份",
+            },
+        ),
         # 12月3日 takes its year from the title (2024), not from the 填报日期 (2025)
-        (7, {**base, "date": "2024-12-03", "start": "14:00", "end": "16:00", "title": "楼门议事会",
-             "category": "会议", "participants": 20, "participants_approx": True}),
+        (
+            7,
+            {
+                **base,
+                "date": "2024-12-03",
+                "start": "14:00",
+                "end": "16:00",
+                "title": "楼门议事会",
+                "category": "会议",
+                "participants": 20,
+                "participants_approx": True,
+            },
+        ),
         # an Excel serial number in the date column
-        (8, {**base, "date": "2024-12-14", "start": None, "end": None, "title": "消防安全演练",
-             "category": "安全", "participants": 15, "location": "小区广场"}),
+        (
+            8,
+            {
+                **base,
+                "date": "2024-12-14",
+                "start": None,
+                "end": None,
+                "title": "消防安全演练",
+                "category": "安全",
+                "participants": 15,
+                "location": "小区广场",
+            },
+        ),
     ]
     assert [(r.row, r.record) for r in got.rows] == expected
     assert [r.sheet for r in got.rows] == ["活动台账"] * 4
@@ -136,10 +212,20 @@ def test_the_year_of_a_yearless_date_comes_from_the_filing_date_without_a_year_i
     wb.save(path)
     got = _read(path)
     assert [r.record for r in got.rows] == [
-        {"date": "2024-12-03", "title": "读书会", "participants": 12, "participants_approx": False,
-         "communities": ["安贞里社区"]},
-        {"date": "2025-01-05", "title": "新年联欢", "participants": 80, "participants_approx": True,
-         "communities": ["安贞里社区"]},
+        {
+            "date": "2024-12-03",
+            "title": "读书会",
+            "participants": 12,
+            "participants_approx": False,
+            "communities": ["安贞里社区"],
+        },
+        {
+            "date": "2025-01-05",
+            "title": "新年联欢",
+            "participants": 80,
+            "participants_approx": True,
+            "communities": ["安贞里社区"],
+        },
     ]
 
 
@@ -158,9 +244,19 @@ def book(tmp_path):
     ws.append(["合计", 3, 85])
     ws = wb.create_sheet("和平里社区")
     ws.append(["活動日期", "活動名稱", "開始時間", "結束時間", "參與人數", "約數", "主辦單位", "協辦單位"])
-    ws.append([datetime(2024, 12, 2), "書法班", "09:00:00 AM", "11:00:00 AM", 40, True, "和平里社區居委會",
-               "区文化馆，区图书馆"])
-    ws.append(["2024/12/20", "=HYPERLINK(\"x\")", "02:00:00 PM", None, 30, "FALSE", None, None])
+    ws.append(
+        [
+            datetime(2024, 12, 2),
+            "書法班",
+            "09:00:00 AM",
+            "11:00:00 AM",
+            40,
+            True,
+            "和平里社區居委會",
+            "区文化馆，区图书馆",
+        ]
+    )
+    ws.append(["2024/12/20", '=HYPERLINK("x")', "02:00:00 PM", None, 30, "FALSE", None, None])
     ws["B3"].data_type = "s"  # text that looks like a formula, as scraped
     ws = wb.create_sheet("安贞里")
     ws.append(["日期", "标题", "类型", "人数", "编号"])
@@ -187,18 +283,62 @@ def test_every_activity_sheet_is_read_and_the_summary_is_skipped(book):
         "sheet 说明 holds no activity table (no header row found); not read",
     ]
     assert [(r.sheet, r.row, r.record) for r in got.rows] == [
-        ("和平里社区", 2, {"date": "2024-12-02", "title": "書法班", "start": "09:00", "end": "11:00",
-                         "participants": 40, "participants_approx": True,
-                         "organizers": ["和平里社區居委會"], "partners": ["区文化馆", "区图书馆"],
-                         "communities": ["和平里社区"]}),
-        ("和平里社区", 3, {"date": "2024-12-20", "title": "=HYPERLINK(\"x\")", "start": "14:00", "end": None,
-                         "participants": 30, "participants_approx": False, "organizers": [],
-                         "partners": [], "communities": ["和平里社区"]}),
-        ("安贞里", 2, {"date": "2024-12-05", "title": "健康讲座", "category": "义诊", "participants": 15,
-                      "participants_approx": False, "communities": ["安贞里社区"]}),
-        *[("3月", day + 1, {"date": f"2025-03-0{day}", "title": f"活动{day}", "communities": ["小黄庄北社区"],
-                            "participants": day * 10, "participants_approx": False})
-          for day in range(1, 5)],
+        (
+            "和平里社区",
+            2,
+            {
+                "date": "2024-12-02",
+                "title": "書法班",
+                "start": "09:00",
+                "end": "11:00",
+                "participants": 40,
+                "participants_approx": True,
+                "organizers": ["和平里社區居委會"],
+                "partners": ["区文化馆", "区图书馆"],
+                "communities": ["和平里社区"],
+            },
+        ),
+        (
+            "和平里社区",
+            3,
+            {
+                "date": "2024-12-20",
+                "title": '=HYPERLINK("x")',
+                "start": "14:00",
+                "end": None,
+                "participants": 30,
+                "participants_approx": False,
+                "organizers": [],
+                "partners": [],
+                "communities": ["和平里社区"],
+            },
+        ),
+        (
+            "安贞里",
+            2,
+            {
+                "date": "2024-12-05",
+                "title": "健康讲座",
+                "category": "义诊",
+                "participants": 15,
+                "participants_approx": False,
+                "communities": ["安贞里社区"],
+            },
+        ),
+        *[
+            (
+                "3月",
+                day + 1,
+                {
+                    "date": f"2025-03-0{day}",
+                    "title": f"活动{day}",
+                    "communities": ["小黄庄北社区"],
+                    "participants": day * 10,
+                    "participants_approx": False,
+                },
+            )
+            for day in range(1, 5)
+        ],
     ]
     assert [str(p) for p in got.problems] == [
         f"{book}, sheet 3月, row 6, column 参与人数: '很多' is not a head count",
@@ -224,7 +364,7 @@ def test_a_gbk_csv_with_crlf_and_a_two_community_cell(tmp_path):
         "和平街街道2024年12月活动台账,,,,,,,\r\n"
         ",,,,,,,\r\n"
         "日期,开始时间,结束时间,活动名称,类别,社区,参与人数,是否约数\r\n"
-        "2024/12/20,09:00:00 AM,10:30:00 AM,联合义诊,健康,\"和平里社区、安贞里社区\",60,TRUE\r\n"
+        '2024/12/20,09:00:00 AM,10:30:00 AM,联合义诊,健康,"和平里社区、安贞里社区",60,TRUE\r\n'
         "2024-12-21,9:00,,'=SUM(A1),文化,和平里社区；小黄庄社区,8,否\r\n"
         "合计,,,,,,68,\r\n"
     )
@@ -233,23 +373,53 @@ def test_a_gbk_csv_with_crlf_and_a_two_community_cell(tmp_path):
     got = _read(path)
     assert got.problems == [] and got.notes == []
     assert [(r.sheet, r.row, r.record) for r in got.rows] == [
-        (None, 4, {"date": "2024-12-20", "start": "09:00", "end": "10:30", "title": "联合义诊",
-                    "category": "义诊", "communities": ["和平里社区", "安贞里社区"], "participants": 60,
-                    "participants_approx": True}),
-        (None, 5, {"date": "2024-12-21", "start": "09:00", "end": None, "title": "=SUM(A1)",
-                    "category": "文化", "communities": ["和平里社区", "小黄庄社区"], "participants": 8,
-                    "participants_approx": False}),
+        (
+            None,
+            4,
+            {
+                "date": "2024-12-20",
+                "start": "09:00",
+                "end": "10:30",
+                "title": "联合义诊",
+                "category": "义诊",
+                "communities": ["和平里社区", "安贞里社区"],
+                "participants": 60,
+                "participants_approx": True,
+            },
+        ),
+        (
+            None,
+            5,
+            {
+                "date": "2024-12-21",
+                "start": "09:00",
+                "end": None,
+                "title": "=SUM(A1)",
+                "category": "文化",
+                "communities": ["和平里社区", "小黄庄社区"],
+                "participants": 8,
+                "participants_approx": False,
+            },
+        ),
     ]
 
 
 def test_a_utf8_csv_with_a_bom_and_our_english_headers(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_bytes("\ufeffid,date,title,communities,participants,participants_approx\n"
-                     f"{'c' * 32},2025-03-01,Reading club,和平里社区;安贞里社区,12,false\n".encode())
+    path.write_bytes(
+        "\ufeffid,date,title,communities,participants,participants_approx\n"
+        f"{'c' * 32},2025-03-01,Reading club,和平里社区;安贞里社区,12,false\n".encode()
+    )
     got = _read(path)
     assert [r.record for r in got.rows] == [
-        {"id": "c" * 32, "date": "2025-03-01", "title": "Reading club",
-         "communities": ["和平里社区", "安贞里社区"], "participants": 12, "participants_approx": False},
+        {
+            "id": "c" * 32,
+            "date": "2025-03-01",
+            "title": "Reading club",
+            "communities": ["和平里社区", "安贞里社区"],
+            "participants": 12,
+            "participants_approx": False,
+        },
     ]
 
 
@@ -259,16 +429,42 @@ def test_a_utf8_csv_with_a_bom_and_our_english_headers(tmp_path):
 def _activities() -> list[Activity]:
     stamp = "2024-12-31T08:00:00Z"
     return [
-        Activity(id="a" * 32, date="2024-12-03", title="=1+1 垃圾分类讲座", category="培训", start="09:00",
-                 end="10:30", communities=["和平里社区", "安贞里社区"], street="和平街街道", participants=50,
-                 participants_approx=True, organizers=["和平里社区居委会"], partners=["区城管委"],
-                 speakers=["王佳宁"], groups=["老年人"], tags=["垃圾分类", "环保"], location="活动室",
-                 notes="-发放资料\n第二行", source="微信公众号", author="王社工",
-                 created_at=stamp, updated_at=stamp),
-        Activity(id="b" * 32, date="2024-12-04", title="@楼门议事会", category="会议",
-                 communities=["小黄庄社区"], participants=12, created_at=stamp, updated_at=stamp),
-        Activity(id="c" * 32, date="2024-12-05", title="+志愿服务", category="志愿服务",
-                 created_at=stamp, updated_at=stamp),
+        Activity(
+            id="a" * 32,
+            date="2024-12-03",
+            title="=1+1 垃圾分类讲座",
+            category="培训",
+            start="09:00",
+            end="10:30",
+            communities=["和平里社区", "安贞里社区"],
+            street="和平街街道",
+            participants=50,
+            participants_approx=True,
+            organizers=["和平里社区居委会"],
+            partners=["区城管委"],
+            speakers=["王佳宁"],
+            groups=["老年人"],
+            tags=["垃圾分类", "环保"],
+            location="活动室",
+            notes="-发放资料\n第二行",
+            source="微信公众号",
+            author="王社工",
+            created_at=stamp,
+            updated_at=stamp,
+        ),
+        Activity(
+            id="b" * 32,
+            date="2024-12-04",
+            title="@楼门议事会",
+            category="会议",
+            communities=["小黄庄社区"],
+            participants=12,
+            created_at=stamp,
+            updated_at=stamp,
+        ),
+        Activity(
+            id="c" * 32, date="2024-12-05", title="+志愿服务", category="志愿服务", created_at=stamp, updated_at=stamp
+        ),
     ]
 
 
@@ -319,20 +515,29 @@ def test_the_written_ledger_is_what_a_spreadsheet_expects(tmp_path):
 
 def test_a_rollup_sheet_holds_numbers_and_its_totals_last(tmp_path):
     path = tmp_path / "report.xlsx"
-    write_rollup(path, ["社区", "活动数", "参与人数"], [["和平里社区", 2, 70], ["=安贞里", 1, None]],
-                 totals=["合计", 3, 70], title="2024年12月 活动汇总")
+    write_rollup(
+        path,
+        ["社区", "活动数", "参与人数"],
+        [["和平里社区", 2, 70], ["=安贞里", 1, None]],
+        totals=["合计", 3, 70],
+        title="2024年12月 活动汇总",
+    )
     ws = load_workbook(path).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    assert rows == [["2024年12月 活动汇总", None, None], ["社区", "活动数", "参与人数"],
-                    ["和平里社区", 2, 70], ["=安贞里", 1, None], ["合计", 3, 70]]
+    assert rows == [
+        ["2024年12月 活动汇总", None, None],
+        ["社区", "活动数", "参与人数"],
+        ["和平里社区", 2, 70],
+        ["=安贞里", 1, None],
+        ["合计", 3, 70],
+    ]
     assert ws.freeze_panes == "A3"
     assert ws["B5"].data_type == "n" and ws["B5"].font.b
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
 def test_csv_cells_that_would_run_as_formulas_get_a_leading_quote():
-    assert [csv_safe(t) for t in ("=1+1", "+86", "-x", "@a", "a=b", "")] == [
-        "'=1+1", "'+86", "'-x", "'@a", "a=b", ""]
+    assert [csv_safe(t) for t in ("=1+1", "+86", "-x", "@a", "a=b", "")] == ["'=1+1", "'+86", "'-x", "'@a", "a=b", ""]
 
 
 def test_a_time_column_without_a_date_column_holds_the_date_and_the_hours(tmp_path):
@@ -348,12 +553,36 @@ def test_a_time_column_without_a_date_column_holds_the_date_and_the_hours(tmp_pa
     got = _read(path)
     assert got.problems == [] and got.notes == []
     assert [r.record for r in got.rows] == [
-        {"date": "2024-12-03", "start": "09:00", "end": "11:00", "title": "冬季防火宣傳", "notes": "入户发放宣传单\n雪天",
-         "category": "安全", "communities": ["和平里"], "participants": 25, "participants_approx": False},
-        {"date": "2024-12-09", "start": "14:30", "title": "手工课", "notes": None, "category": "文化",
-         "communities": ["安贞里社区"], "participants": 10, "participants_approx": True},
-        {"date": "2024-12-10", "title": "党员学习", "notes": None, "category": "党建",
-         "communities": ["和平里社区"], "participants": None, "participants_approx": False},
+        {
+            "date": "2024-12-03",
+            "start": "09:00",
+            "end": "11:00",
+            "title": "冬季防火宣傳",
+            "notes": "入户发放宣传单\n雪天",
+            "category": "安全",
+            "communities": ["和平里"],
+            "participants": 25,
+            "participants_approx": False,
+        },
+        {
+            "date": "2024-12-09",
+            "start": "14:30",
+            "title": "手工课",
+            "notes": None,
+            "category": "文化",
+            "communities": ["安贞里社区"],
+            "participants": 10,
+            "participants_approx": True,
+        },
+        {
+            "date": "2024-12-10",
+            "title": "党员学习",
+            "notes": None,
+            "category": "党建",
+            "communities": ["和平里社区"],
+            "participants": None,
+            "participants_approx": False,
+        },
     ]
 
 
@@ -396,10 +625,16 @@ def test_two_columns_for_one_field_keep_the_first_and_say_so(tmp_path):
     assert got.notes == ["column 活动日期 not imported: another column already gives the date"]
 
 
-_NAME = st.text(alphabet="和平里安贞小黄庄社区居委会abc xyz-=@+'", min_size=1, max_size=12).map(str.strip).filter(
-    lambda s: s and not s.startswith(("'",)))
-_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).map(
-    str.strip).filter(bool)
+_NAME = (
+    st.text(alphabet="和平里安贞小黄庄社区居委会abc xyz-=@+'", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda s: s and not s.startswith(("'",)))
+)
+_TEXT = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -409,12 +644,21 @@ def _activity(draw):
     end = draw(st.none() | st.just("23:59"))
     people = draw(st.none() | st.integers(0, 10_000_000))
     return Activity(
-        id=draw(st.uuids()).hex, date=day, title=draw(_TEXT), start=start, end=end,
+        id=draw(st.uuids()).hex,
+        date=day,
+        title=draw(_TEXT),
+        start=start,
+        end=end,
         category=draw(st.sampled_from(["培训", "会议", "文化", "其他"])),
-        communities=draw(st.lists(_NAME, max_size=3, unique=True)), street=draw(st.none() | _TEXT),
-        participants=people, participants_approx=people is not None and draw(st.booleans()),
-        organizers=draw(st.lists(_NAME, max_size=2, unique=True)), notes=draw(st.none() | _TEXT),
-        location=draw(st.none() | _TEXT), created_at="2025-01-01T00:00:00Z", updated_at="2025-01-01T00:00:00Z",
+        communities=draw(st.lists(_NAME, max_size=3, unique=True)),
+        street=draw(st.none() | _TEXT),
+        participants=people,
+        participants_approx=people is not None and draw(st.booleans()),
+        organizers=draw(st.lists(_NAME, max_size=2, unique=True)),
+        notes=draw(st.none() | _TEXT),
+        location=draw(st.none() | _TEXT),
+        created_at="2025-01-01T00:00:00Z",
+        updated_at="2025-01-01T00:00:00Z",
     )
 
 
@@ -456,8 +700,9 @@ def test_a_ledger_with_its_rollup_reads_back_without_the_rollup(tmp_path):
     path = tmp_path / "both.xlsx"
     book = Book(write_only=True)
     add_ledger_sheet(book, _activities(), title="和平街街道 2024年12月 社区活动台账")
-    add_rollup_sheet(book, ["社区", "活动数", "参与人数"], [["和平里社区", 1, 50], ["小黄庄社区", 1, 12]],
-                     totals=["合计", 2, 62])
+    add_rollup_sheet(
+        book, ["社区", "活动数", "参与人数"], [["和平里社区", 1, 50], ["小黄庄社区", 1, 12]], totals=["合计", 2, 62]
+    )
     book.save(path)
     assert load_workbook(path).sheetnames == ["活动台账", "汇总"]
     got = _read(path, registry=None)
@@ -470,8 +715,18 @@ def test_the_date_forms_ledgers_hold(tmp_path):
     ws = wb.active
     ws.title = "和平里社区"
     ws.append(["日期", "活动名称"])
-    cells = [20241203, "20241204", "2024年12月5号", "2024.12.6", "2024-12-07", "12/8", "45635",
-             "2024/12/10 09:30", "12月11日（周三）", datetime(2024, 12, 12, 0, 0)]
+    cells = [
+        20241203,
+        "20241204",
+        "2024年12月5号",
+        "2024.12.6",
+        "2024-12-07",
+        "12/8",
+        "45635",
+        "2024/12/10 09:30",
+        "12月11日（周三）",
+        datetime(2024, 12, 12, 0, 0),
+    ]
     for i, cell in enumerate(cells):
         ws.append([cell, f"活动{i}"])
     path = tmp_path / "l.xlsx"

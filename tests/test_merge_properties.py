@@ -7,13 +7,13 @@ of processes' worth of work); the merge itself is also checked in memory, with m
 
 import json
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from conftest import examples, run
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import examples, run
 from logbook import exchange
 from logbook.models import FIELD_ORDER
 
@@ -24,7 +24,7 @@ COMMUNITIES = ["安贞西里社区", "黄寺社区", "和平街一社区", "惠�
 # Characters that stress every format: CSV quoting and separators, JSON escapes, both scripts,
 # full-width punctuation, a backslash.
 ALPHABET = list("社区活动培训會議消防安全志愿者居民老人,\"'；;、\\ 　abcXYZ129-")
-BASE = datetime(2025, 3, 1, tzinfo=timezone.utc)
+BASE = datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def clean(text: str) -> str:
@@ -90,8 +90,13 @@ def logbooks(draw, pool=None):
 
 def envelope(records, deleted=()) -> dict:
     return {
-        "format": "logbook", "version": 1, "exported_at": "2025-03-30T00:00:00.000Z",
-        "author": "测试", "communities": [], "activities": records, "deleted": list(deleted),
+        "format": "logbook",
+        "version": 1,
+        "exported_at": "2025-03-30T00:00:00.000Z",
+        "author": "测试",
+        "communities": [],
+        "activities": records,
+        "deleted": list(deleted),
     }
 
 
@@ -218,16 +223,18 @@ def test_two_logbooks_merged_in_either_order_end_identical(data):
         assert exported(a) == exported(b)
 
 
-INVALID = st.sampled_from([
-    {"date": "2025-02-30"},
-    {"title": "长" * 201},
-    {"participants": "很多"},
-    {"tags": "不是列表"},
-    {"updated_at": "昨天"},
-    {"category": "不存在的类别"},
-    {"id": "not-an-id"},
-    {"notes": "x\x00y"},
-])
+INVALID = st.sampled_from(
+    [
+        {"date": "2025-02-30"},
+        {"title": "长" * 201},
+        {"participants": "很多"},
+        {"tags": "不是列表"},
+        {"updated_at": "昨天"},
+        {"category": "不存在的类别"},
+        {"id": "not-an-id"},
+        {"notes": "x\x00y"},
+    ]
+)
 
 
 @CLI

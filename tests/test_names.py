@@ -3,18 +3,28 @@
 order with numerals read as numbers."""
 
 import pytest
-
 from conftest import add, listed, run
+
 from logbook.models import Community
 from logbook.registry import Registry
-
 
 # -- communities in filters --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "typed",
-    ["安贞西里社区", "安贞西里", "安貞西裡社區", "安貞西里", "anzhenxili", "AnZhenXiLi", "anzhenx", "azxl", "AZXL", "an zhen xi li"],
+    [
+        "安贞西里社区",
+        "安贞西里",
+        "安貞西裡社區",
+        "安貞西里",
+        "anzhenxili",
+        "AnZhenXiLi",
+        "anzhenx",
+        "azxl",
+        "AZXL",
+        "an zhen xi li",
+    ],
 )
 def test_a_community_filter_forgives_how_it_is_typed(book, typed):
     expected = book.where(lambda s: "安贞西里社区" in s.communities)
@@ -25,8 +35,16 @@ def test_a_community_filter_forgives_how_it_is_typed(book, typed):
 
 @pytest.mark.parametrize(
     "typed, name",
-    [("huangsi", "黄寺社区"), ("hs", "黄寺社区"), ("sháoyàojūshí", None), ("shaoyaojushiyi", "芍药居十一社区"),
-     ("sy jsy", "芍药居十一社区"), ("changxindian", "长辛店社区"), ("cxd", "长辛店社区"), ("黃寺", "黄寺社区")],
+    [
+        ("huangsi", "黄寺社区"),
+        ("hs", "黄寺社区"),
+        ("sháoyàojūshí", None),
+        ("shaoyaojushiyi", "芍药居十一社区"),
+        ("sy jsy", "芍药居十一社区"),
+        ("changxindian", "长辛店社区"),
+        ("cxd", "长辛店社区"),
+        ("黃寺", "黄寺社区"),
+    ],
 )
 def test_pinyin_names_one_community_when_it_fits_one(book, typed, name):
     got, stderr = listed(book, "--community", typed)
@@ -41,8 +59,7 @@ def test_ambiguous_pinyin_in_a_filter_warns_with_the_candidates(book):
     got, stderr = listed(book, "--community", "anzhen")
     assert got == set()
     assert stderr == (
-        "Warning: community 'anzhen' could be any of 安贞西里社区, 安贞里社区; "
-        "type more of the name to pick one\n"
+        "Warning: community 'anzhen' could be any of 安贞西里社区, 安贞里社区; type more of the name to pick one\n"
     )
     got, stderr = listed(book, "--community", "shaoyaoju")
     assert got == set()
@@ -67,9 +84,18 @@ def test_names_the_records_use_without_a_registry_count_as_known(book):
 
 @pytest.mark.parametrize(
     "typed, street",
-    [("安贞街道", "安贞街道"), ("安貞街道", "安贞街道"), ("安贞", "安贞街道"), ("anzhen", "安贞街道"),
-     ("azjd", "安贞街道"), ("太阳宫", "太阳宫地区"), ("太陽宮地區", "太阳宫地区"), ("taiyanggong", "太阳宫地区"),
-     ("長辛店", "长辛店街道"), ("和平街", "和平街街道")],
+    [
+        ("安贞街道", "安贞街道"),
+        ("安貞街道", "安贞街道"),
+        ("安贞", "安贞街道"),
+        ("anzhen", "安贞街道"),
+        ("azjd", "安贞街道"),
+        ("太阳宫", "太阳宫地区"),
+        ("太陽宮地區", "太阳宫地区"),
+        ("taiyanggong", "太阳宫地区"),
+        ("長辛店", "长辛店街道"),
+        ("和平街", "和平街街道"),
+    ],
 )
 def test_a_street_filter_forgives_how_it_is_typed(book, typed, street):
     got, stderr = listed(book, "--street", typed)
@@ -89,10 +115,27 @@ def test_ambiguous_pinyin_for_a_street_warns_with_the_candidates(tmp_path):
 
 @pytest.mark.parametrize(
     "typed, category",
-    [("培训", "培训"), ("培訓", "培训"), ("training", "培训"), ("Training", "培训"), ("TRAINING", "培训"),
-     ("讲座", "培训"), ("講座", "培训"), ("志願服務", "志愿服务"), ("volunteer", "志愿服务"),
-     ("義診", "义诊"), ("health", "义诊"), ("议事协商", "会议"), ("議事協商", "会议"), ("meeting", "会议"),
-     ("消防", "安全"), ("safety", "安全"), ("黨建", "党建"), ("party", "党建"), ("其它", "其他")],
+    [
+        ("培训", "培训"),
+        ("培訓", "培训"),
+        ("training", "培训"),
+        ("Training", "培训"),
+        ("TRAINING", "培训"),
+        ("讲座", "培训"),
+        ("講座", "培训"),
+        ("志願服務", "志愿服务"),
+        ("volunteer", "志愿服务"),
+        ("義診", "义诊"),
+        ("health", "义诊"),
+        ("议事协商", "会议"),
+        ("議事協商", "会议"),
+        ("meeting", "会议"),
+        ("消防", "安全"),
+        ("safety", "安全"),
+        ("黨建", "党建"),
+        ("party", "党建"),
+        ("其它", "其他"),
+    ],
 )
 def test_a_category_filter_takes_chinese_in_either_script_and_english(book, typed, category):
     got, stderr = listed(book, "--category", typed)
@@ -115,8 +158,7 @@ def test_add_with_ambiguous_pinyin_lists_the_candidates_and_keeps_it(registry):
     result = run("add", "活动", "--community", "anzhen")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        "Warning: community 'anzhen' is not in the registry; it could be any of "
-        "安贞西里社区, 安贞里社区. Kept as typed"
+        "Warning: community 'anzhen' is not in the registry; it could be any of 安贞西里社区, 安贞里社区. Kept as typed"
     )
     record = run("show", result.stdout.strip(), "--format", "json").json
     assert record["communities"] == ["anzhen"]
@@ -126,13 +168,10 @@ def test_add_with_ambiguous_pinyin_lists_the_candidates_and_keeps_it(registry):
 def test_add_with_an_unknown_name_suggests_and_keeps_it(registry):
     result = run("add", "活动", "--community", "安贞东里社区")
     assert result.stderr.splitlines()[0] == (
-        "Warning: community '安贞东里社区' is not in the registry; did you mean 安贞里社区, 安贞西里社区? "
-        "Kept as typed"
+        "Warning: community '安贞东里社区' is not in the registry; did you mean 安贞里社区, 安贞西里社区? Kept as typed"
     )
     result = run("add", "活动", "--community", "完全陌生")
-    assert result.stderr.splitlines()[0] == (
-        "Warning: community '完全陌生' is not in the registry. Kept as typed"
-    )
+    assert result.stderr.splitlines()[0] == ("Warning: community '完全陌生' is not in the registry. Kept as typed")
 
 
 def test_add_resolves_a_street_in_pinyin(registry):
@@ -185,7 +224,17 @@ def test_list_sorts_by_community_in_the_same_order(book):
     from logbook.textnorm import fold
 
     seen = list(dict.fromkeys(fold(c).removesuffix("社区") for c in firsts))
-    expected_order = ["安贞里", "安贞西里", "长辛店", "和平街一", "黄寺", "芍药居一", "芍药居二", "芍药居十", "芍药居十一"]
+    expected_order = [
+        "安贞里",
+        "安贞西里",
+        "长辛店",
+        "和平街一",
+        "黄寺",
+        "芍药居一",
+        "芍药居二",
+        "芍药居十",
+        "芍药居十一",
+    ]
     assert [s for s in seen if s in expected_order] == expected_order
     # within one community, newest first
     for name in ("黄寺社区",):

@@ -9,9 +9,9 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, run_proc
 from logbook_files import stored_activities
+
 from logbook.models import Activity
 from logbook.storage import Store
 
@@ -41,11 +41,17 @@ def _big_logbook(db_path, n=6000):
     now = "2025-01-01T00:00:00Z"
     with store.transaction("seed") as tx:
         for i in range(n):
-            tx.add(Activity(
-                id=f"{i:032x}", date=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                title=f"社区活动第{i}场", notes="居民积极参与，社工做好记录。" * 20,
-                communities=["安贞西里社区"], created_at=now, updated_at=now,
-            ))
+            tx.add(
+                Activity(
+                    id=f"{i:032x}",
+                    date=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                    title=f"社区活动第{i}场",
+                    notes="居民积极参与，社工做好记录。" * 20,
+                    communities=["安贞西里社区"],
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
 
 
 def test_sigkill_mid_write_leaves_old_or_new_file(db_path):
@@ -57,8 +63,12 @@ def test_sigkill_mid_write_leaves_old_or_new_file(db_path):
     counts = set()
     for attempt in range(8):
         before = len(stored_activities(db_path))
-        proc = subprocess.Popen([sys.executable, "-m", "logbook", "add", f"被杀的{attempt}"], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "logbook", "add", f"被杀的{attempt}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.05, 0.9))
         proc.send_signal(signal.SIGKILL)
         proc.wait()

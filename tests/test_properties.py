@@ -20,10 +20,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from conftest import examples, run
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import examples, run
 from logbook import dates
 from logbook.errors import UsageError
 from logbook.models import FIELD_ORDER, Activity
@@ -36,7 +36,15 @@ FAST = settings(max_examples=examples(300), deadline=None)
 
 # What people type into a date option, and what a hostile one does.
 DATE_ALPHABET = list("0123456789-/.年月日号周星期礼拜上个今天昨前明本这W十一二三四五六七八九〇零 ：:ａ１") + [
-    "mon", "wed", "last ", "today", "\x1b", "\n", "\x00", "\u200b", "\ufeff",
+    "mon",
+    "wed",
+    "last ",
+    "today",
+    "\x1b",
+    "\n",
+    "\x00",
+    "\u200b",
+    "\ufeff",
 ]
 date_like = st.lists(st.sampled_from(DATE_ALPHABET), max_size=12).map("".join)
 any_text = st.text(max_size=30)
@@ -71,7 +79,12 @@ def test_the_date_parsers_answer_any_text_with_a_value_or_a_usage_error(text):
 
 
 @FAST
-@given(st.one_of(st.lists(st.sampled_from(list("0123456789+余多约近人名位共计十百千万两零〇一二三 ")), max_size=10).map("".join), any_text))
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(list("0123456789+余多约近人名位共计十百千万两零〇一二三 ")), max_size=10).map("".join),
+        any_text,
+    )
+)
 def test_head_counts_answer_any_text_with_a_count_or_a_value_error(text):
     try:
         count, approximate = parse_count(text)
@@ -146,8 +159,20 @@ def test_search_with_any_terms_never_fails(terms):
 # -- the exchange round trip with hostile text --------------------------------------------------------
 
 HOSTILE = list("社区活動培训會議消防安全𠀀😀，。；、,;\"'\\|[]/\r\n\t ") + [
-    "\x1b[2J", "\x1b]0;t\x07", "\x08", "\x9b", "[red]", "[/red]", "[link=https://x.cn]", "\u200b", "\ufeff",
-    "\u202e", "=1+1", "-", "+", "@",
+    "\x1b[2J",
+    "\x1b]0;t\x07",
+    "\x08",
+    "\x9b",
+    "[red]",
+    "[/red]",
+    "[link=https://x.cn]",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "=1+1",
+    "-",
+    "+",
+    "@",
 ]
 hostile_text = st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=10).map("".join)
 STAMP = "2025-03-27T08:00:00.000Z"
@@ -187,8 +212,10 @@ def hostile_activities(draw):
 
 
 @CLI
-@given(st.lists(hostile_activities(), min_size=1, max_size=5, unique_by=lambda a: a.id),
-       st.sampled_from(["json", "jsonl", "csv"]))
+@given(
+    st.lists(hostile_activities(), min_size=1, max_size=5, unique_by=lambda a: a.id),
+    st.sampled_from(["json", "jsonl", "csv"]),
+)
 def test_hostile_text_survives_the_exchange_round_trip(acts, fmt):
     from logbook.storage import Store
 

@@ -13,7 +13,6 @@ from collections import Counter
 from datetime import date
 
 import pytest
-
 from conftest import ROOT, add, check_golden, run, run_proc
 
 BY = ("community", "street", "category", "tag", "organizer", "month", "week")
@@ -49,8 +48,17 @@ def _expected(records: list[dict], by: str) -> dict:
     out: dict = {}
     for r in records:
         for key in _keys(r, by):
-            g = out.setdefault(key, {"activities": 0, "participants": 0, "participants_approx": False,
-                                     "without_count": 0, "communities": set(), "categories": Counter()})
+            g = out.setdefault(
+                key,
+                {
+                    "activities": 0,
+                    "participants": 0,
+                    "participants_approx": False,
+                    "without_count": 0,
+                    "communities": set(),
+                    "categories": Counter(),
+                },
+            )
             g["activities"] += 1
             if r["participants"] is None:
                 g["without_count"] += 1
@@ -89,7 +97,10 @@ def test_report_numbers_match_the_list_under_the_same_filter(by, flt):
     for key, want in expected.items():
         g = got[key]
         assert (g["activities"], g["participants"], g["participants_approx"], g["without_count"]) == (
-            want["activities"], want["participants"], want["participants_approx"], want["without_count"]
+            want["activities"],
+            want["participants"],
+            want["participants_approx"],
+            want["without_count"],
         ), key
         assert g["communities"] == len(want["communities"]), key
         top = want["categories"].most_common()
@@ -113,8 +124,17 @@ def test_report_by_community_filtered_to_communities(registry):
 
 
 def test_several_communities_count_once_each_and_once_in_the_total(registry):
-    add("街道联席会", "--community", "安贞西里", "--community", "安贞里社区", "--community", "黄寺社区",
-        "--people", "30")
+    add(
+        "街道联席会",
+        "--community",
+        "安贞西里",
+        "--community",
+        "安贞里社区",
+        "--community",
+        "黄寺社区",
+        "--people",
+        "30",
+    )
     add("入户宣传", "--community", "黄寺社区", "--people", "12")
     data = report("--by", "community")
     rows = {g["group"]: (g["activities"], g["participants"]) for g in data["groups"]}
@@ -133,8 +153,12 @@ def test_approximate_and_missing_head_counts(registry):
     data = report("--by", "category")
     safety, meeting = data["groups"]
     assert safety == {
-        "group": "安全", "activities": 3, "participants": 100, "participants_approx": True,
-        "without_count": 1, "communities": 1,
+        "group": "安全",
+        "activities": 3,
+        "participants": 100,
+        "participants_approx": True,
+        "without_count": 1,
+        "communities": 1,
         "top_categories": [{"category": "安全", "activities": 3}],
     }
     assert meeting["participants_approx"] is False and meeting["without_count"] == 0
@@ -172,8 +196,16 @@ def test_report_period_grid(registry):
     assert (march["participants"], march["participants_approx"]) == (15, True)
     assert [p["activities"] for p in data["total"]["periods"]] == [2, 0, 1]
     table = run("report", "--by", "community", "--period", "month").stdout.splitlines()
-    assert table[0].split() == ["Community", "2025-03", "2025-04", "2025-05", "Activities", "Participants",
-                                "No", "count"]
+    assert table[0].split() == [
+        "Community",
+        "2025-03",
+        "2025-04",
+        "2025-05",
+        "Activities",
+        "Participants",
+        "No",
+        "count",
+    ]
     assert table[1].split() == ["黄寺社区", "2", "0", "0", "2", "15+", "0"]
     assert table[2].split() == ["安贞里社区", "0", "0", "1", "1", "20", "0"]
     assert table[3].split() == ["Total", "2", "0", "1", "3", "35+", "0"]
@@ -192,7 +224,9 @@ def test_report_by_week_runs_through_empty_weeks():
     add("第三周二", "--date", "2025-03-20")
     data = report("--by", "week")
     assert [(g["group"], g["activities"]) for g in data["groups"]] == [
-        ("2025-W10", 1), ("2025-W11", 0), ("2025-W12", 2)
+        ("2025-W10", 1),
+        ("2025-W11", 0),
+        ("2025-W12", 2),
     ]  # calendar order, not by count
 
 
@@ -213,10 +247,24 @@ def test_report_csv_reads_back():
     assert not out.startswith("\ufeff")  # into a pipe a BOM would break `cut` and `head`
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows == [
-        {"tag": "停车", "activities": "2", "participants": "42", "participants_approx": "true",
-         "without_count": "0", "communities": "0", "top_categories": "安全 1;会议 1"},
-        {"tag": "Total", "activities": "2", "participants": "42", "participants_approx": "true",
-         "without_count": "0", "communities": "0", "top_categories": "安全 1;会议 1"},
+        {
+            "tag": "停车",
+            "activities": "2",
+            "participants": "42",
+            "participants_approx": "true",
+            "without_count": "0",
+            "communities": "0",
+            "top_categories": "安全 1;会议 1",
+        },
+        {
+            "tag": "Total",
+            "activities": "2",
+            "participants": "42",
+            "participants_approx": "true",
+            "without_count": "0",
+            "communities": "0",
+            "top_categories": "安全 1;会议 1",
+        },
     ]
 
 
@@ -232,7 +280,8 @@ def test_report_csv_keeps_its_bom_in_a_file_and_reads_the_language(tmp_path, mon
     with (tmp_path / "out.csv").open("w", encoding="utf-8") as handle:
         code = subprocess.run(
             [sys.executable, "-m", "logbook", "report", "--by", "tag", "-f", "csv"],
-            stdout=handle, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            stdout=handle,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
         ).returncode
     assert code == 0
     assert (tmp_path / "out.csv").read_bytes() == data
@@ -254,8 +303,8 @@ def test_report_files_for_programs_are_utf8_whatever_the_locale(fmt):
     for encoding in ("gb18030", "ascii"):
         result = subprocess.run(
             [sys.executable, "-m", "logbook", "report", "--by", "tag", "-f", fmt],
-            capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT),
-                                          PYTHONIOENCODING=encoding),
+            capture_output=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING=encoding),
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.decode("utf-8").replace("\r\n", "\n") == expected.stdout
@@ -271,21 +320,18 @@ def test_report_as_a_spreadsheet(tmp_path, monkeypatch):
     sheet = load_workbook(target).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert rows[0][0] == "Activities by street (participant sums include approximate counts)"
-    assert rows[1] == ["Street", "Activities", "Participants", "No count", "Communities",
-                       "Top categories"]
+    assert rows[1] == ["Street", "Activities", "Participants", "No count", "Communities", "Top categories"]
     body = rows[2:]
     assert [r[0] for r in body] == [r["group"] or "(none)" for r in data["groups"]] + ["Total"]
     assert [r[1:4] for r in body[:-1]] == [
         [r["activities"], r["participants"], r["without_count"]] for r in data["groups"]
     ]
-    assert body[-1][1:4] == [data["total"]["activities"], data["total"]["participants"],
-                             data["total"]["without_count"]]
+    assert body[-1][1:4] == [data["total"]["activities"], data["total"]["participants"], data["total"]["without_count"]]
     assert all(isinstance(v, int) for r in body for v in r[1:5])
 
     # with --period, one column a period; the headings in the reader's language
     monkeypatch.setenv("LOGBOOK_LANG", "zh")
-    result = run("--sample", "report", "--by", "category", "--period", "month", "-f", "xlsx",
-                 "-o", str(target))
+    result = run("--sample", "report", "--by", "category", "--period", "month", "-f", "xlsx", "-o", str(target))
     assert result.exit_code == 0, result.stderr
     grid = report("--by", "category", "--period", "month", sample=True)
     rows = [list(r) for r in load_workbook(target).active.iter_rows(values_only=True)]
@@ -297,8 +343,7 @@ def test_report_as_a_spreadsheet(tmp_path, monkeypatch):
 
 def test_xlsx_needs_a_file():
     result = run("--sample", "report", "-f", "xlsx")
-    assert (result.exit_code, result.stderr) == (
-        2, "Error: --format xlsx writes a file: name it with -o FILE\n")
+    assert (result.exit_code, result.stderr) == (2, "Error: --format xlsx writes a file: name it with -o FILE\n")
 
 
 def test_user_text_in_a_report_prints_literally():
@@ -323,13 +368,18 @@ def test_empty_report_is_zeros(db_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--by", "district"], "Error: invalid value 'district' for --by: expected one of community, "
-                               "street, category, tag, organizer, month, week"),
+        (
+            ["--by", "district"],
+            "Error: invalid value 'district' for --by: expected one of community, "
+            "street, category, tag, organizer, month, week",
+        ),
         (["--period", "year"], "Error: invalid value 'year' for --period: expected one of week, month, quarter"),
         (["--format", "jsonl"], "Error: invalid value 'jsonl' for --format: expected one of table, json, csv, md"),
         (["--month", "2025-13"], "Error: invalid month '2025-13'"),
-        (["--period", "week", "--from", "2020-01-01", "--to", "2025-01-01"],
-         "Error: 2020-01-01 to 2025-01-01 spans 262 weeks, too many for --period week"),
+        (
+            ["--period", "week", "--from", "2020-01-01", "--to", "2025-01-01"],
+            "Error: 2020-01-01 to 2025-01-01 spans 262 weeks, too many for --period week",
+        ),
     ],
 )
 def test_bad_values_are_one_line_exit_2(args, message, db_path):

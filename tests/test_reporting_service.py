@@ -24,9 +24,7 @@ def store(book):
 @pytest.mark.parametrize("by", BY_CHOICES)
 @pytest.mark.parametrize("period", [None, "month"])
 def test_a_whole_history_report_is_the_rollup_of_every_activity(store, by, period):
-    assert reporting.report(store, Filter(), by=by, period=period) == rollup(
-        store.activities(), by, period=period
-    )
+    assert reporting.report(store, Filter(), by=by, period=period) == rollup(store.activities(), by, period=period)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +118,7 @@ def test_record_batches_are_the_records_of_each_month(store, kwargs):
 
 
 def test_a_month_file_written_by_hand_is_read_its_own_way(book, tmp_path):
-    from logbook_files import copy_logbook, rewrite_activities, reseal
+    from logbook_files import copy_logbook, reseal, rewrite_activities
 
     path = tmp_path / "logbook.json"
     copy_logbook(book.path, path)

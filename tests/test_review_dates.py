@@ -9,10 +9,10 @@ import json
 from datetime import date
 
 import pytest
-
 from conftest import add, run
-from logbook import dates
 from logbook_files import reseal, rewrite_activities
+
+from logbook import dates
 
 RANGE = "1900-01-01 to 2199-12-31"
 
@@ -43,14 +43,18 @@ def test_the_range_is_defined_once():
         (["list", "--from", "1899-12-31"], f"date '1899-12-31' is outside the supported range {RANGE}"),
         (["list", "--to", "2200/1/1"], f"date '2200/1/1' (2200-01-01) is outside the supported range {RANGE}"),
         (["report", "--from", "9999-12-31"], f"date '9999-12-31' is outside the supported range {RANGE}"),
-        (["export", "--to", "一八九九年十二月三十一日"],
-         f"date '一八九九年十二月三十一日' (1899-12-31) is outside the supported range {RANGE}"),
+        (
+            ["export", "--to", "一八九九年十二月三十一日"],
+            f"date '一八九九年十二月三十一日' (1899-12-31) is outside the supported range {RANGE}",
+        ),
         (["list", "--week", "1899-12-31"], f"week '1899-12-31' is outside the supported range {RANGE}"),
         (["list", "--month", "1899-12"], f"month '1899-12' is outside the supported range {RANGE}"),
         (["report", "--month", "2200年1月"], f"month '2200年1月' (2200-01) is outside the supported range {RANGE}"),
         (["add", "社区消防演练", "--date", "9999-12-31"], f"date '9999-12-31' is outside the supported range {RANGE}"),
-        (["add", "社区消防演练", "--date", "1899年12月31日"],
-         f"date '1899年12月31日' (1899-12-31) is outside the supported range {RANGE}"),
+        (
+            ["add", "社区消防演练", "--date", "1899年12月31日"],
+            f"date '1899年12月31日' (1899-12-31) is outside the supported range {RANGE}",
+        ),
         (["import-text", "-", "--date", "1899-12-31"], f"date '1899-12-31' is outside the supported range {RANGE}"),
         (["import-text", "-", "--year", "2200"], "invalid year '2200' for --year: expected a year from 1900 to 2199"),
         (["import-text", "-", "--year", "1899"], "invalid year '1899' for --year: expected a year from 1900 to 2199"),

@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run
+
 from logbook.commands.importtext import MAX_TEXT_BYTES
 from logbook.extract import extract, extract_article
 
@@ -143,12 +143,14 @@ def test_an_endless_standard_input_is_refused_after_reading_the_limit(db_path):
     with open("/dev/zero", "rb") as zero:
         proc = subprocess.run(
             [sys.executable, "-m", "logbook", "import-text", "-", "--yes"],
-            stdin=zero, capture_output=True, text=True, env=env, timeout=120,
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr == (
-        "Error: standard input holds more than 4 MB; expected a text of articles of at most 4 MB\n"
-    )
+    assert proc.stderr == ("Error: standard input holds more than 4 MB; expected a text of articles of at most 4 MB\n")
     assert not db_path.exists()
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from conftest import add, run
 
 
@@ -20,8 +19,10 @@ def files_of(db_path: Path) -> dict[str, bytes]:
     folder = db_path.parent
     out = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name.startswith(db_path.name) or (
-            path.is_file() and path.parent.name.startswith(db_path.name)
+        if (
+            path.is_file()
+            and path.name.startswith(db_path.name)
+            or (path.is_file() and path.parent.name.startswith(db_path.name))
         ):
             if not path.name.endswith(".lock"):
                 out[str(path.relative_to(folder))] = path.read_bytes()
@@ -41,17 +42,26 @@ def named(registry):
     ]
 
 
-@pytest.mark.parametrize("old, new, said", [
-    ("安贞西里社区", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
-    # the old name typed as an alias or in the other script: the same community
-    ("安贞西里", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
-    ("安貞西裡社區", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
-    # the new name is the registered one in the other script or full-width: the same name
-    ("安贞西里社区", "安貞西裡社區",
-     "安貞西裡社區 is 安贞西里社区 written another way (script, width or case); nothing changed\n"),
-    ("安贞西里", " 安貞西裡社區 ",
-     "安貞西裡社區 is 安贞西里社区 written another way (script, width or case); nothing changed\n"),
-])
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        ("安贞西里社区", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
+        # the old name typed as an alias or in the other script: the same community
+        ("安贞西里", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
+        ("安貞西裡社區", "安贞西里社区", "安贞西里社区 already has that name; nothing changed\n"),
+        # the new name is the registered one in the other script or full-width: the same name
+        (
+            "安贞西里社区",
+            "安貞西裡社區",
+            "安貞西裡社區 is 安贞西里社区 written another way (script, width or case); nothing changed\n",
+        ),
+        (
+            "安贞西里",
+            " 安貞西裡社區 ",
+            "安貞西裡社區 is 安贞西里社区 written another way (script, width or case); nothing changed\n",
+        ),
+    ],
+)
 def test_a_rename_to_the_same_name_writes_nothing(named, db_path, old, new, said):
     before = files_of(db_path)
     records = run("export").json["activities"]
@@ -90,23 +100,36 @@ FAR = "9999-12-31T23:59:59Z"
 def stamp(delta: timedelta) -> str:
     """The real clock moved by `delta`, as a record stamp (commands stamp with the real clock;
     LOGBOOK_TODAY pins only the calendar day)."""
-    moment = datetime.now(timezone.utc) + delta
+    moment = datetime.now(UTC) + delta
     return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
 
 
 def record(**fields) -> dict:
     base = {
-        "id": uuid.uuid4().hex, "date": "2025-03-27", "title": "垃圾分类志愿者培训会", "category": "培训",
-        "communities": ["安贞西里社区"], "street": "安贞街道", "participants": 40,
-        "created_at": "2025-03-27T08:00:00.000Z", "updated_at": "2025-03-27T08:00:00.000Z",
+        "id": uuid.uuid4().hex,
+        "date": "2025-03-27",
+        "title": "垃圾分类志愿者培训会",
+        "category": "培训",
+        "communities": ["安贞西里社区"],
+        "street": "安贞街道",
+        "participants": 40,
+        "created_at": "2025-03-27T08:00:00.000Z",
+        "updated_at": "2025-03-27T08:00:00.000Z",
     }
     base.update(fields)
     return base
 
 
 def envelope_file(path: Path, activities=(), deleted=()) -> str:
-    data = {"format": "logbook", "version": 1, "exported_at": "2025-03-30T08:00:00.000Z",
-            "author": "李社工", "communities": [], "activities": list(activities), "deleted": list(deleted)}
+    data = {
+        "format": "logbook",
+        "version": 1,
+        "exported_at": "2025-03-30T08:00:00.000Z",
+        "author": "李社工",
+        "communities": [],
+        "activities": list(activities),
+        "deleted": list(deleted),
+    }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return str(path)
 
@@ -137,9 +160,13 @@ def test_a_record_stamped_far_ahead_is_refused_and_named_in_the_summary(tmp_path
 def test_a_deletion_stamped_far_ahead_is_refused(tmp_path):
     ours = add("居民议事会", "--date", "2025-03-21")
     unknown = uuid.uuid4().hex
-    path = envelope_file(tmp_path / "in.json", deleted=[
-        {"id": ours, "deleted_at": FAR}, {"id": unknown, "deleted_at": "2099-01-01T00:00:00Z"},
-    ])
+    path = envelope_file(
+        tmp_path / "in.json",
+        deleted=[
+            {"id": ours, "deleted_at": FAR},
+            {"id": unknown, "deleted_at": "2099-01-01T00:00:00Z"},
+        ],
+    )
     result = run("import", path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     [summary] = result.json["files"]
@@ -156,14 +183,14 @@ def test_a_record_created_far_ahead_is_refused_too(tmp_path):
     ahead = record(created_at=FAR)
     result = run("import", envelope_file(tmp_path / "in.json", [ahead]), "--format", "json")
     assert result.json["files"][0]["refused"] == [
-        {"id": ahead["id"], "where": "record 1", "field": "created_at", "stamp": FAR}]
+        {"id": ahead["id"], "where": "record 1", "field": "created_at", "stamp": FAR}
+    ]
     assert export()["activities"] == []
 
 
 def test_a_sheet_row_without_an_id_is_refused_by_its_line(tmp_path):
     path = tmp_path / "in.csv"
-    path.write_text(f"date,title,updated_at\n2025-03-27,消防安全进社区,{FAR}\n2025-03-28,书法交流,\n",
-                    encoding="utf-8")
+    path.write_text(f"date,title,updated_at\n2025-03-27,消防安全进社区,{FAR}\n2025-03-28,书法交流,\n", encoding="utf-8")
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
@@ -197,10 +224,12 @@ def plant_stamps(db_path, record_id=None, tombstone_id=None, at=FAR):
     from logbook_files import main_tables, rewrite_activities
 
     if record_id:
+
         def change(rows):
             for row in rows:
                 if row["id"] == record_id:
                     row["updated_at"] = at
+
         rewrite_activities(db_path, change)
     if tombstone_id:
         data = main_tables(db_path)
@@ -273,18 +302,19 @@ def jsonl_file(path: Path, records) -> str:
     return str(path)
 
 
-def test_an_import_that_would_overfill_a_month_is_refused_before_anything_is_written(
-    month_max, tmp_path, db_path
-):
+def test_an_import_that_would_overfill_a_month_is_refused_before_anything_is_written(month_max, tmp_path, db_path):
     for day in (1, 2, 3):
         add(f"楼道议事会{day}", "--date", f"2025-03-0{day}")
     before = files_of(db_path)
-    path = jsonl_file(tmp_path / "in.jsonl", [
-        {"date": "2025-03-10", "title": "垃圾分类志愿者培训会"},
-        {"date": "2025-03-11", "title": "消防安全进社区"},
-        {"date": "2025-03-12", "title": "书法交流"},
-        {"date": "2025-04-01", "title": "春季运动会"},
-    ])
+    path = jsonl_file(
+        tmp_path / "in.jsonl",
+        [
+            {"date": "2025-03-10", "title": "垃圾分类志愿者培训会"},
+            {"date": "2025-03-11", "title": "消防安全进社区"},
+            {"date": "2025-03-12", "title": "书法交流"},
+            {"date": "2025-04-01", "title": "春季运动会"},
+        ],
+    )
     for extra in ([], ["--dry-run"], ["--format", "json"]):
         result = run("import", path, *extra)
         assert (result.exit_code, result.stdout) == (1, "")
@@ -298,8 +328,10 @@ def test_an_import_that_would_overfill_a_month_is_refused_before_anything_is_wri
 def test_a_month_filled_to_the_limit_and_no_further_is_imported(month_max, tmp_path):
     for day in (1, 2, 3):
         add(f"楼道议事会{day}", "--date", f"2025-03-0{day}")
-    first = jsonl_file(tmp_path / "a.jsonl", [{"date": "2025-03-10", "title": "垃圾分类志愿者培训会"},
-                                               {"date": "2025-03-11", "title": "消防安全进社区"}])
+    first = jsonl_file(
+        tmp_path / "a.jsonl",
+        [{"date": "2025-03-10", "title": "垃圾分类志愿者培训会"}, {"date": "2025-03-11", "title": "消防安全进社区"}],
+    )
     assert run("import", first).exit_code == 0
     again = run("import", first)  # the same records again: matched, so nothing is added
     assert (again.exit_code, again.stderr) == (0, "Nothing changed\n")
@@ -320,17 +352,23 @@ def test_edits_and_moves_within_a_full_month_are_imported(month_max, tmp_path):
     result = run("import", path)
     assert (result.exit_code, result.stdout) == (0, f"import {path}: +0 ~4 -0, 0 skipped\n")
     # and one moved back in, with one added elsewhere, leaves the month as full as it was
-    back = jsonl_file(tmp_path / "back.jsonl", [
-        dict(moved_out, date="2025-03-15", updated_at=stamp(timedelta(hours=2))),
-        {"date": "2025-05-01", "title": "春季运动会"},
-    ])
+    back = jsonl_file(
+        tmp_path / "back.jsonl",
+        [
+            dict(moved_out, date="2025-03-15", updated_at=stamp(timedelta(hours=2))),
+            {"date": "2025-05-01", "title": "春季运动会"},
+        ],
+    )
     assert run("import", back).exit_code == 1  # 5 + 1: past the limit again
     assert {a["id"] for a in export("--month", "2025-03")["activities"]} == set(ids) - {ids[3]}
 
 
 def test_several_months_past_the_limit_name_the_fullest(month_max, tmp_path):
-    records = [{"date": f"2025-0{m}-{d:02d}", "title": f"活动{m}{d}"} for m, n in ((3, 7), (4, 9), (5, 6))
-               for d in range(1, n + 1)]
+    records = [
+        {"date": f"2025-0{m}-{d:02d}", "title": f"活动{m}{d}"}
+        for m, n in ((3, 7), (4, 9), (5, 6))
+        for d in range(1, n + 1)
+    ]
     path = jsonl_file(tmp_path / "in.jsonl", records)
     result = run("import", path)
     assert result.stderr == (
@@ -358,8 +396,11 @@ def test_reading_a_file_holds_little_more_than_one_activity_a_record(shape):
         text = "date,title\n" + "".join(f"{d},{t}\n" for d, t in rows)
     else:
         lines = [json.dumps({"date": d, "title": t}, ensure_ascii=False) for d, t in rows]
-        text = "\n".join(lines) if shape == "jsonl" else (
-            '{"format": "logbook", "version": 1, "activities": [\n' + ",\n".join(lines) + "]}")
+        text = (
+            "\n".join(lines)
+            if shape == "jsonl"
+            else ('{"format": "logbook", "version": 1, "activities": [\n' + ",\n".join(lines) + "]}")
+        )
     raw = text.encode("utf-8")
     del text, rows
     exchange.read_exchange(b"date,title\n2025-03-01,x\n", "warm.csv", now="2025-03-30T00:00:00.000Z")
@@ -376,7 +417,7 @@ def test_reading_a_file_holds_little_more_than_one_activity_a_record(shape):
 def test_records_read_share_what_they_have_in_common_and_stay_independent(tmp_path):
     from logbook import exchange
 
-    raw = "date,title,tags\n2025-03-01,消防安全进社区,\n2025-03-02,书法交流,\n".encode("utf-8")
+    raw = "date,title,tags\n2025-03-01,消防安全进社区,\n2025-03-02,书法交流,\n".encode()
     one, two = exchange.read_exchange(raw, "in.csv", now="2025-03-30T00:00:00.000Z").records
     assert one.missing is two.missing
     assert one.activity.tags is two.activity.tags == []
@@ -390,8 +431,11 @@ def test_records_read_share_what_they_have_in_common_and_stay_independent(tmp_pa
 def test_a_sheet_with_windows_line_ends_and_line_breaks_in_cells_reads_whole(tmp_path):
     """Rows are read a line at a time now: a cell's line break (\r, \n or \r\n) stays in it."""
     path = tmp_path / "in.csv"
-    path.write_bytes(("date,title,notes\r\n2025-03-01,消防安全进社区,\"一行\r二行\n三行\r\n四行\"\r\n"
-                      "2025-03-02,书法交流,\r\n").encode("utf-8"))
+    path.write_bytes(
+        (
+            'date,title,notes\r\n2025-03-01,消防安全进社区,"一行\r二行\n三行\r\n四行"\r\n2025-03-02,书法交流,\r\n'
+        ).encode()
+    )
     result = run("import", str(path))
     assert (result.exit_code, result.stdout) == (0, f"import {path}: +2 ~0 -0, 0 skipped\n")
     notes = {a["title"]: a["notes"] for a in export()["activities"]}

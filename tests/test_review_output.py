@@ -14,9 +14,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Run, add, run
+from conftest import at_terminal as run_at_terminal
 
 import logbook.inputs
-from conftest import ROOT, Run, add, at_terminal as run_at_terminal, run
 
 
 def one_error(stderr: str) -> str:
@@ -67,8 +68,14 @@ COMMANDS = {
 
 
 OWN_FILES = [
-    "main file", "month file", "new file in the month folder", "history", "new file in the backups",
-    "lock", "main file through ..", "month through ..",
+    "main file",
+    "month file",
+    "new file in the month folder",
+    "history",
+    "new file in the backups",
+    "lock",
+    "main file through ..",
+    "month through ..",
 ]
 
 
@@ -103,8 +110,7 @@ def test_a_symlink_to_the_logbook_or_its_folder_is_refused_too(two_months, tmp_p
 def test_the_refusal_says_what_the_path_is(two_months):
     result = run("digest", "-o", str(two_months))
     assert result.stderr == (
-        f"Error: -o {two_months} is the logbook itself; expected a file outside the logbook "
-        "and its folders\n"
+        f"Error: -o {two_months} is the logbook itself; expected a file outside the logbook and its folders\n"
     )
     month_dir = two_months.with_name(two_months.name + ".d")
     result = run("export", "-o", str(month_dir / "a.json"))
@@ -151,8 +157,19 @@ def at_terminal(*args: str, env: dict | None = None) -> bytes:
 
 @pytest.fixture
 def hostile_record(db_path, registry):
-    activity_id = add(f"前{EVIL}后", "--date", "2025-03-27", "--community", "安贞西里社区",
-                      "--note", f"注{EVIL}释", "--tag", f"标{EVIL}签", "--people", "20")
+    activity_id = add(
+        f"前{EVIL}后",
+        "--date",
+        "2025-03-27",
+        "--community",
+        "安贞西里社区",
+        "--note",
+        f"注{EVIL}释",
+        "--tag",
+        f"标{EVIL}签",
+        "--people",
+        "20",
+    )
     return activity_id
 
 
@@ -191,8 +208,9 @@ def test_machine_formats_at_a_terminal_show_escape_sequences_as_text(hostile_rec
     assert any(f"{esc}]52;c;" in text for esc in ("\\x1b", "\\\\x1b", "\\u001b")), text
 
 
-@pytest.mark.parametrize("args", [["list", "--format", "csv"], ["export", "--format", "md"],
-                                  ["list", "--format", "jsonl"]])
+@pytest.mark.parametrize(
+    "args", [["list", "--format", "csv"], ["export", "--format", "md"], ["list", "--format", "jsonl"]]
+)
 def test_off_a_terminal_the_text_is_kept_as_it_is(hostile_record, args):
     out = run(*args).stdout
     assert "\x9b2J\u202e后" in out  # JSON escapes ESC and BEL as \u001b, \u0007: still the same text
@@ -228,26 +246,38 @@ def run_bytes(*args: bytes | str, env: dict | None = None, cwd: Path | None = No
     full_env.update(env or {})
     argv = [sys.executable.encode(), b"-m", b"logbook"]
     argv += [a if isinstance(a, bytes) else a.encode() for a in args]
-    proc = subprocess.run(argv, env={os.fsencode(k): os.fsencode(v) for k, v in full_env.items()},
-                          capture_output=True, timeout=60, cwd=cwd, stdin=stdin)
+    proc = subprocess.run(
+        argv,
+        env={os.fsencode(k): os.fsencode(v) for k, v in full_env.items()},
+        capture_output=True,
+        timeout=60,
+        cwd=cwd,
+        stdin=stdin,
+    )
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 
 GBK_NAME = "工作日志.json".encode("gbk")
 
 
-@pytest.mark.parametrize("args, shown", [
-    ((b"add", b"\xff"), "'\\xff'"),
-    ((b"add", "培训".encode(), b"--note", b"\xff\xfe\xe5"), "'\\xff\\xfe\\xe5'"),
-    ((b"add", "讲座".encode("gbk")), "'\\xbd\\xb2\\xd7\\xf9'"),
-    ((b"list", b"--community", b"\xb0\xb2\xd5\xea"), "'\\xb0\\xb2\\xd5\\xea'"),
-    ((b"search", "消防".encode("gbk")), "'\\xcf\\xfb\\xb7\\xc0'"),
-])
+@pytest.mark.parametrize(
+    "args, shown",
+    [
+        ((b"add", b"\xff"), "'\\xff'"),
+        ((b"add", "培训".encode(), b"--note", b"\xff\xfe\xe5"), "'\\xff\\xfe\\xe5'"),
+        ((b"add", "讲座".encode("gbk")), "'\\xbd\\xb2\\xd7\\xf9'"),
+        ((b"list", b"--community", b"\xb0\xb2\xd5\xea"), "'\\xb0\\xb2\\xd5\\xea'"),
+        ((b"search", "消防".encode("gbk")), "'\\xcf\\xfb\\xb7\\xc0'"),
+    ],
+)
 def test_an_argument_that_is_not_utf8_is_one_error(db_path, args, shown):
     result = run_bytes(*args)
     assert result.exit_code == 2, result.stderr
     message = one_error(result.stderr)
-    assert message == f"Error: the argument {shown} is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, such as GBK?)\n"
+    assert (
+        message
+        == f"Error: the argument {shown} is not UTF-8 text; expected UTF-8 (is the terminal or the script in another encoding, such as GBK?)\n"
+    )
     assert not db_path.exists()
 
 
@@ -256,8 +286,10 @@ def test_a_logbook_named_in_gbk_bytes_is_refused_before_anything_is_written(tmp_
     folder = tmp_path / "库"
     folder.mkdir()
     exchange = tmp_path / "导入.json"
-    exchange.write_text('[{"date": "2025-03-01", "title": "消防安全培训"}, '
-                        '{"date": "2025-04-02", "title": "垃圾分类"}]', encoding="utf-8")
+    exchange.write_text(
+        '[{"date": "2025-03-01", "title": "消防安全培训"}, {"date": "2025-04-02", "title": "垃圾分类"}]',
+        encoding="utf-8",
+    )
     args = [a.replace("{file}", str(exchange)) for a in command]
     for how in ("--db", "LOGBOOK_DB"):
         path = os.fsencode(folder) + b"/" + GBK_NAME
@@ -290,12 +322,19 @@ def _shell(command: str, db_path: Path):
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
-@pytest.mark.parametrize("args, message", [
-    ("import-text - --yes", "Error: standard input is closed; expected the articles on it for '-', "
-                            "or name a file of articles\n"),
-    ("import-text - --dry-run", "Error: standard input is closed; expected the articles on it for '-', "
-                                "or name a file of articles\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            "import-text - --yes",
+            "Error: standard input is closed; expected the articles on it for '-', or name a file of articles\n",
+        ),
+        (
+            "import-text - --dry-run",
+            "Error: standard input is closed; expected the articles on it for '-', or name a file of articles\n",
+        ),
+    ],
+)
 def test_a_closed_stdin_is_one_error(db_path, args, message):
     result = _shell(f"exec '{sys.executable}' -m logbook {args} <&-", db_path)
     assert result.exit_code == 2, result.stderr
@@ -329,7 +368,7 @@ def test_a_closed_stderr_hides_no_failure(db_path):
     assert not db_path.exists()
 
 
-@pytest.mark.parametrize("editor", ["rm -f", "sh -c 'rm \"$0\" && mkdir \"$0\"'"])
+@pytest.mark.parametrize("editor", ["rm -f", 'sh -c \'rm "$0" && mkdir "$0"\''])
 def test_an_editor_that_deletes_the_file_is_one_error(db_path, monkeypatch, tmp_path, editor):
     activity_id = add("消防安全培训")
     before = db_path.read_bytes()
@@ -373,12 +412,20 @@ def test_visual_is_named_when_it_is_the_one_used(db_path, monkeypatch):
 def run_limited(*args: str, env: dict | None = None, timeout: float = 30):
     """The CLI as a process whose memory is capped at 2 GB, so that a regression reading a device
     to exhaustion fails the test instead of the machine."""
+
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
     full_env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", **(env or {}))
-    proc = subprocess.run([sys.executable, "-m", "logbook", *args], capture_output=True, text=True,
-                          env=full_env, timeout=timeout, preexec_fn=limit, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-m", "logbook", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        preexec_fn=limit,
+        stdin=subprocess.DEVNULL,
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -389,8 +436,9 @@ def test_a_device_as_the_logbook_is_refused_before_it_is_opened(tmp_path, how, a
     if how == "symlink":
         link.symlink_to("/dev/zero")
     db = str(link) if how == "symlink" else "/dev/zero"
-    result = run_limited(*(["--db", db] if how == "--db" else []), *args,
-                         env={"LOGBOOK_DB": db if how != "--db" else str(link)})
+    result = run_limited(
+        *(["--db", db] if how == "--db" else []), *args, env={"LOGBOOK_DB": db if how != "--db" else str(link)}
+    )
     assert result.exit_code == 3, result.stderr
     assert one_error(result.stderr) == (
         f"Error: {db} is a character device, not a logbook file; expected a regular file\n"
@@ -462,12 +510,17 @@ def test_a_lock_timeout_in_range_is_taken(db_path, monkeypatch, value):
     assert run("add", "消防安全培训").exit_code == 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["import", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
-    (["import", "--dry-run", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
-    (["import-text", "/dev/zero", "--dry-run"],
-     "Error: '/dev/zero' is a character device: expected a text file of articles\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["import", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
+        (["import", "--dry-run", "/dev/zero"], "Error: /dev/zero is a character device; expected an exchange file\n"),
+        (
+            ["import-text", "/dev/zero", "--dry-run"],
+            "Error: '/dev/zero' is a character device: expected a text file of articles\n",
+        ),
+    ],
+)
 def test_a_device_named_as_an_input_file_is_never_read(db_path, args, message):
     result = run_limited(*args, env={"LOGBOOK_DB": str(db_path)})
     assert result.exit_code == 2, result.stderr
@@ -513,8 +566,7 @@ def test_a_file_over_the_maximum_is_refused_unread(db_path, tmp_path, small_cap)
     result = run("import-text", str(big), "--dry-run")
     assert result.exit_code == 2
     assert one_error(result.stderr) == (
-        f"Error: {str(big)!r} holds more than 1000 bytes; expected a text file of articles of at "
-        "most 1000 bytes\n"
+        f"Error: {str(big)!r} holds more than 1000 bytes; expected a text file of articles of at most 1000 bytes\n"
     )
 
 
@@ -522,8 +574,7 @@ def test_standard_input_over_the_maximum_is_refused(db_path, small_cap):
     result = run("import-text", "-", "--dry-run", input="社区活动\n" * 200)
     assert result.exit_code == 2
     assert one_error(result.stderr) == (
-        "Error: standard input holds more than 1000 bytes; expected a text of articles of at most "
-        "1000 bytes\n"
+        "Error: standard input holds more than 1000 bytes; expected a text of articles of at most 1000 bytes\n"
     )
 
 
@@ -536,7 +587,12 @@ def test_a_pipe_named_as_a_file_is_still_read(db_path, tmp_path):
     source = tmp_path / "导入.json"
     source.write_text('[{"date": "2025-03-01", "title": "消防安全培训"}]', encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db_path))
-    proc = subprocess.run(["bash", "-c", f"'{sys.executable}' -m logbook import <(cat '{source}')"],
-                          capture_output=True, text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m logbook import <(cat '{source}')"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert [a["title"] for a in run("list", "--format", "json").json] == ["消防安全培训"]

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, add, run
 from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
 
@@ -99,11 +98,27 @@ def test_undo_refuses_when_the_newest_backup_is_missing(db_path, three_months):
 
 def _record(activity_id: str, day: str, title: str) -> dict:
     return {
-        "id": activity_id, "date": day, "start": None, "end": None, "title": title,
-        "category": "文化", "communities": ["黄寺社区"], "street": None, "participants": 9,
-        "participants_approx": False, "organizers": [], "partners": [], "speakers": [],
-        "groups": [], "tags": [], "location": None, "notes": None, "source": None,
-        "author": "王社工", "created_at": "2025-03-01T00:00:00Z", "updated_at": "2025-03-01T00:00:00Z",
+        "id": activity_id,
+        "date": day,
+        "start": None,
+        "end": None,
+        "title": title,
+        "category": "文化",
+        "communities": ["黄寺社区"],
+        "street": None,
+        "participants": 9,
+        "participants_approx": False,
+        "organizers": [],
+        "partners": [],
+        "speakers": [],
+        "groups": [],
+        "tags": [],
+        "location": None,
+        "notes": None,
+        "source": None,
+        "author": "王社工",
+        "created_at": "2025-03-01T00:00:00Z",
+        "updated_at": "2025-03-01T00:00:00Z",
     }
 
 
@@ -162,8 +177,9 @@ def test_deleting_every_activity_of_a_month_is_no_disagreement(db_path, three_mo
 # -- 4. undo checks the backup before it moves anything -----------------------------------------
 
 
-@pytest.mark.parametrize("content", [b"not json at all", b"{}", b'{"_meta": {"1": {"schema_version": 99}}}',
-                                     b'{"foo": [1, 2]}', b""])
+@pytest.mark.parametrize(
+    "content", [b"not json at all", b"{}", b'{"_meta": {"1": {"schema_version": 99}}}', b'{"foo": [1, 2]}', b""]
+)
 def test_undo_refuses_a_damaged_or_foreign_backup(db_path, three_months, content):
     entry = json.loads(history_path(db_path).read_text(encoding="utf-8"))[-1]
     (backups_dir(db_path) / entry["files"]["logbook.json"]).write_bytes(content)
@@ -211,8 +227,15 @@ def test_pruned_history_still_deletes_what_the_store_wrote(db_path, monkeypatch)
 # -- 8. names in the history are plain file names inside the backups folder ---------------------
 
 
-@pytest.mark.parametrize("files", [{"logbook.json": "../../s.json"}, {"logbook.json": "/tmp/s.json"},
-                                   {"../logbook.json": "000001-logbook.json"}, {"logbook.json": ".."}])
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"logbook.json": "../../s.json"},
+        {"logbook.json": "/tmp/s.json"},
+        {"../logbook.json": "000001-logbook.json"},
+        {"logbook.json": ".."},
+    ],
+)
 def test_undo_refuses_names_outside_the_backups_folder(db_path, tmp_path, three_months, files):
     outside = tmp_path / "s.json"
     outside.write_text(json.dumps(main_tables(db_path)), encoding="utf-8")
@@ -233,8 +256,12 @@ def test_undo_refuses_names_outside_the_backups_folder(db_path, tmp_path, three_
 def _umask_000_add(db, *args):
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", LOGBOOK_DB=str(db))
     return subprocess.run(
-        [sys.executable, "-m", "logbook", "add", *args], env=env, capture_output=True,
-        text=True, preexec_fn=lambda: os.umask(0), timeout=60,
+        [sys.executable, "-m", "logbook", "add", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.umask(0),
+        timeout=60,
     )
 
 
@@ -310,14 +337,23 @@ def march_broken(db_path):
         if isinstance(record, dict) and record.get("id") == lenient:
             record["communities"] = None
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    survivors = set(good[len(BROKEN):]) | {other}
+    survivors = set(good[len(BROKEN) :]) | {other}
     return path, survivors, set(good[: len(BROKEN)])
 
 
-@pytest.mark.parametrize("args", [
-    ["list"], ["list", "--all"], ["list", "--month", "2025-03"], ["report"], ["report", "--by", "week"],
-    ["digest"], ["search", "活动"], ["export"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--all"],
+        ["list", "--month", "2025-03"],
+        ["report"],
+        ["report", "--by", "week"],
+        ["digest"],
+        ["search", "活动"],
+        ["export"],
+    ],
+)
 def test_broken_records_are_named_once_and_the_rest_is_read(march_broken, args):
     path, survivors, _ = march_broken
     result = run(*args)
@@ -336,15 +372,21 @@ def test_export_carries_every_readable_record(march_broken):
     assert ids == survivors
 
 
-@pytest.mark.parametrize("write", [
-    ["add", "新活动", "-c", "黄寺社区", "--date", "2025-03-28"],
-    ["community", "rename", "黄寺社区", "黄寺新社区"],
-    ["delete", "PLACEHOLDER", "--yes"],
-])
+@pytest.mark.parametrize(
+    "write",
+    [
+        ["add", "新活动", "-c", "黄寺社区", "--date", "2025-03-28"],
+        ["community", "rename", "黄寺社区", "黄寺新社区"],
+        ["delete", "PLACEHOLDER", "--yes"],
+    ],
+)
 def test_writes_keep_broken_records_untouched(db_path, march_broken, write):
     path, survivors, broken = march_broken
-    stored_broken = [r for r in json.loads(path.read_text(encoding="utf-8"))["activities"].values()
-                     if not isinstance(r, dict) or r.get("id") in broken or "id" not in r]
+    stored_broken = [
+        r
+        for r in json.loads(path.read_text(encoding="utf-8"))["activities"].values()
+        if not isinstance(r, dict) or r.get("id") in broken or "id" not in r
+    ]
     if "PLACEHOLDER" in write:
         write = [sorted(survivors)[0] if a == "PLACEHOLDER" else a for a in write]
     if write[0] == "community":
@@ -368,15 +410,18 @@ def test_check_lists_broken_records(march_broken):
 # -- 15. a malformed history is advisory for writes ----------------------------------------------
 
 
-@pytest.mark.parametrize("content", [
-    '[{"seq": 1, "at": "x", "summary": "s", "files": null}]',
-    '[{"seq": 1, "at": "x", "summary": "s", "files": {"a/b": "000001-logbook.json"}}]',
-    '[{"seq": 1, "at": "x", "summary": "s", "files": {"": "000001-logbook.json"}}]',
-    '{"not": "a list"}',
-    "[1, 2, 3]",
-    "not json",
-    "DIRECTORY",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '[{"seq": 1, "at": "x", "summary": "s", "files": null}]',
+        '[{"seq": 1, "at": "x", "summary": "s", "files": {"a/b": "000001-logbook.json"}}]',
+        '[{"seq": 1, "at": "x", "summary": "s", "files": {"": "000001-logbook.json"}}]',
+        '{"not": "a list"}',
+        "[1, 2, 3]",
+        "not json",
+        "DIRECTORY",
+    ],
+)
 def test_a_malformed_history_never_blocks_a_write(db_path, three_months, content):
     path = history_path(db_path)
     path.unlink()

@@ -10,10 +10,10 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import examples
 from logbook.errors import InvalidChoice, UsageError
 from logbook.models import Activity
 from logbook.report import (
@@ -58,9 +58,7 @@ def _ref_span(activities, date_from, date_to):
     return start, end
 
 
-def reference_rollup(
-    activities, by, *, period=None, date_from=None, date_to=None, only_groups=None
-):
+def reference_rollup(activities, by, *, period=None, date_from=None, date_to=None, only_groups=None):
     # The errors as the library raises them now (the CLI names the options).
     if by not in BY_CHOICES:
         raise InvalidChoice("grouping", by, BY_CHOICES)
@@ -137,9 +135,21 @@ ORGANIZERS = ["居委会", "物业公司", "街道社区建设办公室"]
 STREETS = [None, "安贞街道", "和平街街道", "小关街道", ""]
 FIRST, LAST = date(2024, 1, 1), date(2025, 12, 31)
 # Group names as a user types them: some in Traditional script, some that match nothing.
-ASKED = COMMUNITIES + TAGS + ORGANIZERS + CATEGORIES + [
-    "安貞西里社區", "安贞街道", "小关街道", "2024-03", "2024-W10", "2025-11", "无此社区",
-]
+ASKED = (
+    COMMUNITIES
+    + TAGS
+    + ORGANIZERS
+    + CATEGORIES
+    + [
+        "安貞西里社區",
+        "安贞街道",
+        "小关街道",
+        "2024-03",
+        "2024-W10",
+        "2025-11",
+        "无此社区",
+    ]
+)
 
 iso_dates = st.dates(FIRST, LAST).map(date.isoformat)
 bounds = st.none() | st.dates(date(2023, 10, 1), date(2026, 3, 31)).map(date.isoformat)
@@ -178,9 +188,7 @@ def activities(draw) -> list[Activity]:
     only_groups=st.none() | st.lists(st.sampled_from(ASKED), max_size=4),
 )
 def test_one_pass_rollup_is_the_reference_rollup(acts, by, period, date_from, date_to, only_groups):
-    assert_same(
-        acts, by, period=period, date_from=date_from, date_to=date_to, only_groups=only_groups
-    )
+    assert_same(acts, by, period=period, date_from=date_from, date_to=date_to, only_groups=only_groups)
 
 
 def _logbook(count: int, seed: int) -> list[Activity]:
@@ -239,13 +247,9 @@ def test_no_activities_and_a_generator_of_them():
         assert_same([], by)
         assert_same([], by, period="month", date_from="2025-01-01", date_to="2025-03-31")
     acts = _logbook(200, seed=7)
-    assert rollup(iter(acts), "community", period="month") == reference_rollup(
-        acts, "community", period="month"
-    )
+    assert rollup(iter(acts), "community", period="month") == reference_rollup(acts, "community", period="month")
 
 
 def test_bad_choices_give_the_same_errors():
     for by, period in (("district", None), ("community", "year")):
-        assert _outcome(rollup, [], by, period=period) == _outcome(
-            reference_rollup, [], by, period=period
-        )
+        assert _outcome(rollup, [], by, period=period) == _outcome(reference_rollup, [], by, period=period)

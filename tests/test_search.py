@@ -7,15 +7,22 @@ import io
 import json
 
 import pytest
-
 from conftest import run, run_proc
-from logbook.commands.find import protect_exclusions, search as search_command, title_highlighter
-from logbook.storage import Store
-from logbook.textnorm import fold
 from logbook_files import (
-    copy_logbook, keys_files, month_files, reseal, rewrite_activities, rewrite_keys, stored_activities,
+    copy_logbook,
+    keys_files,
+    month_files,
+    reseal,
+    rewrite_activities,
+    rewrite_keys,
+    stored_activities,
     stored_keys,
 )
+
+from logbook.commands.find import protect_exclusions, title_highlighter
+from logbook.commands.find import search as search_command
+from logbook.storage import Store
+from logbook.textnorm import fold
 
 
 def found(book, *words, options=()):
@@ -27,9 +34,7 @@ def found(book, *words, options=()):
 
 def having(book, *words, without=()):
     """The expected ids: every word in some field of the shadow, no excluded word anywhere."""
-    return book.where(
-        lambda s: all(s.has(w) for w in words) and not any(s.has(w) for w in without)
-    )
+    return book.where(lambda s: all(s.has(w) for w in words) and not any(s.has(w) for w in without))
 
 
 def stored(book):
@@ -52,8 +57,13 @@ def test_every_stored_field_reads_as_its_shadow(book):
     records = stored(book)
     for shadow in book.shadows:
         a = records[shadow.id]
-        pairs = [(a.title, shadow.title), (a.notes or "", shadow.notes), (a.street, shadow.street),
-                 (a.location, shadow.location), *zip(a.communities, shadow.community_text)]
+        pairs = [
+            (a.title, shadow.title),
+            (a.notes or "", shadow.notes),
+            (a.street, shadow.street),
+            (a.location, shadow.location),
+            *zip(a.communities, shadow.community_text),
+        ]
         for name in ("organizers", "partners", "speakers", "groups", "tags"):
             pairs += list(zip(getattr(a, name), getattr(shadow, name)))
         for written, meant in pairs:
@@ -273,7 +283,7 @@ def test_sort_like_list(book):
     people = [r["participants"] for r in result.json]
     counted = [p for p in people if p is not None]
     assert counted == sorted(counted, reverse=True)
-    assert people[len(counted):] == [None] * (len(people) - len(counted))
+    assert people[len(counted) :] == [None] * (len(people) - len(counted))
     bad = run("--db", str(book.path), "search", "培训", "--sort", "size")
     assert bad.exit_code == 2 and bad.stderr.startswith("Error: invalid value 'size' for --sort")
 
@@ -404,19 +414,22 @@ def test_search_the_sample_logbook():
     assert result.json and all("培训" in fold(json.dumps(r, ensure_ascii=False)) for r in result.json)
 
 
-@pytest.mark.parametrize("words, options", [
-    (["培训"], ()),
-    (["社区"], ("--limit", "7")),
-    (["培训", "-消防"], ("--limit", "3")),
-    (["活动"], ("--from", "2025-02-10", "--to", "2025-03-15", "--limit", "5")),
-    (["培训"], ("--street", "安贞", "--limit", "4")),
-    (["没有这个词"], ()),
-])
+@pytest.mark.parametrize(
+    "words, options",
+    [
+        (["培训"], ()),
+        (["社区"], ("--limit", "7")),
+        (["培训", "-消防"], ("--limit", "3")),
+        (["活动"], ("--from", "2025-02-10", "--to", "2025-03-15", "--limit", "5")),
+        (["培训"], ("--street", "安贞", "--limit", "4")),
+        (["没有这个词"], ()),
+    ],
+)
 def test_the_newest_few_are_those_of_a_search_of_everything(book, words, options):
     """Without --all, months older than the newest matches are only counted from their keys:
     the matches shown and the count are those of reading everything."""
     limit = int(options[options.index("--limit") + 1]) if "--limit" in options else 20
-    rest = tuple(o for i, o in enumerate(options) if "--limit" not in options[max(0, i - 1):i + 1])
+    rest = tuple(o for i, o in enumerate(options) if "--limit" not in options[max(0, i - 1) : i + 1])
     everything = run("--db", str(book.path), "search", "--all", "--format", "json", *rest, "--", *words)
     newest = run("--db", str(book.path), "search", "--format", "json", *options, "--", *words)
     assert newest.exit_code == everything.exit_code == 0, newest.stderr

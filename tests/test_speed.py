@@ -9,12 +9,10 @@ import subprocess
 import sys
 
 import pytest
-
-from logbook.errors import UsageError
-
 from conftest import ROOT, add, run, run_proc
 
 import logbook.commands.common as common
+from logbook.errors import UsageError
 from logbook.models import Activity
 
 
@@ -28,8 +26,12 @@ def _loaded_modules(*args: str) -> set[str]:
         "main()\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, encoding="utf-8",
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
     )
     line = [ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES ")][-1]
     return set(line.split()[1:])
@@ -37,8 +39,15 @@ def _loaded_modules(*args: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["--version"], ["--help"], ["list"], ["list", "--limit", "3", "--format", "json"],
-     ["add", "社区议事会", "--people", "12", "--tag", "议事"], ["community", "list"], ["list", "--help"]],
+    [
+        ["--version"],
+        ["--help"],
+        ["list"],
+        ["list", "--limit", "3", "--format", "json"],
+        ["add", "社区议事会", "--people", "12", "--tag", "议事"],
+        ["community", "list"],
+        ["list", "--help"],
+    ],
 )
 def test_commands_run_without_pydantic(args):
     modules = _loaded_modules(*args)
@@ -164,9 +173,17 @@ def test_long_listing_to_a_pipe_streams_aligned_folded_rows(monkeypatch):
     monkeypatch.setattr(render, "activity_table", lambda rows, **kw: built.append(rows) or real_table(rows, **kw))
     ids = [
         add("短", "--date", "2025-03-01", "--people", "8"),
-        add("社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场，"
-            "邀请派出所民警结合真实案例讲解常见骗术", "--date", "2025-03-02", "--people", "40+",
-            "--community", "安贞西里社区", "--community", "和平街十一社区"),
+        add(
+            "社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场，邀请派出所民警结合真实案例讲解常见骗术",
+            "--date",
+            "2025-03-02",
+            "--people",
+            "40+",
+            "--community",
+            "安贞西里社区",
+            "--community",
+            "和平街十一社区",
+        ),
         add("标题里有控制字符\x1b[31m红", "--date", "2025-03-03"),
         add("議事協商會", "--date", "2025-03-04", "--category", "会议"),
         add("Mixed 英文 and 中文 title", "--date", "2025-03-05", "--people", "120"),
@@ -193,8 +210,9 @@ def test_long_listing_to_a_pipe_streams_aligned_folded_rows(monkeypatch):
         else:  # a folded continuation line: blank up to the title column at least
             assert line[:title_at].strip() == ""
     folded = "".join(
-        ln[title_at:].split("  ")[0].strip() for ln in lines
-        if "社区老年人" in ln or (ln[:title_at].strip() == "" and ln[title_at:title_at + 1].strip())
+        ln[title_at:].split("  ")[0].strip()
+        for ln in lines
+        if "社区老年人" in ln or (ln[:title_at].strip() == "" and ln[title_at : title_at + 1].strip())
     )
     assert "社区老年人防范电信诈骗专题讲座暨反诈宣传进万家系列活动第三场" in folded
     # Right-aligned head counts end in the same cell.
@@ -214,9 +232,16 @@ def test_streamed_and_machine_formats_hold_the_same_rows(monkeypatch):
 def test_stream_widths_fit_the_console_and_fold_the_widest_first():
     from logbook.render import stream_activity_lines, stream_widths
 
-    a = Activity(id="a" * 32, date="2025-03-01", title="标" * 80, category="便民服务",
-                 communities=["安贞西里社区"] * 1, participants=12,
-                 created_at="2025-03-01T00:00:00Z", updated_at="2025-03-01T00:00:00Z")
+    a = Activity(
+        id="a" * 32,
+        date="2025-03-01",
+        title="标" * 80,
+        category="便民服务",
+        communities=["安贞西里社区"] * 1,
+        participants=12,
+        created_at="2025-03-01T00:00:00Z",
+        updated_at="2025-03-01T00:00:00Z",
+    )
     widths = stream_widths([a], 80)
     assert sum(widths) + 2 * 5 <= 80
     assert widths[0] == 8 and widths[1] == 10

@@ -4,36 +4,48 @@ then migrated."""
 
 from __future__ import annotations
 
-import tempfile
-
 import json
 import os
 import random
 import re
 import shutil
+import tempfile
 
-import logbook.storage.loading as loading_mod
-import logbook.storage.history as history_mod
 from conftest import FullDisk, add, run
-from logbook.models import Activity, Community
-from logbook.storage import Store
 from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
 from torture_harness import crash_run, history
 
+import logbook.storage.history as history_mod
+import logbook.storage.loading as loading_mod
+from logbook.models import Activity, Community
+from logbook.storage import Store
+
 STAMP = "2025-01-01T00:00:00Z"
 COMMUNITIES = ["安贞西里社区", "安贞里社区", "黄寺社区", "和平街一社区", "樱花园社区"]
-STREETS = {"安贞西里社区": "安贞街道", "安贞里社区": "安贞街道", "黄寺社区": "安贞街道",
-           "和平街一社区": "和平街街道", "樱花园社区": "和平街街道"}
+STREETS = {
+    "安贞西里社区": "安贞街道",
+    "安贞里社区": "安贞街道",
+    "黄寺社区": "安贞街道",
+    "和平街一社区": "和平街街道",
+    "樱花园社区": "和平街街道",
+}
 
 
-def activity(i: int, day: str, *, activity_id: str | None = None, community: str | None = None,
-             title: str | None = None) -> Activity:
+def activity(
+    i: int, day: str, *, activity_id: str | None = None, community: str | None = None, title: str | None = None
+) -> Activity:
     community = community or COMMUNITIES[i % len(COMMUNITIES)]
     return Activity(
-        id=activity_id or f"{i:032x}", date=day, title=title or f"社区活动第{i}场",
-        communities=[community], street=STREETS.get(community), participants=10 + i % 40,
-        notes="居民积极参与，社工做好记录。", start=f"{9 + i % 8:02d}:00",
-        created_at=STAMP, updated_at=STAMP,
+        id=activity_id or f"{i:032x}",
+        date=day,
+        title=title or f"社区活动第{i}场",
+        communities=[community],
+        street=STREETS.get(community),
+        participants=10 + i % 40,
+        notes="居民积极参与，社工做好记录。",
+        start=f"{9 + i % 8:02d}:00",
+        created_at=STAMP,
+        updated_at=STAMP,
     )
 
 
@@ -94,7 +106,9 @@ def test_layout_is_tinydb_files_a_person_can_open(db_path):
         with TinyDB(path, storage=JSONStorage, access_mode="r") as db:
             [doc] = db.table("activities").all()
             assert doc["id"] == f"{wanted:032x}" and "search_key" not in doc
-        with TinyDB(path.with_name(path.name.replace(".json", ".keys.json")), storage=JSONStorage, access_mode="r") as db:
+        with TinyDB(
+            path.with_name(path.name.replace(".json", ".keys.json")), storage=JSONStorage, access_mode="r"
+        ) as db:
             [entry] = db.table("search_keys").all()  # kept apart: only search reads them
             assert entry["id"] == f"{wanted:032x}" and entry["key"]
     assert (months_dir(db_path).stat().st_mode & 0o777) == 0o700
@@ -141,7 +155,9 @@ def test_recent_commands_never_open_an_old_month(db_path):
     for args in (["search", "活动", "--all"], ["list", "--all"], ["report", "--by", "community"], ["export"]):
         result = run(*args)
         assert result.exit_code == 3, args
-        assert re.match(rf"Error: {re.escape(str(months_dir(db_path)))}/20\d\d-\d\d\.\d{{6}}\.json is not valid JSON", result.stderr)
+        assert re.match(
+            rf"Error: {re.escape(str(months_dir(db_path)))}/20\d\d-\d\d\.\d{{6}}\.json is not valid JSON", result.stderr
+        )
 
 
 def test_a_missing_month_file_is_named(db_path):
@@ -165,8 +181,14 @@ def test_latest_listing_and_its_count_match_the_whole_history(db_path):
     seed(db_path, acts)
     everything = run("list", "--all", "--format", "json").json
     assert len(everything) == 300
-    for args in ([], ["--from", "2024-05-17"], ["--to", "2024-11-03"], ["--month", "2024-02"],
-                 ["--from", "2023-03-31", "--to", "2023-04-01"], ["--on", "2024-06-06"]):
+    for args in (
+        [],
+        ["--from", "2024-05-17"],
+        ["--to", "2024-11-03"],
+        ["--month", "2024-02"],
+        ["--from", "2023-03-31", "--to", "2023-04-01"],
+        ["--on", "2024-06-06"],
+    ):
         wanted = [r for r in everything if _within(r["date"], args)]
         for limit in (1, 7, 20, 150, 400):
             got = run("list", *args, "--limit", str(limit), "--format", "json").json
@@ -189,11 +211,14 @@ def _within(day: str, args: list[str]) -> bool:
 
 
 def test_show_resolves_prefixes_across_months(db_path):
-    seed(db_path, [
-        activity(1, "2024-02-01", activity_id="abcd" + "0" * 28),
-        activity(2, "2025-03-01", activity_id="abcd" + "1" * 28),
-        activity(3, "2025-03-02", activity_id="ef01" + "2" * 28),
-    ])
+    seed(
+        db_path,
+        [
+            activity(1, "2024-02-01", activity_id="abcd" + "0" * 28),
+            activity(2, "2025-03-01", activity_id="abcd" + "1" * 28),
+            activity(3, "2025-03-02", activity_id="ef01" + "2" * 28),
+        ],
+    )
     result = run("show", "abcd")
     assert result.exit_code == 1
     assert "matches 2 activities" in result.stderr
@@ -207,10 +232,13 @@ def test_show_resolves_prefixes_across_months(db_path):
 def test_ids_that_share_their_first_8_characters_are_told_apart(db_path):
     """The index keeps 8 characters of each id: a longer prefix is decided in the month files."""
     same = "abcd1234"
-    seed(db_path, [
-        activity(1, "2024-02-01", activity_id=same + "0" * 24),
-        activity(2, "2025-03-01", activity_id=same + "1" * 24),
-    ])
+    seed(
+        db_path,
+        [
+            activity(1, "2024-02-01", activity_id=same + "0" * 24),
+            activity(2, "2025-03-01", activity_id=same + "1" * 24),
+        ],
+    )
     assert run("show", same).exit_code == 1
     assert run("show", same + "1", "--format", "json").json["date"] == "2025-03-01"
     assert run("edit", same + "0", "--title", "改了").exit_code == 0
@@ -254,10 +282,11 @@ def test_last_dates_and_names_in_use_agree_with_the_records(db_path):
 
 
 def test_the_digest_reads_two_months_and_says_what_the_whole_history_says(db_path):
+    from datetime import date
+
     from logbook import dates
     from logbook import report as reports
     from logbook.digest_formats import write_digest
-    from datetime import date
 
     rng = random.Random(8)
     acts = spread(500, rng, first=(2024, 6), months=10)
@@ -331,8 +360,7 @@ def test_an_import_reads_only_the_months_of_its_records(db_path, monkeypatch):
 
     acts = spread(300, random.Random(3))
     seed(db_path, acts)
-    twin = activity(9000, acts[1].date, activity_id="e" * 32, title=acts[1].title,
-                    community=acts[1].communities[0])
+    twin = activity(9000, acts[1].date, activity_id="e" * 32, title=acts[1].title, community=acts[1].communities[0])
     store = Store(db_path)
     with store.transaction("twin") as tx:
         tx.add(twin)
@@ -342,8 +370,14 @@ def test_an_import_reads_only_the_months_of_its_records(db_path, monkeypatch):
         {"date": acts[1].date, "title": acts[1].title, "communities": acts[1].communities, "participants": 99},
         {"date": acts[5].date, "title": acts[5].title, "communities": acts[5].communities, "participants": 99},
     ]
-    raw = json.dumps({"format": "logbook", "version": 1, "activities": incoming,
-                      "deleted": [{"id": acts[9].id, "deleted_at": "2025-03-01T00:00:00Z"}]}).encode()
+    raw = json.dumps(
+        {
+            "format": "logbook",
+            "version": 1,
+            "activities": incoming,
+            "deleted": [{"id": acts[9].id, "deleted_at": "2025-03-01T00:00:00Z"}],
+        }
+    ).encode()
     now = "2025-03-30T00:00:00Z"
 
     def plan(snapshot):
@@ -387,7 +421,11 @@ def test_killed_after_writing_its_month_file_leaves_the_old_logbook(db_path):
     args = ["edit", first, "--title", "被杀的修改"]
     assert crash_run(args, db=probe / db_path.name, trace=trace).returncode == 0
     calls = trace.read_text(encoding="utf-8").splitlines()
-    [n] = [int(c.split()[0]) for c in calls if re.search(r" replace\(\.2025-03\.\d{6}\.json\..*\.tmp,2025-03\.\d{6}\.json\)$", c)]
+    [n] = [
+        int(c.split()[0])
+        for c in calls
+        if re.search(r" replace\(\.2025-03\.\d{6}\.json\..*\.tmp,2025-03\.\d{6}\.json\)$", c)
+    ]
     killed = crash_run(args, db=db_path, when=("after", n))
     assert killed.returncode == -9
     orphans = set(every_file(db_path)) - set(before)
@@ -419,7 +457,10 @@ def test_disk_full_on_the_main_file_removes_the_month_files_written(db_path, mon
     result = run("edit", stored_activities(db_path)[0]["id"], "--title", "三")
     monkeypatch.undo()
     assert [p for p in writing if p != ".history.json."] == [
-        ".2025-02.000003.json.", ".2025-02.000003.keys.json.", ".logbook.json."]
+        ".2025-02.000003.json.",
+        ".2025-02.000003.keys.json.",
+        ".logbook.json.",
+    ]
     assert result.exit_code == 3
     assert "the disk is full. The logbook was left as it was" in result.stderr
     assert every_file(db_path) == before
@@ -548,8 +589,13 @@ def test_a_record_short_of_fields_is_still_read(db_path):
 
 
 def test_search_makes_activities_only_of_records_whose_key_matches(db_path, monkeypatch):
-    seed(db_path, [activity(i, f"2025-0{1 + i % 3}-1{i % 9}", title=f"活动{i}" + ("冬奥" if i % 10 == 0 else ""))
-                   for i in range(60)])
+    seed(
+        db_path,
+        [
+            activity(i, f"2025-0{1 + i % 3}-1{i % 9}", title=f"活动{i}" + ("冬奥" if i % 10 == 0 else ""))
+            for i in range(60)
+        ],
+    )
     made = []
     real = loading_mod._activity_from_own_doc
     monkeypatch.setattr(loading_mod, "_activity_from_own_doc", lambda doc: made.append(doc["id"]) or real(doc))
@@ -567,8 +613,9 @@ def test_every_file_goes_through_logbooks_tinydb_storage(tmp_path):
 
     path = tmp_path / "month.json"
     with TinyDB(path, storage=SafeStorage) as db:
-        db.table("activities").insert_multiple([{"title": "垃圾分类培训", "participants": 30},
-                                                {"title": "消防演练", "participants": 50}])
+        db.table("activities").insert_multiple(
+            [{"title": "垃圾分类培训", "participants": 30}, {"title": "消防演练", "participants": 50}]
+        )
     raw = path.read_bytes()
     assert "垃圾分类培训".encode() in raw and b"\\u" not in raw
     assert raw.count(b"\n") == 4  # a document a line

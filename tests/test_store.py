@@ -4,8 +4,8 @@ import json
 import os
 
 import pytest
-
 from conftest import FullDisk, add, run
+
 from logbook.models import Activity
 from logbook.storage import SCHEMA_VERSION, Store
 
@@ -129,7 +129,15 @@ def test_failed_transaction_writes_nothing(db_path):
     store = Store(db_path)
     with pytest.raises(RuntimeError):
         with store.transaction("x") as tx:
-            tx.add(Activity(id="a" * 32, date="2025-01-01", title="半途", created_at="2025-01-01T00:00:00Z", updated_at="2025-01-01T00:00:00Z"))
+            tx.add(
+                Activity(
+                    id="a" * 32,
+                    date="2025-01-01",
+                    title="半途",
+                    created_at="2025-01-01T00:00:00Z",
+                    updated_at="2025-01-01T00:00:00Z",
+                )
+            )
             raise RuntimeError("boom")
     assert db_path.read_bytes() == before
 

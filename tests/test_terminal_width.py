@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import at_terminal, check_golden
+
 from logbook.plain import width
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import examples
 from logbook.textnorm import (
     FIELD_SEPARATOR,
     clean_scrape,
@@ -40,13 +40,8 @@ FEED_TEXT = (Path(__file__).resolve().parent / "data" / "news-feed.txt").read_te
 ARTICLE = FEED_TEXT[: FEED_TEXT.index("]]>") + len("]]>\n")]
 DAMAGE = "??鳂蚪值老乱徊綄⒁员酒谂嘤?xùn)"
 
-GRADUATES = (
-    "當天來幫忙的,還有青柳東里社區(qū)社工帶教班的六名學(xué)員(來自楓橋街道和石橋地區(qū))"
-    "和兩位退休教師。"
-)
-SPEECH = (
-    "通過“三步練習(xí)法”(先吸氣、再停頓、後發(fā)聲)的示範,讓學(xué)員們的朗讀(dú)更加自然。"
-)
+GRADUATES = "當天來幫忙的,還有青柳東里社區(qū)社工帶教班的六名學(xué)員(來自楓橋街道和石橋地區(qū))和兩位退休教師。"
+SPEECH = "通過“三步練習(xí)法”(先吸氣、再停頓、後發(fā)聲)的示範,讓學(xué)員們的朗讀(dú)更加自然。"
 
 
 def found(query: str, *fields: str) -> bool:
@@ -57,10 +52,7 @@ def found(query: str, *fields: str) -> bool:
 
 
 def test_import_loads_neither_opencc_nor_pypinyin():
-    code = (
-        "import sys, logbook.textnorm; "
-        "print(sorted(m for m in ('opencc', 'pypinyin') if m in sys.modules))"
-    )
+    code = "import sys, logbook.textnorm; print(sorted(m for m in ('opencc', 'pypinyin') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -113,12 +105,9 @@ def test_fold_is_the_key_form():
 
 def test_strip_glosses_on_feed_lines():
     assert strip_glosses(GRADUATES) == (
-        "當天來幫忙的,還有青柳東里社區社工帶教班的六名學員(來自楓橋街道和石橋地區)"
-        "和兩位退休教師。"
+        "當天來幫忙的,還有青柳東里社區社工帶教班的六名學員(來自楓橋街道和石橋地區)和兩位退休教師。"
     )
-    assert strip_glosses(SPEECH) == (
-        "通過“三步練習法”(先吸氣、再停頓、後發聲)的示範,讓學員們的朗讀更加自然。"
-    )
+    assert strip_glosses(SPEECH) == ("通過“三步練習法”(先吸氣、再停頓、後發聲)的示範,讓學員們的朗讀更加自然。")
     stripped = strip_glosses(ARTICLE)
     assert "(" not in stripped.replace(DAMAGE, "")
     assert stripped.startswith("<p>本次培訓由燕山社會工作學院副教授柯文瀾主講")

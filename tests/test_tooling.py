@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -16,7 +15,10 @@ def test_mypy_finds_nothing_in_the_package():
     pytest.importorskip("mypy", reason="mypy comes with the test extras: pip install -e '.[test]'")
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if proc.returncode != 0:
         pytest.fail(f"mypy found problems:\n{proc.stdout}{proc.stderr}", pytrace=False)

@@ -14,9 +14,6 @@ import sys
 import time
 
 import pytest
-
-import logbook.storage as store_mod
-import logbook.storage.history as history_mod
 from conftest import add, run
 from logbook_files import part_files
 from torture_harness import (
@@ -28,6 +25,9 @@ from torture_harness import (
     leftovers,
     snapshot,
 )
+
+import logbook.storage as store_mod
+import logbook.storage.history as history_mod
 
 
 def reverted(result) -> str:
@@ -68,8 +68,17 @@ def _writes(base, tmp_path):
     }  # fmt: skip
 
 
-WRITES = ["add", "edit", "delete", "community add", "community rename", "community remove", "import",
-          "import-text", "check --fix"]
+WRITES = [
+    "add",
+    "edit",
+    "delete",
+    "community add",
+    "community rename",
+    "community remove",
+    "import",
+    "import-text",
+    "check --fix",
+]
 
 
 @pytest.mark.parametrize("kind", WRITES)
@@ -181,8 +190,12 @@ def _hold_lock(db_path, seconds: float) -> subprocess.Popen:
         "lock = FileLock(sys.argv[1]); lock.acquire()\n"
         "print('held', flush=True)\ntime.sleep(float(sys.argv[2]))\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", script, f"{db_path}.lock", str(seconds)],
-                            stdout=subprocess.PIPE, text=True, env=child_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, f"{db_path}.lock", str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
     assert proc.stdout.readline().strip() == "held"
     return proc
 

@@ -70,7 +70,6 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-
 def logbook_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "logbook", *args]
 
@@ -102,8 +101,9 @@ def make_activity(i: int, rng: random.Random, *, community: str | None = None, b
     )
 
 
-def seed(path: Path, n: int, *, seed_value: int = 1, renamed: str | None = None,
-         renamed_share: float = 0.25) -> list[str]:
+def seed(
+    path: Path, n: int, *, seed_value: int = 1, renamed: str | None = None, renamed_share: float = 0.25
+) -> list[str]:
     """A logbook of `n` activities and the registry of STREETS, written in one transaction.
 
     With `renamed`, about `renamed_share` of the activities name that community (a rename then
@@ -113,9 +113,7 @@ def seed(path: Path, n: int, *, seed_value: int = 1, renamed: str | None = None,
     store = Store(path)
     ids = []
     with store.transaction("seed") as tx:
-        tx.set_communities(
-            [Community(name=c, street=s) for s, names in STREETS.items() for c in names]
-        )
+        tx.set_communities([Community(name=c, street=s) for s, names in STREETS.items() for c in names])
         for i in range(n):
             forced = renamed if renamed and rng.random() < renamed_share else None
             activity = make_activity(i, rng, community=forced)
@@ -240,7 +238,9 @@ def _instrument(spec, lines):
 """
 
 # A plain child: instrument, then run the real CLI entry point.
-_CHILD = _INSTRUMENT + r"""
+_CHILD = (
+    _INSTRUMENT
+    + r"""
 import atexit, sys
 _lines = [] if os.environ.get("LOGBOOK_TEST_TRACE") else None
 _trace = os.environ.pop("LOGBOOK_TEST_TRACE", "")
@@ -251,10 +251,13 @@ sys.argv = ["logbook", *sys.argv[1:]]
 from logbook.cli import main
 main()
 """
+)
 
 # A warm parent that forks one child per request: the child is a real process running the real
 # CLI, started in milliseconds instead of the interpreter's and the libraries' start-up time.
-_ZYGOTE = _INSTRUMENT + r"""
+_ZYGOTE = (
+    _INSTRUMENT
+    + r"""
 import json, sys, tempfile, traceback
 import typer.main
 import logbook.cli
@@ -315,6 +318,7 @@ for line in sys.stdin:
     protocol.write(json.dumps({"code": os.waitstatus_to_exitcode(status)}) + "\n")
     protocol.flush()
 """
+)
 
 
 @dataclass
@@ -328,8 +332,9 @@ class CrashResult:
         return self.returncode == -signal.SIGKILL
 
 
-def crash_run(args: list[str], *, db: Path, when: tuple[str, int] | None = None,
-              trace: Path | None = None, timeout: float = 120) -> CrashResult:
+def crash_run(
+    args: list[str], *, db: Path, when: tuple[str, int] | None = None, trace: Path | None = None, timeout: float = 120
+) -> CrashResult:
     """Run `logbook ARGS` in a fresh interpreter, killed at the disk call `when` names."""
     env = child_env(LOGBOOK_DB=str(db))
     if when:
@@ -337,8 +342,13 @@ def crash_run(args: list[str], *, db: Path, when: tuple[str, int] | None = None,
     if trace:
         env["LOGBOOK_TEST_TRACE"] = str(trace)
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True,
-        encoding="utf-8", timeout=timeout, cwd=str(db.parent),
+        [sys.executable, "-c", _CHILD, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        cwd=str(db.parent),
     )
     return CrashResult(proc.returncode, proc.stdout, proc.stderr)
 
@@ -350,13 +360,18 @@ class Zygote:
         self.scratch = scratch
         scratch.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", _ZYGOTE], env=child_env(), stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, encoding="utf-8",
+            [sys.executable, "-c", _ZYGOTE],
+            env=child_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
         self.n = 0
 
-    def run(self, args: list[str], *, db: Path, when: tuple[str, int] | None = None,
-            trace: bool = False) -> tuple[CrashResult, list[str]]:
+    def run(
+        self, args: list[str], *, db: Path, when: tuple[str, int] | None = None, trace: bool = False
+    ) -> tuple[CrashResult, list[str]]:
         self.n += 1
         out, err, calls = (self.scratch / f"{self.n}.{kind}" for kind in ("out", "err", "calls"))
         req = {
@@ -463,8 +478,9 @@ class KillOutcome:
         return self.returncode == -signal.SIGKILL
 
 
-def run_and_kill(args: list[str], *, db: Path, timing: Timing, rng: random.Random | None,
-                 timeout: float = 300) -> KillOutcome:
+def run_and_kill(
+    args: list[str], *, db: Path, timing: Timing, rng: random.Random | None, timeout: float = 300
+) -> KillOutcome:
     """Start `logbook ARGS` and SIGKILL it; without `rng`, let it finish and time it.
 
     The moment is chosen from the command's measured timing: a random moment of its whole run
@@ -475,8 +491,9 @@ def run_and_kill(args: list[str], *, db: Path, timing: Timing, rng: random.Rando
     mode = "full" if rng is None else rng.choices(["write", "late", "anywhere"], weights=[6, 2, 2])[0]
     quiet = write_signal(db)
     inode = _inode(db)
-    proc = subprocess.Popen(logbook_cmd(*args), env=child_env(LOGBOOK_DB=str(db)),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        logbook_cmd(*args), env=child_env(LOGBOOK_DB=str(db)), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     start = time.monotonic()
     kill_at = None
     if mode == "anywhere":
@@ -579,9 +596,13 @@ def concurrent_writer(n: int, writes: int, shared: str, go: str, report: str) ->
                 deleted.append(target)
         if code != 0:
             failures.append(f"{kind}: exit {code}: {err.strip()}")
-    Path(report).write_text(json.dumps(
-        {"live": mine, "deleted": deleted, "tags": tags, "failures": failures}, ensure_ascii=False,
-    ), encoding="utf-8")
+    Path(report).write_text(
+        json.dumps(
+            {"live": mine, "deleted": deleted, "tags": tags, "failures": failures},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
 
 
 def concurrent_reader(stop: str, go: str, report: str, digest: bool) -> None:
@@ -604,5 +625,4 @@ def concurrent_reader(stop: str, go: str, report: str, digest: bool) -> None:
                     json.loads(out)
                 except ValueError as problem:
                     failures.append(f"{' '.join(args)}: output is not JSON ({problem})")
-    Path(report).write_text(json.dumps({"reads": reads, "failures": failures}, ensure_ascii=False),
-                            encoding="utf-8")
+    Path(report).write_text(json.dumps({"reads": reads, "failures": failures}, ensure_ascii=False), encoding="utf-8")

@@ -31,9 +31,9 @@ from .common import (
     WeekOpt,
     ask,
     build_filter,
-    format_option,
     consoles,
     emit_activities,
+    format_option,
     info,
     more_to_show,
     state,
@@ -120,7 +120,14 @@ def add(
     start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("Start time."))] = None,
     end: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("End time."))] = None,
     community: Annotated[
-        NamesOpt, _opt("--community", "-c", metavar="NAME", help=N_("A community reached (repeatable)."), complete=completion.communities)
+        NamesOpt,
+        _opt(
+            "--community",
+            "-c",
+            metavar="NAME",
+            help=N_("A community reached (repeatable)."),
+            complete=completion.communities,
+        ),
     ] = None,
     street: Annotated[
         str | None,
@@ -132,17 +139,29 @@ def add(
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(metavar="NAME", autocompletion=completion.categories, help=N_("培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
-        "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other.")),
+        typer.Option(
+            metavar="NAME",
+            autocompletion=completion.categories,
+            help=N_(
+                "培训 training, 会议 meeting, 志愿服务 volunteer, 义诊 health, "
+                "文化 culture, 安全 safety, 便民服务 service, 党建 party, 其他 other."
+            ),
+        ),
     ] = None,
     people: Annotated[
         str | None, typer.Option(metavar="N", help=N_("Participants: 40, or 40+ / 40余 for 'over 40'."))
     ] = None,
     organizer: Annotated[NamesOpt, _opt("--organizer", metavar="NAME", help=N_("Who ran it (repeatable)."))] = None,
-    partner: Annotated[NamesOpt, _opt("--partner", metavar="NAME", help=N_("An outside organisation (repeatable)."))] = None,
+    partner: Annotated[
+        NamesOpt, _opt("--partner", metavar="NAME", help=N_("An outside organisation (repeatable)."))
+    ] = None,
     speaker: Annotated[NamesOpt, _opt("--speaker", metavar="NAME", help=N_("A lecturer (repeatable)."))] = None,
-    group: Annotated[NamesOpt, _opt("--group", metavar="NAME", help=N_("People served: 居民, 老人 ... (repeatable)."))] = None,
-    tag: Annotated[NamesOpt, _opt("--tag", "-t", metavar="TAG", help=N_("A free tag (repeatable)."), complete=completion.tags)] = None,
+    group: Annotated[
+        NamesOpt, _opt("--group", metavar="NAME", help=N_("People served: 居民, 老人 ... (repeatable)."))
+    ] = None,
+    tag: Annotated[
+        NamesOpt, _opt("--tag", "-t", metavar="TAG", help=N_("A free tag (repeatable)."), complete=completion.tags)
+    ] = None,
     location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("Where it took place."))] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("Notes."))] = None,
 ) -> None:
@@ -222,9 +241,12 @@ def list_(
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(
+    ref: Annotated[
+        str,
+        typer.Argument(
             metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."), autocompletion=completion.ids
-        )],
+        ),
+    ],
     fmt: Annotated[str, format_option("listing", N_("table for people; json for programs."))] = Format.table,
 ) -> None:
     st = state(ctx)
@@ -246,9 +268,12 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(
+    ref: Annotated[
+        str,
+        typer.Argument(
             metavar="ID", help=N_("The id, or any unique prefix of 4+ characters."), autocompletion=completion.ids
-        )],
+        ),
+    ],
     title: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new title."))] = None,
     on: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help=N_("A new date."))] = None,
     start: Annotated[str | None, typer.Option(metavar="HH:MM", help=N_("A new start time."))] = None,
@@ -262,22 +287,38 @@ def edit(
     people: Annotated[str | None, typer.Option(metavar="N", help=N_("A new head count (40, 40+)."))] = None,
     location: Annotated[str | None, typer.Option(metavar="TEXT", help=N_("A new location."))] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", metavar="TEXT", help=N_("New notes."))] = None,
-    add_community: Annotated[NamesOpt, _opt("--add-community", metavar="NAME", help=N_("Add a community."), complete=completion.communities)] = None,
-    remove_community: Annotated[NamesOpt, _opt("--remove-community", metavar="NAME", help=N_("Remove a community."), complete=completion.communities)] = None,
+    add_community: Annotated[
+        NamesOpt, _opt("--add-community", metavar="NAME", help=N_("Add a community."), complete=completion.communities)
+    ] = None,
+    remove_community: Annotated[
+        NamesOpt,
+        _opt("--remove-community", metavar="NAME", help=N_("Remove a community."), complete=completion.communities),
+    ] = None,
     add_organizer: Annotated[NamesOpt, _opt("--add-organizer", metavar="NAME", help=N_("Add an organizer."))] = None,
-    remove_organizer: Annotated[NamesOpt, _opt("--remove-organizer", metavar="NAME", help=N_("Remove an organizer."))] = None,
+    remove_organizer: Annotated[
+        NamesOpt, _opt("--remove-organizer", metavar="NAME", help=N_("Remove an organizer."))
+    ] = None,
     add_partner: Annotated[NamesOpt, _opt("--add-partner", metavar="NAME", help=N_("Add a partner."))] = None,
     remove_partner: Annotated[NamesOpt, _opt("--remove-partner", metavar="NAME", help=N_("Remove a partner."))] = None,
     add_speaker: Annotated[NamesOpt, _opt("--add-speaker", metavar="NAME", help=N_("Add a speaker."))] = None,
     remove_speaker: Annotated[NamesOpt, _opt("--remove-speaker", metavar="NAME", help=N_("Remove a speaker."))] = None,
     add_group: Annotated[NamesOpt, _opt("--add-group", metavar="NAME", help=N_("Add a group served."))] = None,
     remove_group: Annotated[NamesOpt, _opt("--remove-group", metavar="NAME", help=N_("Remove a group served."))] = None,
-    add_tag: Annotated[NamesOpt, _opt("--add-tag", metavar="TAG", help=N_("Add a tag."), complete=completion.tags)] = None,
-    remove_tag: Annotated[NamesOpt, _opt("--remove-tag", metavar="TAG", help=N_("Remove a tag."), complete=completion.tags)] = None,
+    add_tag: Annotated[
+        NamesOpt, _opt("--add-tag", metavar="TAG", help=N_("Add a tag."), complete=completion.tags)
+    ] = None,
+    remove_tag: Annotated[
+        NamesOpt, _opt("--remove-tag", metavar="TAG", help=N_("Remove a tag."), complete=completion.tags)
+    ] = None,
     clear: Annotated[
         NamesOpt,
-        _opt("--clear", metavar="FIELD", help=N_("Empty an optional field: start, end, street, people, "
-             "location, notes, or a list field (repeatable).")),
+        _opt(
+            "--clear",
+            metavar="FIELD",
+            help=N_(
+                "Empty an optional field: start, end, street, people, location, notes, or a list field (repeatable)."
+            ),
+        ),
     ] = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help=N_("Edit the record as JSON in $EDITOR."))] = False,
 ) -> None:
@@ -297,7 +338,11 @@ def edit(
     }
     # Parse what was typed before taking the lock, so a bad value fails fast.
     change = Edit(
-        title=title, location=location, notes=note, category=category, street=street,
+        title=title,
+        location=location,
+        notes=note,
+        category=category,
+        street=street,
         date=dates.parse_date(on, st.today).isoformat() if on is not None else None,
         start=dates.parse_time(start) if start is not None else None,
         end=dates.parse_time(end) if end is not None else None,
@@ -312,7 +357,12 @@ def edit(
         raise UsageError(_("nothing to change: give a field option such as --title or --add-tag, or --editor"))
     registry = st.registry()
     done = edit_activity(
-        store, ref, change, now=st.now(), categories=st.categories, warn=warn,
+        store,
+        ref,
+        change,
+        now=st.now(),
+        categories=st.categories,
+        warn=warn,
         resolve_street=lambda typed: _resolve_street(registry, typed, []),
         in_editor=(lambda a: _edit_in_editor(a, st)) if editor else None,
     )
@@ -398,9 +448,7 @@ def _run_editor(editor_cmd: str, editor_argv: list[str], path: str, text: str) -
         code = subprocess.call([*editor_argv, path])
     except OSError as err:
         raise UsageError(
-            _("cannot run the editor {command}: {reason}").format(
-                command=repr(editor_cmd), reason=err.strerror or err
-            )
+            _("cannot run the editor {command}: {reason}").format(command=repr(editor_cmd), reason=err.strerror or err)
         ) from None
     if code != 0:
         raise UsageError(
@@ -464,9 +512,12 @@ def _remove_quietly(path: str) -> None:
 
 def delete(
     ctx: typer.Context,
-    refs: Annotated[list[str], typer.Argument(
+    refs: Annotated[
+        list[str],
+        typer.Argument(
             metavar="ID...", help=N_("Ids or unique prefixes of 4+ characters."), autocompletion=completion.ids
-        )],
+        ),
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=N_("Do not ask; needed without a terminal."))] = False,
 ) -> None:
     st = state(ctx)
@@ -489,9 +540,7 @@ def delete(
     with store.transaction("delete") as tx:
         for a in targets:
             if tx.by_id(a.id) is None:
-                raise NotFound(
-                    _("activity {id} was deleted meanwhile; nothing was deleted").format(id=a.short_id)
-                )
+                raise NotFound(_("activity {id} was deleted meanwhile; nothing was deleted").format(id=a.short_id))
             tx.delete(a.id, now)
         tx.summary = "delete " + ", ".join(f"{a.short_id} {a.title}" for a in targets)
     for a in targets:

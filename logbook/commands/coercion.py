@@ -140,7 +140,5 @@ def install(command: Any, ctx: Any) -> None:
                 continue
             if getattr(descriptor.parameter_info, "parser", None) is not None:
                 continue
-            param._runtime_param = lean(
-                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
-            )
+            param._runtime_param = lean(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
         pending.extend(getattr(cmd, "commands", {}).values())

@@ -206,9 +206,7 @@ class State:
             if self.sample:
                 from ..sample import sample_data
 
-                self._store = Store(
-                    None, data=sample_data(), categories=self.categories, label=_("the sample logbook")
-                )
+                self._store = Store(None, data=sample_data(), categories=self.categories, label=_("the sample logbook"))
             else:
                 from ..config import refuse_special_file, resolve_db_path
 
@@ -229,9 +227,7 @@ class State:
             from ..errors import ReadOnly
 
             raise ReadOnly(
-                _("{logbook} is read-only; use --db to write to a logbook of your own").format(
-                    logbook=store.label
-                )
+                _("{logbook} is read-only; use --db to write to a logbook of your own").format(logbook=store.label)
             )
         return store
 
@@ -277,22 +273,14 @@ def state(ctx: typer.Context) -> State:
 
 # -- shared options --------------------------------------------------------------------------
 
-FromOpt = Annotated[
-    str | None, typer.Option("--from", metavar="DATE", help=N_("On or after this date."))
-]
-ToOpt = Annotated[
-    str | None, typer.Option("--to", metavar="DATE", help=N_("On or before this date (inclusive)."))
-]
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="DATE", help=N_("On or after this date."))]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help=N_("On or before this date (inclusive)."))]
 OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help=N_("On this one day."))]
 WeekOpt = Annotated[
     str | None,
-    typer.Option(
-        "--week", metavar="SPEC", help=N_("An ISO week: 2025-W13, this, last, or a date inside it.")
-    ),
+    typer.Option("--week", metavar="SPEC", help=N_("An ISO week: 2025-W13, this, last, or a date inside it.")),
 ]
-MonthOpt = Annotated[
-    str | None, typer.Option("--month", metavar="YYYY-MM", help=N_("A month: 2025-03, this, last."))
-]
+MonthOpt = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM", help=N_("A month: 2025-03, this, last."))]
 CommunityOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -330,6 +318,8 @@ MinPeopleOpt = Annotated[
     int | None,
     typer.Option("--min-people", metavar="N", min=0, help=N_("With at least N participants.")),
 ]
+
+
 def format_option(kind: str, help: str, *names: str):
     """The `--format` option of a command that writes the formats FORMATS_OF[kind]: its choices
     shown and completed from the registry, and a value it does not write refused in one line."""
@@ -524,7 +514,9 @@ def emit_activities(activities: Iterable[Activity], fmt: Format, *, highlight=No
         every = head + list(rows)
         console.print(
             activity_table(
-                every, plain=not console.is_terminal, highlight=highlight,
+                every,
+                plain=not console.is_terminal,
+                highlight=highlight,
                 columns=console.width if console.is_terminal else None,
             )
         )

@@ -25,7 +25,9 @@ def add(
     name: Annotated[str, typer.Argument(help=N_("The community's name, e.g. 安贞西里社区."))],
     street: Annotated[
         str | None,
-        typer.Option("--street", "-s", metavar="NAME", help=N_("Its street (街道)."), autocompletion=completion.streets),
+        typer.Option(
+            "--street", "-s", metavar="NAME", help=N_("Its street (街道)."), autocompletion=completion.streets
+        ),
     ] = None,
     alias: Annotated[
         list[str] | None,
@@ -83,7 +85,9 @@ def list_(
 @community_app.command("rename", help=N_("Rename a community and rewrite every activity that names it."))
 def rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)],
+    old: Annotated[
+        str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)
+    ],
     new: Annotated[str, typer.Argument(help=N_("The new name."))],
     keep_alias: Annotated[
         bool, typer.Option("--keep-alias/--no-keep-alias", help=N_("Keep the old name as an alias."))
@@ -114,7 +118,9 @@ def rename(
 @community_app.command("remove", help=N_("Remove a community from the registry (refused while activities use it)."))
 def remove(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)],
+    name: Annotated[
+        str, typer.Argument(help=N_("The registered name (or an alias of it)."), autocompletion=completion.communities)
+    ],
     force: Annotated[
         bool, typer.Option("--force", help=N_("Remove it even while activities name it (they keep the name)."))
     ] = False,

@@ -98,9 +98,7 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
 
             write_chunks(handle, chunks)
     except OSError as err:
-        raise LogbookError(_("cannot write {file}: {reason}").format(
-            file=path, reason=err.strerror or err
-        )) from None
+        raise LogbookError(_("cannot write {file}: {reason}").format(file=path, reason=err.strerror or err)) from None
 
 
 def export(
@@ -117,28 +115,40 @@ def export(
     min_people: MinPeopleOpt = None,
     fmt: Annotated[
         str,
-        format_option("export", N_("json: the exchange envelope (with registry and deletions); "
-                                   "jsonl, csv, md or xlsx (the ledger): the activities only.")),
+        format_option(
+            "export",
+            N_(
+                "json: the exchange envelope (with registry and deletions); "
+                "jsonl, csv, md or xlsx (the ledger): the activities only."
+            ),
+        ),
     ] = Format.json,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE",
-                     help=N_("Write to FILE (atomically) instead of stdout.")),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE (atomically) instead of stdout.")),
     ] = None,
     encoding: Annotated[
         ExportEncoding,
-        typer.Option("--encoding",
-                     help=N_("utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens.")),
+        typer.Option("--encoding", help=N_("utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens.")),
     ] = ExportEncoding.utf8,
     deleted: Annotated[
         bool | None,
-        typer.Option("--deleted/--no-deleted", help=N_("Carry the deletions (tombstones) in the JSON "
-                     "envelope. Default: all of them, unless a filter is given.")),
+        typer.Option(
+            "--deleted/--no-deleted",
+            help=N_(
+                "Carry the deletions (tombstones) in the JSON envelope. Default: all of them, unless a filter is given."
+            ),
+        ),
     ] = None,
     headers: Annotated[
         LedgerHeaders | None,
-        typer.Option("--headers", help=N_("The ledger's column headers (--format xlsx): zh, as "
-                     "offices write them (the default), or en, the field names.")),
+        typer.Option(
+            "--headers",
+            help=N_(
+                "The ledger's column headers (--format xlsx): zh, as "
+                "offices write them (the default), or en, the field names."
+            ),
+        ),
     ] = None,
 ) -> None:
     """Write the exchange file: the JSON envelope, JSON Lines, CSV, Markdown or the .xlsx ledger
@@ -147,14 +157,12 @@ def export(
     st = state(ctx)
     if encoding is ExportEncoding.gbk and fmt is not Format.csv:
         raise UsageError(
-            _("--encoding gbk is for --format csv (old Excel); {format} is always UTF-8").format(
-                format=fmt.value
-            )
+            _("--encoding gbk is for --format csv (old Excel); {format} is always UTF-8").format(format=fmt.value)
         )
     if headers is not None and fmt is not Format.xlsx:
-        raise UsageError(_("--headers is for --format xlsx; {format} always has the field names").format(
-            format=fmt.value
-        ))
+        raise UsageError(
+            _("--headers is for --format xlsx; {format} always has the field names").format(format=fmt.value)
+        )
     if fmt is Format.xlsx and not (output and output != "-") and stdout_is_terminal():
         raise UsageError(_("an .xlsx ledger is not for the terminal; write it with -o FILE"))
     flt = build_filter(
@@ -170,9 +178,14 @@ def export(
     from ..services.exporting import export as make_export
 
     made = make_export(
-        store, flt, fmt=fmt.value, encoding=encoding.value,
+        store,
+        flt,
+        fmt=fmt.value,
+        encoding=encoding.value,
         with_deleted=flt.is_empty if deleted is None else deleted,  # a filtered export: none unless asked
-        exported_at=st.now(), author=st.author, english_headers=headers is LedgerHeaders.en,
+        exported_at=st.now(),
+        author=st.author,
+        english_headers=headers is LedgerHeaders.en,
     )
     chunks, tombstones = made.chunks, made.tombstones
     if target is not None:
@@ -183,21 +196,24 @@ def export(
     carried = fmt is Format.json and bool(tombstones)
     to_file = bool(output and output != "-")
     if carried and to_file:
-        line = ngettext("Exported {count} activity and {deletions} deletions to {file}",
-                        "Exported {count} activities and {deletions} deletions to {file}", exported)
+        line = ngettext(
+            "Exported {count} activity and {deletions} deletions to {file}",
+            "Exported {count} activities and {deletions} deletions to {file}",
+            exported,
+        )
     elif carried:
-        line = ngettext("Exported {count} activity and {deletions} deletions",
-                        "Exported {count} activities and {deletions} deletions", exported)
+        line = ngettext(
+            "Exported {count} activity and {deletions} deletions",
+            "Exported {count} activities and {deletions} deletions",
+            exported,
+        )
     elif to_file:
-        line = ngettext("Exported {count} activity to {file}", "Exported {count} activities to {file}",
-                        exported)
+        line = ngettext("Exported {count} activity to {file}", "Exported {count} activities to {file}", exported)
     else:
         line = ngettext("Exported {count} activity", "Exported {count} activities", exported)
     info(line.format(count=exported, deletions=len(tombstones), file=output))
     if tombstones and fmt is not Format.json:
-        info(_("{count} deletions are not in this file: only --format json carries them").format(
-            count=len(tombstones)
-        ))
+        info(_("{count} deletions are not in this file: only --format json carries them").format(count=len(tombstones)))
 
 
 @contextmanager
@@ -229,9 +245,11 @@ def _counts(s) -> str:
     if s.older:
         line += _(" ({count} stale)").format(count=s.older)
     if s.duplicates and s.shape == "ledger":  # a ledger's rows carry no ids: say why they were skipped
-        line += ngettext(" ({count} duplicate of an activity already here)",
-                         " ({count} duplicates of activities already here)",
-                         s.duplicates).format(count=s.duplicates)
+        line += ngettext(
+            " ({count} duplicate of an activity already here)",
+            " ({count} duplicates of activities already here)",
+            s.duplicates,
+        ).format(count=s.duplicates)
     n = len(s.conflicts)
     if n:
         line += ngettext(", {count} conflict", ", {count} conflicts", n).format(count=n)
@@ -253,22 +271,29 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
         lines.append(verb.format(file=safe(s.name), counts=_counts(s)))
         for c in s.conflicts:
             side = _("kept ours") if c.winner == "ours" else _("took theirs")
-            lines.append(_("  conflict {id} {title}: {side} ({reason})").format(
-                id=c.id[:8], title=safe(c.title), side=side, reason=reason_text(c.reason)
-            ))
+            lines.append(
+                _("  conflict {id} {title}: {side} ({reason})").format(
+                    id=c.id[:8], title=safe(c.title), side=side, reason=reason_text(c.reason)
+                )
+            )
         for r in s.refused[:REFUSED_SHOWN]:
-            lines.append(_("  refused {which}: {field} {stamp} is more than a day ahead of this "
-                           "computer's clock").format(
-                which=r.id[:8] if r.id else r.where, field=r.field, stamp=safe(r.stamp)
-            ))
+            lines.append(
+                _("  refused {which}: {field} {stamp} is more than a day ahead of this computer's clock").format(
+                    which=r.id[:8] if r.id else r.where, field=r.field, stamp=safe(r.stamp)
+                )
+            )
         if len(s.refused) > REFUSED_SHOWN:
-            lines.append(_("  … and {count} more refused (--format json lists them all)").format(
-                count=len(s.refused) - REFUSED_SHOWN
-            ))
+            lines.append(
+                _("  … and {count} more refused (--format json lists them all)").format(
+                    count=len(s.refused) - REFUSED_SHOWN
+                )
+            )
         if s.communities_added or s.communities_updated:
-            lines.append(_("  registry: {added} communities added, {updated} updated").format(
-                added=s.communities_added, updated=s.communities_updated
-            ))
+            lines.append(
+                _("  registry: {added} communities added, {updated} updated").format(
+                    added=s.communities_added, updated=s.communities_updated
+                )
+            )
     if len(summaries) > 1:
         total = type(summaries[0])("total", "", "")
         for s in summaries:
@@ -302,12 +327,19 @@ def _refuse_full_months(merge, files: list[str]) -> None:
             len(over) - 1,
         )
     else:
-        text = _("importing {files} would put {count} activities in {month}, more than the {most} a "
-                 "month can hold; nothing was imported")
-    raise LogbookError(text.format(
-        files=", ".join(files), count=f"{count:,}", month=month, others=len(over) - 1,
-        most=f"{exchange.MONTH_MAX:,}",
-    ))
+        text = _(
+            "importing {files} would put {count} activities in {month}, more than the {most} a "
+            "month can hold; nothing was imported"
+        )
+    raise LogbookError(
+        text.format(
+            files=", ".join(files),
+            count=f"{count:,}",
+            month=month,
+            others=len(over) - 1,
+            most=f"{exchange.MONTH_MAX:,}",
+        )
+    )
 
 
 def _mapping(values: list[str] | None) -> dict[str, str] | None:
@@ -318,9 +350,7 @@ def _mapping(values: list[str] | None) -> dict[str, str] | None:
     for value in values:
         header, sep, target = value.partition("=")
         if not sep or not header.strip() or not target.strip():
-            raise UsageError(_("--map {value}: expected HEADER=FIELD, such as 负责人=organizers").format(
-                value=value
-            ))
+            raise UsageError(_("--map {value}: expected HEADER=FIELD, such as 负责人=organizers").format(value=value))
         out[header.strip()] = target.strip()
     return out
 
@@ -329,44 +359,61 @@ def import_(
     ctx: typer.Context,
     files: Annotated[
         list[str],
-        typer.Argument(metavar="FILE...", help=N_(
-            "Exchange files (JSON envelope or list), JSON Lines or CSV, or ledgers (.xlsx, .xlsm, "
-            ".xls, .ods, or CSV with Chinese headers).")),
+        typer.Argument(
+            metavar="FILE...",
+            help=N_(
+                "Exchange files (JSON envelope or list), JSON Lines or CSV, or ledgers (.xlsx, .xlsm, "
+                ".xls, .ods, or CSV with Chinese headers)."
+            ),
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help=N_("Show what would change; write nothing."))
     ] = False,
     on_conflict: Annotated[
         Policy,
-        typer.Option("--on-conflict", help=N_("When a record differs on both sides: the newer "
-                     "updated_at wins (newer), ours stays (keep), or theirs is taken (replace).")),
+        typer.Option(
+            "--on-conflict",
+            help=N_(
+                "When a record differs on both sides: the newer "
+                "updated_at wins (newer), ours stays (keep), or theirs is taken (replace)."
+            ),
+        ),
     ] = Policy.newer,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", metavar="NAME", help=N_("Read the files in this encoding "
-                     "(utf-8, gbk, gb18030, utf-16); default: detected (UTF-8, else GBK).")),
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help=N_(
+                "Read the files in this encoding (utf-8, gbk, gb18030, utf-16); default: detected (UTF-8, else GBK)."
+            ),
+        ),
     ] = None,
     skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid",
-                           help=N_("Import the valid records even if some are invalid."))
+        bool, typer.Option("--skip-invalid", help=N_("Import the valid records even if some are invalid."))
     ] = False,
-    fmt: Annotated[
-        str, format_option("summary", N_("The summary as text or json."))
-    ] = Format.text,
+    fmt: Annotated[str, format_option("summary", N_("The summary as text or json."))] = Format.text,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", metavar="HEADER=FIELD", help=N_("Read a ledger's column HEADER as FIELD "
-                     "(repeatable); overrides the table of Chinese headers.")),
+        typer.Option(
+            "--map",
+            metavar="HEADER=FIELD",
+            help=N_("Read a ledger's column HEADER as FIELD (repeatable); overrides the table of Chinese headers."),
+        ),
     ] = None,
     sheet: Annotated[
         list[str] | None,
-        typer.Option("--sheet", metavar="NAME",
-                     help=N_("Read only this sheet of a workbook (repeatable).")),
+        typer.Option("--sheet", metavar="NAME", help=N_("Read only this sheet of a workbook (repeatable).")),
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option("--community", "-c", metavar="NAME", help=N_("The community of a ledger's rows "
-                     "that no column, sheet name or title places.")),
+        typer.Option(
+            "--community",
+            "-c",
+            metavar="NAME",
+            help=N_("The community of a ledger's rows that no column, sheet name or title places."),
+        ),
     ] = None,
 ) -> None:
     """Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook (`register` gives
@@ -378,9 +425,9 @@ def import_(
     st = state(ctx)
     store = st.store()
     if store.readonly and not dry_run:
-        raise ReadOnly(_("{store} is read-only; use --db to import into a logbook of your own").format(
-            store=store.label
-        ))
+        raise ReadOnly(
+            _("{store} is read-only; use --db to import into a logbook of your own").format(store=store.label)
+        )
     if encoding is not None:
         import codecs
 
@@ -408,20 +455,29 @@ def import_(
     with _progress(show_bar) as report:
         parsed = []
         for name, raw in raws:
-            step = (
-                (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t))
-                if report else None
-            )
+            step = (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t)) if report else None
             if name in ledgers:
-                parsed.append(exchange.read_ledger_file(
-                    raw, name, now=now, registry=registry, default_community=community,
-                    sheets=sheet, mapping=columns, categories=st.categories, today=st.today,
-                    encoding=encoding, on_progress=step,
-                ))
+                parsed.append(
+                    exchange.read_ledger_file(
+                        raw,
+                        name,
+                        now=now,
+                        registry=registry,
+                        default_community=community,
+                        sheets=sheet,
+                        mapping=columns,
+                        categories=st.categories,
+                        today=st.today,
+                        encoding=encoding,
+                        on_progress=step,
+                    )
+                )
             else:
-                parsed.append(exchange.read_exchange(
-                    raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
-                ))
+                parsed.append(
+                    exchange.read_exchange(
+                        raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
+                    )
+                )
         del raws
         problems = [p for xf in parsed for p in xf.problems]
         if problems and not skip_invalid:
@@ -430,22 +486,21 @@ def import_(
             for problem in problems:
                 sys.stderr.write(f"  {safe(problem.text())}\n")
             where = ", ".join(xf.name for xf in parsed if xf.problems)
-            raise LogbookError(ngettext(
-                "{count} record is invalid in {files}; nothing was imported (--skip-invalid imports "
-                "the valid rest)",
-                "{count} records are invalid in {files}; nothing was imported (--skip-invalid "
-                "imports the valid rest)",
-                len(problems),
-            ).format(count=len(problems), files=where))
+            raise LogbookError(
+                ngettext(
+                    "{count} record is invalid in {files}; nothing was imported (--skip-invalid imports "
+                    "the valid rest)",
+                    "{count} records are invalid in {files}; nothing was imported (--skip-invalid "
+                    "imports the valid rest)",
+                    len(problems),
+                ).format(count=len(problems), files=where)
+            )
 
         def merge_all(snapshot):
             merge = exchange.Merge(snapshot, policy=on_conflict, now=now)
             summaries = []
             for xf in parsed:
-                step = (
-                    (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t))
-                    if report else None
-                )
+                step = (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t)) if report else None
                 summaries.append(merge.add_file(xf, on_progress=step))
             _refuse_full_months(merge, files)
             for xf in parsed:  # the plan holds the records it takes; the rest can go
@@ -480,11 +535,18 @@ def import_(
 
         emit_activities(preview, Format.table)
     if fmt is Format.json:
-        write_out([dumps_json({
-            "dry_run": dry_run,
-            "changed": changed,
-            "files": [s.to_dict() for s in summaries],
-        }) + "\n"])
+        write_out(
+            [
+                dumps_json(
+                    {
+                        "dry_run": dry_run,
+                        "changed": changed,
+                        "files": [s.to_dict() for s in summaries],
+                    }
+                )
+                + "\n"
+            ]
+        )
     else:
         write_out(line + "\n" for line in _summary_lines(summaries, dry_run))
     if dry_run:
@@ -517,10 +579,17 @@ def _check_kinds() -> dict[str, str]:
     from ..i18n import _
 
     names = {
-        "index": N_("index"), "schema": N_("schema"), "misplaced": N_("misplaced"),
-        "twice": N_("twice"), "keys": N_("keys"), "duplicate": N_("duplicate"),
-        "future": N_("future"), "stamp": N_("stamp"), "community": N_("community"),
-        "street": N_("street"), "head-count": N_("head-count"),
+        "index": N_("index"),
+        "schema": N_("schema"),
+        "misplaced": N_("misplaced"),
+        "twice": N_("twice"),
+        "keys": N_("keys"),
+        "duplicate": N_("duplicate"),
+        "future": N_("future"),
+        "stamp": N_("stamp"),
+        "community": N_("community"),
+        "street": N_("street"),
+        "head-count": N_("head-count"),
     }
     return {kind: _(name) for kind, name in names.items()}
 
@@ -530,7 +599,7 @@ def _check_id(ident: str) -> str:
     record of the file it is (`record 3`, as JSON names it)."""
     from ..i18n import _
 
-    position = ident[len("record "):] if ident.startswith("record ") else ""
+    position = ident[len("record ") :] if ident.startswith("record ") else ""
     if position.isdigit():
         return _("record {position}").format(position=position)
     return ident[:8]
@@ -558,9 +627,15 @@ _CHECK_HELP = N_("Check the logbook's health: schema, duplicates, future dates, 
 def check(
     ctx: typer.Context,
     fix: Annotated[
-        bool, typer.Option("--fix", help=N_("Fix what is safe: community names written as an alias "
-                           "or in the other script, streets the registry knows, and stamps far "
-                           "ahead of the clock."))
+        bool,
+        typer.Option(
+            "--fix",
+            help=N_(
+                "Fix what is safe: community names written as an alias "
+                "or in the other script, streets the registry knows, and stamps far "
+                "ahead of the clock."
+            ),
+        ),
     ] = False,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", help=N_("The findings as text or json."))
@@ -586,15 +661,19 @@ def check(
         info(fixed_sentence(fixed, fixed_deletions))
     checked = health.checked
     if health.ok:
-        info(ngettext("No problems found in {count} activity", "No problems found in {count} activities",
-                      checked).format(count=checked))
+        info(
+            ngettext(
+                "No problems found in {count} activity", "No problems found in {count} activities", checked
+            ).format(count=checked)
+        )
         return
     n = len(health.findings)
     activities = ngettext("{count} activity", "{count} activities", checked).format(count=checked)
     if health.fixable:
         said = ngettext(
             "{count} problem found in {activities}; {fixable} can be fixed with --fix",
-            "{count} problems found in {activities}; {fixable} can be fixed with --fix", n,
+            "{count} problems found in {activities}; {fixable} can be fixed with --fix",
+            n,
         )
     else:
         said = ngettext("{count} problem found in {activities}", "{count} problems found in {activities}", n)
@@ -605,8 +684,8 @@ def check(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export", help=N_("Write the exchange file: the JSON envelope, JSON Lines, CSV, "
-                                  "Markdown or the .xlsx ledger."))(export)
-    app.command("import", help=N_("Merge exchange files, JSON Lines, CSV or ledgers (台账) into the "
-                                  "logbook."))(import_)
+    app.command(
+        "export", help=N_("Write the exchange file: the JSON envelope, JSON Lines, CSV, Markdown or the .xlsx ledger.")
+    )(export)
+    app.command("import", help=N_("Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook."))(import_)
     app.command("check")(check)

@@ -65,12 +65,7 @@ def protect_exclusions(args: list[str], params) -> list[str]:
             kept.extend(args[i : i + 2])
             i += 2
             continue
-        if (
-            arg in flags
-            or arg.startswith("--")
-            or not arg.startswith("-")
-            or arg == "-"
-        ):
+        if arg in flags or arg.startswith("--") or not arg.startswith("-") or arg == "-":
             kept.append(arg)
         else:
             words.append(arg)
@@ -91,8 +86,10 @@ def search(
         list[str] | None,
         typer.Argument(
             metavar="TERMS",
-            help=N_("Words that must all occur (in either script); -word excludes a word. "
-            "Quote a phrase that holds a space."),
+            help=N_(
+                "Words that must all occur (in either script); -word excludes a word. "
+                "Quote a phrase that holds a space."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -129,8 +126,7 @@ def search(
             ).format(terms=shown)
         else:
             message = _(
-                "nothing to search for: give one or more words "
-                "(-word excludes one), e.g. logbook search 培训 -消防"
+                "nothing to search for: give one or more words (-word excludes one), e.g. logbook search 培训 -消防"
             )
         raise UsageError(message)
     st = state(ctx)
@@ -165,4 +161,6 @@ def title_highlighter(words: list[str]):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("search", cls=SearchCommand, help=N_("Find activities by words in their title, notes, names, tags or location."))(search)
+    app.command(
+        "search", cls=SearchCommand, help=N_("Find activities by words in their title, notes, names, tags or location.")
+    )(search)

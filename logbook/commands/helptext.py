@@ -81,7 +81,7 @@ def _word(name: str) -> str:
     """A metavar in the reader's language: `FILE...` reads `文件...` in Chinese."""
     base = name[:-3] if name.endswith("...") else name
     known = _METAVARS.get(base)
-    return (_(known) + name[len(base):]) if known else name
+    return (_(known) + name[len(base) :]) if known else name
 
 
 def metavar(param: Any) -> str:

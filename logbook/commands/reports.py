@@ -59,9 +59,7 @@ def report(
     ctx: typer.Context,
     by: Annotated[
         str,
-        typer.Option(
-            "--by", "-b", metavar="|".join(BY_CHOICES), help=N_("What to group the activities by.")
-        ),
+        typer.Option("--by", "-b", metavar="|".join(BY_CHOICES), help=N_("What to group the activities by.")),
     ] = "community",
     period: Annotated[
         str | None,
@@ -72,9 +70,7 @@ def report(
             help=N_("One column a week, month or quarter, from the first to the last of the range."),
         ),
     ] = None,
-    chart: Annotated[
-        bool, typer.Option("--chart", help=N_("Draw a bar a group (activities), in the table."))
-    ] = False,
+    chart: Annotated[bool, typer.Option("--chart", help=N_("Draw a bar a group (activities), in the table."))] = False,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     on: OnOpt = None,
@@ -96,9 +92,7 @@ def report(
     ] = "table",
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")
-        ),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")),
     ] = None,
 ) -> None:
     """Count activities, participants and communities reached, by group and period."""
@@ -136,8 +130,13 @@ def report(
                 "{start} to {end} spans {count} {kinds}, too many for {option} {kind} (at most "
                 "{most}): narrow the range with --from/--to, or use a longer period"
             ).format(
-                start=err.start, end=err.end, count=err.count, kinds=_(_KINDS[err.kind]),
-                kind=err.kind, option=_OPTIONS[err.field], most=err.most,
+                start=err.start,
+                end=err.end,
+                count=err.count,
+                kinds=_(_KINDS[err.kind]),
+                kind=err.kind,
+                option=_OPTIONS[err.field],
+                most=err.most,
             )
         ) from None
     _warn_skipped(result.skipped)
@@ -190,17 +189,13 @@ def _warn_skipped(skipped: list) -> None:
         return
     from ..dates import SUPPORTED_RANGE
 
-    listed = ", ".join(
-        f"{str(ident)[:8]} {day if isinstance(day, str) else repr(day)}" for ident, day in skipped[:3]
-    )
+    listed = ", ".join(f"{str(ident)[:8]} {day if isinstance(day, str) else repr(day)}" for ident, day in skipped[:3])
     if len(skipped) > 3:
         listed = _("{listed} and {count} more").format(listed=listed, count=len(skipped) - 3)
     warn(
         ngettext(
-            "{count} activity not counted: dated outside {range}, or not a date ({listed}); "
-            "logbook check lists them",
-            "{count} activities not counted: dated outside {range}, or not a date ({listed}); "
-            "logbook check lists them",
+            "{count} activity not counted: dated outside {range}, or not a date ({listed}); logbook check lists them",
+            "{count} activities not counted: dated outside {range}, or not a date ({listed}); logbook check lists them",
             len(skipped),
         ).format(count=len(skipped), range=SUPPORTED_RANGE, listed=listed)
     )
@@ -254,8 +249,8 @@ def digest(
     period = dates.parse_week(week or "last", today)
     # A digest is one week: of the shared filters it takes those that narrow what is counted.
     flt = build_filter(
-        st, FilterArgs(communities=community, street=street, category=category, tags=tag,
-                       min_people=min_people),
+        st,
+        FilterArgs(communities=community, street=street, category=category, tags=tag, min_people=min_people),
     )
     # A cron job on a wrong path fails loudly rather than mail an empty digest every Monday.
     st.say_if_no_logbook(exit_code=int(ExitCode.DATA))
@@ -282,7 +277,7 @@ def digest(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(
-        "report", help=N_("Count activities, participants and communities reached, by group and period.")
-    )(report)
+    app.command("report", help=N_("Count activities, participants and communities reached, by group and period."))(
+        report
+    )
     app.command("digest", help=N_("The weekly digest of one ISO week, for people and for cron."))(digest)

@@ -51,9 +51,7 @@ from .words import (
 # -- plain text ----------------------------------------------------------------------------------
 
 
-def _text_table(
-    headers: Iterable[str], rows: list[list[str]], right: set[int], indent: str = "  "
-) -> list[str]:
+def _text_table(headers: Iterable[str], rows: list[list[str]], right: set[int], indent: str = "  ") -> list[str]:
     headers = list(headers)
     cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     out = []
@@ -142,8 +140,7 @@ def digest_md(d: Digest) -> str:
         for day in d.days:
             out += [f"### {day_label(day)}", ""]
             rows = [
-                [time_label(a), one_line(a.title), one_line(a.category), communities_cell(a),
-                 people_cell(a)]
+                [time_label(a), one_line(a.title), one_line(a.category), communities_cell(a), people_cell(a)]
                 for a in day.activities
             ]
             out.append(md_table(cols_days(), rows))
@@ -171,10 +168,7 @@ def digest_md(d: Digest) -> str:
 # Inline styles only: Gmail, Outlook and the mail apps of WeChat Work keep `style=""` attributes
 # and drop <style> blocks and outside stylesheets. Fonts are the ones Chinese systems already have.
 _FONT = "'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif"
-S_BODY = (
-    "margin:0;padding:16px;background:#f5f6f8;color:#222222;"
-    f"font-family:{_FONT};font-size:14px;line-height:1.6"
-)
+S_BODY = f"margin:0;padding:16px;background:#f5f6f8;color:#222222;font-family:{_FONT};font-size:14px;line-height:1.6"
 S_PAGE = "max-width:760px;margin:0 auto;background:#ffffff;padding:20px 24px;border:1px solid #dddddd"
 S_H1 = "font-size:20px;margin:0 0 8px 0;color:#1a3d6d"
 S_H2 = "font-size:16px;margin:24px 0 8px 0;padding-bottom:4px;border-bottom:2px solid #1a3d6d;color:#1a3d6d"
@@ -183,10 +177,7 @@ S_P = "margin:4px 0"
 S_NOTE = "margin:4px 0;color:#9a5b00"
 S_MUTED = "margin:4px 0;color:#666666;font-size:12px"
 S_TABLE = "border-collapse:collapse;width:100%;margin:4px 0 8px 0"
-S_TH = (
-    "text-align:left;padding:4px 8px;border-bottom:1px solid #999999;background:#eef2f7;"
-    "white-space:nowrap"
-)
+S_TH = "text-align:left;padding:4px 8px;border-bottom:1px solid #999999;background:#eef2f7;white-space:nowrap"
 S_TH_NUM = S_TH.replace("text-align:left", "text-align:right")
 S_TD = "padding:4px 8px;border-bottom:1px solid #e5e5e5;vertical-align:top"
 S_TD_NUM = S_TD + ";text-align:right;white-space:nowrap"
@@ -207,14 +198,10 @@ def esc(value) -> str:
 
 def _html_table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
     out = [f'<table style="{S_TABLE}">', "<tr>"]
-    out += [
-        f'<th style="{S_TH_NUM if i in numeric else S_TH}">{esc(h)}</th>' for i, h in enumerate(headers)
-    ]
+    out += [f'<th style="{S_TH_NUM if i in numeric else S_TH}">{esc(h)}</th>' for i, h in enumerate(headers)]
     out.append("</tr>")
     for row in rows:
-        cells = [
-            f'<td style="{S_TD_NUM if i in numeric else S_TD}">{esc(c)}</td>' for i, c in enumerate(row)
-        ]
+        cells = [f'<td style="{S_TD_NUM if i in numeric else S_TD}">{esc(c)}</td>' for i, c in enumerate(row)]
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     return out
@@ -259,18 +246,13 @@ def digest_html(d: Digest) -> str:
         out.append(f'<h2 style="{S_H2}">{esc(h_days())}</h2>')
         for day in d.days:
             out.append(f'<h3 style="{S_H3}">{esc(day_label(day))}</h3>')
-            rows = [
-                [time_label(a), a.title, a.category, communities_cell(a), people_cell(a)]
-                for a in day.activities
-            ]
+            rows = [[time_label(a), a.title, a.category, communities_cell(a), people_cell(a)] for a in day.activities]
             out += _html_table(cols_days(), rows, {4})
     out.append(f'<h2 style="{S_H2}">{esc(h_quiet())}</h2>')
     out.append(f'<h3 style="{S_H3}">{esc(inactive_heading(d))}</h3>')
     if d.inactive:
         out.append(f'<ul style="{S_UL}">')
-        out += [
-            f"<li>{esc(labelled(street_name(street), list_of(names)))}</li>" for street, names in d.inactive
-        ]
+        out += [f"<li>{esc(labelled(street_name(street), list_of(names)))}</li>" for street, names in d.inactive]
         out.append("</ul>")
     else:
         out.append(f'<p style="{S_P}">{esc(none_word())}</p>')

@@ -132,9 +132,7 @@ def incomplete_line(d: Digest) -> str | None:
         return None
     if d.today < d.week.start:
         return _("Note: this week has not begun (today is {today}).").format(today=d.today.isoformat())
-    return _("Note: this week is not over; the figures run to {today}.").format(
-        today=d.today.isoformat()
-    )
+    return _("Note: this week is not over; the figures run to {today}.").format(today=d.today.isoformat())
 
 
 def summary_items(d: Digest) -> list[tuple[str, str]]:
@@ -145,8 +143,7 @@ def summary_items(d: Digest) -> list[tuple[str, str]]:
         (_("Events"), f"{t.activities} ({delta_label(change['activities'])})"),
         (
             _("Participants"),
-            f"{head_count(t.participants, t.participants_approx, total=True)} "
-            f"({delta_label(change['participants'])})",
+            f"{head_count(t.participants, t.participants_approx, total=True)} ({delta_label(change['participants'])})",
         ),
     ]
     reached = _("Communities reached")
@@ -272,15 +269,11 @@ def silent_name(s) -> str:
 
 def inactive_heading(d: Digest) -> str:
     registered = d.headline.communities_registered
-    return _("No activity this week ({count}/{registered})").format(
-        count=d.inactive_count, registered=registered
-    )
+    return _("No activity this week ({count}/{registered})").format(count=d.inactive_count, registered=registered)
 
 
 def silent_heading(d: Digest) -> str:
-    return _("No activity for {weeks} weeks or more ({count})").format(
-        weeks=d.silent_weeks, count=len(d.silent)
-    )
+    return _("No activity for {weeks} weeks or more ({count})").format(weeks=d.silent_weeks, count=len(d.silent))
 
 
 def gap_line(a: DigestActivity) -> str:
@@ -308,14 +301,10 @@ def gap_groups(d: Digest) -> list[tuple[str, list[str]]]:
 
 def community_rows(block) -> list[list[str]]:
     return [
-        [one_line(line.community), str(line.tally.activities), count_cell(line.tally),
-         categories_cell(line.categories)]
+        [one_line(line.community), str(line.tally.activities), count_cell(line.tally), categories_cell(line.categories)]
         for line in block.communities
     ]
 
 
 def category_rows(d: Digest) -> list[list[str]]:
-    return [
-        [one_line(c.category), str(c.tally.activities), count_cell(c.tally), f"{c.share}%"]
-        for c in d.categories
-    ]
+    return [[one_line(c.category), str(c.tally.activities), count_cell(c.tally), f"{c.share}%"] for c in d.categories]

@@ -83,8 +83,14 @@ def read_ledger_file(
         book = [Sheet(p.stem, csv_rows(text, name), [], csv=True)]
         del text
     read = read_ledger_sheets(
-        book, name, registry=registry, default_community=default_community, sheets=sheets,
-        mapping=mapping, categories=categories, today=today,
+        book,
+        name,
+        registry=registry,
+        default_community=default_community,
+        sheets=sheets,
+        mapping=mapping,
+        categories=categories,
+        today=today,
     )
     del book
     xf = ExchangeFile(name=name, shape=SHAPE, encoding=used)
@@ -111,8 +117,9 @@ def read_ledger_file(
 
 
 def _problem(p) -> Problem:
-    return Problem(p.file, _where(p.sheet, p.row), None, p.reason, column=p.column,
-                   where_shown=_where_shown(p.sheet, p.row))
+    return Problem(
+        p.file, _where(p.sheet, p.row), None, p.reason, column=p.column, where_shown=_where_shown(p.sheet, p.row)
+    )
 
 
 def _where(sheet: str | None, row: int) -> str:

@@ -184,11 +184,8 @@ class Merge:
 
     # -- one file --------------------------------------------------------------------------
 
-    def add_file(
-        self, xf: ExchangeFile, *, on_progress: Callable[[int, int], None] | None = None
-    ) -> FileSummary:
-        summary = FileSummary(xf.name, xf.shape, xf.encoding, invalid=list(xf.problems),
-                              notes=list(xf.notes))
+    def add_file(self, xf: ExchangeFile, *, on_progress: Callable[[int, int], None] | None = None) -> FileSummary:
+        summary = FileSummary(xf.name, xf.shape, xf.encoding, invalid=list(xf.problems), notes=list(xf.notes))
         if xf.communities:
             self._merge_communities(xf.communities, summary)
         registry = None
@@ -225,8 +222,7 @@ class Merge:
         if ours is None:
             deleted_at = self.dead.get(theirs.id)
             if deleted_at is not None and (
-                "updated_at" in incoming.missing
-                or stamp_key(theirs.updated_at) <= stamp_key(deleted_at)
+                "updated_at" in incoming.missing or stamp_key(theirs.updated_at) <= stamp_key(deleted_at)
             ):
                 summary.skipped += 1
                 summary.older += 1
@@ -265,9 +261,7 @@ class Merge:
             if not theirs_newer and not tie:
                 summary.older += 1
         if conflict:
-            summary.conflicts.append(
-                Conflict(ours.id, ours.title, "theirs" if take else "ours", reason)
-            )
+            summary.conflicts.append(Conflict(ours.id, ours.title, "theirs" if take else "ours", reason))
 
     def _merge_tombstone(self, ident: str, deleted_at: str, where: str, summary: FileSummary) -> None:
         if stamp_key(deleted_at) > self.limit:
@@ -379,11 +373,14 @@ class Merge:
                     aliases.append(alias)
             street = mine.street or inc.street
             if mine.street and inc.street and fold(mine.street) != fold(inc.street):
-                summary.notes.append(Reason(
-                    N_("community {name}: the file puts it in {theirs}, this logbook in {ours}; "
-                       "kept {ours}"),
-                    name=mine.name, theirs=inc.street, ours=mine.street,
-                ))
+                summary.notes.append(
+                    Reason(
+                        N_("community {name}: the file puts it in {theirs}, this logbook in {ours}; kept {ours}"),
+                        name=mine.name,
+                        theirs=inc.street,
+                        ours=mine.street,
+                    )
+                )
             if aliases != mine.aliases or street != mine.street:
                 mine.aliases = aliases
                 mine.street = street

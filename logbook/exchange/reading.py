@@ -48,9 +48,9 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     except OSError as err:
         if p.is_dir():
             raise UsageError(_("{file} is a directory; expected an exchange file").format(file=path)) from None
-        raise ExchangeFileError(_("{file} cannot be read: {reason}").format(
-            file=path, reason=err.strerror or err
-        )) from None
+        raise ExchangeFileError(
+            _("{file} cannot be read: {reason}").format(file=path, reason=err.strerror or err)
+        ) from None
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -69,19 +69,17 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
                 )
             ) from None
         if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as err:
             raise ExchangeFileError(
-                _("{file} is not {encoding} text: {where}").format(
-                    file=name, encoding=encoding, where=_bad_bytes(err)
-                )
+                _("{file} is not {encoding} text: {where}").format(file=name, encoding=encoding, where=_bad_bytes(err))
             ) from None
         used = encoding
     elif raw.startswith(codecs.BOM_UTF8):
         try:
-            text = raw[len(codecs.BOM_UTF8):].decode("utf-8")
+            text = raw[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as err:
             raise ExchangeFileError(
                 _("{file} starts with a UTF-8 byte order mark but is not UTF-8: {where}").format(
@@ -93,9 +91,9 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise ExchangeFileError(_("{file} is not UTF-16 text: {where}").format(
-                file=name, where=_bad_bytes(err)
-            )) from None
+            raise ExchangeFileError(
+                _("{file} is not UTF-16 text: {where}").format(file=name, where=_bad_bytes(err))
+            ) from None
         used = "utf-16"
     else:
         try:
@@ -107,15 +105,18 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
                 used = "gbk"
             except UnicodeDecodeError:
                 raise ExchangeFileError(
-                    _("{file} is neither UTF-8 nor GBK text ({where} as UTF-8); name its encoding "
-                      "with --encoding").format(file=name, where=_bad_bytes(utf8_err))
+                    _(
+                        "{file} is neither UTF-8 nor GBK text ({where} as UTF-8); name its encoding with --encoding"
+                    ).format(file=name, where=_bad_bytes(utf8_err))
                 ) from None
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         if text.count("\x00") * 3 > len(text):
-            message = _("{file} contains a NUL character (line {line}), which no text file holds; "
-                        "if it is UTF-16 without a byte order mark, pass --encoding utf-16")
+            message = _(
+                "{file} contains a NUL character (line {line}), which no text file holds; "
+                "if it is UTF-16 without a byte order mark, pass --encoding utf-16"
+            )
         else:
             message = _("{file} contains a NUL character (line {line}), which no text file holds")
         raise ExchangeFileError(message.format(file=name, line=line))
@@ -144,9 +145,7 @@ def read_exchange(
     """
     text, used = decode(raw, name, encoding)
     if not text or text.isspace():
-        raise ExchangeFileError(
-            _("{file} is empty; expected an exchange file, JSON Lines or CSV").format(file=name)
-        )
+        raise ExchangeFileError(_("{file} is empty; expected an exchange file, JSON Lines or CSV").format(file=name))
     shape, items, head, total = _parse(text, name)
     del text  # the items hold what they still need
     xf = ExchangeFile(name=name, shape=shape, encoding=used)
@@ -199,17 +198,19 @@ def _parse(text: str, name: str) -> tuple[str, Iterator[tuple[str, object]], dic
         if text[start] == "{" and _first_line_is_object(text, start):
             return "jsonl", _jsonl_items(text, name), None, text.count("\n") + 1
         if text[start] in "[{":
-            raise ExchangeFileError(_("{file} is not valid JSON: {reason}").format(
-                file=name, reason=_json_reason(err)
-            )) from None
+            raise ExchangeFileError(
+                _("{file} is not valid JSON: {reason}").format(file=name, reason=_json_reason(err))
+            ) from None
     if parsed:
         if isinstance(data, list):
             return "list", _drain(data, "record"), None, len(data)
         if isinstance(data, dict):
             if _is_data_file(data):
                 raise ExchangeFileError(
-                    _("{file} is a logbook data file, not an exchange file; export it first with "
-                      "`logbook --db {file} export -o FILE`").format(file=name)
+                    _(
+                        "{file} is a logbook data file, not an exchange file; export it first with "
+                        "`logbook --db {file} export -o FILE`"
+                    ).format(file=name)
                 )
             if {"format", "version", "activities", "deleted"} & data.keys():
                 items = _envelope_items(data, name)
@@ -217,14 +218,16 @@ def _parse(text: str, name: str) -> tuple[str, Iterator[tuple[str, object]], dic
             if {"title", "date", "id"} & data.keys():  # JSON Lines holding one record
                 return "jsonl", iter([("line 1", data)]), None, 1
             raise ExchangeFileError(
-                _("{file} is a JSON object without \"format\" or \"activities\"; expected the "
-                  "exchange envelope {envelope}").format(
-                    file=name, envelope='{"format": "logbook", "version": 1, "activities": [...]}'
-                )
+                _(
+                    '{file} is a JSON object without "format" or "activities"; expected the '
+                    "exchange envelope {envelope}"
+                ).format(file=name, envelope='{"format": "logbook", "version": 1, "activities": [...]}')
             )
         raise ExchangeFileError(
-            _("{file} holds a single JSON value ({type}); expected the exchange envelope, a list of "
-              "activities, JSON Lines or CSV").format(file=name, type=_json_type(data))
+            _(
+                "{file} holds a single JSON value ({type}); expected the exchange envelope, a list of "
+                "activities, JSON Lines or CSV"
+            ).format(file=name, type=_json_type(data))
         )
     header = csv_header(_first_line(text, start))
     lowered = {h.lower() for h in header}
@@ -234,10 +237,10 @@ def _parse(text: str, name: str) -> tuple[str, Iterator[tuple[str, object]], dic
         return "csv", _csv_items(body, lead, name), None, body.count("\n") + 1
     first = _first_line(text, start).strip()
     raise ExchangeFileError(
-        _("{file} is not an exchange file: not JSON, not JSON Lines, and not CSV with a header row "
-          "naming title and date (its first line is {line})").format(
-            file=name, line=repr(_shorten(first, 60))
-        )
+        _(
+            "{file} is not an exchange file: not JSON, not JSON Lines, and not CSV with a header row "
+            "naming title and date (its first line is {line})"
+        ).format(file=name, line=repr(_shorten(first, 60)))
     )
 
 
@@ -269,9 +272,7 @@ def _jsonl_items(text: str, name: str) -> Iterator[tuple[str, object]]:
         try:
             yield where, orjson.loads(line)
         except (orjson.JSONDecodeError, RecursionError) as err:
-            yield where, Problem(name, where, None, Reason(
-                N_("not valid JSON ({reason})"), reason=_json_reason(err)
-            ))
+            yield where, Problem(name, where, None, Reason(N_("not valid JSON ({reason})"), reason=_json_reason(err)))
 
 
 def _drain(items: list, label: str) -> Iterator[tuple[str, object]]:
@@ -291,9 +292,11 @@ def _csv_items(body: str, lead: int, name: str) -> Iterator[tuple[str, object]]:
         reason = str(err)
         if "field larger than field limit" in reason:
             reason = _("a cell is longer than 131,072 characters, far past what any field holds")
-        raise ExchangeFileError(_("{file}, line {line}: cannot read the CSV: {reason}").format(
-            file=name, line=err.line + lead, reason=reason
-        )) from None
+        raise ExchangeFileError(
+            _("{file}, line {line}: cannot read the CSV: {reason}").format(
+                file=name, line=err.line + lead, reason=reason
+            )
+        ) from None
 
 
 def _json_reason(err: BaseException) -> str:
@@ -301,7 +304,7 @@ def _json_reason(err: BaseException) -> str:
         return "nested too deeply"
     message = str(err)
     if message.startswith("depth limit exceeded"):
-        return "nested deeper than 1024 levels" + message[len("depth limit exceeded"):]
+        return "nested deeper than 1024 levels" + message[len("depth limit exceeded") :]
     return message
 
 
@@ -309,25 +312,30 @@ def _envelope_items(data: dict, name: str) -> list:
     """The envelope's list of activities, once its head says it can be read."""
     fmt = data.get("format", FORMAT_NAME)
     if fmt != FORMAT_NAME:
-        raise ExchangeFileError(_("{file} has format {value}; expected {expected}").format(
-            file=name, value=_shorten(repr(fmt), 60), expected=repr(FORMAT_NAME)
-        ))
+        raise ExchangeFileError(
+            _("{file} has format {value}; expected {expected}").format(
+                file=name, value=_shorten(repr(fmt), 60), expected=repr(FORMAT_NAME)
+            )
+        )
     version = data.get("version", FORMAT_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ExchangeFileError(_("{file} has version {value}; expected a whole number").format(
-            file=name, value=_shorten(repr(version), 60)
-        ))
+        raise ExchangeFileError(
+            _("{file} has version {value}; expected a whole number").format(
+                file=name, value=_shorten(repr(version), 60)
+            )
+        )
     if version > FORMAT_VERSION:
         raise ExchangeFileError(
-            _("{file} is exchange format version {version}; this program reads up to {newest}. "
-              "Upgrade logbook").format(file=name, version=version, newest=FORMAT_VERSION)
+            _("{file} is exchange format version {version}; this program reads up to {newest}. Upgrade logbook").format(
+                file=name, version=version, newest=FORMAT_VERSION
+            )
         )
     for key in ("activities", "deleted", "communities"):
         value = data.get(key)
         if value is not None and not isinstance(value, list):
-            raise ExchangeFileError(_("{file}: {key} must be a list, got {type}").format(
-                file=name, key=key, type=_json_type(value)
-            ))
+            raise ExchangeFileError(
+                _("{file}: {key} must be a list, got {type}").format(file=name, key=key, type=_json_type(value))
+            )
     return data.get("activities") or []
 
 
@@ -338,22 +346,26 @@ def _read_envelope_head(data: dict, xf: ExchangeFile) -> None:
     for i, item in enumerate(data.get("deleted") or [], 1):
         where = f"deleted {i}"
         if not isinstance(item, dict):
-            xf.problems.append(Problem(xf.name, where, None, Reason(
-                N_("expected an object, got {type}"), type=_json_type(item)
-            )))
+            xf.problems.append(
+                Problem(xf.name, where, None, Reason(N_("expected an object, got {type}"), type=_json_type(item)))
+            )
             continue
         ident, at = item.get("id"), item.get("deleted_at")
         if not isinstance(ident, str) or not _ID_RE.match(ident.lower()):
             xf.problems.append(
-                Problem(xf.name, where, "id", Reason(
-                    N_("{value} is not 32 hex characters"), value=_shorten(repr(ident))
-                ))
+                Problem(
+                    xf.name, where, "id", Reason(N_("{value} is not 32 hex characters"), value=_shorten(repr(ident)))
+                )
             )
         elif not isinstance(at, str) or not _STAMP_RE.match(at):
-            xf.problems.append(Problem(
-                xf.name, where, "deleted_at",
-                Reason(N_("{value} is not a UTC time like 2025-03-27T08:00:00Z"), value=_shorten(repr(at))),
-            ))
+            xf.problems.append(
+                Problem(
+                    xf.name,
+                    where,
+                    "deleted_at",
+                    Reason(N_("{value} is not a UTC time like 2025-03-27T08:00:00Z"), value=_shorten(repr(at))),
+                )
+            )
         else:
             xf.tombstones.append((ident.lower(), at, where))
     for i, item in enumerate(data.get("communities") or [], 1):
@@ -375,16 +387,18 @@ def _check_community(item) -> tuple[str | None, str] | None:
         value = item.get(key)
         if isinstance(value, str):
             if len(value) > NAME_MAX:
-                return key, Reason(N_("{length} characters long; at most {limit} allowed"),
-                                   length=f"{len(value):,}", limit=f"{NAME_MAX:,}")
+                return key, Reason(
+                    N_("{length} characters long; at most {limit} allowed"),
+                    length=f"{len(value):,}",
+                    limit=f"{NAME_MAX:,}",
+                )
             if "\x00" in value:
                 return key, Reason(N_("contains a NUL character"))
     aliases = item.get("aliases")
     if isinstance(aliases, list):
         for alias in aliases:
             if not isinstance(alias, str):
-                return "aliases", Reason(N_("expected a list of names, got {value}"),
-                                         value=_shorten(repr(alias)))
+                return "aliases", Reason(N_("expected a list of names, got {value}"), value=_shorten(repr(alias)))
             if len(alias) > NAME_MAX or "\x00" in alias:
                 return "aliases", Reason(
                     N_("an alias longer than {limit} characters or holding a NUL character"), limit=NAME_MAX

@@ -127,9 +127,9 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
     """A CSV row as a record dict: lists split, head counts read, empty cells as null."""
     extra = row.pop(None, None)
     if extra and any(cell.strip() for cell in extra):
-        return Problem(name, where, None, Reason(
-            N_("{count} more cells than the header has columns"), count=len(extra)
-        ))
+        return Problem(
+            name, where, None, Reason(N_("{count} more cells than the header has columns"), count=len(extra))
+        )
     out: dict = {}
     approx_from_count = False
     for column, cell in row.items():
@@ -153,11 +153,15 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
                 try:
                     out[key], approx = parse_count(text)
                 except ValueError:
-                    return Problem(name, where, key, Reason(
-                        N_("{value} is not a head count: expected a whole number such as 40, or "
-                           "40+ / 40余"),
-                        value=_shorten(repr(text)),
-                    ))
+                    return Problem(
+                        name,
+                        where,
+                        key,
+                        Reason(
+                            N_("{value} is not a head count: expected a whole number such as 40, or 40+ / 40余"),
+                            value=_shorten(repr(text)),
+                        ),
+                    )
                 approx_from_count = approx_from_count or approx
         elif key == "participants_approx":
             if not text:
@@ -167,9 +171,7 @@ def _csv_record(row: dict, where: str, name: str) -> dict | Problem:
             elif text.lower() in _FALSE:
                 out[key] = False
             else:
-                return Problem(name, where, key, Reason(
-                    N_("{value} is not true or false"), value=_shorten(repr(text))
-                ))
+                return Problem(name, where, key, Reason(N_("{value} is not true or false"), value=_shorten(repr(text))))
         elif key in ("start", "end") and text and not _HH_MM.match(text):
             out[key] = _spreadsheet_time(text)
         elif key == "date":
@@ -230,7 +232,12 @@ class _Validator:
 
 
 def _validate(
-    item, where: str, name: str, base: str, now: str, categories: Categories | None,
+    item,
+    where: str,
+    name: str,
+    base: str,
+    now: str,
+    categories: Categories | None,
     source: str | None = None,
 ) -> IncomingRecord | Problem:
     if isinstance(item, Problem):
@@ -272,8 +279,9 @@ def _precheck(key: str, value) -> str | None:
     if isinstance(value, str):
         if len(value) > TEXT_MAX:
             limit = _FIELD_MAX.get(key, TEXT_MAX)
-            return Reason(N_("{length} characters long; at most {limit} allowed"),
-                          length=f"{len(value):,}", limit=f"{limit:,}")
+            return Reason(
+                N_("{length} characters long; at most {limit} allowed"), length=f"{len(value):,}", limit=f"{limit:,}"
+            )
         if "\x00" in value:
             return Reason(N_("contains a NUL character"))
     if key in LIST_FIELDS and value is not None:
@@ -281,11 +289,13 @@ def _precheck(key: str, value) -> str | None:
             return Reason(N_("must be a list of names, got {type}"), type=_json_type(value))
         for item in value:
             if not isinstance(item, str):
-                return Reason(N_("expected a list of names, got {value} in it"),
-                              value=_shorten(repr(item)))
+                return Reason(N_("expected a list of names, got {value} in it"), value=_shorten(repr(item)))
             if len(item) > TEXT_MAX:
-                return Reason(N_("a name of {length} characters; at most {limit} allowed"),
-                              length=f"{len(item):,}", limit=NAME_MAX)
+                return Reason(
+                    N_("a name of {length} characters; at most {limit} allowed"),
+                    length=f"{len(item):,}",
+                    limit=NAME_MAX,
+                )
             if "\x00" in item:
                 return Reason(N_("a name contains a NUL character"))
     return None

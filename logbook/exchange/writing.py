@@ -52,13 +52,12 @@ def envelope_chunks(
             # Records are flat objects whose first key is the id, and a `"` inside a string is
             # escaped, so `},{"id":` is found only between two records.
             body = orjson.dumps(records)
-            lines = RECORD_INDENT + body[1:-1].replace(b'},{"id":', b'},\n' + RECORD_INDENT + b'{"id":')
+            lines = RECORD_INDENT + body[1:-1].replace(b'},{"id":', b"},\n" + RECORD_INDENT + b'{"id":')
         yield lines
         first = False
     yield b"]," if first else b"\n  ],"
     deleted = [
-        {"id": ident, "deleted_at": at}
-        for ident, at in sorted(tombstones, key=lambda t: (stamp_key(t[1]), t[0]))
+        {"id": ident, "deleted_at": at} for ident, at in sorted(tombstones, key=lambda t: (stamp_key(t[1]), t[0]))
     ]
     yield b'\n  "deleted": ' + _lines(deleted, last=True) + b"}\n"
 
@@ -85,12 +84,18 @@ def encode_csv(records: list[dict], encoding: str) -> bytes:
             bad = err.object[err.start : err.end]
             where = next((name for name in FIELD_ORDER if bad in _cell_text(record, name)), _("a field"))
             raise ExportEncodingError(
-                _("record {id} ({date} {title}) has {character} ({code}) in {field}, which "
-                  "{encoding} cannot hold; export in UTF-8 (the default) instead, or edit the "
-                  "record").format(
-                    id=record["id"][:8], date=record["date"],
-                    title=_shorten(clean_text(record["title"]), 40), character=repr(bad),
-                    code=f"U+{ord(bad[0]):04X}", field=where, encoding=encoding.upper(),
+                _(
+                    "record {id} ({date} {title}) has {character} ({code}) in {field}, which "
+                    "{encoding} cannot hold; export in UTF-8 (the default) instead, or edit the "
+                    "record"
+                ).format(
+                    id=record["id"][:8],
+                    date=record["date"],
+                    title=_shorten(clean_text(record["title"]), 40),
+                    character=repr(bad),
+                    code=f"U+{ord(bad[0]):04X}",
+                    field=where,
+                    encoding=encoding.upper(),
                 )
             ) from None
     return b"".join(out)

@@ -19,7 +19,22 @@ from .writer import (
 )
 
 __all__ = [
-    "CellError", "LEDGER_COLUMNS", "LedgerRead", "LedgerRow", "RowProblem", "SYNONYMS", "Sheet",
-    "add_ledger_sheet", "add_rollup_sheet", "csv_safe", "field_of", "header_key", "is_ledger_file",
-    "read_ledger", "read_ledger_sheets", "read_sheets", "write_ledger", "write_rollup",
+    "CellError",
+    "LEDGER_COLUMNS",
+    "LedgerRead",
+    "LedgerRow",
+    "RowProblem",
+    "SYNONYMS",
+    "Sheet",
+    "add_ledger_sheet",
+    "add_rollup_sheet",
+    "csv_safe",
+    "field_of",
+    "header_key",
+    "is_ledger_file",
+    "read_ledger",
+    "read_ledger_sheets",
+    "read_sheets",
+    "write_ledger",
+    "write_rollup",
 ]

@@ -32,14 +32,32 @@ _FALSE = {"false", "no", "n", "0", "否", "f", "", "×", "不是"}
 _CATEGORY_SUFFIXES = ("活动", "类", "類", "活動")
 # Spellings of categories that ledgers use and the category table does not list.
 CATEGORY_SYNONYMS = {
-    "文艺": "文化", "文体活动": "文化", "文艺活动": "文化", "文化体育": "文化", "宣传": "文化",
-    "学习": "培训", "教育": "培训", "知识讲座": "培训", "培训讲座": "培训",
-    "会": "会议", "座谈会": "会议", "协商议事": "会议", "居民议事": "会议",
-    "志愿者服务": "志愿服务", "志愿活动": "志愿服务",
-    "健康讲座": "义诊", "医疗": "义诊", "卫生": "义诊",
-    "安全宣传": "安全", "消防安全": "安全", "应急": "安全",
-    "为民服务": "便民服务", "便民": "便民服务",
-    "党建活动": "党建", "党员活动": "党建", "主题党日": "党建",
+    "文艺": "文化",
+    "文体活动": "文化",
+    "文艺活动": "文化",
+    "文化体育": "文化",
+    "宣传": "文化",
+    "学习": "培训",
+    "教育": "培训",
+    "知识讲座": "培训",
+    "培训讲座": "培训",
+    "会": "会议",
+    "座谈会": "会议",
+    "协商议事": "会议",
+    "居民议事": "会议",
+    "志愿者服务": "志愿服务",
+    "志愿活动": "志愿服务",
+    "健康讲座": "义诊",
+    "医疗": "义诊",
+    "卫生": "义诊",
+    "安全宣传": "安全",
+    "消防安全": "安全",
+    "应急": "安全",
+    "为民服务": "便民服务",
+    "便民": "便民服务",
+    "党建活动": "党建",
+    "党员活动": "党建",
+    "主题党日": "党建",
 }
 
 
@@ -88,10 +106,12 @@ def read_date(value, year_hint: date) -> date:
     try:
         return parse_date_noting_year(text, year_hint)[0]
     except LogbookError:
-        raise CellError(Reason(
-            N_("{value} is not a date: expected 2024-12-03, 2024.12.3, 2024/12/3, 2024年12月3日 or 12月3日"),
-            value=_quoted(value),
-        )) from None
+        raise CellError(
+            Reason(
+                N_("{value} is not a date: expected 2024-12-03, 2024.12.3, 2024/12/3, 2024年12月3日 or 12月3日"),
+                value=_quoted(value),
+            )
+        ) from None
 
 
 def read_time(value) -> str:
@@ -113,10 +133,12 @@ def read_time(value) -> str:
     try:
         return parse_time(text)
     except LogbookError:
-        raise CellError(Reason(
-            N_("{value} is not a time of day: expected 9:00, 09:00:00, 9:00 AM or 上午9:00"),
-            value=_quoted(value),
-        )) from None
+        raise CellError(
+            Reason(
+                N_("{value} is not a time of day: expected 9:00, 09:00:00, 9:00 AM or 上午9:00"),
+                value=_quoted(value),
+            )
+        ) from None
 
 
 def read_time_range(value) -> tuple[str | None, str | None]:
@@ -128,10 +150,12 @@ def read_time_range(value) -> tuple[str | None, str | None]:
     if len(parts) == 1:
         return read_time(parts[0]), None
     if len(parts) != 2:
-        raise CellError(Reason(
-            N_("{value} is not a time range such as 8:30-10:00"),
-            value=_quoted(value),
-        ))
+        raise CellError(
+            Reason(
+                N_("{value} is not a time range such as 8:30-10:00"),
+                value=_quoted(value),
+            )
+        )
     first, second = parts
     daypart = _DAYPART.match(first)
     if daypart and not _DAYPART.match(second) and daypart[1] not in ("中午",):
@@ -159,7 +183,7 @@ def read_when(value, year_hint: date) -> tuple[date | None, str | None, str | No
     text = halfwidth(text_of(value))
     if m := _TEXT_DATE_AT_START.match(text):
         day = read_date(m[1], year_hint)
-        after = _DATE_TAIL.sub("", text[m.end():]).strip()
+        after = _DATE_TAIL.sub("", text[m.end() :]).strip()
         if not after or _MIDNIGHT.fullmatch(" " + after):
             return day, None, None
         start, end = read_time_range(after)
@@ -178,10 +202,12 @@ def read_count(value) -> tuple[int, bool]:
     if isinstance(value, (int, float)):
         if value >= 0 and float(value).is_integer():
             return int(value), False
-        raise CellError(Reason(
-            N_("{value} is not a head count: expected a whole number"),
-            value=_quoted(value),
-        ))
+        raise CellError(
+            Reason(
+                N_("{value} is not a head count: expected a whole number"),
+                value=_quoted(value),
+            )
+        )
     text = text_of(value).replace(",", "")
     if re.fullmatch(r"\d+\.0+", text):
         return int(text.split(".")[0]), False
@@ -202,10 +228,12 @@ def read_bool(value) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(Reason(
-        N_("{value} is not true or false: expected TRUE/FALSE, 是/否 or 1/0"),
-        value=_quoted(value),
-    ))
+    raise CellError(
+        Reason(
+            N_("{value} is not true or false: expected TRUE/FALSE, 是/否 or 1/0"),
+            value=_quoted(value),
+        )
+    )
 
 
 def read_names(value) -> list[str]:
@@ -236,10 +264,13 @@ def read_category(value, categories: Categories | None = None) -> str:
         if found is None and key in CATEGORY_SYNONYMS:
             found = cats.resolve(CATEGORY_SYNONYMS[key])
     if found is None:
-        raise CellError(Reason(
-            N_("{value} is not a category: expected one of {choices}"),
-            value=_quoted(value), choices="、".join(cats.names),
-        ))
+        raise CellError(
+            Reason(
+                N_("{value} is not a category: expected one of {choices}"),
+                value=_quoted(value),
+                choices="、".join(cats.names),
+            )
+        )
     return found
 
 

@@ -19,15 +19,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "when": ("时间", "活动时间", "开展时间", "举办时间", "活动开展时间"),
     "start": ("开始时间", "起始时间", "开始", "活动开始时间"),
     "end": ("结束时间", "截止时间", "结束", "活动结束时间"),
-    "title": ("活动名称", "名称", "标题", "活动主题", "主题", "活动标题", "项目名称", "活动项目",
-              "活动名称及主题"),
+    "title": ("活动名称", "名称", "标题", "活动主题", "主题", "活动标题", "项目名称", "活动项目", "活动名称及主题"),
     "title_or_notes": ("内容", "活动内容"),
     "category": ("类别", "类型", "活动类别", "活动类型", "分类", "活动分类", "活动种类"),
-    "communities": ("社区", "所属社区", "社区名称", "活动社区", "参与社区", "覆盖社区", "居委会",
-                    "社区居委会", "community"),
+    "communities": (
+        "社区",
+        "所属社区",
+        "社区名称",
+        "活动社区",
+        "参与社区",
+        "覆盖社区",
+        "居委会",
+        "社区居委会",
+        "community",
+    ),
     "street": ("街道", "所属街道", "街道办事处", "街乡"),
-    "participants": ("人数", "参与人数", "参加人数", "参与人次", "人次", "服务人次", "受益人数",
-                     "活动人数", "出席人数", "参加人次", "服务人数", "参与人员数"),
+    "participants": (
+        "人数",
+        "参与人数",
+        "参加人数",
+        "参与人次",
+        "人次",
+        "服务人次",
+        "受益人数",
+        "活动人数",
+        "出席人数",
+        "参加人次",
+        "服务人数",
+        "参与人员数",
+    ),
     "participants_approx": ("约数", "人数约数", "是否约数", "人数为约数", "approx"),
     "organizers": ("主办单位", "主办", "主办方", "承办单位", "承办", "组织单位", "组织者"),
     "partners": ("协办单位", "协办", "协办方", "合作单位", "合作方", "支持单位"),
@@ -42,8 +62,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # Row numbers that every ledger has and no activity needs: left out without a word.
 IGNORED = ("序号", "序", "no", "no.", "行号")
 # Words of a summary sheet's header: counts per community or per month, not activities.
-SUMMARY_WORDS = ("次数", "活动次数", "场次", "活动场次", "开展次数", "活动数", "月份", "月", "季度",
-                 "合计", "总计", "小计", "总人数", "总人次", "累计")
+SUMMARY_WORDS = (
+    "次数",
+    "活动次数",
+    "场次",
+    "活动场次",
+    "开展次数",
+    "活动数",
+    "月份",
+    "月",
+    "季度",
+    "合计",
+    "总计",
+    "小计",
+    "总人数",
+    "总人次",
+    "累计",
+)
 
 _UNIT = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 _MARKS = re.compile(r"[\s*＊:：·•、._\-]+")
@@ -143,8 +178,7 @@ def map_columns(rows: list[list], index: int, overrides: dict[str, str] | None =
                 unmapped.append(header)
             fields.append(None)
             continue
-        list_or_text = name in ("organizers", "partners", "speakers", "groups", "tags", "notes",
-                                "communities")
+        list_or_text = name in ("organizers", "partners", "speakers", "groups", "tags", "notes", "communities")
         if name in taken and not list_or_text:
             duplicate.append((header, name))
             fields.append(None)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 from ..errors import UsageError
 from ..i18n import N_, _
@@ -24,19 +24,41 @@ from .sources import Sheet, read_sheets
 
 _ID = re.compile(r"^[0-9a-fA-F]{32}$")
 _YEAR = re.compile(r"((?:19|20|21)\d{2})\s*年")
-_FILED_ON = re.compile(
-    r"填报(?:日期|时间)\s*[:：]?\s*([0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)"
-)
+_FILED_ON = re.compile(r"填报(?:日期|时间)\s*[:：]?\s*([0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)")
 _FILED_BY = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s:：,，;；]+)")
 _TOTAL = ("合计", "总计", "小计", "共计", "总数", "累计")
-_NOTE = ("备注", "注:", "注：", "说明:", "说明：", "填表说明", "填报说明", "填报人", "审核人", "制表人",
-         "负责人签字", "单位盖章", "签字:", "签字：", "审核:", "审核：")
+_NOTE = (
+    "备注",
+    "注:",
+    "注：",
+    "说明:",
+    "说明：",
+    "填表说明",
+    "填报说明",
+    "填报人",
+    "审核人",
+    "制表人",
+    "负责人签字",
+    "单位盖章",
+    "签字:",
+    "签字：",
+    "审核:",
+    "审核：",
+)
 _NOTE_FIRST = frozenset("备備注註说說填审審制负負单單签簽")
 _LIST_FIELDS = ("communities", "organizers", "partners", "speakers", "groups", "tags")
 _TEXT_FIELDS = ("title", "street", "location", "source", "author", "created_at", "updated_at")
 # What `--map` to suggest for a column the table does not know.
-_MAP_HINTS = {"负责人": "organizers", "联系人": "organizers", "组织者": "organizers", "讲座人": "speakers",
-              "参与单位": "partners", "照片": "notes", "效果": "notes", "活动效果": "notes"}
+_MAP_HINTS = {
+    "负责人": "organizers",
+    "联系人": "organizers",
+    "组织者": "organizers",
+    "讲座人": "speakers",
+    "参与单位": "partners",
+    "照片": "notes",
+    "效果": "notes",
+    "活动效果": "notes",
+}
 
 
 @dataclass(frozen=True)
@@ -121,9 +143,14 @@ def read_ledger(
     `today` resolves yearless dates when the ledger names no year (default: today in Beijing)."""
     name = os.fspath(path)
     return read_ledger_sheets(
-        read_sheets(path, encoding=encoding), name, registry=registry,
-        default_community=default_community, sheets=sheets, mapping=mapping,
-        categories=categories, today=today,
+        read_sheets(path, encoding=encoding),
+        name,
+        registry=registry,
+        default_community=default_community,
+        sheets=sheets,
+        mapping=mapping,
+        categories=categories,
+        today=today,
     )
 
 
@@ -191,26 +218,31 @@ def _read_sheet(sheet, out, reported, registry, default_community, mapping, cate
     for header in cols.unmapped:
         if header not in reported:
             reported.add(header)
-            out.notes.append(_("column {column} not imported; --map {column}={field} to keep it").format(
-                column=header, field=_MAP_HINTS.get(header_key(header), "notes")))
+            out.notes.append(
+                _("column {column} not imported; --map {column}={field} to keep it").format(
+                    column=header, field=_MAP_HINTS.get(header_key(header), "notes")
+                )
+            )
     for header, target in cols.duplicate:
         if header not in reported:
             reported.add(header)
-            out.notes.append(_("column {column} not imported: another column already gives the {field}").format(
-                column=header, field=target))
+            out.notes.append(
+                _("column {column} not imported: another column already gives the {field}").format(
+                    column=header, field=target
+                )
+            )
     preamble = " ".join(C.text_of(c) for row in rows[:index] for c in row if not C.is_blank(c))
     hint = _year_hint(preamble, today)
     community = _sheet_community(sheet.name, preamble, registry) or default_community
     ctx = _Context(out, None if sheet.csv else sheet.name, cols, hint, community, categories)
     in_notes = False
     day_col = next((i for i, f in enumerate(cols.fields) if f in ("date", "when")), None)
-    for number, row in enumerate(rows[index + 1:], start=index + 2):
+    for number, row in enumerate(rows[index + 1 :], start=index + 2):
         filled = [c for c in row if not C.is_blank(c)]
         if not filled:
             continue
         if any(_is_total(c) for c in filled[:3]) and (
-            day_col is None or day_col >= len(row) or C.is_blank(row[day_col])
-            or _is_total(row[day_col])
+            day_col is None or day_col >= len(row) or C.is_blank(row[day_col]) or _is_total(row[day_col])
         ):
             continue  # 合计 rows; an activity called 小计 still has its date
         if len(filled) <= 3 and _is_note(filled[0]):
@@ -229,8 +261,13 @@ def _fill_merged(rows: list[list], merged, header: int) -> None:
     社区 merged over the rows of one day's or one community's activities belongs to each row.
     Only ranges down one column: a 备注 or 合计 merged across the row stays one cell."""
     for first_row, col, last_row, last_col in merged:
-        if (last_col != col or last_row <= first_row or first_row <= header
-                or first_row >= len(rows) or col >= len(rows[first_row])):
+        if (
+            last_col != col
+            or last_row <= first_row
+            or first_row <= header
+            or first_row >= len(rows)
+            or col >= len(rows[first_row])
+        ):
             continue
         value = rows[first_row][col]
         for row in rows[first_row + 1 : last_row + 1]:
@@ -243,20 +280,20 @@ def _note(sheet: Sheet, file: str, what: str, **values) -> str:
     if sheet.csv:
         text = {
             "empty": _("{file} holds no activity table (no header row found); not read"),
-            "summary": _("{file} is a summary (counts per community or month), not activities; "
-                         "not imported"),
+            "summary": _("{file} is a summary (counts per community or month), not activities; not imported"),
             "no-columns": _("{file} has no date and title columns; not read"),
-            "foreign-ids": _("{file}: column {column} holds the ledger's own numbers, not logbook "
-                             "ids; they were not imported"),
+            "foreign-ids": _(
+                "{file}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"
+            ),
         }[what]
     else:
         text = {
             "empty": _("sheet {sheet} holds no activity table (no header row found); not read"),
-            "summary": _("sheet {sheet} is a summary (counts per community or month), not "
-                         "activities; not imported"),
+            "summary": _("sheet {sheet} is a summary (counts per community or month), not activities; not imported"),
             "no-columns": _("sheet {sheet} has no date and title columns; not read"),
-            "foreign-ids": _("sheet {sheet}: column {column} holds the ledger's own numbers, not "
-                             "logbook ids; they were not imported"),
+            "foreign-ids": _(
+                "sheet {sheet}: column {column} holds the ledger's own numbers, not logbook ids; they were not imported"
+            ),
         }[what]
     return text.format(file=file, sheet=sheet.name, **values)
 
@@ -281,8 +318,7 @@ class _Context:
             try:
                 approx = self._cell(record, target, value) or approx
             except C.CellError as err:
-                problems.append(RowProblem(self.out.file, self.sheet, number, header,
-                                           C.text_of(value), err.message))
+                problems.append(RowProblem(self.out.file, self.sheet, number, header, C.text_of(value), err.message))
         if approx:
             record["participants_approx"] = True
         elif "participants" in record and "participants_approx" not in record:
@@ -291,20 +327,33 @@ class _Context:
             if self.community:
                 record["communities"] = [self.community]
             elif not self.cols.has("communities"):
-                problems.append(RowProblem(
-                    self.out.file, self.sheet, number, None, None,
-                    C.Reason(N_("no community: the sheet has no 社区 column, and neither its name "
+                problems.append(
+                    RowProblem(
+                        self.out.file,
+                        self.sheet,
+                        number,
+                        None,
+                        None,
+                        C.Reason(
+                            N_(
+                                "no community: the sheet has no 社区 column, and neither its name "
                                 "nor its title names a registered community; import with "
-                                "--community NAME")),
-                ))
+                                "--community NAME"
+                            )
+                        ),
+                    )
+                )
         if not problems and not record.get("date"):
             column = self._header_of("date") or self._header_of("when")
-            problems.append(RowProblem(self.out.file, self.sheet, number, column, "",
-                                       C.Reason(N_("the date is empty"))))
+            problems.append(
+                RowProblem(self.out.file, self.sheet, number, column, "", C.Reason(N_("the date is empty")))
+            )
         if not problems and not record.get("title"):
-            problems.append(RowProblem(self.out.file, self.sheet, number,
-                                       self._header_of("title"), "",
-                                       C.Reason(N_("the title is empty"))))
+            problems.append(
+                RowProblem(
+                    self.out.file, self.sheet, number, self._header_of("title"), "", C.Reason(N_("the title is empty"))
+                )
+            )
         if problems:
             self.out.problems.extend(problems)
         else:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date, time
-from typing import IO, Iterable, Sequence
+from typing import IO
 
 from ..models import Activity
 from ..plain import width
@@ -75,8 +76,14 @@ def write_ledger(
     book.save(target)
 
 
-def add_ledger_sheet(book, activities: Sequence[Activity], *, title: str | None = None,
-                     english_headers: bool = False, sheet: str = "活动台账") -> None:
+def add_ledger_sheet(
+    book,
+    activities: Sequence[Activity],
+    *,
+    title: str | None = None,
+    english_headers: bool = False,
+    sheet: str = "活动台账",
+) -> None:
     """Add a ledger sheet to a write-only openpyxl Workbook (a report can add its rollup after)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -124,9 +131,15 @@ def write_rollup(
     book.save(target)
 
 
-def add_rollup_sheet(book, headers: Sequence[str], rows: Iterable[Sequence], *,
-                     totals: Sequence | None = None, title: str | None = None,
-                     sheet: str = "汇总") -> None:
+def add_rollup_sheet(
+    book,
+    headers: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    totals: Sequence | None = None,
+    title: str | None = None,
+    sheet: str = "汇总",
+) -> None:
     """Add a rollup sheet (a report's rows of labels and numbers, totals last) to a write-only
     openpyxl Workbook."""
     from openpyxl.cell import WriteOnlyCell

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import UTC
 
 from rich import box
 from rich.table import Table
@@ -165,7 +166,7 @@ def beijing_time(stamp: str | None) -> str:
     anything that is not such a stamp as it is."""
     if not stamp:
         return ""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from ..dates import SHANGHAI
 
@@ -174,7 +175,7 @@ def beijing_time(stamp: str | None) -> str:
     except ValueError:
         return stamp
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return f"{moment.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
 
 

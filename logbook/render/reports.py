@@ -96,9 +96,7 @@ class _RollupLayout:
         rows = [rollup_cells(rollup, row) for row in [*rollup.rows, rollup.total]]
         self.columns: list[dict[str, Any]] = [
             {"key": key, "header": header, "cells": [r[i] for r in rows]}
-            for i, (key, header) in enumerate(
-                zip(rollup_keys(rollup), rollup_columns(rollup, compact=True))
-            )
+            for i, (key, header) in enumerate(zip(rollup_keys(rollup), rollup_columns(rollup, compact=True)))
         ]
         self.fold_group = 0  # columns the group names fold at; 0: they do not fold
 
@@ -147,7 +145,7 @@ class _RollupLayout:
         try:
             for parts in range(1, len(periods) + 1):
                 size = -(-len(periods) // parts)
-                chunks = [periods[i:i + size] for i in range(0, len(periods), size)]
+                chunks = [periods[i : i + size] for i in range(0, len(periods), size)]
                 tables = []
                 for i, chunk in enumerate(chunks):
                     self.columns = [group, *chunk, *(rest if i == len(chunks) - 1 else [])]
@@ -165,8 +163,11 @@ class _RollupLayout:
             key, header = column["key"], column["header"]
             if key == "group":
                 table.add_column(
-                    header, overflow="fold", no_wrap=not self.fold_group,
-                    max_width=self.fold_group or None, min_width=width(header),
+                    header,
+                    overflow="fold",
+                    no_wrap=not self.fold_group,
+                    max_width=self.fold_group or None,
+                    min_width=width(header),
                 )
             elif key == "top_categories":
                 table.add_column(header, no_wrap=True)
@@ -235,7 +236,10 @@ def fit_width(renderable) -> int:
 
 def _plain_table(plain: bool) -> Table:
     return Table(
-        box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold",
+        box=table_box(plain),
+        show_edge=not plain,
+        pad_edge=not plain,
+        header_style="bold",
         title_justify="left",
     )
 
@@ -316,7 +320,8 @@ def digest_view(digest, *, plain: bool = False, columns: int = 80):
             table.add_column(_("Date"), no_wrap=True)
         names = [
             _fold_items([safe(c) for c in a.communities], 1) if a.communities else words.communities_cell(a)
-            for day in digest.days for a in day.activities
+            for day in digest.days
+            for a in day.activities
         ]
         # Narrower still, an activity's category follows its title: `title (category)`.
         merged = columns < 72
@@ -332,8 +337,11 @@ def digest_view(digest, *, plain: bool = False, columns: int = 80):
                 table.add_row(Text(words.day_label(day), style="" if plain else "bold"))
             for j, a in enumerate(day.activities):
                 row = [] if narrow else [words.day_label(day) if j == 0 else ""]
-                what = [text(words.aside(safe(a.title), safe(a.category)))] if merged else [
-                    text(a.title), text(a.category)]
+                what = (
+                    [text(words.aside(safe(a.title), safe(a.category)))]
+                    if merged
+                    else [text(a.title), text(a.category)]
+                )
                 table.add_row(
                     *row,
                     words.time_label(a),

@@ -23,7 +23,25 @@ from .rollups import BY_CHOICES, MAX_PERIODS, PERIOD_CHOICES, TOP_CATEGORIES, Ro
 from .tally import Tally
 
 __all__ = [
-    "BY_CHOICES", "MAX_PERIODS", "PERIOD_CHOICES", "SILENT_WEEKS", "TOP_CATEGORIES", "WEEKDAYS",
-    "CategoryLine", "CommunityLine", "Day", "Digest", "DigestActivity", "Gaps", "Headline", "Rollup",
-    "RollupRow", "Silent", "StreetBlock", "Tally", "digest", "group_keys", "rollup",
+    "BY_CHOICES",
+    "MAX_PERIODS",
+    "PERIOD_CHOICES",
+    "SILENT_WEEKS",
+    "TOP_CATEGORIES",
+    "WEEKDAYS",
+    "CategoryLine",
+    "CommunityLine",
+    "Day",
+    "Digest",
+    "DigestActivity",
+    "Gaps",
+    "Headline",
+    "Rollup",
+    "RollupRow",
+    "Silent",
+    "StreetBlock",
+    "Tally",
+    "digest",
+    "group_keys",
+    "rollup",
 ]

@@ -89,10 +89,17 @@ class DigestActivity:
         return self.id[:8]
 
     @classmethod
-    def of(cls, a: Activity) -> "DigestActivity":
+    def of(cls, a: Activity) -> DigestActivity:
         return cls(
-            a.id, a.date, a.start, a.end, a.title, a.category, list(a.communities),
-            a.participants, a.participants_approx,
+            a.id,
+            a.date,
+            a.start,
+            a.end,
+            a.title,
+            a.category,
+            list(a.communities),
+            a.participants,
+            a.participants_approx,
         )
 
     def to_dict(self) -> dict:
@@ -299,18 +306,14 @@ def digest(
     days = []
     for day_iso in _unique(a.date for a in this):
         d = date.fromisoformat(day_iso)
-        days.append(
-            Day(day_iso, WEEKDAYS[d.weekday()], [DigestActivity.of(a) for a in this if a.date == day_iso])
-        )
+        days.append(Day(day_iso, WEEKDAYS[d.weekday()], [DigestActivity.of(a) for a in this if a.date == day_iso]))
 
     reached_now = {c for a in this for c in a.communities}
     by_street: dict[str | None, list[str]] = {}
     for community in registered:
         if community.name not in reached_now:
             by_street.setdefault(community.street, []).append(community.name)
-    inactive = [
-        (street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)
-    ]
+    inactive = [(street, sorted(by_street[street], key=_name_key)) for street in sorted(by_street, key=_name_key)]
 
     # (A last date from the index is of a record written by hand when it is no supported day.)
     last_seen = {c: day for c, day in (last_seen or {}).items() if is_supported_iso(day)}
@@ -329,9 +332,7 @@ def digest(
             silent.append(Silent(community.name, community.street, last, weeks))
     silent.sort(key=lambda s: (s.last_activity is not None, s.last_activity or "", _name_key(s.community)))
 
-    unregistered = sorted(
-        {c for a in this for c in a.communities if c not in street_of and in_scope(c)}, key=_name_key
-    )
+    unregistered = sorted({c for a in this for c in a.communities if c not in street_of and in_scope(c)}, key=_name_key)
     gaps = Gaps(
         without_count=[DigestActivity.of(a) for a in this if a.participants is None],
         without_community=[DigestActivity.of(a) for a in this if not a.communities],

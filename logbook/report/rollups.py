@@ -40,9 +40,7 @@ class RollupRow:
         out["communities"] = self.communities
         out["top_categories"] = [{"category": c, "activities": n} for c, n in self.top_categories]
         if periods:
-            out["periods"] = [
-                {"period": p.label, **cell.to_dict()} for p, cell in zip(periods, self.cells)
-            ]
+            out["periods"] = [{"period": p.label, **cell.to_dict()} for p, cell in zip(periods, self.cells)]
         return out
 
 

@@ -27,7 +27,7 @@ class Tally:
     without_count: int = 0  # activities with no head count, left out of the sum
 
     @classmethod
-    def of(cls, activities: Iterable[Activity]) -> "Tally":
+    def of(cls, activities: Iterable[Activity]) -> Tally:
         n = people = missing = 0
         approx = False
         for a in activities:

@@ -31,8 +31,12 @@ def examine(store: Store, *, today: date, now: str, categories: Categories) -> c
     store.look_afresh()
     files = inspect(store)
     health = checks.check_docs(
-        store.activity_docs(), store.communities(), today=today, categories=categories,
-        now=now, tombstones=store.tombstones(),
+        store.activity_docs(),
+        store.communities(),
+        today=today,
+        categories=categories,
+        now=now,
+        tombstones=store.tombstones(),
     )
     health.findings[:0] = [checks.Finding(f.kind, f.ids, f.message, f.fixable) for f in files]
     health.checked += sum(1 for f in files if f.kind == "schema")

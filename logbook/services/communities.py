@@ -40,10 +40,10 @@ def check_lengths(names: list[str]) -> None:
     for name in names:
         if len(name) > NAME_MAX:
             raise UsageError(
-            _("a community name of {length} characters ({start}…); at most {most}").format(
-                length=len(name), start=name[:20], most=NAME_MAX
+                _("a community name of {length} characters ({start}…); at most {most}").format(
+                    length=len(name), start=name[:20], most=NAME_MAX
+                )
             )
-        )
 
 
 def register(store: Store, name: str, street: str | None, aliases: list[str]) -> Registered:
@@ -60,18 +60,14 @@ def register(store: Store, name: str, street: str | None, aliases: list[str]) ->
         for alias in aliases:
             owner = registry.find(alias)
             if owner is not None and owner.name != name:
-                raise UsageError(
-                    _("alias {alias} already names {name}").format(alias=repr(alias), name=owner.name)
-                )
+                raise UsageError(_("alias {alias} already names {name}").format(alias=repr(alias), name=owner.name))
         if street:
             street = registry.resolve_street(street) or clean_text(street)
         if existing is None:
             clash = registry.find(name)
             if clash is not None:
                 raise UsageError(
-                    _("{typed} already names the registered community {name}").format(
-                        typed=repr(name), name=clash.name
-                    )
+                    _("{typed} already names the registered community {name}").format(typed=repr(name), name=clash.name)
                 )
             communities.append(Community(name=name, street=street or None, aliases=aliases))
         else:
@@ -104,9 +100,7 @@ def rename(store: Store, old: str, new: str, *, keep_alias: bool, now: str) -> R
         clash = registry.find(new)
         if clash is not None and clash is not target:
             raise UsageError(
-                _("{typed} already names the registered community {name}").format(
-                    typed=repr(new), name=clash.name
-                )
+                _("{typed} already names the registered community {name}").format(typed=repr(new), name=clash.name)
             )
         old_name = target.name
         target.name = new

@@ -13,8 +13,7 @@ from ..registry import Registry
 from ..storage import Store
 
 # The fields a change may clear, by the names people type.
-CLEARABLE = frozenset({"start", "end", "street", "people", "participants", "location", "notes", "note",
-                       *LIST_FIELDS})
+CLEARABLE = frozenset({"start", "end", "street", "people", "participants", "location", "notes", "note", *LIST_FIELDS})
 
 # A name to remove that the list does not hold, a sentence for each list.
 _NOT_AMONG = {
@@ -54,10 +53,23 @@ class Edit:
                 )
 
     def changes_anything(self) -> bool:
-        simple = (self.title, self.date, self.start, self.end, self.category, self.location,
-                  self.notes, self.people, self.street)
-        return (any(v is not None for v in simple) or any(self.adds.values())
-                or any(self.removes.values()) or bool(self.clear))
+        simple = (
+            self.title,
+            self.date,
+            self.start,
+            self.end,
+            self.category,
+            self.location,
+            self.notes,
+            self.people,
+            self.street,
+        )
+        return (
+            any(v is not None for v in simple)
+            or any(self.adds.values())
+            or any(self.removes.values())
+            or bool(self.clear)
+        )
 
 
 @dataclass
@@ -66,8 +78,13 @@ class Edited:
     changed: bool
 
 
-def apply(activity: Activity, edit: Edit, registry: Registry,
-          warn: Callable[[str], None], resolve_street: Callable[[str], str | None]) -> Activity:
+def apply(
+    activity: Activity,
+    edit: Edit,
+    registry: Registry,
+    warn: Callable[[str], None],
+    resolve_street: Callable[[str], str | None],
+) -> Activity:
     """A changed copy of `activity` (not validated)."""
     a = Activity(**activity.to_dict())
     for name in ("title", "date", "start", "end", "category", "location", "notes"):
@@ -103,8 +120,14 @@ def apply(activity: Activity, edit: Edit, registry: Registry,
 
 
 def edit_activity(
-    store: Store, ref: str, edit: Edit, *, now: str, categories: Categories,
-    warn: Callable[[str], None], resolve_street: Callable[[str], str | None],
+    store: Store,
+    ref: str,
+    edit: Edit,
+    *,
+    now: str,
+    categories: Categories,
+    warn: Callable[[str], None],
+    resolve_street: Callable[[str], str | None],
     in_editor: Callable[[Activity], Activity] | None = None,
 ) -> Edited:
     """Apply `edit` (then `in_editor`, a person's own changes) to the activity `ref` names, in

@@ -23,13 +23,21 @@ class Export:
 
 
 def export(
-    store: Store, flt: Filter, *, fmt: str, encoding: str = "utf-8", with_deleted: bool,
-    exported_at: str, author: str, english_headers: bool = False,
+    store: Store,
+    flt: Filter,
+    *,
+    fmt: str,
+    encoding: str = "utf-8",
+    with_deleted: bool,
+    exported_at: str,
+    author: str,
+    english_headers: bool = False,
 ) -> Export:
     """The exchange file of the records `flt` selects, in `fmt` (json: the envelope with the
     registry and deletions; jsonl, csv, md, xlsx: the records). A month's records are let go once
-    written, so an export of the whole history holds about one month at a time. A tombstone is an id and a time: it cannot say whether it belongs to a filtered selection,
-    so the caller decides `with_deleted`."""
+    written, so an export of the whole history holds about one month at a time. A tombstone is
+    an id and a time: it cannot say whether it belongs to a filtered selection, so the caller
+    decides `with_deleted`."""
     from .. import exchange, formats
 
     tombstones = [(t["id"], t["deleted_at"]) for t in store.tombstones()] if with_deleted else []

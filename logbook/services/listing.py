@@ -37,8 +37,12 @@ def search_activities(store: Store, flt: Filter, *, sort: str = "date", limit: i
 
     if sort == "date" and limit is not None:
         found, total = store.search_newest(
-            limit, key_filter=flt.key_predicate(), accept=accept, date_from=flt.date_from,
-            date_to=flt.date_to, count_by_keys=flt.only_dates(and_words=True),
+            limit,
+            key_filter=flt.key_predicate(),
+            accept=accept,
+            date_from=flt.date_from,
+            date_to=flt.date_to,
+            count_by_keys=flt.only_dates(and_words=True),
         )
     else:
         found = [

@@ -16,8 +16,9 @@ def report(store: Store, flt: Filter, *, by: str = "community", period: str | No
     """The activities `flt` selects counted by `by` (one of BY_CHOICES), in columns of `period`
     (one of PERIOD_CHOICES) when given; either may be typed in any case. Records are counted
     as they are read, a few at a time, and let go before the next are read, so the whole
-    history costs little more memory than one month. A filter of dates alone counts the stored records as they are, without making
-    activities of them; any other filter looks at each record as an activity.
+    history costs little more memory than one month. A filter of dates alone counts the stored
+    records as they are, without making activities of them; any other filter looks at each
+    record as an activity.
 
     Raises InvalidChoice (field "grouping" or "period") for a value that is none of the choices,
     before anything is read, and TooManyPeriods when the range spans more than a table shows."""

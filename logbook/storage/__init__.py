@@ -54,16 +54,46 @@ from .files import SafeStorage, atomic_file, atomic_write_bytes, file_mode
 from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo
 from .layout import (
-    ACTIVITIES, COMMUNITIES, DELETED, LEGACY_SCHEMA, META, PERIODS, SCHEMA_VERSION, SEARCH_KEYS,
-    export_order, keys_file, part_seq, period_of,
+    ACTIVITIES,
+    COMMUNITIES,
+    DELETED,
+    LEGACY_SCHEMA,
+    META,
+    PERIODS,
+    SCHEMA_VERSION,
+    SEARCH_KEYS,
+    export_order,
+    keys_file,
+    part_seq,
+    period_of,
 )
 from .records import activity_of_record, resolve_ref
 from .store import Store
 from .transaction import Transaction
 
 __all__ = [
-    "ACTIVITIES", "COMMUNITIES", "DELETED", "LEGACY_SCHEMA", "META", "PERIODS", "SCHEMA_VERSION",
-    "SEARCH_KEYS", "HistoryEntry", "SafeStorage", "HistoryProblem", "PeriodInfo", "Store", "Transaction",
-    "activity_of_record", "atomic_file", "atomic_write_bytes", "export_order", "file_mode",
-    "keys_file", "part_seq", "period_of", "read_history", "resolve_ref",
+    "ACTIVITIES",
+    "COMMUNITIES",
+    "DELETED",
+    "LEGACY_SCHEMA",
+    "META",
+    "PERIODS",
+    "SCHEMA_VERSION",
+    "SEARCH_KEYS",
+    "HistoryEntry",
+    "SafeStorage",
+    "HistoryProblem",
+    "PeriodInfo",
+    "Store",
+    "Transaction",
+    "activity_of_record",
+    "atomic_file",
+    "atomic_write_bytes",
+    "export_order",
+    "file_mode",
+    "keys_file",
+    "part_seq",
+    "period_of",
+    "read_history",
+    "resolve_ref",
 ]

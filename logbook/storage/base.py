@@ -65,7 +65,8 @@ class StoreBase(ABC):
             return None
         suffix = "-" + self.path.name
         backups = [
-            (int(match.group(1)), p) for p in self.backup_dir.iterdir()
+            (int(match.group(1)), p)
+            for p in self.backup_dir.iterdir()
             if (match := _BACKUP_NAME.match(p.name)) and p.name.endswith(suffix)
         ]
         return max(backups)[1] if backups else None
@@ -116,7 +117,9 @@ class StoreBase(ABC):
     def _reading(self, read: Callable[[_Main], _T]) -> _T: ...
 
     @abstractmethod
-    def _periods(self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False) -> list[str]: ...
+    def _periods(
+        self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False
+    ) -> list[str]: ...
 
     # -- given by Writing ----------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ def _dumps(data) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2)
 
 
-
 def _fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
@@ -65,11 +64,9 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE, *, syn
         handle.write(payload)
 
 
-
 def _owned_by_someone_else(info: os.stat_result) -> bool:
     getuid = getattr(os, "getuid", None)
     return getuid is not None and info.st_uid != getuid()
-
 
 
 def _free_name(path: Path) -> Path:
@@ -99,7 +96,6 @@ def _put_back(backup: Path, target: Path) -> bool:
     return True
 
 
-
 def make_private_dirs(folder: Path) -> None:
     """Create `folder` and any missing parent, each 0700 whatever the umask (a folder that
     exists is left as it is)."""
@@ -126,7 +122,6 @@ def _private(path: Path, mode: int) -> None:
             os.chmod(path, mode)
     except OSError:
         pass
-
 
 
 def file_mode(path: Path) -> int:

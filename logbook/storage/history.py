@@ -13,7 +13,7 @@ import orjson
 
 from ..i18n import N_, Message, message
 from .files import _dumps, _owned_by_someone_else, atomic_write_bytes
-from .layout import HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, _BACKUP_NAME, _PART_NAME, _PLAIN_NAME
+from .layout import _BACKUP_NAME, _PART_NAME, _PLAIN_NAME, HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES
 
 
 @dataclass
@@ -37,7 +37,6 @@ class HistoryEntry:
         return out
 
 
-
 def _is_plain(name) -> bool:
     return isinstance(name, str) and bool(_PLAIN_NAME.match(name)) and name not in (".", "..")
 
@@ -59,29 +58,35 @@ def _entry_of(item, main_name: str) -> HistoryEntry:
     if not (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(at, str) and isinstance(summary, str)):
         raise HistoryProblem(message(N_("holds an entry without its number, time or summary")))
     if not isinstance(files, dict) or not files:
-        raise HistoryProblem(message(
-            N_("holds an entry ({summary}) whose files are {files}, not file names"),
-            summary=repr(summary), files=repr(files),
-        ))
+        raise HistoryProblem(
+            message(
+                N_("holds an entry ({summary}) whose files are {files}, not file names"),
+                summary=repr(summary),
+                files=repr(files),
+            )
+        )
     for data_name, backup in files.items():
         if data_name != main_name:
-            raise HistoryProblem(message(
-                N_("names {name} as the file to restore, which is not this logbook's main file ({main})"),
-                name=repr(data_name), main=main_name,
-            ))
+            raise HistoryProblem(
+                message(
+                    N_("names {name} as the file to restore, which is not this logbook's main file ({main})"),
+                    name=repr(data_name),
+                    main=main_name,
+                )
+            )
         if backup is not None and not (_is_plain(backup) and _BACKUP_NAME.match(backup)):
-            raise HistoryProblem(message(
-                N_("names {name} as a backup, which is not a file of its backups folder"), name=repr(backup)
-            ))
+            raise HistoryProblem(
+                message(N_("names {name} as a backup, which is not a file of its backups folder"), name=repr(backup))
+            )
     if not (isinstance(partitions, list) and all(isinstance(n, str) and _PART_NAME.match(n) for n in partitions)):
-        raise HistoryProblem(message(
-            N_("holds an entry ({summary}) whose month files are not month file names"), summary=repr(summary)
-        ))
+        raise HistoryProblem(
+            message(N_("holds an entry ({summary}) whose month files are not month file names"), summary=repr(summary))
+        )
     main_seq = item.get("main_seq")
     if main_seq is not None and (not isinstance(main_seq, int) or isinstance(main_seq, bool)):
-        raise HistoryProblem(message(
-            N_("holds an entry ({summary}) whose main_seq is not a number"), summary=repr(summary)
-        ))
+        raise HistoryProblem(
+            message(N_("holds an entry ({summary}) whose main_seq is not a number"), summary=repr(summary))
+        )
     return HistoryEntry(seq, at, summary, dict(files), list(partitions), main_seq)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from ..i18n import N_, Message, message
-from .layout import ACTIVITIES, LEGACY_SCHEMA, META, PERIODS, SHORT_ID, _MONTH, _newest_first, keys_file, period_of
+from .layout import _MONTH, ACTIVITIES, LEGACY_SCHEMA, META, PERIODS, SHORT_ID, _newest_first, keys_file, period_of
 
 _ID_LENGTH = 32  # of an activity id
 _SCANS_BEFORE_MAP = 8  # ids looked up by scanning the index before a map of it is made
@@ -20,7 +19,6 @@ class PeriodInfo:
     period: str
     count: int
     file: str | None = None
-
 
 
 class _Changed(Exception):
@@ -46,14 +44,20 @@ class _Main:
                 self.problems.append(message(N_("has no index of months (its periods table)")))
             extra = data.get(ACTIVITIES)
             if extra:
-                self.problems.append(message(
-                    N_("holds 1 activity in an activities table of its own, where a logbook "
-                       "split by month keeps none (added with TinyDB or by hand?)")
-                    if len(extra) == 1 else
-                    N_("holds {count} activities in an activities table of its own, where a "
-                       "logbook split by month keeps none (added with TinyDB or by hand?)"),
-                    count=len(extra),
-                ))
+                self.problems.append(
+                    message(
+                        N_(
+                            "holds 1 activity in an activities table of its own, where a logbook "
+                            "split by month keeps none (added with TinyDB or by hand?)"
+                        )
+                        if len(extra) == 1
+                        else N_(
+                            "holds {count} activities in an activities table of its own, where a "
+                            "logbook split by month keeps none (added with TinyDB or by hand?)"
+                        ),
+                        count=len(extra),
+                    )
+                )
             entries = [d for d in (data.get(PERIODS) or {}).values() if isinstance(d, dict)]
             self.periods = {e["period"]: e for e in sorted(entries, key=lambda e: _newest_first(e["period"]))}
         else:
@@ -96,9 +100,7 @@ class _Main:
     def in_export_order(self) -> bool:
         """Whether every month file holds its records oldest first (as written since they are),
         so that the months one after another are in the order of an export."""
-        return self.legacy is None and all(
-            e.get("sorted") is True and _MONTH.match(p) for p, e in self.periods.items()
-        )
+        return self.legacy is None and all(e.get("sorted") is True and _MONTH.match(p) for p, e in self.periods.items())
 
     def periods_with_prefix(self, key: str) -> list[str]:
         """The months that may hold an activity whose id starts with `key`. The index keeps the

@@ -12,8 +12,6 @@ import orjson
 from ..i18n import N_, Message, message
 from ..models import FIELD_SET
 
-
-
 SCHEMA_VERSION = 2
 LEGACY_SCHEMA = 1  # one file holding every activity: read as is, split by the first write
 MIN_PREFIX = 4
@@ -38,7 +36,6 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 SHORT_ID = 8  # the index keeps this much of each id: enough to find its month, a quarter of the bytes
 
 
-
 _LINE_KEY = re.compile(rb'\n"\d+":')  # a document's key at the start of its line
 
 
@@ -61,7 +58,7 @@ def _tables_bytes(data: dict) -> bytes:
     file) is indented."""
     if len(data) != 1:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2)
-    (table, docs), = data.items()
+    ((table, docs),) = data.items()
     raw = orjson.dumps(data)
     if not docs:
         return raw + b"\n"
@@ -104,8 +101,12 @@ def keys_file(records_file: str) -> str:
 def export_order(doc: dict) -> tuple:
     """A stored record's place in a month file: oldest first, so that an export reads like a
     diary and two exports of the same data diff clean."""
-    return (str(doc.get("date") or ""), str(doc.get("start") or ""), str(doc.get("created_at") or ""),
-            str(doc.get("id") or ""))
+    return (
+        str(doc.get("date") or ""),
+        str(doc.get("start") or ""),
+        str(doc.get("created_at") or ""),
+        str(doc.get("id") or ""),
+    )
 
 
 def period_of(day: object) -> str:
@@ -151,7 +152,6 @@ def _newest_first(period: str) -> tuple:
     return (bool(_MONTH.match(period)), period)
 
 
-
 _PLAIN_NAME = re.compile(r"^[^/\\\x00]+$")
 _BACKUP_NAME = re.compile(r"^(\d{6})-[^/\\\x00]+$")
 _PART_NAME = re.compile(r"^(\d{4}-\d{2}|" + UNDATED + r")\.(\d{6,})(\.keys)?\.json$")
@@ -162,7 +162,6 @@ def part_seq(name: str) -> int | None:
     its keys file); None for any other name, which the store never deletes."""
     match = _PART_NAME.match(name)
     return int(match.group(2)) if match else None
-
 
 
 def _meta_problem(data: dict, *, required: bool = False) -> Message | None:
@@ -185,15 +184,24 @@ def _meta_problem(data: dict, *, required: bool = False) -> Message | None:
         return message(N_("has no schema_version in its _meta table"))
     if version > SCHEMA_VERSION:
         return message(
-            N_("was written by a newer logbook (schema {version}; this program reads up to "
-               "{supported}); upgrade logbook"), version=version, supported=SCHEMA_VERSION,
+            N_(
+                "was written by a newer logbook (schema {version}; this program reads up to "
+                "{supported}); upgrade logbook"
+            ),
+            version=version,
+            supported=SCHEMA_VERSION,
         )
     for name in (COMMUNITIES, DELETED, PERIODS, ACTIVITIES):
         if name in data and not isinstance(data[name], dict):
             return message(N_("has a broken {table} table"), table=name)
     for entry in (data.get(PERIODS) or {}).values():
-        if not (isinstance(entry, dict) and isinstance(entry.get("period"), str)
-                and isinstance(entry.get("file"), str) and isinstance(entry.get("ids"), str)
-                and _PART_NAME.match(entry["file"]) and not entry["file"].endswith(_KEYS_SUFFIX)):
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("period"), str)
+            and isinstance(entry.get("file"), str)
+            and isinstance(entry.get("ids"), str)
+            and _PART_NAME.match(entry["file"])
+            and not entry["file"].endswith(_KEYS_SUFFIX)
+        ):
             return message(N_("has a broken index of months (the periods table)"))
     return None

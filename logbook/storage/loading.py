@@ -10,16 +10,27 @@ from pathlib import Path
 
 import orjson
 
-from .base import StoreBase
 from ..errors import DataFileError
 from ..i18n import N_, Message, _, message, ngettext
 from ..models import Activity, stored_record
+from .base import StoreBase
 from .files import SafeStorage
 from .history import HistoryProblem, read_history
 from .index import _Changed, _Main
-from .layout import ACTIVITIES, META, SCHEMA_VERSION, SEARCH_KEYS, _KEYS_SUFFIX, _SEARCH_KEY, _identity, _in_range, _meta_problem, keys_file, part_seq
+from .layout import (
+    _KEYS_SUFFIX,
+    _SEARCH_KEY,
+    ACTIVITIES,
+    META,
+    SCHEMA_VERSION,
+    SEARCH_KEYS,
+    _identity,
+    _in_range,
+    _meta_problem,
+    keys_file,
+    part_seq,
+)
 from .records import _activity_from_doc, _activity_from_own_doc
-
 
 
 class Loading(StoreBase):
@@ -46,10 +57,12 @@ class Loading(StoreBase):
 
     def _refuse_problems(self, main: _Main) -> None:
         if main.problems:
-            raise DataFileError(_(
-                "{file} {problem}, so it disagrees with its month files; it was left untouched. "
-                "Run `logbook check --fix` to read the months back in"
-            ).format(file=self.label, problem=main.problems[0].text()))
+            raise DataFileError(
+                _(
+                    "{file} {problem}, so it disagrees with its month files; it was left untouched. "
+                    "Run `logbook check --fix` to read the months back in"
+                ).format(file=self.label, problem=main.problems[0].text())
+            )
 
     def problems(self) -> list[Message]:
         """How the main file disagrees with the month files on disk (for `check`)."""
@@ -113,10 +126,13 @@ class Loading(StoreBase):
         if not lost:
             return []
         months = sorted({found[n] for n in lost})
-        return [message(
-            N_("does not list {months}, which {file} holds"),
-            months="、".join(months), file=str(self.parts_dir / lost[-1]),
-        )]
+        return [
+            message(
+                N_("does not list {months}, which {file} holds"),
+                months="、".join(months),
+                file=str(self.parts_dir / lost[-1]),
+            )
+        ]
 
     def _read_file(self) -> dict:
         return self._read_file_with_identity()[0]
@@ -157,10 +173,12 @@ class Loading(StoreBase):
             return
         if str(problem).startswith("was written by a newer logbook"):
             version = data[META][next(iter(data[META]))]["schema_version"]
-            raise DataFileError(_(
-                "{file} was written by a newer logbook (schema {version}; this program reads up "
-                "to {supported}). Upgrade logbook; the file was left untouched"
-            ).format(file=self.label, version=version, supported=SCHEMA_VERSION))
+            raise DataFileError(
+                _(
+                    "{file} was written by a newer logbook (schema {version}; this program reads up "
+                    "to {supported}). Upgrade logbook; the file was left untouched"
+                ).format(file=self.label, version=version, supported=SCHEMA_VERSION)
+            )
         raise self._damaged(problem)
 
     def _read_partition(self, main: _Main, period: str) -> list[dict]:
@@ -176,14 +194,15 @@ class Loading(StoreBase):
             return main.legacy.get(period, []), None
         entry = main.periods[period]
         name = entry["file"]
-        found = self._read_part(
-            main, name, ACTIVITIES, N_("is not a month of a logbook (expected a {table} table)")
-        )
+        found = self._read_part(main, name, ACTIVITIES, N_("is not a month of a logbook (expected a {table} table)"))
         if found is None:
-            raise self._damaged(message(
-                N_("names the month file {name}, which is missing from {folder}"),
-                name=name, folder=str(self.parts_dir),
-            ))
+            raise self._damaged(
+                message(
+                    N_("names the month file {name}, which is missing from {folder}"),
+                    name=name,
+                    folder=str(self.parts_dir),
+                )
+            )
         rows, raw = found
         if entry.get("crc") is not None and entry["crc"] == zlib.crc32(raw):
             return list(rows.values()), raw  # as logbook wrote it
@@ -219,13 +238,15 @@ class Loading(StoreBase):
         if bad:
             self.unreadable[name] = bad
             listed = ", ".join(key for key, _doc, _why in bad[:10]) + ("…" if len(bad) > 10 else "")
-            self._warn(ngettext(
-                "{count} record of {file} cannot be read (document {documents}) and was left as "
-                "it is; `logbook check` says what is wrong with it",
-                "{count} records of {file} cannot be read (documents {documents}) and were left "
-                "as they are; `logbook check` says what is wrong with each",
-                len(bad),
-            ).format(count=len(bad), file=self.parts_dir / name, documents=listed))
+            self._warn(
+                ngettext(
+                    "{count} record of {file} cannot be read (document {documents}) and was left as "
+                    "it is; `logbook check` says what is wrong with it",
+                    "{count} records of {file} cannot be read (documents {documents}) and were left "
+                    "as they are; `logbook check` says what is wrong with each",
+                    len(bad),
+                ).format(count=len(bad), file=self.parts_dir / name, documents=listed)
+            )
         return good
 
     def _read_part(self, main: _Main, name: str, table: str, what: str) -> tuple[dict, bytes] | None:
@@ -262,7 +283,9 @@ class Loading(StoreBase):
         entry = main.periods[period]
         try:
             found = self._read_part(
-                main, keys_file(entry["file"]), SEARCH_KEYS,
+                main,
+                keys_file(entry["file"]),
+                SEARCH_KEYS,
                 N_("is not a month's search keys (expected a {table} table)"),
             )
         except DataFileError:
@@ -274,7 +297,9 @@ class Loading(StoreBase):
         if expected is not None and expected != zlib.crc32(raw):
             return None
         keys = list(rows.values())
-        if not all(isinstance(k, dict) and isinstance(k.get("id"), str) and isinstance(k.get("key"), str) for k in keys):
+        if not all(
+            isinstance(k, dict) and isinstance(k.get("id"), str) and isinstance(k.get("key"), str) for k in keys
+        ):
             return None
         return keys
 
@@ -287,10 +312,11 @@ class Loading(StoreBase):
 
     def _changed_error(self) -> DataFileError:
         """For a read that goes on month by month as its caller asks, and cannot start again."""
-        return DataFileError(_(
-            "{file} changed while it was read (another logbook command wrote to it); run the "
-            "command again"
-        ).format(file=self.label))
+        return DataFileError(
+            _("{file} changed while it was read (another logbook command wrote to it); run the command again").format(
+                file=self.label
+            )
+        )
 
     def _replaced_since(self, main: _Main) -> bool:
         assert self.path is not None
@@ -310,10 +336,10 @@ class Loading(StoreBase):
                 return read(main)
             except _Changed:
                 self._forget()
-        raise DataFileError(
-            _("{file} kept changing while it was read; run the command again").format(file=self.label)
-        )
+        raise DataFileError(_("{file} kept changing while it was read; run the command again").format(file=self.label))
 
-    def _periods(self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False) -> list[str]:
+    def _periods(
+        self, main: _Main, date_from: str | None, date_to: str | None, newest_first: bool = False
+    ) -> list[str]:
         names = [p for p in main.period_names() if _in_range(p, date_from, date_to)]
         return names[::-1] if newest_first else names

@@ -8,7 +8,7 @@ from ..models import Activity, Community
 from .base import StoreBase
 from .history import HistoryEntry, HistoryProblem, read_history
 from .index import PeriodInfo, _Main
-from .layout import COMMUNITIES, DELETED, _MONTH, _month_bounds
+from .layout import _MONTH, COMMUNITIES, DELETED, _month_bounds
 from .records import _ref_key, resolve_ref
 from .transaction import Transaction
 

@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterator
 
 import orjson
 
-
-from .base import StoreBase
 from ..i18n import N_, message
 from ..models import FIELD_ORDER, Activity
+from .base import StoreBase
 from .index import _Changed, _Main
-from .layout import ACTIVITIES, _MONTH, _SEARCH_KEY, _document_lines, _document_spans, _outside, _whole
+from .layout import _MONTH, _SEARCH_KEY, ACTIVITIES, _document_lines, _document_spans, _outside, _whole
 from .records import _activity_from_doc
-
 
 
 def _as_record(doc: dict) -> dict:
@@ -68,7 +66,9 @@ class Reading(StoreBase):
                     continue
                 yield build(doc)
 
-    def newest(self, limit: int, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[Activity], int]:
+    def newest(
+        self, limit: int, *, date_from: str | None = None, date_to: str | None = None
+    ) -> tuple[list[Activity], int]:
         """The activities of the newest months in the range until `limit` of them are found
         (every activity of an older month is older, so these hold the `limit` newest), and how
         many the whole range holds: counted from the index, reading only the months the range
@@ -172,7 +172,9 @@ class Reading(StoreBase):
         except (KeyError, TypeError):
             return None
 
-    def _keyed_records(self, main: _Main, period: str, key_filter: Callable[[str], bool] | None) -> list[tuple[dict, str]]:
+    def _keyed_records(
+        self, main: _Main, period: str, key_filter: Callable[[str], bool] | None
+    ) -> list[tuple[dict, str]]:
         """The records of one month whose key passes `key_filter` (or that have none), with
         their keys: from the month's keys file, reading its records only if one passes."""
 
@@ -222,12 +224,13 @@ class Reading(StoreBase):
             raise self._changed_error() from None
         lines = None
         if not _whole(period, date_from, date_to):
-            docs = [
-                d for d in docs
-                if not _outside(d.get("date", ""), date_from, date_to)
-            ]
-        elif (indent is not None and raw is not None and b'"search_key":' not in raw
-                and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)):
+            docs = [d for d in docs if not _outside(d.get("date", ""), date_from, date_to)]
+        elif (
+            indent is not None
+            and raw is not None
+            and b'"search_key":' not in raw
+            and sum(map(len, docs)) == len(FIELD_ORDER) * len(docs)
+        ):
             # every record as an export writes it: every field, no key; copy its line
             lines = _document_lines(raw, ACTIVITIES, indent, len(docs))
         if lines is None:

@@ -9,11 +9,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-
 from ..errors import AmbiguousId, NotFound, UsageError
 from ..i18n import _
 from ..models import LIST_FIELDS, Activity
-from .layout import MIN_PREFIX, _ACTIVITY_FIELDS, _SEARCH_KEY
+from .layout import _ACTIVITY_FIELDS, _SEARCH_KEY, MIN_PREFIX
 
 
 def _ref_key(ref: str) -> str:
@@ -35,9 +34,9 @@ def resolve_ref(ref: str, activities: Iterable[Activity]) -> Activity:
         raise NotFound(_("no activity with id {ref}").format(ref=repr(ref)))
     if len(found) > 1:
         listing = ", ".join(f"{a.id[:12]} ({a.date} {a.title[:20]})" for a in found[:10])
-        raise AmbiguousId(_("id {ref} matches {count} activities: {listing}").format(
-            ref=repr(ref), count=len(found), listing=listing
-        ))
+        raise AmbiguousId(
+            _("id {ref} matches {count} activities: {listing}").format(ref=repr(ref), count=len(found), listing=listing)
+        )
     return found[0]
 
 
@@ -73,7 +72,9 @@ def _activity_from_doc(doc: dict) -> Activity:
     try:
         activity = Activity(*_IN_ORDER(doc))
     except KeyError:
-        known: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS}
+        known: dict[str, Any] = {
+            k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in _ACTIVITY_FIELDS
+        }
         return Activity(**known)
     for name in LIST_FIELDS:
         value = getattr(activity, name)
@@ -93,7 +94,6 @@ def _doc_from_activity(activity: Activity) -> dict:
     doc = activity.to_dict()
     doc[_SEARCH_KEY] = _search_key_of(activity)
     return doc
-
 
 
 def _resolve_path(path: Path) -> Path:

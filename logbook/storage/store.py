@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-
 from ..i18n import _
 from ..models import Categories
 from .loading import Loading
@@ -15,7 +14,6 @@ from .reading import Reading
 from .records import _resolve_path
 from .undo import Undoing
 from .writing import Writing
-
 
 
 class Store(Loading, Reading, Lookups, Writing, Undoing):

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-
 from ..errors import NotFound, UsageError
 from ..i18n import _
 from ..models import Activity, Community
 from .base import StoreBase
 from .index import _Main
-from .layout import ACTIVITIES, COMMUNITIES, DELETED, META, PERIODS, SCHEMA_VERSION, _SEARCH_KEY, _newest_first, export_order, period_of
+from .layout import (
+    _SEARCH_KEY,
+    ACTIVITIES,
+    COMMUNITIES,
+    DELETED,
+    META,
+    PERIODS,
+    SCHEMA_VERSION,
+    _newest_first,
+    export_order,
+    period_of,
+)
 from .records import _activity_from_doc, _ref_key, _search_key_of, resolve_ref
-
 
 
 class Transaction:
@@ -96,15 +105,17 @@ class Transaction:
             item = self._month(period).get(activity_id)
             if item is not None:
                 copies.append((period, item if isinstance(item, dict) else item.to_dict()))
-            copies += [(period, d) for d in self._broken.get(period, ())
-                       if isinstance(d, dict) and d.get("id") == activity_id]
+            copies += [
+                (period, d) for d in self._broken.get(period, ()) if isinstance(d, dict) and d.get("id") == activity_id
+            ]
         if len(copies) < 2:
             return 0
         keep_period, keep = max(copies, key=lambda c: (str(c[1].get("updated_at")), c[0]))
         for period, _copy in copies:
             self._month(period).pop(activity_id, None)
-            self._broken[period] = [d for d in self._broken.get(period, ())
-                                    if not (isinstance(d, dict) and d.get("id") == activity_id)]
+            self._broken[period] = [
+                d for d in self._broken.get(period, ()) if not (isinstance(d, dict) and d.get("id") == activity_id)
+            ]
             self.dirty.add(period)
         self._month(keep_period)[activity_id] = keep
         self._where[activity_id] = keep_period
@@ -182,9 +193,7 @@ class Transaction:
         meta["schema_version"] = SCHEMA_VERSION
         meta["seq"] = seq
         communities = (
-            [c.to_dict() for c in self._communities]
-            if self._communities is not None
-            else self.main.table(COMMUNITIES)
+            [c.to_dict() for c in self._communities] if self._communities is not None else self.main.table(COMMUNITIES)
         )
         tombstones = {i: at for i, at in self._tombstones.items() if i not in self._revived}
         ordered = sorted(periods.values(), key=lambda e: _newest_first(e["period"]))

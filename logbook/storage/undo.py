@@ -9,14 +9,13 @@ from pathlib import Path
 
 import orjson
 
-from .base import StoreBase
 from ..errors import DataFileError, NotFound, ReadOnly
 from ..i18n import N_, Message, _, message
+from .base import StoreBase
 from .files import _fsync_dir, _owned_by_someone_else, _put_back
 from .history import HistoryEntry, HistoryProblem, _write_history, read_history
 from .index import _Main
 from .layout import _BACKUP_NAME, _meta_problem
-
 
 
 class Undoing(StoreBase):
@@ -104,21 +103,23 @@ class Undoing(StoreBase):
             try:
                 history = read_history(backups, self.path.name)
             except HistoryProblem as problem:
-                raise DataFileError(_("cannot undo: the undo history {file} {problem}. {untouched}").format(
-                    file=backups / "history.json", problem=problem.problem.text(), untouched=untouched
-                )) from None
+                raise DataFileError(
+                    _("cannot undo: the undo history {file} {problem}. {untouched}").format(
+                        file=backups / "history.json", problem=problem.problem.text(), untouched=untouched
+                    )
+                ) from None
             history = self._settled_history(history)
             if not history:
                 raise NotFound(_("nothing to undo: the kept history is empty"))
             entry = history[-1]
             missing = self._missing(entry)
             if missing:
-                where = ", ".join(
-                    str((backups if _BACKUP_NAME.match(n) else self.parts_dir) / n) for n in missing
+                where = ", ".join(str((backups if _BACKUP_NAME.match(n) else self.parts_dir) / n) for n in missing)
+                raise DataFileError(
+                    _("cannot undo {change}: it needs {files}, which is missing. {untouched}").format(
+                        change=repr(entry.summary), files=where, untouched=untouched
+                    )
                 )
-                raise DataFileError(_("cannot undo {change}: it needs {files}, which is missing. {untouched}").format(
-                    change=repr(entry.summary), files=where, untouched=untouched
-                ))
             for backup_name in entry.files.values():
                 if backup_name:
                     self._check_backup(backups / backup_name, untouched)
@@ -134,9 +135,11 @@ class Undoing(StoreBase):
                     elif _put_back(backups / backup_name, target):
                         linked.append(backups / backup_name)
             except OSError as err:
-                raise DataFileError(_("cannot undo in {logbook}: {reason}. {untouched}").format(
-                    logbook=self.label, reason=err.strerror or err, untouched=untouched
-                )) from None
+                raise DataFileError(
+                    _("cannot undo in {logbook}: {reason}. {untouched}").format(
+                        logbook=self.label, reason=err.strerror or err, untouched=untouched
+                    )
+                ) from None
             _fsync_dir(self.path.parent)
             # Killed before the history is written, the entry's backup is the live file, or is
             # gone while the live file carries the number the entry names: either way the next
@@ -180,6 +183,8 @@ class Undoing(StoreBase):
             elif gone:
                 problem = message(N_("names month files that are missing ({files})"), files=", ".join(gone[:3]))
         if problem is not None:
-            raise DataFileError(_("cannot undo: the backup {file} {problem}. {untouched}").format(
-                file=path, problem=problem.text(), untouched=untouched
-            ))
+            raise DataFileError(
+                _("cannot undo: the backup {file} {problem}. {untouched}").format(
+                    file=path, problem=problem.text(), untouched=untouched
+                )
+            )

@@ -12,16 +12,24 @@ from pathlib import Path
 
 import orjson
 
-from .base import StoreBase
 from ..errors import DataFileError, LockTimeout, ReadOnly
 from ..i18n import _
+from .base import StoreBase
 from .files import SafeStorage, _free_name, _fsync_dir, _private, atomic_write_bytes, make_private_dirs
 from .history import HistoryEntry, HistoryProblem, _prune, _write_history, read_history
-from .index import _Main, _index_entry
-from .layout import ACTIVITIES, DIR_MODE, FILE_MODE, SEARCH_KEYS, SHORT_ID, _BACKUP_NAME, _KEYS_SUFFIX, keys_file, part_seq
-
+from .index import _index_entry, _Main
+from .layout import (
+    _BACKUP_NAME,
+    _KEYS_SUFFIX,
+    ACTIVITIES,
+    DIR_MODE,
+    FILE_MODE,
+    SEARCH_KEYS,
+    SHORT_ID,
+    keys_file,
+    part_seq,
+)
 from .transaction import Transaction
-
 
 
 class Writing(StoreBase):
@@ -30,7 +38,7 @@ class Writing(StoreBase):
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, summary: str = "change", *, repair: bool = False) -> Iterator["Transaction"]:
+    def transaction(self, summary: str = "change", *, repair: bool = False) -> Iterator[Transaction]:
         """Hold the lock, read the logbook afresh, let the caller change it, commit it.
 
         Only the months the changes touch are read and written. If the body raises, nothing is
@@ -68,23 +76,27 @@ class Writing(StoreBase):
         try:
             make_private_dirs(directory)
         except OSError as err:
-            raise DataFileError(_("cannot create the folder {folder}: {reason}").format(
-                folder=directory, reason=err.strerror or err
-            )) from None
+            raise DataFileError(
+                _("cannot create the folder {folder}: {reason}").format(folder=directory, reason=err.strerror or err)
+            ) from None
         if self.path.is_dir():
             raise DataFileError(_("{path} is a directory, not a logbook file").format(path=self.path))
         lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
         except Timeout:
-            raise LockTimeout(_(
-                "{logbook} is locked by another logbook process (waited {seconds} s for "
-                "{lock}); try again when it has finished"
-            ).format(logbook=self.label, seconds=f"{self.lock_timeout:g}", lock=self.lock_path)) from None
+            raise LockTimeout(
+                _(
+                    "{logbook} is locked by another logbook process (waited {seconds} s for "
+                    "{lock}); try again when it has finished"
+                ).format(logbook=self.label, seconds=f"{self.lock_timeout:g}", lock=self.lock_path)
+            ) from None
         except OSError as err:
-            raise DataFileError(_("cannot lock {logbook}: {reason} ({lock})").format(
-                logbook=self.label, reason=err.strerror or err, lock=self.lock_path
-            )) from None
+            raise DataFileError(
+                _("cannot lock {logbook}: {reason} ({lock})").format(
+                    logbook=self.label, reason=err.strerror or err, lock=self.lock_path
+                )
+            ) from None
         try:
             _private(self.lock_path, FILE_MODE)
             yield
@@ -121,18 +133,22 @@ class Writing(StoreBase):
                 except OSError:
                     foreign = True
             if foreign:
-                self._warn(_(
-                    "the undo history {file} {problem}, so it was left alone: this change cannot "
-                    "be undone and no backup is pruned"
-                ).format(file=path, problem=problem.problem.text()))
+                self._warn(
+                    _(
+                        "the undo history {file} {problem}, so it was left alone: this change cannot "
+                        "be undone and no backup is pruned"
+                    ).format(file=path, problem=problem.problem.text())
+                )
                 return None
-            self._warn(_(
-                "the undo history {file} {problem}; it was kept as {aside}, and a new history "
-                "starts with this change (older changes cannot be undone)"
-            ).format(file=path, problem=problem.problem.text(), aside=aside))
+            self._warn(
+                _(
+                    "the undo history {file} {problem}; it was kept as {aside}, and a new history "
+                    "starts with this change (older changes cannot be undone)"
+                ).format(file=path, problem=problem.problem.text(), aside=aside)
+            )
             return []
 
-    def _commit(self, tx: "Transaction") -> None:
+    def _commit(self, tx: Transaction) -> None:
         """Write the months the transaction touched under new names, then the main file that
         names them (the commit point); then retire what no kept main file names."""
         assert self.path is not None
@@ -176,9 +192,7 @@ class Writing(StoreBase):
                 # the live file; either is dropped as a change that never happened
                 # (`_settled_history`). Recorded after, a kill would leave a change undo cannot
                 # name, and a backup nothing records.
-                history, released = self._record_history(
-                    history, tx.summary, backup, main.files(), current, main.seq
-                )
+                history, released = self._record_history(history, tx.summary, backup, main.files(), current, main.seq)
                 recorded = True
                 if backup:
                     self._make_backup(backup)
@@ -243,8 +257,13 @@ class Writing(StoreBase):
             atomic_write_bytes(target, self.path.read_bytes())
 
     def _record_history(
-        self, history: list[HistoryEntry], summary: str, backup: str | None, partitions: list[str],
-        current: set[str], main_seq: int,
+        self,
+        history: list[HistoryEntry],
+        summary: str,
+        backup: str | None,
+        partitions: list[str],
+        current: set[str],
+        main_seq: int,
     ) -> tuple[list[HistoryEntry], set[str]]:
         """Add the entry of this change, prune the history to its bounds, write it; return the
         kept history and the month files that only the pruned entries named."""
@@ -294,8 +313,13 @@ class Writing(StoreBase):
         return named
 
     def _retire_partitions(
-        self, current: set[str], history: list[HistoryEntry], read_seq: int, released: set[str],
-        periods: dict[str, dict], tombstones: dict[str, str],
+        self,
+        current: set[str],
+        history: list[HistoryEntry],
+        read_seq: int,
+        released: set[str],
+        periods: dict[str, dict],
+        tombstones: dict[str, str],
     ) -> None:
         """Remove the month files the store wrote that nothing needs any more: those of a change
         undone or of a writer killed before its commit (numbered above the main file this write
