@@ -1,3 +1,3 @@
 """logbook: a command-line logbook of community activities."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
