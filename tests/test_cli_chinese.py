@@ -2,6 +2,7 @@
 headings and labels, head counts written `40余`, Beijing times, errors and notes in Chinese;
 what programs read (JSON) stays as it is."""
 
+import re
 import sys
 import textwrap
 
@@ -189,3 +190,50 @@ def test_an_emptied_file_cancels_the_edit(editor, monkeypatch, db_path):
     result = run("edit", activity_id, "--editor")
     assert (result.exit_code, result.stderr) == (1, "修改后的记录是空的；已取消修改，没有任何改动\n")
     assert db_path.read_bytes() == before
+
+
+# Values the user typed and names that stay as they are (options, formats, paths) may stand in a
+# Chinese error; any other English word is a message left untranslated.
+_KEEP = re.compile(
+    r"--?[\w-]+|'[^']*'|\"[^\"]*\"|/[\w./-]+|\b(json|jsonl|csv|md|html|text|table|xlsx|logbook|ISO|JSON|CSV|"
+    r"YYYY-MM-DD|YYYY-MM|HH:MM|today|yesterday|mon|community|street|category|tag|organizer|week|month|"
+    r"quarter|this|last|newer|keep|replace|zh|en|help|add|list|show|edit|delete|undo|search|report|digest|"
+    r"export|import|check|rename|remove)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "培训", "--date", "2025-13-45"],
+        ["add", ""],
+        ["add", "培训", "--start", "25:00"],
+        ["add", "培训", "--people", "很多"],
+        ["list", "--limit", "abc"],
+        ["list", "--week", "W99"],
+        ["list", "--nope"],
+        ["lst"],
+        ["show"],
+        ["show", "zz"],
+        ["show", "abcd1234"],
+        ["edit", "abcd1234", "--title", "新"],
+        ["report", "--by", "nothing"],
+        ["report", "--period", "decade"],
+        ["digest", "--week", "2025-W99"],
+        ["import", "/nonexistent/file.json"],
+        ["export", "-f", "xlsxx"],
+        ["community", "remove", "无此社区"],
+        ["--lang", "fr", "list"],
+    ],
+)
+def test_errors_read_chinese_under_zh(args, monkeypatch):
+    add("已有的活动")
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    result = run(*args)
+    assert result.exit_code != 0, result.stdout
+    assert result.stderr.startswith("错误："), result.stderr
+    said = result.stderr
+    for typed in args:  # what the user typed is shown as typed
+        said = said.replace(typed, " ") if typed else said
+    leftover = re.findall(r"[A-Za-z]{3,}", _KEEP.sub(" ", said))
+    assert not leftover, result.stderr
