@@ -24,6 +24,7 @@ def test_list_newest_first_with_limit_and_all():
 def test_list_json_is_an_array_of_full_records():
     add("培训", "--people", "12")
     [record] = run("list", "--format", "json").json
+    # Spelled out, not models.FIELD_ORDER: the order is a contract with programs that read it.
     assert list(record) == [
         "id",
         "date",
