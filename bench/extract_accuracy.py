@@ -2,6 +2,7 @@
 
     python bench/extract_accuracy.py                 # the Markdown table
     python bench/extract_accuracy.py --misses        # and every wrong or missed value
+                                                     # (not the held-out part's: see --help)
     python bench/extract_accuracy.py --json          # the numbers, for programs
     python bench/extract_accuracy.py --labels tests/data/feed-labels.json   # the feed fixture
     python bench/extract_accuracy.py --labels bench/real-reports-labels.json [--texts DIR]
@@ -228,7 +229,14 @@ def main(argv: list[str] | None = None) -> int:
         "(default: the one it names, e.g. ../shared/data/real-reports)",
     )
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    parser.add_argument("--misses", action="store_true", help="also list every wrong or missed value")
+    parser.add_argument(
+        "--misses", action="store_true",
+        help="also list every wrong or missed value (of the development part only, where there is one)",
+    )
+    parser.add_argument(
+        "--held-out-misses", action="store_true",
+        help="list the held-out part's misses too: only for the final check, never for tuning",
+    )
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))
     held = labels.get("held_out")
@@ -251,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             heading = "Development" if part == "development" else "Held out"
             print(f"{heading}: {result['articles']} labelled articles\n")
         print(markdown(result, accuracy=bool(held) or "texts" in labels), end="")
-        if args.misses:
+        if args.misses and (part != "held_out" or args.held_out_misses):
             print()
             for miss in result["misses"]:
                 print(f"- {miss}")

@@ -61,11 +61,11 @@ def test_split_on_scrape_ends_first():
     assert split_text("甲\n---\n乙]]>\n\n丙]]>") == ["甲\n---\n乙", "\n\n丙"]
 
 
-def test_split_on_rule_lines_then_blank_lines():
+def test_split_on_rule_lines_only():
     assert len(split_text("第一篇\n---\n第二篇\n  -----  \n第三篇\n")) == 3
-    # Blocks of several lines separated by blank lines: several articles.
-    assert len(split_text("一段\n二段\n\n三段\n四段\n\n\n五段")) == 3
-    # Every block one line: paragraphs of one article.
+    # Blank lines never separate articles: blocks of several lines are a page's chrome and
+    # paragraphs as often as other articles.
+    assert len(split_text("一段\n二段\n\n三段\n四段\n\n\n五段")) == 1
     assert len(split_text("第一段。\n\n第二段。\n\n第三段。")) == 1
     assert split_text("") == [] and split_text("]]>\n</p>\n]]>") == []
 

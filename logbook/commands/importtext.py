@@ -67,7 +67,7 @@ def import_text(
         shown = "standard input" if file == "-" else repr(file)
         raise LogbookError(
             f"{shown} holds no article text: expected articles ending with ]]>, "
-            "or separated by lines of --- or by blank lines"
+            "or separated by lines of ---"
         )
     wanted = _parse_articles(article, len(drafts))
     if wanted:

@@ -19,7 +19,6 @@ NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千万]+"
 
 _SCRAPE_END = "]]>"
 _RULE_LINE = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.M)
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
 def split_text(text: str) -> list[str]:
@@ -27,10 +26,11 @@ def split_text(text: str) -> list[str]:
 
     * With `]]>` anywhere (a scraped feed), each article ends with `]]>`.
     * Else with a line of `---` (three or more dashes), those lines separate articles.
-    * Else blank lines separate articles only when some block between them has several lines:
-      then the blocks are multi-paragraph articles. When every block is one line, the blank
-      lines are paragraph breaks (as editors and web pages copy them) and the text is one
-      article. When in doubt, separate articles with `---`.
+    * Else the text is one article, whatever its blank lines. A page copied from a news site
+      carries its chrome (a breadcrumb, a masthead, a dateline, a footer of links) in blocks
+      of several lines between blank lines, just as several articles would; read as several,
+      one report became up to ten drafts, its date in one and its place in another. Only a
+      separator says where an article ends: separate articles with `---`.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _SCRAPE_END in text:
@@ -38,11 +38,7 @@ def split_text(text: str) -> list[str]:
     elif _RULE_LINE.search(text):
         parts = _RULE_LINE.split(text)
     else:
-        blocks = [b for b in _BLANK_LINES.split(text) if b.strip()]
-        if len(blocks) > 1 and any(len(b.strip().split("\n")) > 1 for b in blocks):
-            parts = blocks
-        else:
-            parts = [text]
+        parts = [text]
     return [p for p in parts if clean_scrape(p)]
 
 
