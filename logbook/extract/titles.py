@@ -1,4 +1,5 @@
-"""The title: a quoted event name, else the object of an event verb, else the first clause."""
+"""The title: a headline line at the top, else a quoted event name, else the object of an event
+verb, else the first clause."""
 
 from __future__ import annotations
 
@@ -34,9 +35,58 @@ _FILLER_CLAUSE = re.compile(r"^(?:本次|此次|这次)?(?:活动|培训|会议)
 _PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
 
 
+# A line at the top is a headline when it is short, mostly Han, ends without a full stop, and
+# is none of a page's chrome: a breadcrumb (首页 > …), a masthead or a menu of short words, a
+# byline (记者, 通讯员, 本报讯), a dateline or source line, a form's field names (索引号).
+_HEADLINE_MIN, _HEADLINE_MAX = 6, 64
+_CHROME_WORDS = (
+    "首页", "当前位置", "来源", "稿源", "编辑", "责编", "记者", "通讯员", "作者", "发布时间", "浏览",
+    "索引号", "发文机构", "公开目录", "原标题", "搜索", "频道", "报讯", "网讯", "日讯", "摄影", "登录",
+    "注册", "分享到", "字号", "打印", "点评", "新闻推荐", "相关阅读", "基本情况", "编号",
+)
+_DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
+# A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`.
+_SITE_TAIL = re.compile(r"\s*(?:[_|｜]|\s-\s)\s*[^_|｜]{2,14}$")
+
+
+def _headline(art: Article) -> str | None:
+    """The first line above the body that reads as a headline, or None. The body starts at the
+    first long line or the first line with a full stop."""
+    for raw in art.plain.split("\n")[:12]:
+        line = raw.strip().lstrip("-*#·• ").strip()
+        if not line:
+            continue
+        if len(line) > _HEADLINE_MAX or "。" in line:
+            return None  # the body: no headline above it
+        line = _SITE_TAIL.sub("", line) if re.search(r"[_|｜]|\s-\s", line) else line
+        han = len(re.findall(r"[\u3400-\u9fff]", line))
+        tokens = line.split()
+        if (
+            len(line) < _HEADLINE_MIN
+            or han < 5
+            or han < 0.6 * len(line.replace(" ", ""))
+            or line[-1] in ":：,，、;；"
+            or any(ch in line for ch in "<>|»›")
+            or any(w in line for w in _CHROME_WORDS)
+            or _DATELINE.search(line)
+            or (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens))
+        ):
+            continue
+        return line
+    return None
+
+
 def read_title(art: Article) -> tuple[str | None, float, str]:
     text = art.plain
     fs, fe = art.first_sentence()
+    # 0. A headline line at the top of the page, above the body.
+    headline = _headline(art)
+    if headline is not None:
+        why = "the headline line at the top"
+        start = text.find(headline)
+        if start >= 0 and art.is_damaged(start, start + len(headline)):
+            why += "; it holds characters lost in the scrape"
+        return _trim_title(headline), 0.8, why
     # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
     #    followed by a word saying what kind of event it is.
     for m in _QUOTES.finditer(text):
