@@ -18,6 +18,47 @@ _CN_DATE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
+# A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
+_FILED = ("讯",)
+# A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
+# a date written out with its year. Each one bounds the year of a day written without one: an
+# activity is reported on or after the day it took place.
+_FULL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
+)
+# A form's field naming the activity's own date (`活动日期 2025-07-14 08:00`).
+_EVENT_DATE_FIELD = re.compile(r"(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
+
+# Years that anniversaries and commemorative days give: the year of 建党97周年 is 1921 + 97.
+_ANNIVERSARY = re.compile(
+    r"(?P<what>建党|中国共产党成立|建国|新中国成立|中华人民共和国成立|改革开放|抗战胜利|抗日战争胜利)"
+    r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:周年)"
+)
+_ANNIVERSARY_BASE = {
+    "建党": 1921, "中国共产党成立": 1921, "建国": 1949, "新中国成立": 1949, "中华人民共和国成立": 1949,
+    "改革开放": 1978, "抗战胜利": 1945, "抗日战争胜利": 1945,
+}
+_CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞")
+# `第28个全国高血压日`: the year is the day's year zero plus the ordinal.
+_NTH_DAY = re.compile(r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})个[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?日)")
+_DAY_YEAR_ZERO = {
+    "全国高血压日": 1997, "全国爱眼日": 1995, "国际禁毒日": 1987, "全国防灾减灾日": 2008,
+    "国家宪法日": 2013, "全国消防日": 1991, "世界读书日": 1995, "全国助残日": 1990, "全国爱牙日": 1988,
+    "全民国家安全教育日": 2015, "国际志愿者日": 1985, "世界环境日": 1973,
+}
+# Plenary sessions and congresses whose spirit is studied after them: (year, month) they met.
+_PLENUM = re.compile(r"(?P<term>十八|十九|二十)(?:届(?P<n>[一二三四五六七])中全会|大)")
+_PLENUM_MET = {
+    ("十八", None): (2012, 11), ("十八", "三"): (2013, 11), ("十八", "四"): (2014, 10),
+    ("十八", "五"): (2015, 10), ("十八", "六"): (2016, 10), ("十八", "七"): (2017, 10),
+    ("十九", None): (2017, 10), ("十九", "一"): (2017, 10), ("十九", "二"): (2018, 1),
+    ("十九", "三"): (2018, 2), ("十九", "四"): (2019, 10), ("十九", "五"): (2020, 10),
+    ("十九", "六"): (2021, 11), ("十九", "七"): (2022, 10), ("二十", None): (2022, 10),
+    ("二十", "一"): (2022, 10), ("二十", "二"): (2023, 2), ("二十", "三"): (2024, 7),
+    ("二十", "四"): (2025, 10),
+}
+_ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"  # 2020 was 鼠年
+_ZODIAC_YEAR = re.compile(rf"(?<![{_ZODIAC}])(?P<a>[{_ZODIAC}])年(?!龄|纪|级|度|底|初|会|终)")
 
 
 def read_date(art: Article, today: date, year: int | None):
@@ -28,6 +69,9 @@ def read_date(art: Article, today: date, year: int | None):
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     skipped = []
     for m in _CN_DATE.finditer(text):
+        if text[m.end() : m.end() + 1] in _FILED:
+            skipped.append((m.group(), "filed"))
+            continue
         other = other_event(art, m.start(), m.end())
         if other:
             skipped.append((m.group(), other))
@@ -39,9 +83,20 @@ def read_date(art: Article, today: date, year: int | None):
         except ValueError:
             continue
         candidates.append((m.start(), y, month, day))
+    for m in _FULL_DATE.finditer(text):
+        if m["y"] and "年" not in m.group() and _EVENT_DATE_FIELD.search(text[max(0, m.start() - 10) : m.start()]):
+            try:
+                date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
+    candidates.sort()
     if not candidates:
+        if skipped and all(o == "filed" for _, o in skipped):
+            what = ", ".join(g for g, _ in skipped)
+            return None, 0, f"the only date is the day the report was filed ({what}讯)", False, None
         if skipped:
-            what = ", ".join(f"{g} ({o} event)" for g, o in skipped)
+            what = ", ".join(f"{g} ({'filing day' if o == 'filed' else o + ' event'})" for g, o in skipped)
             return None, 0, f"the only dates belong to another event: {what}", False, None
         vague = next((w for w in _VAGUE if w in text), None)
         if vague:
@@ -70,10 +125,20 @@ def read_date(art: Article, today: date, year: int | None):
         hint = Hint.YEAR_GIVEN
     else:
         named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not other_event(art, m.start(), m.end())}
+        bounded = _year_from_full_dates(art, month, day)
+        marked = _year_from_occasions(art, month, day, today)
         if len(named) == 1:
             y = named.pop()
             why += f"; year {y} named in the text"
             conf -= 0.05
+        elif bounded is not None:
+            y, full = bounded
+            why += f"; year {y} from the date {full} in the text (the report follows the activity)"
+            conf -= 0.05
+        elif marked is not None:
+            y, said = marked
+            why += f"; year {y} from {said}"
+            conf -= 0.1
         else:
             y = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             assumed = True
@@ -89,3 +154,61 @@ def read_date(art: Article, today: date, year: int | None):
     if len(distinct) > 1 and not why.startswith("the first"):
         conf = min(conf, 0.8)
     return found.isoformat(), conf, why, assumed, hint
+
+
+def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str] | None:
+    """The year of `month`/`day` as the nearest full date on or after it gives it (a dateline,
+    a comment's date), with that date as written; None without a full date."""
+    best = None
+    for m in _FULL_DATE.finditer(art.masked):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        try:
+            anchor = date(y, mo, d)
+        except ValueError:
+            continue
+        year = y if (month, day) <= (mo, d) else y - 1
+        try:
+            gap = (anchor - date(year, month, day)).days
+        except ValueError:  # 2月29日 in a year without one
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year, m.group().strip())
+    return (best[1], best[2]) if best is not None else None
+
+
+def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tuple[int, str] | None:
+    """The year an anniversary (建党97周年), a numbered commemorative day (第28个全国高血压日), a
+    plenary session whose spirit is studied (十九届五中全会) or a zodiac year (狗年) gives, when
+    they agree on one; with what gave it."""
+    text = art.masked
+    found: dict[int, str] = {}
+    for m in _ANNIVERSARY.finditer(text):
+        try:
+            found.setdefault(_ANNIVERSARY_BASE[m["what"]] + parse_cn_int(m["n"]), m.group())
+        except ValueError:
+            continue
+    for m in _CENTENARY.finditer(text):
+        found.setdefault(2021, m.group())
+    for m in _NTH_DAY.finditer(text):
+        zero = _DAY_YEAR_ZERO.get(m["day"])
+        if zero is not None:
+            try:
+                found.setdefault(zero + parse_cn_int(m["n"]), m.group())
+            except ValueError:
+                continue
+    if not found:
+        for m in _PLENUM.finditer(text):
+            met = _PLENUM_MET.get((m["term"], m["n"]))
+            if met is not None:
+                # Studied in the months after it met: a day before that month is the next year's.
+                found.setdefault(met[0] if month >= met[1] else met[0] + 1, m.group())
+    if not found:
+        for m in _ZODIAC_YEAR.finditer(text):
+            # The latest such year that is not after today's (鼠年 was 2020).
+            y = 2020 + _ZODIAC.index(m["a"])
+            y += (today.year - y) // 12 * 12
+            found.setdefault(y, m.group())
+    if len(found) != 1:
+        return None
+    (year, said), = found.items()
+    return year, said
