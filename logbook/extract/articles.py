@@ -46,6 +46,11 @@ def split_text(text: str) -> list[str]:
 # The article as the readers see it
 
 
+_FOOTER = re.compile(
+    r"^[ \t]*(?:新闻推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热点推荐|相关文章|上一篇|下一篇)"
+    r"[ \t:：]*$",
+    re.M,
+)
 _SENTENCE_END = "。！？!；;\n"
 _CLAUSE_END = _SENTENCE_END + ",，、:："
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
@@ -75,6 +80,10 @@ class Article:
             for a, b in self.damage:
                 chars[a:b] = "?" * (b - a)
             masked = "".join(chars)
+        # A page's list of other reports (新闻推荐, 相关阅读) is not this article: blanked.
+        footer = _FOOTER.search(masked)
+        if footer:
+            masked = masked[: footer.start()] + re.sub(r"[^\n]", " ", masked[footer.start() :])
         self.masked = masked
         # Names in parentheses say where people came from, not where the activity was.
         self.outside_parens = re.sub(r"\([^()\n]{0,60}\)", lambda m: " " * len(m.group()), masked)

@@ -14,7 +14,8 @@ _STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往�
 _LEAD_WORDS = sorted(
     """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
     对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
-    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 全 属 和 与 及 或""".split(),
+    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前 近年来 同时 此外
+    全 属 和 与 及 或""".split(),
     key=len,
     reverse=True,
 )
@@ -29,6 +30,14 @@ _PLACE_FINAL = set(
     "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
     "墙洼垡沟峪岭坨淀泉池塔滩源景邸第舍廊轩汇郡墅岸谷溪寓寨集堡坝埠堤塘殿祠庙观宅房户东西南北中"
 )
+# Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
+_PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
+# Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
+# the name starts after the last of them.
+_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|新区|市|区|县|镇|乡|办)(?=[{HAN}]{{2}})")
+# A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
+# community the activity was for.
+_ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
 _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
 
@@ -66,12 +75,17 @@ def read_places(art: Article, registry):
     for m in re.finditer("|".join(_SUFFIXES), text):
         if any(taken[m.start() : m.end()]):
             continue
-        name = _name_before(text, m.start(), taken)
-        if name is None:
+        found = _name_before(text, m.start(), taken, strong=True)
+        if found is None:
             continue
+        name, strong = found
         suffix = m.group()
         if suffix == "社区":
-            if not _looks_like_place(name):
+            if text.startswith(_ORGANISATION_AFTER, m.end()):
+                continue
+            if not _looks_like_place(name) and not (
+                _plausible(name) and (strong or text.count(name + suffix) >= 2)
+            ):
                 continue
             full = name + suffix
             known = registry.find(full) if registry is not None else None
@@ -86,6 +100,16 @@ def read_places(art: Article, registry):
                 found_streets.append(name + suffix)
         elif len(name) <= 4:
             found_streets.append(name + suffix)
+
+    # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
+    #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
+    for m in re.finditer(rf"(?:办事处|办|镇)(?=[{HAN}]{{2,4}}社区)|办事处", text):
+        if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
+            continue
+        name = _name_before(text, m.start(), taken)
+        if name is None or len(name) > 4:
+            continue
+        found_streets.append(name + ("镇" if m.group() == "镇" else "街道"))
 
     # 3. 温馨家园: a street's centre for people with disabilities, a venue rather than a
     #    community; it gives the location and, through its name, the street.
@@ -128,29 +152,55 @@ def read_places(art: Article, registry):
     return communities, street, location, why
 
 
-def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
-    """The name that ends at `end` (before a suffix), or None when its start cannot be told."""
+def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False):
+    """The name that ends at `end` (before a suffix), or None when its start cannot be told.
+    With `strong`, (name, whether its start is sure): it follows an administrative unit
+    (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
     start = end
+    sure = False
     while start > 0 and re.match(f"[{HAN}]", text[start - 1]) and not taken[start - 1]:
         if text[start - 1] in _STOP_CHARS:
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
+            sure = text[start - 2 : start] == "街道"
+            break
+        # A date glued to the name: 1月16日民富园社区.
+        if text[start - 1] in "日号" and re.search(r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]):
+            break
+        # 送法进社区, 义诊进社区: into the community, not a name.
+        if text[start - 1] == "进" and start == end and text.startswith("社区", end):
             break
         start -= 1
-        if end - start > 12:
+        if end - start > 16:
             return None
     name = text[start:end]
+    # 苏州市姑苏区沧浪街道, 河东办兴盛社区: the units in front are not part of the name.
+    cut = None
+    for m in _ADMIN_PREFIX.finditer(name):
+        cut = m
+    if cut is not None and len(name) - cut.end() >= 2:
+        name, start, sure = name[cut.end() :], start + cut.end(), True
+    # The last lead word: 社工站联合腾龙 is 腾龙, 未来龙泉 is 龙泉.
     stripped = True
     while stripped and name:
         stripped = False
+        best = None
         for word in _LEAD_WORDS:
-            if name.startswith(word) and len(name) > len(word):
-                rest = name[len(word) :]
-                # 和 and 与 also begin names (和平街); drop them only between two names.
-                if word in ("和", "与", "及", "或") and text[max(0, start - 2) : start] not in _SUFFIXES:
-                    continue
-                name, start, stripped = rest, start + len(word), True
-                break
+            # One-character words (全, 属, 和) only in front: inside a name they are its own.
+            i = name.rfind(word) if len(word) > 1 else (0 if name.startswith(word) else -1)
+            if i < 0 or len(name) - i - len(word) < 1:
+                continue
+            # 和 and 与 also begin names (和平街); drop them only between two names.
+            if word in ("和", "与", "及", "或") and not (
+                i == 0 and text[max(0, start - 2) : start] in _SUFFIXES
+            ):
+                continue
+            if best is None or i + len(word) > best[0] + len(best[1]):
+                best = (i, word)
+        if best is not None:
+            i, word = best
+            name, start, stripped = name[i + len(word) :], start + i + len(word), True
+            sure = sure or word in _PLACE_LEADS
     # 朝阳区和平街街道: the district in front is not part of the street's name.
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
     if district:
@@ -159,7 +209,13 @@ def _name_before(text: str, end: int, taken: list[bool]) -> str | None:
         return None
     if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
         return None
-    return name
+    return (name, sure) if strong else name
+
+
+def _plausible(name: str) -> bool:
+    """A name that may be a community's, though it ends unlike a Beijing place name."""
+    core = _NUMERAL_TAIL.sub("", name)
+    return 2 <= len(core) <= 4 and core not in _GENERIC and core[-1] not in "乡镇市县省区"
 
 
 def _looks_like_place(name: str) -> bool:
