@@ -120,6 +120,16 @@ class Article:
         i = bisect_left(ends, pos)
         return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.masked))
 
+    def lead_sentence(self) -> tuple[int, int]:
+        """The first sentence of the body: of the first line that is long or has a full stop,
+        past a page's breadcrumb, headline and dateline."""
+        pos = 0
+        for line in self.masked.split("\n"):
+            if len(line.strip()) > 64 or "。" in line:
+                return self.sentence_at(pos + len(line) - len(line.lstrip()))
+            pos += len(line) + 1
+        return self.first_sentence()
+
     def first_sentence(self) -> tuple[int, int]:
         return (self._starts[0], self._ends[0]) if self._starts else (0, 0)
 

@@ -9,7 +9,7 @@ from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
 
-_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会"
+_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩"
 _FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
@@ -32,6 +32,34 @@ _COUNT_SERVED = re.compile(
 )
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
+)
+# People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`): a head count only when the
+# text gives no attendance.
+_COUNT_SERVED_FOR = re.compile(
+    rf"为(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位|人)"
+    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务)"
+)
+# Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
+_COUNT_DRAWN = re.compile(
+    rf"(?:吸引|召集|带领)了?(?P<pre>共计|共|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?"
+    rf"(?P<unit>名|位|人)(?P<noun>[{HAN}]{{0,6}})"
+)
+# What invited people do when they are not the audience: 邀请三位居民代表讲了….
+_PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
+# An audience: 为300余名居民讲述.
+_COUNT_AUDIENCE = re.compile(
+    rf"为(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>[{HAN}]{{0,6}}?)"
+    rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
+)
+# A list of who came, closed with its total: 社区干部、居民代表等20余人.
+_COUNT_LISTED = re.compile(
+    rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)(?![{HAN}])"
+)
+# In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
+# 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
+_COUNT_SUBJECT = re.compile(
+    rf"(?P<pre>共计|共有|共|约有|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
+    rf"(?=[及和与、,，在齐共围来走参一欢相纷积踊])"
 )
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
 
@@ -93,11 +121,52 @@ def read_participants(art: Article):
         else:
             judged[at] = ""
             _add_count(found, m, m["pre"])
-    for pattern, prefix in ((_COUNT_SERVED, None), (_COUNT_TALLY, "共")):
+    for m in _COUNT_TALLY.finditer(text):
+        if not other_event(art, m.start(), m.end()):
+            judged[m.start("num")] = ""
+            _add_count(found, m, "共")
+    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE):
         for m in pattern.finditer(text):
-            if not other_event(art, m.start(), m.end()):
-                judged[m.start("num")] = ""
-                _add_count(found, m, prefix or m["pre"])
+            at = m.start("num")
+            if at in judged or other_event(art, m.start(), m.end()):
+                continue
+            noun = m["noun"]
+            if (
+                not any(h in noun for h in _ATTENDEE_HEADS)
+                or any(h in noun for h in _HELPER_HEADS)
+                or any(w in text[m.end("unit") : m.end("unit") + 10] for w in _PERFORMING)
+            ):
+                continue
+            judged[at] = ""
+            _add_count(found, m, m["pre"])
+    for m in _COUNT_LISTED.finditer(text):
+        at = m.start("num")
+        if at in judged or other_event(art, m.start(), m.end()) or m["last"].endswith(_HELPER_HEADS + ("人员",)):
+            continue
+        judged[at] = ""
+        _add_count(found, m, m["pre"] or "共")
+    fs, fe = art.lead_sentence()
+    for m in _COUNT_SUBJECT.finditer(text, fs, fe):
+        at = m.start("num")
+        if at in judged or other_event(art, m.start(), m.end()):
+            continue
+        if text[max(fs, m.start() - 3) : m.start()].endswith(("为", "向", "给", "帮助", "慰问", "看望", "服务")):
+            continue
+        if not m["noun"].endswith(_ATTENDEE_HEADS):
+            continue
+        judged[at] = ""
+        _add_count(found, m, m["pre"])
+    served: list[tuple[int, bool, bool, str]] = []
+    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR):
+        for m in pattern.finditer(text):
+            noun = m["noun"]
+            if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
+                continue
+            judged.setdefault(m.start("num"), "people served, not attendance")
+            _add_count(served, m, m["pre"])
+    served_only = False
+    if not found and served:
+        found, served_only = served, True
     if not found:
         why = "no number tied to attendance"
         # Say which head counts were seen and set aside, so the reader can check.
@@ -111,6 +180,12 @@ def read_participants(art: Article):
             why += "; not counted: " + ", ".join(seen)
         return None, 0, why
     values = {(n, approx) for n, approx, _, _ in found}
+    if served_only:
+        if len(values) == 1:
+            n, approx, _, evidence = found[0]
+            return (n, approx), 0.6, f"no attendance given; the people served, from “{evidence}”"
+        listed = "、".join(e for *_, e in found)
+        return None, 0, f"no attendance given, and the counts of people served disagree ({listed})"
     if len(values) == 1:
         n, approx, total, evidence = found[0]
         return (n, approx), 0.9 if total else 0.8, f"from “{evidence}”"
@@ -130,6 +205,8 @@ def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
     try:
         n = parse_cn_int(number)
     except ValueError:
+        return
+    if n < 2:  # 一位居民: a person, not a head count
         return
     approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
     found.append((n, approx, prefix in _TOTAL_PREFIXES, m.group()))
