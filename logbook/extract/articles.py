@@ -108,6 +108,11 @@ class Article:
         """The first `limit` sentences, as (start, end) pairs."""
         return list(zip(self._starts[:limit], self._ends[:limit]))
 
+    def sentences_from(self, pos: int, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` sentences that start at or after `pos`."""
+        i = bisect_left(self._starts, pos)
+        return list(zip(self._starts[i : i + limit], self._ends[i : i + limit]))
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._starts, pos) - 1
         if i >= 0 and pos <= self._ends[i]:

@@ -11,16 +11,25 @@ from .draft import MIN_CONFIDENCE
 # Keywords per built-in category. Topic categories (safety, health, party) come before format
 # ones (training, meeting) on a tie: a fire-safety lecture is logged as 安全.
 _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("安全", ("消防", "安全", "防诈", "反诈", "诈骗", "演练", "应急", "防汛", "燃气", "逃生")),
+    ("安全", ("消防", "安全", "防诈", "反诈", "诈骗", "演练", "应急", "防汛", "燃气", "逃生", "禁毒", "毒品",
+              "拒毒", "防毒", "识毒")),
     ("义诊", ("义诊", "体检", "健康咨询", "量血压", "测量血压", "问诊", "把脉")),
     ("党建", ("党建", "党日", "党课", "党组织", "入党", "党员大会")),
-    ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊")),
+    ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
     ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
     ("志愿服务", ("志愿服务", "志愿活动", "学雷锋", "捐赠", "募捐", "义卖")),
     ("便民服务", ("便民", "理发", "磨刀", "维修", "法律咨询", "义剪", "修补")),
     ("文化", ("文化活动", "非遗", "文艺", "演出", "书法", "绘画", "剪纸", "手工", "读书", "合唱", "舞蹈",
-              "传统文化", "点翠", "摄影", "游园", "联欢", "健身", "运动", "体育")),
+              "传统文化", "点翠", "摄影", "游园", "联欢", "健身", "运动", "体育",
+              # Festivals and the elders' gatherings held for them.
+              "重阳", "元宵", "春节", "端午", "中秋", "七夕", "新春", "春联", "灯谜", "年俗", "过大年", "腊八",
+              "敬老", "歌舞", "文艺汇演", "粽子", "月饼", "汤圆", "饺子")),
+    # Legal publicity is none of the above.
+    ("其他", ("普法", "法治宣传", "法律明白人", "法治讲座")),
 )
+# The kind of group that organised an activity says little about what it was: a volunteer
+# team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.
+_WEAK = "志愿服务"
 
 
 _KEYWORDS = sorted(((w, name) for name, ws in _CATEGORY_WORDS for w in ws), key=lambda wn: -len(wn[0]))
@@ -54,10 +63,21 @@ def read_category(art: Article, title: str, title_conf: float):
     category clearly leads (first-sentence hits count double)."""
     if title_conf >= MIN_CONFIDENCE:
         named = {name: word for _, name, word in _keyword_hits(title)}
+        if len(named) > 1:
+            named.pop(_WEAK, None)
+        if named and set(named) == {_WEAK}:
+            other = _from_body(art)
+            if other[0] not in (None, _WEAK):
+                name, conf, why = other
+                return name, conf, f"{why} (the title says {named[_WEAK]}, who held it, not what it was)"
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训.
             name = min(named, key=_ORDER.index)
             return name, 0.85 if len(named) == 1 else 0.75, f"the title says {named[name]}"
+    return _from_body(art)
+
+
+def _from_body(art: Article):
     own: dict[str, str] = {}
     for m in _THIS_EVENT.finditer(art.masked):
         for _, name, word in _keyword_hits(m["what"])[:1]:
@@ -65,7 +85,7 @@ def read_category(art: Article, title: str, title_conf: float):
     if len(own) == 1:
         (name, phrase), = own.items()
         return name, 0.8, f"the text calls it {phrase}"
-    fs, fe = art.first_sentence()
+    fs, fe = art.lead_sentence()
     scores: dict[str, float] = {}
     words: dict[str, list[str]] = {}
     for pos, name, word in _keyword_hits(art.masked):
@@ -74,6 +94,8 @@ def read_category(art: Article, title: str, title_conf: float):
     if not scores:
         return None, 0, "no keyword of a category"
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
+    if len(ranked) > 1 and ranked[0][0] == _WEAK and ranked[1][1] >= 2:
+        ranked = ranked[1:]  # what the volunteers did, rather than that they volunteered
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
     if score < 2 or (runner and score < 1.5 * runner):

@@ -59,6 +59,7 @@ def _headline(art: Article) -> str | None:
         if len(line) > _HEADLINE_MAX or "。" in line:
             return None  # the body: no headline above it
         line = _SITE_TAIL.sub("", line) if re.search(r"[_|｜]|\s-\s", line) else line
+        line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         han = len(re.findall(r"[\u3400-\u9fff]", line))
         tokens = line.split()
         if (
@@ -79,6 +80,8 @@ def _headline(art: Article) -> str | None:
 def read_title(art: Article) -> tuple[str | None, float, str]:
     text = art.plain
     fs, fe = art.first_sentence()
+    # Past a page's breadcrumb and dateline: what follows reads the body.
+    fs, fe = art.lead_sentence()
     # 0. A headline line at the top of the page, above the body.
     headline = _headline(art)
     if headline is not None:
@@ -100,7 +103,7 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
                 why += "; it holds characters lost in the scrape"
             return _trim_title(inner), 0.85, why
     # 2. What the first sentences say was held: 开展…培训, 召开…议事会.
-    for s, e in art.sentences(2):
+    for s, e in art.sentences_from(fs, 2):
         best = None
         for m in _EVENT_OBJECT.finditer(art.masked, s, e):
             if not other_event(art, m.start(), m.end()):
