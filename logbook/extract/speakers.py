@@ -1,4 +1,5 @@
-"""Speakers: names next to a title such as 老师 or 教授."""
+"""Speakers: names next to a title such as 老师 or 教授, or next to a job (书记, 社工, 警官) when
+what follows says they taught."""
 
 from __future__ import annotations
 
@@ -11,8 +12,18 @@ _TITLES = (
     "副主任医师", "主任医师", "副教授", "教授", "讲师", "老师", "律师", "医生", "医师", "民警", "警官",
     "专家", "博士", "教练", "研究员", "传承人",
 )
+# Jobs that do not make a speaker by themselves: a 书记 who opens a festival is not one; a 书记
+# who 做了详细讲解 is.
+_ROLES = (
+    "书记", "副主任", "主任", "社工", "处长", "局长", "科长", "站长", "所长", "班长", "负责人", "理事长",
+    "会长", "院长", "校长", "队长", "馆长", "警官", "民警", "宣传员", "宣讲员", "讲解员", "社工师",
+)
+_LECTURE = re.compile(
+    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑"
+)
+_LECTURE_REACH = 30  # how far after a name the text may say what the person did
 _SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕"
+    "乐王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕"
     "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
     "严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕"
     "裴霍涂苗谷翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏卫柏瞿桂佟臧闵邬卞姬栾隋刁"
@@ -21,17 +32,56 @@ _SURNAMES = set(
 _NOT_NAMES = set(
     """专业 全体 各位 多位 两位 几位 志愿 社区 家庭 全科 中医 西医 主治 执业 特聘 资深 退休 优秀 骨干
     金牌 高级 首席 知名 青年 年轻 义务 驻站 骨科 心内 儿科 妇科 眼科 口腔 康复 营养 心理 法律 普法
-    消防 安全 专职 兼职 带教 指导 授课 主讲 张贴 李子 马上 黄色 白色 石头 江湖 高度 方面 方法""".split()
+    消防 安全 专职 兼职 带教 指导 授课 主讲 张贴 李子 马上 黄色 白色 石头 江湖 高度 方面 方法
+    高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传""".split()
 )
-_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将")
+_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根")
 
 
 _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
+_ROLE_RE = re.compile("|".join(sorted(_ROLES, key=len, reverse=True)))
+# Who writes about the activity is never its speaker.
+_BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
+
+
+def _lectures(text: str, pos: int) -> bool:
+    """Whether the text right after `pos`, in its sentence, says the person taught."""
+    after = re.split(r"[。！？!；;\n]", text[pos : pos + _LECTURE_REACH], maxsplit=1)[0]
+    return bool(_LECTURE.search(after))
+
+
+def _surname_and_title(text: str, start: int) -> str | None:
+    """褚社工, 王老师: a surname alone before the title, its own word (nothing of a name before)."""
+    if start < 1 or text[start - 1] not in _SURNAMES:
+        return None
+    before = text[start - 2] if start >= 2 else ""
+    if before and re.match(f"[{HAN}]", before) and before not in "由请邀是，,、":
+        return None
+    return text[start - 1 : start]
 
 
 def read_speakers(art: Article):
     text = art.masked
     names = _Names()
+    passed: list[str] = []
+    for m in _ROLE_RE.finditer(text):
+        before = next(
+            (text[m.start() - n : m.start()] for n in (3, 2) if m.start() >= n and _is_name(text[m.start() - n : m.start()])),
+            None,
+        )
+        after = None if before else _name_after(text, m.end())
+        name = before or after
+        end = m.end() if before else m.end() + len(after or "")
+        if name is None:
+            surname = _surname_and_title(text, m.start())
+            if surname is not None and m.group() in ("社工", "警官", "书记", "主任"):
+                name, end = surname + m.group(), m.end()
+        if name is None or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+            continue
+        if _lectures(text, end):
+            names.add(name)
+        elif len(passed) < 3:
+            passed.append(f"{name} ({m.group()}, not said to teach)")
     for m in _TITLE_RE.finditer(text):
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = next(
@@ -39,11 +89,26 @@ def read_speakers(art: Article):
             None,
         )
         name = before or _name_after(text, m.end())
-        if name:
-            names.add(name)
+        if not name and m.group() in ("老师", "社工"):
+            surname = _surname_and_title(text, m.start())
+            if surname is not None and _lectures(text, m.end()):
+                name = surname + m.group()
+        if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+            continue
+        # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
+        if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):
+            if len(passed) < 3:
+                passed.append(f"{name} ({m.group()}, listed as a guest)")
+            continue
+        names.add(name)
+    # 李老师 after 李秀兰老师 is the same person, named again.
+    full = {n[0] for n in names.found if not n.endswith(_TITLES + _ROLES)}
+    found = [n for n in names.found if not (n.endswith(_TITLES + _ROLES) and n[0] in full)]
+    names.found[:] = found
+    not_taken = f"; passed over: {', '.join(passed)}" if passed else ""
     if not names.found:
-        return [], "no lecturer named (老师/讲师/教授/律师/医生 with a full name)"
-    return names.found, "names next to 老师/讲师/教授/律师/医生"
+        return [], "no lecturer named (老师/讲师/教授/律师/医生 with a full name, or a job such as 书记 with 讲解)" + not_taken
+    return names.found, "names next to 老师/讲师/教授/律师/医生, or a job with 讲解/授课" + not_taken
 
 
 def _name_after(text: str, pos: int) -> str | None:
