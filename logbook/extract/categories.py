@@ -23,7 +23,10 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
               "传统文化", "点翠", "摄影", "游园", "联欢", "健身", "运动", "体育",
               # Festivals and the elders' gatherings held for them.
               "重阳", "元宵", "春节", "端午", "中秋", "七夕", "新春", "春联", "灯谜", "年俗", "过大年", "腊八",
-              "敬老", "歌舞", "文艺汇演", "粽子", "月饼", "汤圆", "饺子")),
+              "敬老", "歌舞", "文艺汇演", "粽子", "月饼", "汤圆", "饺子",
+              # Reading and crafts.
+              "阅读", "书香", "读书会", "书画", "国画", "戏曲", "诗词", "朗诵", "花艺", "插花", "茶艺", "香囊",
+              "灯笼", "手作", "观影")),
     # Legal publicity is none of the above.
     ("其他", ("普法", "法治宣传", "法律明白人", "法治讲座")),
 )
@@ -71,8 +74,9 @@ def read_category(art: Article, title: str, title_conf: float):
                 name, conf, why = other
                 return name, conf, f"{why} (the title says {named[_WEAK]}, who held it, not what it was)"
         if named:
-            # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训.
-            name = min(named, key=_ORDER.index)
+            # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
+            # class the title calls 培训 is one, whatever its topic (应急救护培训).
+            name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
             return name, 0.85 if len(named) == 1 else 0.75, f"the title says {named[name]}"
     return _from_body(art)
 

@@ -45,8 +45,11 @@ _CHROME_WORDS = (
     "注册", "分享到", "字号", "打印", "点评", "新闻推荐", "相关阅读", "基本情况", "编号",
 )
 _DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
-# A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`.
-_SITE_TAIL = re.compile(r"\s*(?:[_|｜]|\s-\s)\s*[^_|｜]{2,14}$")
+# A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`, `…活动-某某新闻网`.
+_SITE_TAIL = re.compile(
+    r"\s*(?:(?:[_|｜丨]|\s[-—–]\s)\s*[^_|｜丨]{2,16}"
+    r"|[-—–]{1,2}\s*[\u4e00-\u9fff]{2,12}(?:网|报|新闻|频道|客户端|在线|门户|之窗|政府|发布|融媒))$"
+)
 
 
 def _headline(art: Article) -> str | None:
@@ -58,7 +61,7 @@ def _headline(art: Article) -> str | None:
             continue
         if len(line) > _HEADLINE_MAX or "。" in line:
             return None  # the body: no headline above it
-        line = _SITE_TAIL.sub("", line) if re.search(r"[_|｜]|\s-\s", line) else line
+        line = _SITE_TAIL.sub("", line)
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         han = len(re.findall(r"[\u3400-\u9fff]", line))
         tokens = line.split()
