@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .i18n import _
+
 if TYPE_CHECKING:
     from .services.importing_text import DraftItem
 
@@ -21,13 +23,14 @@ _LABELS = {
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 
 
-def _checks(item: DraftItem) -> list[str]:
+def _checks(item: DraftItem, given_date: str | None) -> list[str]:
     """What the reader should look at: the draft's fate, fields read with little confidence,
-    an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns."""
+    an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns.
+    `given_date` says where a date not read from the text came from, in the caller's words."""
     d = item.draft
     lines = ["new" if item.status == "new" else f"{item.status}: {item.detail}"]
     if item.record["date"] and not d.record.get("date"):
-        lines.append("date from --date")
+        lines.append(given_date or _("date not read from the text"))
     unsure = [_LABELS[f] for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]
     if unsure:
         lines.append("check " + ", ".join(unsure))
@@ -52,7 +55,9 @@ def _people(record: dict) -> str:
     return people_label(record["participants"], record["participants_approx"], "+") or "-"
 
 
-def draft_table(items: list[DraftItem], *, plain: bool):
+def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None = None):
+    """The preview table. `given_date` is what the Check column says of a date the caller gave
+    (the command names its option there; this module names none)."""
     from rich.table import Table
 
     from .render import table_box, text
@@ -80,6 +85,6 @@ def draft_table(items: list[DraftItem], *, plain: bool):
             _people(r),
             text(_dash(r["speakers"])),
             text(_dash(r["partners"])),
-            text("\n".join(_checks(item))),
+            text("\n".join(_checks(item, given_date))),
         )
     return table
