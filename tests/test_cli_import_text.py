@@ -354,3 +354,13 @@ def test_help_names_the_options():
     assert result.exit_code == 0
     for option in ("--year", "--date", "--article", "--dry-run", "--yes", "--format", "--explain"):
         assert option in result.stdout
+
+
+def test_a_page_with_its_chrome_is_one_draft_that_explains_itself(db_path):
+    page = Path(__file__).resolve().parent / "data" / "reports" / "chrome-page.txt"
+    result = run("import-text", str(page), "--dry-run", "--explain")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("1 article: 1 would be added")
+    assert "title: the headline line at the top" in result.stdout
+    assert "year 2023 from the date 2023-04-18 in the text" in result.stdout
+    assert not db_path.exists()

@@ -474,3 +474,111 @@ def test_labelled_articles_cover_both_scripts_and_the_traps():
     assert any(len(a["communities"]) > 1 for a in articles.values())
     for name in articles:
         assert (ROOT / "tests/data/articles" / name).is_file()
+
+
+# -- reports as news sites publish them ----------------------------------------------------
+# tests/data/reports/ holds reports written here in the shapes public pages take: site chrome
+# around one report, a government page's form fields, Traditional with a filing-day dateline,
+# an anniversary for a year, a roster of guests. Each reproduces a class of misreading.
+
+REPORTS = ROOT / "tests" / "data" / "reports"
+
+
+def report(name: str, **kw):
+    drafts = extract((REPORTS / name).read_text(encoding="utf-8"), source_name=name, today=TODAY, **kw)
+    assert len(drafts) == 1, f"{name} is one report, read as {len(drafts)}"
+    return drafts[0].record
+
+
+def test_one_page_with_its_chrome_is_one_report():
+    r = report("chrome-page.txt")
+    # The headline, not the breadcrumb; the dateline's year, not this year's.
+    assert r["title"] == "青禾社区举办“邻里巧手”布艺课堂"
+    assert r["date"] == "2023-04-15"
+    # The district in front is cut off; the footer's other report (东坪街道) is not read.
+    assert r["communities"] == ["青禾社区"] and r["street"] == "桐柏街道"
+    assert (r["participants"], r["participants_approx"]) == (40, True)
+    assert r["speakers"] == ["周晴岚"]
+
+
+def test_a_government_form_is_not_the_headline_and_its_date_gives_the_year():
+    r = report("form-fields.txt")
+    assert r["title"] == "松岗街道柳堤社区：花灯映元宵 邻里共团圆"
+    assert r["date"] == "2024-02-24"  # the day in the body, the year from 日期 2024-02-26
+    assert r["category"] == "文化"  # a festival
+    # 30 volunteers served, 300 residents came: the residents are the attendance.
+    assert (r["participants"], r["participants_approx"]) == (300, True)
+    assert r["street"] == "松岗街道" and r["communities"] == ["柳堤社区"]
+
+
+def test_traditional_with_prefixes_a_filing_day_and_an_officer_who_lectures():
+    r = report("traditional.txt")
+    assert r["date"] == "2024-05-06"  # not 5月9日訊, the day the report was filed
+    assert r["communities"] == ["春晖社区"] and r["street"] == "河湾街道"
+    assert (r["participants"], r["participants_approx"]) == (50, False)  # 齊聚一堂
+    assert r["speakers"] == ["卫明远"]  # 警官 who 講解
+    assert r["category"] == "安全"
+
+
+def test_an_anniversary_gives_the_year_and_a_secretary_who_lectures_speaks():
+    r = report("anniversary.txt")
+    assert r["date"] == "2019-07-01"  # 建党98周年
+    assert (r["participants"], r["participants_approx"]) == (60, True)  # not the 12 volunteers
+    assert r["speakers"] == ["沈立群"]  # not the reporter nor the correspondent
+    assert r["category"] == "党建"
+
+
+def test_guests_who_only_write_are_not_speakers_and_a_zodiac_year_gives_the_year():
+    r = report("guests.txt")
+    assert r["title"] == "墨香送福迎新春"
+    assert r["date"] == "2019-01-20"  # 猪年 still ahead: January of 2019
+    assert r["speakers"] == []
+    assert r["category"] == "文化"
+
+
+def test_why_says_what_was_passed_over():
+    text = (REPORTS / "guests.txt").read_text(encoding="utf-8")
+    d = extract(text, source_name="guests.txt", today=TODAY)[0]
+    assert "listed as a guest" in d.why["speakers"]
+    d = read("海川网6月3日讯 近日，社区开展了垃圾分类宣传。")
+    assert d.record["date"] is None and "filed" in d.why["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("社区百余名居民与志愿者一起包粽子。", (100, True)),
+        ("社区干部、居民代表等20余人围坐在一起商量停车难题。", (20, True)),
+        ("游园会吸引200余名居民前来打卡。", (200, True)),
+        ("讲师为80余名居民讲解了急救知识。", (80, True)),
+        ("45名居民齐聚一堂。", (45, False)),
+        ("活动为辖区内25名老人提供了免费理发服务。", (25, False)),  # served: second best
+        ("共计16名志愿者走进社区为居民服务。", None),  # those who serve
+        ("社区邀请三位居民代表讲了自家的故事。", None),  # invited to speak
+        ("一位前来咨询的居民说。", None),  # a person, not a count
+    ],
+)
+def test_head_counts_in_other_words(text, expected):
+    d = read(text)
+    got = (d.record["participants"], d.record["participants_approx"]) if d.record["participants"] else None
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4月3日，郑州市惠济区新城街道文运社区开展活动。", (["文运社区"], "新城街道")),
+        ("清河办柳岸社区开展活动。", (["柳岸社区"], "清河街道")),
+        ("南湖镇太和社区开展活动。", (["太和社区"], "南湖镇")),
+        ("1月16日民乐园社区和幼儿园联合开展活动。", (["民乐园社区"], None)),
+        ("东关社区卫生服务中心的医生为居民义诊。", ([], None)),
+        ("普法进社区，守护你我他。", ([], None)),
+    ],
+)
+def test_places_of_any_city(text, expected):
+    d = read(text)
+    assert (d.record["communities"], d.record["street"]) == expected
+
+
+def test_a_university_teacher_is_no_speaker_named_gaoxiao():
+    assert read("社区请高校老师为居民讲解防诈知识。").record["speakers"] == []

@@ -134,7 +134,7 @@ def read_participants(art: Article):
             if (
                 not any(h in noun for h in _ATTENDEE_HEADS)
                 or any(h in noun for h in _HELPER_HEADS)
-                or any(w in text[m.end("unit") : m.end("unit") + 10] for w in _PERFORMING)
+                or (pattern is _COUNT_DRAWN and any(w in text[m.end("unit") : m.end("unit") + 10] for w in _PERFORMING))
             ):
                 continue
             judged[at] = ""

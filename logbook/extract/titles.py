@@ -52,12 +52,25 @@ _SITE_TAIL = re.compile(
 )
 
 
+# The names of a government page's form fields: the line after one is its value.
+_FORM_FIELDS = re.compile(
+    r"^(?:索引号|发文机构|发布机构|公开目录|主题分类|文号|发文字号|成文日期|发布日期|日期|时间|来源|作者|信息来源)[:：]?$"
+)
+
+
 def _headline(art: Article) -> str | None:
     """The first line above the body that reads as a headline, or None. The body starts at the
     first long line or the first line with a full stop."""
-    for raw in art.plain.split("\n")[:12]:
+    field_value = False
+    for raw in art.plain.split("\n")[:16]:
         line = raw.strip().lstrip("-*#·• ").strip()
         if not line:
+            continue
+        if field_value:
+            field_value = False
+            continue
+        if _FORM_FIELDS.match(line):
+            field_value = True
             continue
         if len(line) > _HEADLINE_MAX or "。" in line:
             return None  # the body: no headline above it
