@@ -573,11 +573,32 @@ def test_head_counts_in_other_words(text, expected):
         ("1月16日民乐园社区和幼儿园联合开展活动。", (["民乐园社区"], None)),
         ("东关社区卫生服务中心的医生为居民义诊。", ([], None)),
         ("普法进社区，守护你我他。", ([], None)),
+        ("东湖街春华社区开展活动。", (["春华社区"], "东湖街")),
+        ("城关街道办民主社区开展活动。", (["民主社区"], "城关街道")),
+        ("某某市城東街道和平社區開展活動。", (["和平社区"], "城东街道")),
+        ("和顺社区综合服务中心开展活动。", (["和顺社区"], None)),
+        ("来自枫林社区的居民张三说。", ([], None)),
+        ("新华街街道街北社区开展活动。", (["街北社区"], "新华街街道")),
     ],
 )
 def test_places_of_any_city(text, expected):
     d = read(text)
     assert (d.record["communities"], d.record["street"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("居民赵大海为居民讲述社区变迁。", ["赵大海"]),
+        ("刘班长详细讲解了灭火器的用法。", ["刘班长"]),
+        ("区民政局的李明辉处长以《社区治理》为题上了第一课。", ["李明辉"]),
+        ("居民王大明表示很满意。", []),
+        ("社区书记孙立新首先祝福老人们节日快乐。", []),  # opens the party, does not teach
+        ("通讯员 张丽 记者 王强", []),
+    ],
+)
+def test_speakers_by_job_or_as_residents(text, expected):
+    assert read(text).record["speakers"] == expected
 
 
 def test_a_university_teacher_is_no_speaker_named_gaoxiao():

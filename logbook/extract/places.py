@@ -34,7 +34,12 @@ _PLACE_FINAL = set(
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
-_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|新区|市|区|县|镇|乡|办)(?=[{HAN}]{{2}})")
+_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|新区|市|区|县|镇|乡|办|街)(?=[{HAN}]{{2}})")
+# What a community's own bodies are called: 和顺社区综合服务中心 is the community at work.
+_COMMUNITY_OWN = (
+    "居委会", "居民委员会", "党委", "党总支", "党支部", "综合服务中心", "党群服务中心", "新时代文明实践站",
+    "网格", "工作站",
+)
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for.
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
@@ -83,6 +88,10 @@ def read_places(art: Article, registry):
         if suffix == "社区":
             if text.startswith(_ORGANISATION_AFTER, m.end()):
                 continue
+            # 来自某某社区的居民: where a person lives, not where the activity was.
+            if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
+                continue
+            strong = strong or text.startswith(_COMMUNITY_OWN, m.end())
             if not _looks_like_place(name) and not (
                 _plausible(name) and (strong or text.count(name + suffix) >= 2)
             ):
@@ -103,13 +112,19 @@ def read_places(art: Article, registry):
 
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
-    for m in re.finditer(rf"(?:办事处|办|镇)(?=[{HAN}]{{2,4}}社区)|办事处", text):
+    for m in re.finditer(rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})社区)|办事处", text):
         if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
             continue
+        if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
+            continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name
         name = _name_before(text, m.start(), taken)
-        if name is None or len(name) > 4:
+        if name is None:
             continue
-        found_streets.append(name + ("镇" if m.group() == "镇" else "街道"))
+        if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
+            name = name[1:]  # 春华社区和西山街: 西山街
+        if not 2 <= len(name) <= 4:
+            continue
+        found_streets.append(name + ({"镇": "镇", "街": "街"}.get(m.group(), "街道")))
 
     # 3. 温馨家园: a street's centre for people with disabilities, a venue rather than a
     #    community; it gives the location and, through its name, the street.
@@ -178,8 +193,14 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     cut = None
     for m in _ADMIN_PREFIX.finditer(name):
         cut = m
-    if cut is not None and len(name) - cut.end() >= 2:
+    if cut is not None and len(name) - cut.end() >= 2 and _NUMERAL_TAIL.sub("", name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
+    # 城关街道办民主社区: the 办 of 街道办 is the street's.
+    if text[max(0, start - 2) : start] == "街道":
+        for office in ("办事处", "办"):
+            if name.startswith(office) and len(name) - len(office) >= 2:
+                name, start, sure = name[len(office) :], start + len(office), True
+                break
     # The last lead word: 社工站联合腾龙 is 腾龙, 未来龙泉 is 龙泉.
     stripped = True
     while stripped and name:
@@ -192,7 +213,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
                 continue
             # 和 and 与 also begin names (和平街); drop them only between two names.
             if word in ("和", "与", "及", "或") and not (
-                i == 0 and text[max(0, start - 2) : start] in _SUFFIXES
+                i == 0 and text[max(0, start - 2) : start] in _SUFFIXES and text[start - 2 : start] == text[end : end + 2]
             ):
                 continue
             if best is None or i + len(word) > best[0] + len(best[1]):

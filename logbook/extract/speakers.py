@@ -21,6 +21,8 @@ _ROLES = (
 _LECTURE = re.compile(
     r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑"
 )
+# A resident who teaches (居民赵某为居民讲述) says so in so many words.
+_RESIDENT_TEACHES = re.compile(r"(?:为[^，,。]{0,8})?(?:讲述|讲解|讲授|授课|宣讲|主讲|以《)")
 _LECTURE_REACH = 30  # how far after a name the text may say what the person did
 _SURNAMES = set(
     "乐王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕"
@@ -74,7 +76,7 @@ def read_speakers(art: Article):
         end = m.end() if before else m.end() + len(after or "")
         if name is None:
             surname = _surname_and_title(text, m.start())
-            if surname is not None and m.group() in ("社工", "警官", "书记", "主任"):
+            if surname is not None:
                 name, end = surname + m.group(), m.end()
         if name is None or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
@@ -82,6 +84,10 @@ def read_speakers(art: Article):
             names.add(name)
         elif len(passed) < 3:
             passed.append(f"{name} ({m.group()}, not said to teach)")
+    for m in re.finditer("居民", text):
+        name = _name_after(text, m.end())
+        if name and _RESIDENT_TEACHES.match(text, m.end() + len(name)):
+            names.add(name)
     for m in _TITLE_RE.finditer(text):
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = next(
