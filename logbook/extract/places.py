@@ -75,8 +75,11 @@ def read_places(art: Article, registry):
                     if c.street:
                         registered_streets.append(c.street)
 
+    from_registry = len(communities)
+
     # 2. Names written …社区 / …街道 / …地区.
     found_streets: list[str] = []
+    passed: list[str] = []  # community names set aside, with why
     for m in re.finditer("|".join(_SUFFIXES), text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -87,14 +90,18 @@ def read_places(art: Article, registry):
         suffix = m.group()
         if suffix == "社区":
             if text.startswith(_ORGANISATION_AFTER, m.end()):
+                passed.append(f"{name}{suffix} (in an organisation's name)")
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
             if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
+                passed.append(f"{name}{suffix} (where a person comes from)")
                 continue
             strong = strong or text.startswith(_COMMUNITY_OWN, m.end())
             if not _looks_like_place(name) and not (
                 _plausible(name) and (strong or text.count(name + suffix) >= 2)
             ):
+                if _plausible(name) and name not in _LEAD_WORDS:
+                    passed.append(f"{name}{suffix} (named once, its start unsure)")
                 continue
             full = name + suffix
             known = registry.find(full) if registry is not None else None
@@ -158,6 +165,13 @@ def read_places(art: Article, registry):
             street = (None, 0, "no street named")
     if not communities:
         why["communities"] = "no community named"
+    else:
+        why["communities"] = "registered names in the text" if from_registry == len(communities) else (
+            "names ending in 社区" if not from_registry else "registered names and names ending in 社区"
+        )
+    passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in communities))
+    if passed:
+        why["communities"] += "; passed over: " + ", ".join(passed[:3])
     if art.damage:
         lost = "; part of the text was lost in the scrape and may have named one"
         if not communities:

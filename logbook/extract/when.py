@@ -106,11 +106,12 @@ def read_date(art: Article, today: date, year: int | None):
     chosen = candidates[0]
     if len({(mo, d) for _, _, mo, d in candidates}) > 1:
         fs, fe = art.first_sentence()
-        if not fs <= chosen[0] < fe:
+        ls, le = art.lead_sentence()
+        if not (fs <= chosen[0] < fe or ls <= chosen[0] < le):
             listed = "、".join(sorted({f"{mo}月{d}日" for _, _, mo, d in candidates}))
             return None, 0, f"several dates ({listed}) and none leads the article", False, None
         conf = 0.7
-        why = "the first of several dates, in the first sentence"
+        why = "the first of several dates, in the opening sentence"
     else:
         conf = 0.9
         why = "the date in the text"
@@ -153,6 +154,9 @@ def read_date(art: Article, today: date, year: int | None):
         return None, 0, f"{found.isoformat()} is outside the supported range {SUPPORTED_RANGE}", False, None
     if len(distinct) > 1 and not why.startswith("the first"):
         conf = min(conf, 0.8)
+    if skipped:
+        passed = ", ".join(f"{g} ({'the filing day' if o == 'filed' else o + ' event'})" for g, o in skipped[:3])
+        why += f"; passed over: {passed}"
     return found.isoformat(), conf, why, assumed, hint
 
 
