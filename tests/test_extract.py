@@ -579,6 +579,8 @@ def test_head_counts_in_other_words(text, expected):
         ("和顺社区综合服务中心开展活动。", (["和顺社区"], None)),
         ("来自枫林社区的居民张三说。", ([], None)),
         ("新华街街道街北社区开展活动。", (["街北社区"], "新华街街道")),
+        ("南湖镇柳树村开展活动。", ([], "南湖镇")),
+        ("推动小城镇建设。", ([], None)),
     ],
 )
 def test_places_of_any_city(text, expected):

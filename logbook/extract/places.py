@@ -119,7 +119,7 @@ def read_places(art: Article, registry):
 
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
-    for m in re.finditer(rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})社区)|办事处", text):
+    for m in re.finditer(rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)", text):
         if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
             continue
         if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):

@@ -72,9 +72,9 @@ def _headline(art: Article) -> str | None:
         if _FORM_FIELDS.match(line):
             field_value = True
             continue
+        line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
         if len(line) > _HEADLINE_MAX or "。" in line:
             return None  # the body: no headline above it
-        line = _SITE_TAIL.sub("", line)
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         han = len(re.findall(r"[\u3400-\u9fff]", line))
         tokens = line.split()
