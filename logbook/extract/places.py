@@ -30,6 +30,9 @@ _PLACE_FINAL = set(
     "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
     "墙洼垡沟峪岭坨淀泉池塔滩源景邸第舍廊轩汇郡墅岸谷溪寓寨集堡坝埠堤塘殿祠庙观宅房户东西南北中"
 )
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LEAD_RE = re.compile("|".join(w for w in _LEAD_WORDS if len(w) > 1))  # longest first
+_LEAD_CHARS = {w for w in _LEAD_WORDS if len(w) == 1}
 # Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
@@ -80,6 +83,7 @@ def read_places(art: Article, registry):
     # 2. Names written …社区 / …街道 / …地区.
     found_streets: list[str] = []
     passed: list[str] = []  # community names set aside, with why
+    counted: dict[str, int] = {}  # how often each name is written, counted once per name
     for m in re.finditer("|".join(_SUFFIXES), text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -98,7 +102,7 @@ def read_places(art: Article, registry):
                 continue
             strong = strong or text.startswith(_COMMUNITY_OWN, m.end())
             if not _looks_like_place(name) and not (
-                _plausible(name) and (strong or text.count(name + suffix) >= 2)
+                _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
             ):
                 if _plausible(name) and name not in _LEAD_WORDS:
                     passed.append(f"{name}{suffix} (named once, its start unsure)")
@@ -169,7 +173,7 @@ def read_places(art: Article, registry):
         why["communities"] = "registered names in the text" if from_registry == len(communities) else (
             "names ending in 社区" if not from_registry else "registered names and names ending in 社区"
         )
-    passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in communities))
+    passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
     if passed:
         why["communities"] += "; passed over: " + ", ".join(passed[:3])
     if art.damage:
@@ -187,7 +191,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
     start = end
     sure = False
-    while start > 0 and re.match(f"[{HAN}]", text[start - 1]) and not taken[start - 1]:
+    while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
         if text[start - 1] in _STOP_CHARS:
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
@@ -219,22 +223,22 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     stripped = True
     while stripped and name:
         stripped = False
-        best = None
-        for word in _LEAD_WORDS:
-            # One-character words (全, 属, 和) only in front: inside a name they are its own.
-            i = name.rfind(word) if len(word) > 1 else (0 if name.startswith(word) else -1)
-            if i < 0 or len(name) - i - len(word) < 1:
-                continue
-            # 和 and 与 also begin names (和平街); drop them only between two names.
-            if word in ("和", "与", "及", "或") and not (
-                i == 0 and text[max(0, start - 2) : start] in _SUFFIXES and text[start - 2 : start] == text[end : end + 2]
+        best = None  # (end of the word in name, word)
+        for m in _LEAD_RE.finditer(name):
+            # A word must leave a name after it.
+            if m.end() < len(name) and (best is None or m.end() > best[0]):
+                best = (m.end(), m.group())
+        # One-character words (全, 属, 和) only in front: inside a name they are its own. 和 and
+        # 与 also begin names (和平街): dropped only between two names of one kind (A社区和B社区).
+        first = name[0]
+        if best is None and first in _LEAD_CHARS and len(name) > 1:
+            if first not in "和与及或" or (
+                text[max(0, start - 2) : start] in _SUFFIXES and text[start - 2 : start] == text[end : end + 2]
             ):
-                continue
-            if best is None or i + len(word) > best[0] + len(best[1]):
-                best = (i, word)
+                best = (1, first)
         if best is not None:
-            i, word = best
-            name, start, stripped = name[i + len(word) :], start + i + len(word), True
+            cut_at, word = best
+            name, start, stripped = name[cut_at:], start + cut_at, True
             sure = sure or word in _PLACE_LEADS
     # 朝阳区和平街街道: the district in front is not part of the street's name.
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
@@ -245,6 +249,20 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
         return None
     return (name, sure) if strong else name
+
+
+def _times_named(text: str, name: str, counted: dict[str, int]) -> int:
+    """How often `name` (…社区, its stem of 2 to 6 characters) is written. The stems before every
+    社区 are counted in one pass, the first time one is asked for: a text of many names is then
+    read in time that grows with its length, not with the number of names times the length."""
+    if not counted:
+        counted[""] = 0  # counted: even a text without 社区 is not counted again
+        for m in re.finditer("社区", text):
+            for k in range(2, 7):
+                if m.start() >= k:
+                    stem = text[m.start() - k : m.start()]
+                    counted[stem] = counted.get(stem, 0) + 1
+    return counted.get(name[: -len("社区")], 0) if name.endswith("社区") else 0
 
 
 def _plausible(name: str) -> bool:
