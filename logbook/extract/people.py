@@ -58,7 +58,7 @@ _COUNT_LISTED = re.compile(
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
 _COUNT_SUBJECT = re.compile(
-    rf"(?P<pre>共计|共有|共|约有|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
+    rf"(?P<pre>共计|共有|共|约有|约|近|逾|超过)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
     rf"(?=[及和与、,，在齐共围来走参一欢相纷积踊])"
 )
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
