@@ -59,12 +59,12 @@ _THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?P<what>[{HAN}]{{1,8
 _ORDER = [name for name, _ in _CATEGORY_WORDS]
 
 
-def read_category(art: Article, title: str, title_conf: float):
+def read_category(art: Article, title: str | None, title_conf: float):
     """The category by keywords: those of a title read with confidence (the first category in
     the order of _CATEGORY_WORDS when it names several), else those right after
     本次/此次 (the text naming its own event), else the keywords of the whole text when one
     category clearly leads (first-sentence hits count double)."""
-    if title_conf >= MIN_CONFIDENCE:
+    if title and title_conf >= MIN_CONFIDENCE:
         named = {name: word for _, name, word in _keyword_hits(title)}
         if len(named) > 1:
             named.pop(_WEAK, None)

@@ -170,7 +170,7 @@ def read_participants(art: Article):
     if not found:
         why = "no number tied to attendance"
         # Say which head counts were seen and set aside, so the reader can check.
-        seen = []
+        seen: list[str] = []
         for m in _ANY_COUNT.finditer(text):
             reason = judged.get(m.start("num"), "no 参加/参与/出席 next to it")
             if reason and len(seen) < 4:
