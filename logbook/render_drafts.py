@@ -4,22 +4,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import _
+from .i18n import N_, _
 
 if TYPE_CHECKING:
     from .services.importing_text import DraftItem
 
 # What the preview calls each field, in the order it lists empty ones.
 _LABELS = {
-    "title": "title",
-    "date": "date",
-    "category": "category",
-    "communities": "communities",
-    "street": "street",
-    "participants": "people",
-    "speakers": "speakers",
-    "partners": "partners",
+    "title": N_("title"),
+    "date": N_("date"),
+    "category": N_("category"),
+    "communities": N_("communities"),
+    "street": N_("street"),
+    "participants": N_("people"),
+    "speakers": N_("speakers"),
+    "partners": N_("partners"),
 }
+# The preview's columns: (heading, Rich column options).
+_COLUMNS = (
+    ("#", {"justify": "right", "no_wrap": True}),
+    (N_("Date"), {"no_wrap": True}),
+    (N_("Title"), {"overflow": "fold", "ratio": 3}),
+    (N_("Category"), {"overflow": "fold"}),
+    (N_("Communities"), {"overflow": "fold", "ratio": 2}),
+    (N_("Street"), {"overflow": "fold"}),
+    (N_("People"), {"justify": "right", "no_wrap": True}),
+    (N_("Speakers"), {"overflow": "fold"}),
+    (N_("Partners"), {"overflow": "fold", "ratio": 2}),
+    (N_("Check"), {"overflow": "fold", "ratio": 3}),
+)
+_STATUS = {"new": N_("new"), "duplicate": N_("duplicate"), "no date": N_("no date"), "no title": N_("no title")}
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 
 
@@ -28,18 +42,19 @@ def _checks(item: DraftItem, given_date: str | None) -> list[str]:
     an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns.
     `given_date` says where a date not read from the text came from, in the caller's words."""
     d = item.draft
-    lines = ["new" if item.status == "new" else f"{item.status}: {item.detail}"]
+    status = _(_STATUS.get(item.status, item.status))
+    lines = [status if item.status == "new" else _("{status}: {detail}").format(status=status, detail=item.detail)]
     if item.record["date"] and not d.record.get("date"):
         lines.append(given_date or _("date not read from the text"))
-    unsure = [_LABELS[f] for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]
+    unsure = [_(_LABELS[f]) for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]
     if unsure:
-        lines.append("check " + ", ".join(unsure))
+        lines.append(_("check {fields}").format(fields=_(", ").join(unsure)))
     if d.year_assumed:
-        lines.append(f"year {item.record['date'][:4]} assumed")
+        lines.append(_("year {year} assumed").format(year=item.record["date"][:4]))
     if d.damaged:
         shown = "、".join(s if len(s) <= 8 else s[:7] + "…" for s in d.damaged[:2])
         more = f" +{len(d.damaged) - 2}" if len(d.damaged) > 2 else ""
-        lines.append(f"damaged: {shown}{more}")
+        lines.append(_("damaged: {spans}{more}").format(spans=shown, more=more))
     return lines
 
 
@@ -63,16 +78,8 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
     from .render import table_box, text
 
     table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Title", overflow="fold", ratio=3)
-    table.add_column("Category", overflow="fold")
-    table.add_column("Communities", overflow="fold", ratio=2)
-    table.add_column("Street", overflow="fold")
-    table.add_column("People", justify="right", no_wrap=True)
-    table.add_column("Speakers", overflow="fold")
-    table.add_column("Partners", overflow="fold", ratio=2)
-    table.add_column("Check", overflow="fold", ratio=3)
+    for heading, options in _COLUMNS:
+        table.add_column(_(heading), **options)
     for item in items:
         r, d = item.record, item.draft
         table.add_row(

@@ -131,3 +131,37 @@ def test_a_message_is_english_for_programs_and_the_readers_language_for_people()
     assert str(plural) == "Delete 3 activities?" and plural.text() == "删除 3 条活动？"
     i18n.use(i18n.ENGLISH)
     assert found.text() == "Error: x"
+
+
+# Words that may stand in a Chinese help page: option and format names, field names a
+# program reads, environment variables, and names of things (ISO, JSON, CSV, Excel ...).
+_ALLOWED = re.compile(
+    r"--?[\w-]+|[A-Z][A-Z0-9_]+|HH:MM|YYYY(-MM)?|\b(json|jsonl|csv|md|html|text|table|xlsx|xlsm|xls|ods|utf-8|gbk|"
+    r"gb18030|utf-16|logbook|ISO|JSON|CSV|Excel|WPS|TinyDB|cron|newer|keep|replace|date|participants|community|"
+    r"street|category|tag|week|month|quarter|this|last|today|id|title|start|end|people|location|notes|"
+    r"communities|organizers|partners|speakers|groups|tags|source|author|created_at|updated_at|"
+    r"participants_approx|en|zh|bash|zsh|fish|PowerShell|shell|pinyin|aed|"
+    r"add|list|show|edit|delete|undo|search|report|digest|export|import|check|community|rename|remove|organizer|Markdown|Lines)\b"
+)
+
+
+def _help_pages() -> list[tuple[str, str]]:
+    import typer
+
+    command = typer.main.get_command(__import__("logbook.cli", fromlist=["app"]).app)
+    pages = [("logbook", run("--help").stdout)]
+    for name, sub in command.commands.items():
+        pages.append((name, run(name, "--help").stdout))
+        for child in getattr(sub, "commands", {}):
+            pages.append((f"{name} {child}", run(name, child, "--help").stdout))
+    return pages
+
+
+def test_every_help_page_reads_chinese_under_zh(monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    english = []
+    for name, page in _help_pages():
+        leftover = re.findall(r"[A-Za-z]{3,}", _ALLOWED.sub(" ", page))
+        if leftover:
+            english.append(f"{name}: {sorted(set(leftover))}")
+    assert not english, "English words in Chinese help:\n" + "\n".join(english)

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .common import ask, consoles, info, state, stdin_is_terminal, warn, write_out
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
@@ -27,33 +27,44 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024
 def import_text(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(metavar="FILE", help="A text of one or more articles; - reads standard input.")
+        str, typer.Argument(metavar="FILE", help=N_("A text of one or more articles; - reads standard input."))
     ],
     year: Annotated[
         str | None,
-        typer.Option("--year", metavar="YYYY", help="The year of dates written without one (else one the text names, else the latest that is not in the future)."),
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help=N_(
+                "The year of dates written without one (else one the text names, "
+                "else the latest that is not in the future)."
+            ),
+        ),
     ] = None,
     on: Annotated[
         str | None,
-        typer.Option("--date", "-d", metavar="DATE", help="The date of articles that name none (with --article to pick them)."),
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="DATE",
+            help=N_("The date of articles that name none (with --article to pick them)."),
+        ),
     ] = None,
     article: Annotated[
         list[str] | None,
-        typer.Option("--article", "-a", metavar="N", help="Only article N of the text (repeatable)."),
+        typer.Option("--article", "-a", metavar="N", help=N_("Only article N of the text (repeatable).")),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the drafts and stop.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Show the drafts and stop."))] = False,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Save without asking; needed without a terminal.")
+        bool, typer.Option("--yes", "-y", help=N_("Save without asking; needed without a terminal."))
     ] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Under the table, say how each field was read or why it is empty.")
+        bool, typer.Option("--explain", help=N_("Under the table, say how each field was read or why it is empty."))
     ] = False,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="table for people; json, jsonl, csv, md print the drafts as records."),
+        typer.Option("--format", "-f", help=N_("table for people; json, jsonl, csv, md print the drafts as records.")),
     ] = Format.table,
 ) -> None:
-    """Turn written reports into activities: preview the drafts, then save them."""
     from .. import dates
     from ..extract import extract
 
@@ -64,10 +75,11 @@ def import_text(
     store = st.store()
     drafts = extract(text, source_name=name, today=st.today, year=the_year, registry=st.registry())
     if not drafts:
-        shown = "standard input" if file == "-" else repr(file)
+        shown = _("standard input") if file == "-" else repr(file)
         raise LogbookError(
-            f"{shown} holds no article text: expected articles ending with ]]>, "
-            "or separated by lines of ---"
+            _("{source} holds no article text: expected articles ending with ]]>, or separated by lines of ---").format(
+                source=shown
+            )
         )
     wanted = _parse_articles(article, len(drafts))
     if wanted:
@@ -84,18 +96,22 @@ def import_text(
 
     if new and not dry_run:
         if store.readonly:
-            raise ReadOnly(f"{store.label} is read-only; use --db to write to a logbook of your own")
+            raise ReadOnly(
+                _("{logbook} is read-only; use --db to write to a logbook of your own").format(logbook=store.label)
+            )
         if not yes and not stdin_is_terminal():
             raise UsageError(
-                "refusing to save without confirmation: not at a terminal; pass --yes to save, "
-                "or --dry-run to only see the drafts"
+                _(
+                    "refusing to save without confirmation: not at a terminal; pass --yes to save, "
+                    "or --dry-run to only see the drafts"
+                )
             )
 
     _show(items, fmt, explain)
     _summarise(items, dry_run)
     if dry_run or not new:
         if not new:
-            info("Nothing to add")
+            info(_("Nothing to add"))
         return
     if not yes:
         question = ngettext("Save {count} activity?", "Save {count} activities?", len(new))
@@ -104,11 +120,16 @@ def import_text(
             raise typer.Exit(1)
     saved, skipped = save_drafts(store, name, new, now=st.now(), categories=st.categories)
     for item in skipped:
-        warn(f"article {item.number} was saved meanwhile ({item.detail}); skipped")
+        warn(
+            _("article {number} was saved meanwhile ({detail}); skipped").format(number=item.number, detail=item.detail)
+        )
     for a in saved:
-        info(f"Added {a.short_id} on {a.date}: {a.title}")
-    noun = "activity" if len(saved) == 1 else "activities"
-    info(f"Saved {len(saved)} {noun} from {name}")
+        info(_("Added {id} on {date}: {title}").format(id=a.short_id, date=a.date, title=a.title))
+    info(
+        ngettext("Saved {count} activity from {source}", "Saved {count} activities from {source}", len(saved)).format(
+            count=len(saved), source=name
+        )
+    )
 
 
 # -- input ---------------------------------------------------------------------------------
@@ -119,10 +140,18 @@ def _parse_year(value: str) -> int:
 
     text = value.strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise UsageError(f"invalid year {value!r} for --year: expected a year such as 2025")
+        raise UsageError(
+            _("invalid year {value!r} for {option}: expected {expected}").format(
+                value=value, option="--year", expected=_("a year such as 2025")
+            )
+        )
     if not FIRST_DAY.year <= int(text) <= LAST_DAY.year:
         raise UsageError(
-            f"invalid year {value!r} for --year: expected a year from {FIRST_DAY.year} to {LAST_DAY.year}"
+            _("invalid year {value!r} for {option}: expected {expected}").format(
+                value=value,
+                option="--year",
+                expected=_("a year from {first} to {last}").format(first=FIRST_DAY.year, last=LAST_DAY.year),
+            )
         )
     return int(text)
 
@@ -132,10 +161,14 @@ def _parse_articles(values: list[str] | None, total: int) -> set[int]:
     for value in values or []:
         text = value.strip()
         if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= total:
-            noun = "article" if total == 1 else "articles"
             raise UsageError(
-                f"invalid article number {value!r} for --article: the text holds {total} {noun}, "
-                f"numbered 1 to {total}"
+                ngettext(
+                    "invalid article number {value!r} for {option}: "
+                    "the text holds {total} article, numbered 1 to {total}",
+                    "invalid article number {value!r} for {option}: "
+                    "the text holds {total} articles, numbered 1 to {total}",
+                    total,
+                ).format(value=value, option="--article", total=total)
             )
         wanted.add(int(text))
     return wanted
@@ -149,32 +182,32 @@ def _read_input(file: str) -> tuple[str, str]:
     limit = min(MAX_TEXT_BYTES, inputs.MAX_INPUT_BYTES)
     if file == "-":
         closed = UsageError(
-            "standard input is closed; expected the articles on it for '-', or name a file of articles"
+            _("standard input is closed; expected the articles on it for '-', or name a file of articles")
         )
         if sys.stdin is None:  # the shell closed it (`<&-`)
             raise closed
         try:
-            raw = read_capped(
-                typer.get_binary_stream("stdin"), "standard input", "a text of articles", limit=limit
-            )
+            raw = read_capped(typer.get_binary_stream("stdin"), "standard input", "a text of articles", limit=limit)
         except RuntimeError:  # no binary stream behind it
             raise closed from None
         except OSError as err:
-            raise LogbookError(f"standard input cannot be read: {err.strerror or err}") from None
+            raise LogbookError(
+                _("standard input cannot be read: {reason}").format(reason=err.strerror or err)
+            ) from None
         return _decode(raw), "stdin"
     path = Path(file)
     try:
-        raw = read_input_file(
-            path, shown=repr(file), expected="a text file of articles", sep=":", limit=limit
-        )
+        raw = read_input_file(path, shown=repr(file), expected="a text file of articles", sep=":", limit=limit)
     except FileNotFoundError:
-        raise NotFound(f"no file {file!r}") from None
+        raise NotFound(_("no file {file!r}").format(file=file)) from None
     except IsADirectoryError:
-        raise UsageError(f"{file!r} is a directory: expected a text file of articles") from None
+        raise UsageError(_("{file!r} is a directory: expected a text file of articles").format(file=file)) from None
     except PermissionError:
-        raise LogbookError(f"{file!r} cannot be read: permission denied") from None
+        raise LogbookError(_("{file!r} cannot be read: permission denied").format(file=file)) from None
     except OSError as err:
-        raise LogbookError(f"{file!r} cannot be read: {err.strerror or err}") from None
+        raise LogbookError(
+            _("{file!r} cannot be read: {reason}").format(file=file, reason=err.strerror or err)
+        ) from None
     return _decode(raw), path.name
 
 
@@ -204,7 +237,7 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
 
             lines = []
             for item in items:
-                lines.append(f"Article {item.number}: {item.record['source']}")
+                lines.append(_("Article {number}: {source}").format(number=item.number, source=item.record["source"]))
                 for field, why in _why(item.draft).items():
                     lines.append(f"  {field}: {why}")
             write_out(safe(line) + "\n" for line in lines)
@@ -240,10 +273,7 @@ def _why(draft) -> dict[str, str]:
         Hint.YEAR_GIVEN: " from --year",
         Hint.SET_YEAR: "; --year to set it",
     }
-    return {
-        field: why + said[draft.hints[field]] if field in draft.hints else why
-        for field, why in draft.why.items()
-    }
+    return {field: why + said[draft.hints[field]] if field in draft.hints else why for field, why in draft.why.items()}
 
 
 def _summarise(items: list, dry_run: bool) -> None:
@@ -252,19 +282,32 @@ def _summarise(items: list, dry_run: bool) -> None:
         counts.setdefault(item.status, []).append(item.number)
     parts = []
     if counts.get("new"):
-        verb = "would be added" if dry_run else "to add"
-        parts.append(f"{len(counts['new'])} {verb}")
+        said = _("{count} would be added") if dry_run else _("{count} to add")
+        parts.append(said.format(count=len(counts["new"])))
     if counts.get("duplicate"):
-        parts.append(f"{len(counts['duplicate'])} already in the logbook ({_numbers(counts['duplicate'])})")
+        parts.append(
+            _("{count} already in the logbook ({numbers})").format(
+                count=len(counts["duplicate"]), numbers=_numbers(counts["duplicate"])
+            )
+        )
     if counts.get("no date"):
         nums = counts["no date"]
         parts.append(
-            f"{len(nums)} without a date, not saved ({_numbers(nums)}: give it with --date DATE --article N)"
+            _("{count} without a date, not saved ({numbers}: give it with --date DATE --article N)").format(
+                count=len(nums), numbers=_numbers(nums)
+            )
         )
     if counts.get("no title"):
-        parts.append(f"{len(counts['no title'])} without a readable title ({_numbers(counts['no title'])})")
-    noun = "article" if len(items) == 1 else "articles"
-    info(f"{len(items)} {noun}: " + "; ".join(parts))
+        parts.append(
+            _("{count} without a readable title ({numbers})").format(
+                count=len(counts["no title"]), numbers=_numbers(counts["no title"])
+            )
+        )
+    info(
+        ngettext("{count} article: {parts}", "{count} articles: {parts}", len(items)).format(
+            count=len(items), parts=_("; ").join(parts)
+        )
+    )
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -272,4 +315,6 @@ def _numbers(numbers: list[int]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import-text")(import_text)
+    app.command("import-text", help=N_("Turn written reports into activities: preview the drafts, then save them."))(
+        import_text
+    )
