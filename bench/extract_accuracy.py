@@ -117,7 +117,7 @@ def measure(labels_path: Path = DEFAULT_LABELS, texts: Path | None = None, names
         record = extract_article(parts[0], source_name=name, today=today, registry=registry).record
         right: list[bool] = []
 
-        def scored(field: str, ok: bool) -> None:
+        def scored(field: str, ok: bool, right: list[bool] = right) -> None:
             counts[field]["scored"] += 1
             counts[field]["right"] += ok
             right.append(ok)
@@ -224,17 +224,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="the labels file")
     parser.add_argument(
-        "--texts", type=Path, default=None,
+        "--texts",
+        type=Path,
+        default=None,
         help="the directory of the labelled texts, for a labels file that has `texts` "
         "(default: the one it names, e.g. ../shared/data/real-reports)",
     )
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument(
-        "--misses", action="store_true",
+        "--misses",
+        action="store_true",
         help="also list every wrong or missed value (of the development part only, where there is one)",
     )
     parser.add_argument(
-        "--held-out-misses", action="store_true",
+        "--held-out-misses",
+        action="store_true",
         help="list the held-out part's misses too: only for the final check, never for tuning",
     )
     args = parser.parse_args(argv)

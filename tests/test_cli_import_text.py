@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import add, run, run_proc
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -78,10 +77,12 @@ def test_dry_run_of_the_whole_feed(feed_copy, db_path):
 def test_explain_says_how_each_field_was_read_or_why_it_is_empty(feed_copy):
     result = run("import-text", str(feed_copy), "--dry-run", "--explain", "--article", "6")
     assert result.exit_code == 0, result.stderr
-    explained = result.stdout[result.stdout.index("Article 6"):].splitlines()
+    explained = result.stdout[result.stdout.index("Article 6") :].splitlines()
     assert explained[0] == "Article 6: import-text:news.txt#6"
-    assert "  participants: no number tied to attendance; not counted: 七位居民代表 (no 参加/参与/出席 next to it), " \
+    assert (
+        "  participants: no number tied to attendance; not counted: 七位居民代表 (no 参加/参与/出席 next to it), "
         "三位居民代表 (no 参加/参与/出席 next to it), 六名居民当即 (no 参加/参与/出席 next to it)" in explained
+    )
     assert "  date: no date in the text; give it with --date" in explained
 
 
@@ -93,9 +94,27 @@ def test_json_prints_the_drafts_as_records(feed_copy):
     assert [d["article"] for d in drafts] == [1, 2, 3, 4, 5, 6]
     d = drafts[3]
     assert list(d)[:21] == [
-        "id", "date", "start", "end", "title", "category", "communities", "street", "participants",
-        "participants_approx", "organizers", "partners", "speakers", "groups", "tags", "location",
-        "notes", "source", "author", "created_at", "updated_at",
+        "id",
+        "date",
+        "start",
+        "end",
+        "title",
+        "category",
+        "communities",
+        "street",
+        "participants",
+        "participants_approx",
+        "organizers",
+        "partners",
+        "speakers",
+        "groups",
+        "tags",
+        "location",
+        "notes",
+        "source",
+        "author",
+        "created_at",
+        "updated_at",
     ]
     assert d["id"] is None and d["status"] == "new"
     assert (d["date"], d["participants"], d["participants_approx"]) == ("2025-03-21", 30, True)
@@ -110,7 +129,9 @@ def test_json_prints_the_drafts_as_records(feed_copy):
 
 
 def test_reasons_name_the_option_that_settles_them(feed_copy, tmp_path):
-    why = {d["article"]: d["why"]["date"] for d in run("import-text", str(feed_copy), "--dry-run", "--format", "json").json}
+    why = {
+        d["article"]: d["why"]["date"] for d in run("import-text", str(feed_copy), "--dry-run", "--format", "json").json
+    }
     assert why[6] == "no date in the text; give it with --date"
     assert why[4] == "the date in the text; year 2025 assumed (the latest that is not after today); --year to set it"
     given = run("import-text", str(feed_copy), "--dry-run", "--format", "json", "--year", "2024", "--article", "4")
@@ -154,8 +175,10 @@ def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_cop
     before = db_path.read_bytes()
     again = run("import-text", str(feed_copy), "--yes")
     assert again.exit_code == 0
-    assert again.stderr.endswith("1 already in the logbook (article 4); 5 without a date, not saved "
-                                 "(articles 1, 2, 3, 5, 6: give it with --date DATE --article N)\nNothing to add\n")
+    assert again.stderr.endswith(
+        "1 already in the logbook (article 4); 5 without a date, not saved "
+        "(articles 1, 2, 3, 5, 6: give it with --date DATE --article N)\nNothing to add\n"
+    )
     as_json = run("import-text", str(feed_copy), "--dry-run", "--format", "json").json
     assert as_json[3]["status"] == "duplicate"
     assert as_json[3]["status_detail"] == "already in the logbook as " + saved["id"][:8]
@@ -214,7 +237,8 @@ def test_an_article_with_nothing_readable_to_call_it_is_not_saved(tmp_path):
     result = run("import-text", str(path), "--yes", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [(d["status"], d["status_detail"]) for d in result.json] == [
-        ("new", None), ("no title", "nothing readable to call it"),
+        ("new", None),
+        ("no title", "nothing readable to call it"),
     ]
     assert "1 without a readable title (article 2)" in result.stderr
     assert [a["title"] for a in listed()] == ["议事会"]
@@ -281,7 +305,9 @@ def test_plain_text_in_gbk_separated_by_rules(tmp_path, registry):
     path.write_bytes(text.encode("gbk"))
     result = run("import-text", str(path), "--yes")
     assert result.exit_code == 0, result.stderr
-    got = sorted((a["date"], a["title"], a["category"], a["street"], a["participants"], tuple(a["partners"])) for a in listed())
+    got = sorted(
+        (a["date"], a["title"], a["category"], a["street"], a["participants"], tuple(a["partners"])) for a in listed()
+    )
     assert got == [
         ("2025-03-18", "健康进社区 义诊暖人心", "义诊", "安贞街道", None, ("北京安贞医院",)),
         ("2025-03-26", "楼院环境整治居民议事会", "会议", "安贞街道", 8, ()),
@@ -294,7 +320,9 @@ def test_labelled_articles_import_as_labelled(tmp_path, registry):
     labels = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))
     names = ["03.txt", "07.txt", "12.txt"]  # Simplified and Traditional, one, one, three communities
     path = tmp_path / "reports.txt"
-    path.write_text("".join((ARTICLES / n).read_text(encoding="utf-8").rstrip() + "\n]]>\n" for n in names), encoding="utf-8")
+    path.write_text(
+        "".join((ARTICLES / n).read_text(encoding="utf-8").rstrip() + "\n]]>\n" for n in names), encoding="utf-8"
+    )
     result = run("import-text", str(path), "--yes", "--format", "json")
     assert result.exit_code == 0, result.stderr
     saved = {a["source"]: a for a in listed()}
@@ -323,8 +351,16 @@ def test_stdin_through_a_real_process(tmp_path):
     [
         (["missing.txt"], 1, "Error: no file 'missing.txt'\n"),
         (["FEED", "--year", "25"], 2, "Error: invalid year '25' for --year: expected a year such as 2025\n"),
-        (["FEED", "--article", "7"], 2, "Error: invalid article number '7' for --article: the text holds 6 articles, numbered 1 to 6\n"),
-        (["FEED", "--article", "x"], 2, "Error: invalid article number 'x' for --article: the text holds 6 articles, numbered 1 to 6\n"),
+        (
+            ["FEED", "--article", "7"],
+            2,
+            "Error: invalid article number '7' for --article: the text holds 6 articles, numbered 1 to 6\n",
+        ),
+        (
+            ["FEED", "--article", "x"],
+            2,
+            "Error: invalid article number 'x' for --article: the text holds 6 articles, numbered 1 to 6\n",
+        ),
         (["FEED", "--date", "3月32日"], 2, "Error: invalid date '3月32日': expected "),
     ],
 )

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import examples
 from logbook.extract import MIN_CONFIDENCE, Hint, article_digest, extract, extract_article, split_text
 from logbook.models import TITLE_MAX, Community
 from logbook.registry import Registry
@@ -104,8 +104,15 @@ def test_feed_places_from_registry_and_patterns(feed):
     assert feed[3].record["communities"] == ["青柳南里社区"]
     assert feed[4].record["communities"] == ["槐荫堂社区"]  # not registered: read by its pattern
     assert feed[5].record["communities"] == [
-        "桃源一社区", "桃源二社区", "桃源四社区", "桃源五社区", "桃源六社区",
-        "桃源七社区", "石榴园社区", "北苑二社区", "三道口社区",
+        "桃源一社区",
+        "桃源二社区",
+        "桃源四社区",
+        "桃源五社区",
+        "桃源六社区",
+        "桃源七社区",
+        "石榴园社区",
+        "北苑二社区",
+        "三道口社区",
     ]
     assert feed[5].record["street"] == "云岭地区"  # and not 云岭乡社区 (a township's communities)
     # 春晖国际社区 does not end like a place name: missed, never guessed.
@@ -202,12 +209,20 @@ def test_dates_left_empty(text, reason):
     [
         ("社区开展手工活动。", None, "no date in the text", Hint.GIVE_DATE),
         ("近日，社区开展手工活动。", None, "the article says only 近日", Hint.GIVE_THE_DATE),
-        ("3月27日，社区举办讲座。", None, "the date in the text; year 2025 assumed (the latest that is not after today)",
-         Hint.SET_YEAR),
+        (
+            "3月27日，社区举办讲座。",
+            None,
+            "the date in the text; year 2025 assumed (the latest that is not after today)",
+            Hint.SET_YEAR,
+        ),
         ("3月27日，社区举办讲座。", 2024, "the date in the text; year 2024", Hint.YEAR_GIVEN),
         ("2024年12月6日，社区开展主题党日活动。", None, "the date in the text", None),
-        ("此前，社区已于3月5日走访居民。社区召开议事会。", None,
-         "the only dates belong to another event: 3月5日 (earlier event)", None),
+        (
+            "此前，社区已于3月5日走访居民。社区召开议事会。",
+            None,
+            "the only dates belong to another event: 3月5日 (earlier event)",
+            None,
+        ),
     ],
 )
 def test_what_settles_the_date_is_a_hint_never_an_option_name(text, year, why, hint):
@@ -408,7 +423,13 @@ def test_draft_dict_digest_and_empty_fields():
 
 
 @settings(max_examples=examples(150), deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("社区街道地区参加余名人共计约3月2日年十八老师教授联合医院“”，。、()?\n]]>-")) | st.characters(), max_size=200))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("社区街道地区参加余名人共计约3月2日年十八老师教授联合医院“”，。、()?\n]]>-"))
+        | st.characters(),
+        max_size=200,
+    )
+)
 def test_any_text_gives_drafts_that_can_be_records(text):
     for d in extract(text, source_name="x.txt", today=TODAY):
         r = d.record
@@ -452,14 +473,24 @@ def test_feed_labels_measure_nothing_filled_in_wrong_but_titles():
 def test_accuracy_script_prints_the_markdown_table():
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "extract_accuracy.py")],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == "14 labelled articles"
     assert lines[2] == "| field | precision | recall | filled | labelled | correct |"
     assert [line.split(" | ")[0] for line in lines[4:]] == [
-        "| title", "| date", "| communities", "| street", "| participants", "| category", "| speakers", "| partners",
+        "| title",
+        "| date",
+        "| communities",
+        "| street",
+        "| participants",
+        "| category",
+        "| speakers",
+        "| partners",
     ]
 
 

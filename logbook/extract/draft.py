@@ -8,7 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-
 # The fields a draft fills, in the order the preview and the accuracy table show them.
 FIELDS = (
     "title",

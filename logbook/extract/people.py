@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
-
 _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩"
 _FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
 _DIGITS = "0-9"
@@ -91,13 +90,52 @@ _TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
 _APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过")
 # Who serves or helps: counted as helpers, not as attendance.
 _HELPER_HEADS = (
-    "志愿者", "学员", "队员", "工作人员", "医护人员", "医务人员", "医生", "律师", "消防员", "民警",
-    "讲师", "老师", "专家", "社工", "指战员", "服务队",
+    "志愿者",
+    "学员",
+    "队员",
+    "工作人员",
+    "医护人员",
+    "医务人员",
+    "医生",
+    "律师",
+    "消防员",
+    "民警",
+    "讲师",
+    "老师",
+    "专家",
+    "社工",
+    "指战员",
+    "服务队",
 )
 _ATTENDEE_HEADS = (
-    "居民", "群众", "党员", "老人", "老年人", "儿童", "青少年", "学生", "小朋友", "家长", "家庭",
-    "代表", "工作者", "骨干", "职工", "干部", "楼门长", "残疾人", "妇女", "朋友", "群体", "快递员",
-    "外卖员", "观众", "村民", "租户", "业主", "长者",
+    "居民",
+    "群众",
+    "党员",
+    "老人",
+    "老年人",
+    "儿童",
+    "青少年",
+    "学生",
+    "小朋友",
+    "家长",
+    "家庭",
+    "代表",
+    "工作者",
+    "骨干",
+    "职工",
+    "干部",
+    "楼门长",
+    "残疾人",
+    "妇女",
+    "朋友",
+    "群体",
+    "快递员",
+    "外卖员",
+    "观众",
+    "村民",
+    "租户",
+    "业主",
+    "长者",
 )
 _LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
 
@@ -112,9 +150,7 @@ def read_participants(art: Article):
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = "another event"
-        elif noun.endswith(_HELPER_HEADS) and not (
-            m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)
-        ):
+        elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
             judged[at] = "helpers"
         elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
             judged[at] = "not people attending"

@@ -7,7 +7,6 @@ import re
 from ..textnorm import to_simplified
 from .articles import HAN, Article
 
-
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
 _STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本")
@@ -40,8 +39,16 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 _ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|新区|市|区|县|镇|乡|办|街)(?=[{HAN}]{{2}})")
 # What a community's own bodies are called: 和顺社区综合服务中心 is the community at work.
 _COMMUNITY_OWN = (
-    "居委会", "居民委员会", "党委", "党总支", "党支部", "综合服务中心", "党群服务中心", "新时代文明实践站",
-    "网格", "工作站",
+    "居委会",
+    "居民委员会",
+    "党委",
+    "党总支",
+    "党支部",
+    "综合服务中心",
+    "党群服务中心",
+    "新时代文明实践站",
+    "网格",
+    "工作站",
 )
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for.
@@ -123,7 +130,9 @@ def read_places(art: Article, registry):
 
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
-    for m in re.finditer(rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)", text):
+    for m in re.finditer(
+        rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)", text
+    ):
         if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
             continue
         if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
@@ -170,8 +179,10 @@ def read_places(art: Article, registry):
     if not communities:
         why["communities"] = "no community named"
     else:
-        why["communities"] = "registered names in the text" if from_registry == len(communities) else (
-            "names ending in 社区" if not from_registry else "registered names and names ending in 社区"
+        why["communities"] = (
+            "registered names in the text"
+            if from_registry == len(communities)
+            else ("names ending in 社区" if not from_registry else "registered names and names ending in 社区")
         )
     passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
     if passed:
@@ -198,7 +209,9 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             sure = text[start - 2 : start] == "街道"
             break
         # A date glued to the name: 1月16日民富园社区.
-        if text[start - 1] in "日号" and re.search(r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]):
+        if text[start - 1] in "日号" and re.search(
+            r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]
+        ):
             break
         # 送法进社区, 义诊进社区: into the community, not a name.
         if text[start - 1] == "进" and start == end and text.startswith("社区", end):

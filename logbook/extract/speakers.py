@@ -7,20 +7,52 @@ import re
 
 from .articles import HAN, Article
 
-
 _TITLES = (
-    "副主任医师", "主任医师", "副教授", "教授", "讲师", "老师", "律师", "医生", "医师", "民警", "警官",
-    "专家", "博士", "教练", "研究员", "传承人",
+    "副主任医师",
+    "主任医师",
+    "副教授",
+    "教授",
+    "讲师",
+    "老师",
+    "律师",
+    "医生",
+    "医师",
+    "民警",
+    "警官",
+    "专家",
+    "博士",
+    "教练",
+    "研究员",
+    "传承人",
 )
 # Jobs that do not make a speaker by themselves: a 书记 who opens a festival is not one; a 书记
 # who 做了详细讲解 is.
 _ROLES = (
-    "书记", "副主任", "主任", "社工", "处长", "局长", "科长", "站长", "所长", "班长", "负责人", "理事长",
-    "会长", "院长", "校长", "队长", "馆长", "警官", "民警", "宣传员", "宣讲员", "讲解员", "社工师",
+    "书记",
+    "副主任",
+    "主任",
+    "社工",
+    "处长",
+    "局长",
+    "科长",
+    "站长",
+    "所长",
+    "班长",
+    "负责人",
+    "理事长",
+    "会长",
+    "院长",
+    "校长",
+    "队长",
+    "馆长",
+    "警官",
+    "民警",
+    "宣传员",
+    "宣讲员",
+    "讲解员",
+    "社工师",
 )
-_LECTURE = re.compile(
-    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑"
-)
+_LECTURE = re.compile(r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑")
 # A resident who teaches (居民赵某为居民讲述) says so in so many words.
 _RESIDENT_TEACHES = re.compile(r"(?:为[^，,。]{0,8})?(?:讲述|讲解|讲授|授课|宣讲|主讲|以《)")
 _LECTURE_REACH = 30  # how far after a name the text may say what the person did
@@ -68,7 +100,11 @@ def read_speakers(art: Article):
     passed: list[str] = []
     for m in _ROLE_RE.finditer(text):
         before = next(
-            (text[m.start() - n : m.start()] for n in (3, 2) if m.start() >= n and _is_name(text[m.start() - n : m.start()])),
+            (
+                text[m.start() - n : m.start()]
+                for n in (3, 2)
+                if m.start() >= n and _is_name(text[m.start() - n : m.start()])
+            ),
             None,
         )
         after = None if before else _name_after(text, m.end())
@@ -91,7 +127,11 @@ def read_speakers(art: Article):
     for m in _TITLE_RE.finditer(text):
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = next(
-            (text[m.start() - n : m.start()] for n in (3, 2) if m.start() >= n and _is_name(text[m.start() - n : m.start()])),
+            (
+                text[m.start() - n : m.start()]
+                for n in (3, 2)
+                if m.start() >= n and _is_name(text[m.start() - n : m.start()])
+            ),
             None,
         )
         name = before or _name_after(text, m.end())
@@ -113,7 +153,11 @@ def read_speakers(art: Article):
     names.found[:] = found
     not_taken = f"; passed over: {', '.join(passed)}" if passed else ""
     if not names.found:
-        return [], "no lecturer named (老师/讲师/教授/律师/医生 with a full name, or a job such as 书记 with 讲解)" + not_taken
+        return (
+            [],
+            "no lecturer named (老师/讲师/教授/律师/医生 with a full name, or a job such as 书记 with 讲解)"
+            + not_taken,
+        )
     return names.found, "names next to 老师/讲师/教授/律师/医生, or a job with 讲解/授课" + not_taken
 
 

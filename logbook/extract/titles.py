@@ -12,13 +12,41 @@ from ..models import TITLE_MAX
 from .articles import Article, other_event
 from .draft import TITLE_SOFT_MAX
 
-
 _QUOTES = re.compile(r"“([^“”\n]{2,40})”|「([^「」\n]{2,40})」|『([^『』\n]{2,40})』|《([^《》\n]{2,40})》")
 _EVENT_VERB = r"举办|开展|组织|举行|召开|启动|开启|推出|主题为|迎来|开设|开讲"
 _EVENT_NOUN = (
-    "主题", "系列", "活动", "培训", "讲座", "课程", "沙龙", "大赛", "比赛", "竞赛", "项目",
-    "宣传", "演练", "义诊", "仪式", "晚会", "展览", "展演", "嘉年华", "讲堂", "课堂", "专题",
-    "议事", "协商会", "座谈会", "会议", "交流会", "分享会", "志愿服务", "党日", "游园", "市集",
+    "主题",
+    "系列",
+    "活动",
+    "培训",
+    "讲座",
+    "课程",
+    "沙龙",
+    "大赛",
+    "比赛",
+    "竞赛",
+    "项目",
+    "宣传",
+    "演练",
+    "义诊",
+    "仪式",
+    "晚会",
+    "展览",
+    "展演",
+    "嘉年华",
+    "讲堂",
+    "课堂",
+    "专题",
+    "议事",
+    "协商会",
+    "座谈会",
+    "会议",
+    "交流会",
+    "分享会",
+    "志愿服务",
+    "党日",
+    "游园",
+    "市集",
 )
 _EVENT_HEAD = (
     r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|大会|演练|义诊|课程|仪式|比赛|大赛|"
@@ -40,9 +68,37 @@ _PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期
 # byline (记者, 通讯员, 本报讯), a dateline or source line, a form's field names (索引号).
 _HEADLINE_MIN, _HEADLINE_MAX = 6, 64
 _CHROME_WORDS = (
-    "首页", "当前位置", "来源", "稿源", "编辑", "责编", "记者", "通讯员", "作者", "发布时间", "浏览",
-    "索引号", "发文机构", "公开目录", "原标题", "搜索", "频道", "报讯", "网讯", "日讯", "摄影", "登录",
-    "注册", "分享到", "字号", "打印", "点评", "新闻推荐", "相关阅读", "基本情况", "编号",
+    "首页",
+    "当前位置",
+    "来源",
+    "稿源",
+    "编辑",
+    "责编",
+    "记者",
+    "通讯员",
+    "作者",
+    "发布时间",
+    "浏览",
+    "索引号",
+    "发文机构",
+    "公开目录",
+    "原标题",
+    "搜索",
+    "频道",
+    "报讯",
+    "网讯",
+    "日讯",
+    "摄影",
+    "登录",
+    "注册",
+    "分享到",
+    "字号",
+    "打印",
+    "点评",
+    "新闻推荐",
+    "相关阅读",
+    "基本情况",
+    "编号",
 )
 _DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
 # A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`, `…活动-某某新闻网`.
@@ -134,12 +190,7 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
     for a, b in chain(_clauses(art, fs, fe), _clauses(art, fe, len(text))):
         clause = text[a:b].strip()
         clause = _OPENERS.sub("", clause).strip()
-        if (
-            len(clause) < 4
-            or _PURPOSE.match(clause)
-            or _FILLER_CLAUSE.match(clause)
-            or other_event(art, a, b)
-        ):
+        if len(clause) < 4 or _PURPOSE.match(clause) or _FILLER_CLAUSE.match(clause) or other_event(art, a, b):
             continue
         why = "the article's first clause; check it"
         if art.is_damaged(a, b):

@@ -3,6 +3,8 @@ logbook and of each other), and the new ones saved as one change."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import LogbookError, ValidationError
 from ..models import FIELD_ORDER, Activity, Categories, new_id
 from ..storage import Store
@@ -28,7 +30,7 @@ def draft_record(draft, *, categories: Categories, author: str, fallback_date: s
     category = None
     if found.get("category"):
         category = categories.resolve(found["category"])
-    record = {name: None for name in FIELD_ORDER}
+    record: dict[str, Any] = dict.fromkeys(FIELD_ORDER)
     record.update(
         {
             "date": found.get("date") or fallback_date,
@@ -93,8 +95,9 @@ def mark_duplicates(items: list[DraftItem], existing: list[Activity]) -> None:
             seen_key.setdefault(key, item.number)
 
 
-def save_drafts(store: Store, name: str, items: list[DraftItem], *, now: str,
-                categories: Categories) -> tuple[list[Activity], list[DraftItem]]:
+def save_drafts(
+    store: Store, name: str, items: list[DraftItem], *, now: str, categories: Categories
+) -> tuple[list[Activity], list[DraftItem]]:
     """Save the new drafts as one change: the activities saved, and the drafts found to be
     duplicates only now (checked again under the lock: another import may have landed since
     the preview)."""
