@@ -33,6 +33,7 @@ _COLUMNS = (
     (N_("Partners"), {"overflow": "fold", "ratio": 2}),
     (N_("Check"), {"overflow": "fold", "ratio": 3}),
 )
+_MAY_GO = {5, 7, 8}  # street, speakers, partners
 _STATUS = {"new": N_("new"), "duplicate": N_("duplicate"), "no date": N_("no date"), "no title": N_("no title")}
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 
@@ -65,9 +66,9 @@ def _dash(value) -> str:
 
 
 def _people(record: dict) -> str:
-    from .labels import people_label
+    from .labels import head_count
 
-    return people_label(record["participants"], record["participants_approx"], "+") or "-"
+    return head_count(record["participants"], record["participants_approx"]) or "-"
 
 
 def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None = None):
@@ -75,23 +76,32 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
     (the command names its option there; this module names none)."""
     from rich.table import Table
 
+    from .plain import width
     from .render import table_box, text
 
     table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
-    for heading, options in _COLUMNS:
-        table.add_column(_(heading), **options)
-    for item in items:
-        r, d = item.record, item.draft
-        table.add_row(
+    rows = [
+        [
             str(item.number),
-            _dash(r["date"]),
-            text(r["title"]),
-            text(r["category"] if d.record.get("category") else "-"),
-            text(_dash(r["communities"])),
-            text(_dash(r["street"])),
-            _people(r),
-            text(_dash(r["speakers"])),
-            text(_dash(r["partners"])),
-            text("\n".join(_checks(item, given_date))),
-        )
+            _dash(item.record["date"]),
+            item.record["title"],
+            item.record["category"] if item.draft.record.get("category") else "-",
+            _dash(item.record["communities"]),
+            _dash(item.record["street"]),
+            _people(item.record),
+            _dash(item.record["speakers"]),
+            _dash(item.record["partners"]),
+            "\n".join(_checks(item, given_date)),
+        ]
+        for item in items
+    ]
+    # A column every draft left empty says nothing and takes room a narrow terminal lacks:
+    # speakers, partners and street give way (the other columns always speak).
+    shown = [i for i in range(len(_COLUMNS)) if i not in _MAY_GO or any(row[i] != "-" for row in rows)]
+    for i in shown:
+        heading, options = _COLUMNS[i]
+        # a heading is never broken (`Categor`/`y`): its column is at least as wide as it
+        table.add_column(_(heading), min_width=width(_(heading)), **options)
+    for row in rows:
+        table.add_row(*(text(row[i]) for i in shown))
     return table
