@@ -34,6 +34,7 @@ _COLUMNS = (
     (N_("Check"), {"overflow": "fold", "ratio": 3}),
 )
 _MAY_GO = {5, 7, 8}  # street, speakers, partners
+_NARROWING = (8, 7, 5, 3)  # partners, speakers, street, then category give way to a narrow terminal
 _STATUS = {"new": N_("new"), "duplicate": N_("duplicate"), "no date": N_("no date"), "no title": N_("no title")}
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 
@@ -71,9 +72,10 @@ def _people(record: dict) -> str:
     return head_count(record["participants"], record["participants_approx"]) or "-"
 
 
-def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None = None):
+def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None = None, columns: int = 0):
     """The preview table. `given_date` is what the Check column says of a date the caller gave
-    (the command names its option there; this module names none)."""
+    (the command names its option there; this module names none). Given the terminal's
+    `columns`, columns give way in _NARROWING's order until the headings fit."""
     from rich.table import Table
 
     from .plain import width
@@ -98,6 +100,18 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
     # A column every draft left empty says nothing and takes room a narrow terminal lacks:
     # speakers, partners and street give way (the other columns always speak).
     shown = [i for i in range(len(_COLUMNS)) if i not in _MAY_GO or any(row[i] != "-" for row in rows)]
+    if columns:
+        # Each column needs its heading's width (the number and date columns their cells'),
+        # plus two cells of padding; on a terminal too narrow, the least needed give way.
+        def needed(i: int) -> int:
+            cells = [row[i] for row in rows] if _COLUMNS[i][1].get("no_wrap") else []
+            return max([width(_(_COLUMNS[i][0]))] + [width(c) for c in cells]) + 2
+
+        for i in _NARROWING:
+            if sum(needed(j) for j in shown) + 4 <= columns:
+                break
+            if i in shown:
+                shown.remove(i)
     for i in shown:
         heading, options = _COLUMNS[i]
         # a heading is never broken (`Categor`/`y`): its column is at least as wide as it

@@ -425,3 +425,18 @@ def test_the_preview_fits_80_columns_without_breaking_a_heading(tmp_path, monkey
     assert lines[0].split() == ["#", *headings]
     assert all(width(line.rstrip()) <= 80 for line in lines)
     assert ("40余" if lang == "zh" else "40+") in lines[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_60_columns_columns_give_way_and_check_stays(tmp_path, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("LOGBOOK_LANG", lang)
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "青柳东里社区举办家庭消防安全培训讲座\n"
+        "2025年3月20日上午，青柳街道青柳东里社区邀请消防站教员为40余名居民讲解家庭防火知识。\n",
+        encoding="utf-8",
+    )
+    lines = run("import-text", str(report), "--dry-run").stdout.splitlines()
+    assert lines[0].split()[-1] == {"en": "Check", "zh": "待核对"}[lang]
+    assert all(width(line.rstrip()) <= 60 for line in lines)

@@ -230,7 +230,10 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
         console = consoles.out
         from ..render_drafts import draft_table
 
-        console.print(draft_table(items, plain=not console.is_terminal, given_date=_("date from --date")))
+        table = draft_table(
+            items, plain=not console.is_terminal, given_date=_("date from --date"), columns=console.width
+        )
+        console.print(table)
         console.file.flush()
         if explain:
             from ..render import safe
