@@ -201,6 +201,38 @@ def parse_seconds(python: str, files: list[Path], env: dict, scratch: Path) -> f
     return float(proc.stdout)
 
 
+def rewrite_seconds(python: str, files: list[Path], env: dict, scratch: Path) -> float:
+    """Reading, parsing and writing back `files` the safe way (a temp file beside a copy, fsync,
+    rename, the folder synced once), timed inside one process: what rewriting whole months costs
+    before logbook does any work of its own."""
+    out = scratch / "rewrite"
+    out.mkdir(exist_ok=True)
+    code = (
+        "import os, sys, time, orjson\n"
+        "out = sys.argv[1]\n"
+        "t = time.perf_counter()\n"
+        "for n, name in enumerate(sys.argv[2:]):\n"
+        "    with open(name, 'rb') as f:\n"
+        "        raw = f.read()\n"
+        "    orjson.loads(raw)\n"
+        "    tmp = os.path.join(out, f'.{n}.tmp')\n"
+        "    with open(tmp, 'wb') as f:\n"
+        "        f.write(raw)\n"
+        "        f.flush()\n"
+        "        os.fsync(f.fileno())\n"
+        "    os.replace(tmp, os.path.join(out, str(n)))\n"
+        "fd = os.open(out, os.O_RDONLY)\n"
+        "os.fsync(fd)\n"
+        "os.close(fd)\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    proc = subprocess.run(
+        [python, "-c", code, str(out), *map(str, files)], capture_output=True, env=env, cwd=scratch, check=True
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return float(proc.stdout)
+
+
 def items_for(python: str, db: Path, work: Path, meta: dict, import_file: Path) -> list[Item]:
     lb = [python, "-m", "logbook"]
     return [
@@ -319,13 +351,18 @@ def bench_size(size: str, args, python: str) -> dict:
                     floor_modules.append(m)
             if item.restore:
                 copy_logbook(pristine, work)
+        if args.only:  # the floor stays that of every command, so that ratios compare across runs
+            wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+            items = [i for i in items if i.name.split(" ")[0] in wanted]
         floors = [
             Item("python -c pass", [python, "-c", "pass"], kind="floor"),
             Item("import floor", [python, str(floor_script(floor_modules, scratch))], kind="floor"),
         ]
         files = logbook_files(db)
         touched = touched_files(db, import_file)
-        parse, parse_touched = [], []
+        # the months' keys files are written again with them
+        rewritten = [*touched, *(p.with_name(p.name[: -len(".json")] + ".keys.json") for p in touched[1:])]
+        parse, parse_touched, rewrite = [], [], []
         runnable = [i for i in floors + items if not i.skipped]
         load_before = os.getloadavg()
         for round_no in range(args.repeat + 1):
@@ -342,6 +379,7 @@ def bench_size(size: str, args, python: str) -> dict:
             if timed:
                 parse.append(parse_seconds(python, files, env, scratch))
                 parse_touched.append(parse_seconds(python, touched, env, scratch))
+                rewrite.append(rewrite_seconds(python, rewritten, env, scratch))
             print(f"  {size}: round {round_no}/{args.repeat} done", file=sys.stderr)
         load_after = os.getloadavg()
         return {
@@ -352,6 +390,7 @@ def bench_size(size: str, args, python: str) -> dict:
             "parse_ms": statistics.median(parse) * 1000,
             "touched_ms": statistics.median(parse_touched) * 1000,
             "touched_files": len(touched),
+            "rewrite_ms": statistics.median(rewrite) * 1000,
             "files": len(files),
             "bytes": sum(f.stat().st_size for f in files),
             "floor_modules": floor_modules,
@@ -389,7 +428,10 @@ def render(results: list[dict], command: str, repeat: int) -> str:
             f"Floors: `python -c pass` {py:.0f} ms; import floor {imp:.0f} ms ({floor_rss:.0f} MB); "
             f"parse floor {parse:.0f} ms; import + parse {both:.0f} ms; the index and the "
             f"{res['touched_files'] - 1} months an import of 1,000 touches parse in "
-            f"{res['touched_ms']:.0f} ms (import + touched {imp + res['touched_ms']:.0f} ms)."
+            f"{res['touched_ms']:.0f} ms (import + touched {imp + res['touched_ms']:.0f} ms); "
+            f"reading them and writing them back with their keys files, as whole files written "
+            f"safely, takes {res['rewrite_ms']:.0f} ms (import + rewrite "
+            f"{imp + res['rewrite_ms']:.0f} ms)."
         )
         lines.append("")
         lines.append(
@@ -466,12 +508,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--write", type=Path, metavar="FILE", help="also put the results into FILE's '## Speed' section"
     )
+    parser.add_argument(
+        "--only",
+        metavar="NAMES",
+        help="comma-separated commands to time (e.g. import,add; default all); the floors are always measured",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         raise SystemExit("--repeat must be at least 1")
     sizes = generate.parse_sizes(args.sizes)
     python = sys.executable
     shown = ["python", "bench/run.py", "--sizes", ",".join(sizes), "--repeat", str(args.repeat)]
+    if args.only:
+        shown += ["--only", args.only]
     results = [bench_size(size, args, python) for size in sizes]
     text = render(results, shlex.join(shown), args.repeat)
     sys.stdout.write(text)
