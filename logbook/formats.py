@@ -24,7 +24,7 @@ BOM = "\ufeff"
 
 class Format(str, Enum):
     """Every format logbook writes. Which command writes which is FORMATS_OF: the one registry
-    the `--format` options are built from (commands/common.py `format_option`)."""
+    the `--format` options are built from (commands/filters.py `format_option`)."""
 
     table = "table"
     text = "text"

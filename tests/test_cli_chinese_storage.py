@@ -111,7 +111,7 @@ def test_a_record_that_cannot_be_read_is_english_in_json_and_chinese_in_text(db_
 def test_check_help_is_in_chinese():
     import inspect
 
-    from logbook.commands.exchange import _CHECK_HELP, check
+    from logbook.commands.check import _CHECK_HELP, check
 
     assert inspect.getdoc(check) == _CHECK_HELP  # the docstring --help shows is the catalog's id
     text = run("check", "--help").stdout
@@ -120,7 +120,7 @@ def test_check_help_is_in_chinese():
 
 
 def test_a_record_without_an_id_is_named_by_its_place_in_the_file():
-    from logbook.commands.exchange import _check_id
+    from logbook.commands.check import _check_id
 
     i18n.use(i18n.CHINESE)
     assert (_check_id("record 12"), _check_id("0123456789abcdef")) == ("第 12 条记录", "01234567")

@@ -174,7 +174,7 @@ def test_english_headers_and_a_title_without_filters(tmp_path, filled):
 def test_a_ledger_is_refused_to_a_terminal_and_written_to_a_pipe(monkeypatch, filled):
     result = run("export", "-f", "xlsx")  # CliRunner's stdout is a pipe
     assert result.exit_code == 0 and result.stderr == "Exported 4 activities\n"
-    import logbook.commands.exchange as exchange
+    import logbook.commands.export as exchange
 
     monkeypatch.setattr(exchange, "stdout_is_terminal", lambda: True)
     result = run("export", "-f", "xlsx")

@@ -10,7 +10,8 @@ from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
 from ..i18n import N_, _, ngettext
 from . import completion
-from .common import consoles, format_option, info, state, stdout_is_file, utf8_stdout, warn, write_out
+from .common import consoles, info, state, stdout_is_file, utf8_stdout, warn, write_out
+from .filters import format_option
 
 community_app = typer.Typer(
     help=N_("The community registry: names, their street, and aliases."),

@@ -16,7 +16,8 @@ from ..errors import UsageError
 from ..formats import Format
 from ..i18n import N_, _, ngettext
 from ..query import SORTS
-from .common import (
+from .common import emit_activities, info, state
+from .filters import (
     CategoryOpt,
     CommunityOpt,
     FilterArgs,
@@ -30,9 +31,6 @@ from .common import (
     ToOpt,
     WeekOpt,
     build_filter,
-    emit_activities,
-    info,
-    state,
 )
 from .helptext import LogbookCommand
 

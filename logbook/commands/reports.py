@@ -10,7 +10,8 @@ import typer
 from ..errors import ExitCode, LogbookError, UsageError
 from ..i18n import N_, _, ngettext
 from ..report import BY_CHOICES, PERIOD_CHOICES
-from .common import (
+from .common import consoles, info, state, stdout_is_file, stdout_is_terminal, utf8_stdout, warn, write_out
+from .filters import (
     CategoryOpt,
     CommunityOpt,
     FilterArgs,
@@ -23,14 +24,6 @@ from .common import (
     ToOpt,
     WeekOpt,
     build_filter,
-    consoles,
-    info,
-    state,
-    stdout_is_file,
-    stdout_is_terminal,
-    utf8_stdout,
-    warn,
-    write_out,
 )
 
 REPORT_FORMATS = ("table", "json", "csv", "md", "xlsx")
