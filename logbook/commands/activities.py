@@ -15,14 +15,17 @@ from . import completion
 from .common import ask, consoles, emit_activities, info, more_to_show, state, stdin_is_terminal, write_out
 from .fields import NamesOpt, names_option, parse_people, resolve_communities, resolve_street, validated
 from .filters import (
+    AllOpt,
     CategoryOpt,
     CommunityOpt,
     FilterArgs,
     FormatOpt,
     FromOpt,
+    LimitOpt,
     MinPeopleOpt,
     MonthOpt,
     OnOpt,
+    SortOpt,
     StreetOpt,
     TagOpt,
     ToOpt,
@@ -146,11 +149,9 @@ def list_(
     category: CategoryOpt = None,
     tag: TagOpt = None,
     min_people: MinPeopleOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many to show."))] = 20,
-    all_: Annotated[bool, typer.Option("--all", "-a", help=N_("Show every match, no limit."))] = False,
-    sort: Annotated[
-        str, typer.Option(metavar="|".join(SORTS), help=N_("date (newest first), participants or community."))
-    ] = "date",
+    limit: LimitOpt = 20,
+    all_: AllOpt = False,
+    sort: SortOpt = "date",
     fmt: FormatOpt = Format.table,
 ) -> None:
     if sort not in SORTS:

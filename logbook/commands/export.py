@@ -22,6 +22,7 @@ from .filters import (
     MinPeopleOpt,
     MonthOpt,
     OnOpt,
+    OutputOpt,
     StreetOpt,
     TagOpt,
     ToOpt,
@@ -114,10 +115,7 @@ def export(
             ),
         ),
     ] = Format.json,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE (atomically) instead of stdout.")),
-    ] = None,
+    output: OutputOpt = None,
     encoding: Annotated[
         ExportEncoding,
         typer.Option("--encoding", help=N_("utf-8 (CSV with a BOM), or gbk for CSV that old Excel opens.")),

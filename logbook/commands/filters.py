@@ -11,10 +11,13 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import N_, _
-from ..query import Filter
+from ..query import SORTS, Filter
 from . import completion
 from .common import State, warn
 
+# Typer reads a command's options from its signature, so every listing command names these
+# parameters again (`date_from: FromOpt = None, …`): each option is declared once, here, and the
+# lines that repeat in the signatures are the parameter list itself, on purpose.
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="DATE", help=N_("On or after this date."))]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help=N_("On or before this date (inclusive)."))]
 OnOpt = Annotated[str | None, typer.Option("--on", metavar="DATE", help=N_("On this one day."))]
@@ -219,3 +222,15 @@ def _warn_unknown(kind: str, typed: str, candidates: list[str], ambiguous: bool 
         return
     message = _UNKNOWN_HINT[kind] if candidates else _UNKNOWN[kind]
     warn(_(message).format(name=name, candidates=joined))
+
+
+# The options of a listing cut short, and of a command that writes a file.
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many to show."))]
+AllOpt = Annotated[bool, typer.Option("--all", "-a", help=N_("Show every match, no limit."))]
+SortOpt = Annotated[
+    str, typer.Option(metavar="|".join(SORTS), help=N_("date (newest first), participants or community."))
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")),
+]

@@ -18,14 +18,17 @@ from ..i18n import N_, _, ngettext
 from ..query import SORTS
 from .common import emit_activities, info, state
 from .filters import (
+    AllOpt,
     CategoryOpt,
     CommunityOpt,
     FilterArgs,
     FormatOpt,
     FromOpt,
+    LimitOpt,
     MinPeopleOpt,
     MonthOpt,
     OnOpt,
+    SortOpt,
     StreetOpt,
     TagOpt,
     ToOpt,
@@ -101,11 +104,9 @@ def search(
     category: CategoryOpt = None,
     tag: TagOpt = None,
     min_people: MinPeopleOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many to show."))] = 20,
-    all_: Annotated[bool, typer.Option("--all", "-a", help=N_("Show every match, no limit."))] = False,
-    sort: Annotated[
-        str, typer.Option(metavar="|".join(SORTS), help=N_("date (newest first), participants or community."))
-    ] = "date",
+    limit: LimitOpt = 20,
+    all_: AllOpt = False,
+    sort: SortOpt = "date",
     fmt: FormatOpt = Format.table,
 ) -> None:
     from ..textnorm import fold

@@ -19,6 +19,7 @@ from .filters import (
     MinPeopleOpt,
     MonthOpt,
     OnOpt,
+    OutputOpt,
     StreetOpt,
     TagOpt,
     ToOpt,
@@ -83,10 +84,7 @@ def report(
             help=N_("table for people; json, csv, md for programs; xlsx (with -o) for a spreadsheet."),
         ),
     ] = "table",
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")),
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Count activities, participants and communities reached, by group and period."""
     from ..errors import InvalidChoice, TooManyPeriods
@@ -221,10 +219,7 @@ def digest(
             help=N_("text (plain off a terminal, for mail), md, html (one self-contained page), json."),
         ),
     ] = "text",
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help=N_("Write it to FILE (atomically), not stdout.")),
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """The weekly digest of one ISO week, for people and for cron."""
     from .. import dates
