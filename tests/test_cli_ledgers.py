@@ -542,3 +542,91 @@ def test_a_ledger_of_ten_thousand_rows_imports_in_seconds(tmp_path):
     assert result.stdout == f"import {path}: +10000 ~0 -0, 0 skipped\n"
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     assert took < 20  # a few seconds on a quiet machine; room for a loaded one
+
+
+def _ods(path, name: str, rows: list[list]) -> None:
+    """An OpenDocument spreadsheet as LibreOffice and WPS save one (the parts a reader needs):
+    a date cell typed as a date, numbers as floats, a title merged across the columns."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(value) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, date):
+            return (
+                f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+                f"<text:p>{value:%Y/%m/%d}</text:p></table:table-cell>"
+            )
+        if isinstance(value, int):
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        if isinstance(value, tuple):  # (text, columns): merged across the columns
+            text, span = value
+            return (
+                f'<table:table-cell table:number-columns-spanned="{span}" office:value-type="string">'
+                f"<text:p>{escape(text)}</text:p></table:table-cell>"
+                f'<table:covered-table-cell table:number-columns-repeated="{span - 1}"/>'
+            )
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(c) for c in row) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(name)}">{body}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+
+
+def test_an_ods_ledger_saved_by_libreoffice_or_wps_imports(tmp_path, registry):
+    path = tmp_path / "和平里台账.ods"
+    _ods(
+        path,
+        "10月",
+        [
+            [("和平里社区2024年10月活动台账", 5)],
+            ["序号", "日期", "活动名称", "类别", "参与人数"],
+            [1, date(2024, 10, 26), "重阳节敬老文艺演出", "文化活动", "50余人"],
+            [2, "2024.10.29", "垃圾分类知识讲座", "讲座", 30],
+            ["合计", None, None, None, 80],
+        ],
+    )
+    result = run("import", str(path), "--community", "和平里社区")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"import {path}: +2 ~0 -0, 0 skipped\n"
+    got = [
+        {k: r[k] for k in ("date", "title", "category", "communities", "participants", "participants_approx")}
+        for r in _records()
+    ]
+    assert got == [
+        {
+            "date": "2024-10-26",
+            "title": "重阳节敬老文艺演出",
+            "category": "文化",
+            "communities": ["和平里社区"],
+            "participants": 50,
+            "participants_approx": True,
+        },
+        {
+            "date": "2024-10-29",
+            "title": "垃圾分类知识讲座",
+            "category": "培训",
+            "communities": ["和平里社区"],
+            "participants": 30,
+            "participants_approx": False,
+        },
+    ]
