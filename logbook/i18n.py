@@ -159,7 +159,7 @@ class Message:
     def text(self) -> str:
         # a value that is itself a Message (a file's problem inside a finding) reads in the
         # reader's language too
-        params = {k: v.text() if isinstance(v, Message) else v for k, v in self.params.items()}
+        params = {k: v.text() if isinstance(v, (Message, Reason)) else v for k, v in self.params.items()}
         if self.plural is None:
             return _(self.template).format(**params)
         return ngettext(self.template, self.plural, self.n).format(**params)
@@ -184,6 +184,35 @@ class Reason(str):
 
     def text(self) -> str:
         return self.message.text()
+
+
+class Joined(Reason):
+    """Reasons said one after another, each a whole clause: `; ` between clauses or `, `
+    between the items of a list in English, as the catalog gives them in the reader's
+    language (`；`, `，`). `str()` is the English, as for any Reason."""
+
+    parts: tuple[str, ...]
+    separator: str
+
+    def __new__(cls, separator: str, /, *parts: str) -> Joined:
+        kept = tuple(p for p in parts if p)
+        made = str.__new__(cls, separator.join(kept))
+        made.message = Message("{text}", {"text": str(made)})
+        made.parts, made.separator = kept, separator
+        return made
+
+    def text(self) -> str:
+        return _(self.separator).join(reason_text(p) for p in self.parts)
+
+
+def clauses(*parts: str) -> Joined:
+    """Clauses of one reason: `the date in the text; year 2025 named in the text`."""
+    return Joined(N_("; "), *parts)
+
+
+def items(*parts: str) -> Joined:
+    """The items of a list inside a reason: `a (helpers), b (another event)`."""
+    return Joined(N_(", "), *parts)
 
 
 def reason_text(reason: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import N_, _
+from .i18n import N_, _, reason_text
 
 if TYPE_CHECKING:
     from .services.importing_text import DraftItem
@@ -20,6 +20,27 @@ _LABELS = {
     "speakers": N_("speakers"),
     "partners": N_("partners"),
 }
+# What --explain calls each field it says something of: the record's field names, in the
+# reader's language.
+_EXPLAINED = {
+    "title": N_("title"),
+    "date": N_("date"),
+    "category": N_("category"),
+    "communities": N_("communities"),
+    "street": N_("street"),
+    "location": N_("location"),
+    "participants": N_("participants"),
+    "speakers": N_("speakers"),
+    "partners": N_("partners"),
+    "notes": N_("notes"),
+}
+
+
+def field_label(name: str) -> str:
+    """A field's name as --explain writes it, in the reader's language."""
+    return _(_EXPLAINED[name]) if name in _EXPLAINED else name
+
+
 # The preview's columns: (heading, Rich column options).
 _COLUMNS = (
     ("#", {"justify": "right", "no_wrap": True}),
@@ -45,7 +66,11 @@ def _checks(item: DraftItem, given_date: str | None) -> list[str]:
     `given_date` says where a date not read from the text came from, in the caller's words."""
     d = item.draft
     status = _(_STATUS.get(item.status, item.status))
-    lines = [status if item.status == "new" else _("{status}: {detail}").format(status=status, detail=item.detail)]
+    lines = [
+        status
+        if item.status == "new"
+        else _("{status}: {detail}").format(status=status, detail=reason_text(item.detail))
+    ]
     if item.record["date"] and not d.record.get("date"):
         lines.append(given_date or _("date not read from the text"))
     unsure = [_(_LABELS[f]) for f, c in d.confidence.items() if f in _LABELS and c < _CHECK_BELOW]

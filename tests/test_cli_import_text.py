@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -419,3 +420,52 @@ def test_at_60_columns_columns_give_way_and_check_stays(report, monkeypatch, lan
     lines = run("import-text", str(report), "--dry-run").stdout.splitlines()
     assert lines[0].split()[-1] == {"en": "Check", "zh": "待核对"}[lang]
     assert all(width(line.rstrip()) <= 60 for line in lines)
+
+
+# A run of three English words: a sentence left untranslated (flag names such as --date are not
+# words here, and the article's own text is Chinese).
+_ENGLISH_RUN = re.compile(r"(?<![-\w])[A-Za-z]{2,}(?:[ ,;'][A-Za-z]+){2,}")
+
+
+@pytest.fixture
+def many_reasons(tmp_path, feed_registry) -> Path:
+    """The feed and the hand-labelled articles in one file: between them every kind of reason,
+    found or empty, damaged text, head counts set aside, dates of other events, duplicates."""
+    names = sorted(p.name for p in ARTICLES.glob("*.txt"))
+    body = FEED.read_text(encoding="utf-8")
+    body += "".join((ARTICLES / n).read_text(encoding="utf-8").rstrip() + "\n]]>\n" for n in names)
+    path = tmp_path / "reports.txt"
+    path.write_text(body + body.split("]]>")[0] + "]]>\n", encoding="utf-8")  # the first again
+    return path
+
+
+def test_explain_speaks_chinese_and_the_json_stays_english(many_reasons, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    result = run("import-text", str(many_reasons), "--dry-run", "--explain", "--year", "2024")
+    assert result.exit_code == 0, result.stderr
+    explained = result.stdout[result.stdout.index("第 1 篇") :].splitlines()
+    reasons = [line for line in explained if line.startswith("  ")]
+    assert len(reasons) > 100
+    assert [line for line in explained if _ENGLISH_RUN.search(line)] == []
+    assert {line.split("：", 1)[0].strip() for line in reasons} <= {
+        "标题",
+        "日期",
+        "类别",
+        "覆盖社区",
+        "街道",
+        "地点",
+        "参与人数",
+        "主讲人",
+        "协办单位",
+        "备注",
+    }
+    # the clauses of one reason and the hint on the date, in Chinese punctuation
+    assert any("；未计入：" in line for line in reasons)
+    assert any(line.endswith("（来自 --year）") for line in reasons)
+    zh = run("import-text", str(many_reasons), "--dry-run", "--format", "json", "--year", "2024").json
+    monkeypatch.setenv("LOGBOOK_LANG", "en")
+    en = run("import-text", str(many_reasons), "--dry-run", "--format", "json", "--year", "2024").json
+    assert [d["why"] for d in zh] == [d["why"] for d in en]
+    assert [d["status_detail"] for d in zh] == [d["status_detail"] for d in en]
+    assert "same text as article 1" in [d["status_detail"] for d in en]
+    assert "no number tied to attendance" in [d["why"].get("participants") for d in en]

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, reason_text
 from .common import ask, consoles, info, state, stdin_is_terminal, warn, write_out
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
@@ -121,7 +121,9 @@ def import_text(
     saved, skipped = save_drafts(store, name, new, now=st.now(), categories=st.categories)
     for item in skipped:
         warn(
-            _("article {number} was saved meanwhile ({detail}); skipped").format(number=item.number, detail=item.detail)
+            _("article {number} was saved meanwhile ({detail}); skipped").format(
+                number=item.number, detail=reason_text(item.detail)
+            )
         )
     for a in saved:
         info(_("Added {id} on {date}: {title}").format(id=a.short_id, date=a.date, title=a.title))
@@ -237,12 +239,13 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
         console.file.flush()
         if explain:
             from ..render import safe
+            from ..render_drafts import field_label
 
             lines = []
             for item in items:
                 lines.append(_("Article {number}: {source}").format(number=item.number, source=item.record["source"]))
-                for field, why in _why(item.draft).items():
-                    lines.append(f"  {field}: {why}")
+                for field, why in _why(item.draft, translated=True).items():
+                    lines.append(_("  {field}: {why}").format(field=field_label(field), why=why))
             write_out(safe(line) + "\n" for line in lines)
         return
     records = []
@@ -253,7 +256,7 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
             {
                 "article": item.number,
                 "status": item.status,
-                "status_detail": item.detail or None,
+                "status_detail": str(item.detail) or None,
                 "left_empty": d.empty_fields(),
                 "confidence": dict(d.confidence),
                 "why": _why(d),
@@ -265,18 +268,26 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
     write_out(WRITERS[fmt](records))
 
 
-def _why(draft) -> dict[str, str]:
+def _why(draft, *, translated: bool = False) -> dict[str, str]:
     """How each field was read or why it is empty, with the option that settles it named: the
-    extractor says what the text leaves open (its hints), this command says how to give it."""
+    extractor says what the text leaves open (its hints), this command says how to give it.
+    In English for programs (JSON), or in the reader's language for --explain."""
     from ..extract import Hint
 
     said = {
-        Hint.GIVE_DATE: "; give it with --date",
-        Hint.GIVE_THE_DATE: "; give the date with --date",
-        Hint.YEAR_GIVEN: " from --year",
-        Hint.SET_YEAR: "; --year to set it",
+        Hint.GIVE_DATE: N_("{why}; give it with --date"),
+        Hint.GIVE_THE_DATE: N_("{why}; give the date with --date"),
+        Hint.YEAR_GIVEN: N_("{why} from --year"),
+        Hint.SET_YEAR: N_("{why}; --year to set it"),
     }
-    return {field: why + said[draft.hints[field]] if field in draft.hints else why for field, why in draft.why.items()}
+    out = {}
+    for field, why in draft.why.items():
+        text = reason_text(why) if translated else str(why)
+        hint = draft.hints.get(field)
+        if hint is not None:
+            text = (_(said[hint]) if translated else said[hint]).format(why=text)
+        out[field] = text
+    return out
 
 
 def _summarise(items: list, dry_run: bool) -> None:
@@ -314,7 +325,9 @@ def _summarise(items: list, dry_run: bool) -> None:
 
 
 def _numbers(numbers: list[int]) -> str:
-    return ("article " if len(numbers) == 1 else "articles ") + ", ".join(map(str, numbers))
+    return ngettext("article {numbers}", "articles {numbers}", len(numbers)).format(
+        numbers=_(", ").join(map(str, numbers))
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..i18n import N_, Reason
 from ..models import TEXT_MAX
 from ..textnorm import clean_scrape, damaged_spans
 from .articles import Article, split_text
@@ -90,7 +91,9 @@ def extract_article(
     notes = text
     if len(notes) > TEXT_MAX:
         notes = notes[:TEXT_MAX]
-        draft.why["notes"] = f"the article is longer than {TEXT_MAX} characters; the notes keep the start"
+        draft.why["notes"] = Reason(
+            N_("the article is longer than {count} characters; the notes keep the start"), count=TEXT_MAX
+        )
     draft.record["notes"] = notes
     draft.record["source"] = draft.source
     return draft

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, Reason
 from .articles import HAN, Article
 from .draft import MIN_CONFIDENCE
 
@@ -141,12 +142,18 @@ def read_category(art: Article, title: str | None, title_conf: float):
             other = _from_body(art)
             if other[0] not in (None, _WEAK):
                 name, conf, why = other
-                return name, conf, f"{why} (the title says {named[_WEAK]}, who held it, not what it was)"
+                return (
+                    name,
+                    conf,
+                    Reason(
+                        N_("{why} (the title says {word}, who held it, not what it was)"), why=why, word=named[_WEAK]
+                    ),
+                )
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
             # class the title calls 培训 is one, whatever its topic (应急救护培训).
             name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
-            return name, 0.85 if len(named) == 1 else 0.75, f"the title says {named[name]}"
+            return name, 0.85 if len(named) == 1 else 0.75, Reason(N_("the title says {word}"), word=named[name])
     return _from_body(art)
 
 
@@ -157,7 +164,7 @@ def _from_body(art: Article):
             own.setdefault(name, f"{m.group()[:2]}{m['what'][: m['what'].find(word) + len(word)]}")
     if len(own) == 1:
         ((name, phrase),) = own.items()
-        return name, 0.8, f"the text calls it {phrase}"
+        return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
     fs, fe = art.lead_sentence()
     scores: dict[str, float] = {}
     words: dict[str, list[str]] = {}
@@ -165,7 +172,7 @@ def _from_body(art: Article):
         scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
         words.setdefault(name, []).append(word)
     if not scores:
-        return None, 0, "no keyword of a category"
+        return None, 0, Reason(N_("no keyword of a category"))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
     if len(ranked) > 1 and ranked[0][0] == _WEAK and ranked[1][1] >= 2:
         ranked = ranked[1:]  # what the volunteers did, rather than that they volunteered
@@ -173,6 +180,6 @@ def _from_body(art: Article):
     runner = ranked[1][1] if len(ranked) > 1 else 0
     if score < 2 or (runner and score < 1.5 * runner):
         close = "、".join(name for name, _ in ranked[:3])
-        return None, 0, f"no clear category (keywords of {close})"
+        return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
     conf = 0.8 if runner == 0 or score >= 2.5 * runner else 0.65
-    return best, conf, "keywords: " + "、".join(dict.fromkeys(words[best]))
+    return best, conf, Reason(N_("keywords: {words}"), words="、".join(dict.fromkeys(words[best])))

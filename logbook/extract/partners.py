@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, Reason
 from .articles import HAN, Article
 
 _ORG_SUFFIXES = tuple(
@@ -75,8 +76,8 @@ def read_partners(art: Article, registry):
     if registry is not None:
         names = [f for f in names if registry.find(f) is None]
     if not names:
-        return [], "no co-organising organisation named"
-    return names, "organisations named as co-organisers or invited"
+        return [], Reason(N_("no co-organising organisation named"))
+    return names, Reason(N_("organisations named as co-organisers or invited"))
 
 
 _ORG_RUN = re.compile(rf"[{HAN}0-9]{{2,24}}")

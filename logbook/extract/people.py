@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
@@ -149,11 +150,11 @@ def read_participants(art: Article):
         noun = m["noun"]
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
-            judged[at] = "another event"
+            judged[at] = Reason(N_("another event"))
         elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
-            judged[at] = "helpers"
+            judged[at] = Reason(N_("helpers"))
         elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
-            judged[at] = "not people attending"
+            judged[at] = Reason(N_("not people attending"))
         else:
             judged[at] = ""
             _add_count(found, m, m["pre"])
@@ -198,40 +199,48 @@ def read_participants(art: Article):
             noun = m["noun"]
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
-            judged.setdefault(m.start("num"), "people served, not attendance")
+            judged.setdefault(m.start("num"), Reason(N_("people served, not attendance")))
             _add_count(served, m, m["pre"])
     served_only = False
     if not found and served:
         found, served_only = served, True
     if not found:
-        why = "no number tied to attendance"
         # Say which head counts were seen and set aside, so the reader can check.
         seen: list[str] = []
         for m in _ANY_COUNT.finditer(text):
-            reason = judged.get(m.start("num"), "no 参加/参与/出席 next to it")
+            reason = judged.get(m.start("num"), Reason(N_("no 参加/参与/出席 next to it")))
             if reason and len(seen) < 4:
                 phrase = re.split(r"[(（]", text[m.start() : min(m.end() + 4, art.clause_at(m.start())[1])])[0]
-                seen.append(f"{phrase} ({reason})")
+                seen.append(Reason(N_("{phrase} ({reason})"), phrase=phrase, reason=reason))
+        none = Reason(N_("no number tied to attendance"))
         if seen:
-            why += "; not counted: " + ", ".join(seen)
-        return None, 0, why
+            return None, 0, clauses(none, Reason(N_("not counted: {counts}"), counts=items(*seen)))
+        return None, 0, none
     values = {(n, approx) for n, approx, _, _ in found}
     if served_only:
         if len(values) == 1:
             n, approx, _, evidence = found[0]
-            return (n, approx), 0.6, f"no attendance given; the people served, from “{evidence}”"
+            return (
+                (n, approx),
+                0.6,
+                Reason(N_("no attendance given; the people served, from “{evidence}”"), evidence=evidence),
+            )
         listed = "、".join(e for *_, e in found)
-        return None, 0, f"no attendance given, and the counts of people served disagree ({listed})"
+        return (
+            None,
+            0,
+            Reason(N_("no attendance given, and the counts of people served disagree ({listed})"), listed=listed),
+        )
     if len(values) == 1:
         n, approx, total, evidence = found[0]
-        return (n, approx), 0.9 if total else 0.8, f"from “{evidence}”"
+        return (n, approx), 0.9 if total else 0.8, Reason(N_("from “{evidence}”"), evidence=evidence)
     totals = {(n, approx) for n, approx, total, _ in found if total}
     if len(totals) == 1:
         n, approx = totals.pop()
         evidence = next(e for c, a, t, e in found if t and (c, a) == (n, approx))
-        return (n, approx), 0.7, f"the total of several head counts, from “{evidence}”"
+        return (n, approx), 0.7, Reason(N_("the total of several head counts, from “{evidence}”"), evidence=evidence)
     listed = "、".join(e for *_, e in found)
-    return None, 0, f"several head counts disagree ({listed})"
+    return None, 0, Reason(N_("several head counts disagree ({listed})"), listed=listed)
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, Reason, clauses, items
 from ..textnorm import to_simplified
 from .articles import HAN, Article
 
@@ -101,18 +102,18 @@ def read_places(art: Article, registry):
         suffix = m.group()
         if suffix == "社区":
             if text.startswith(_ORGANISATION_AFTER, m.end()):
-                passed.append(f"{name}{suffix} (in an organisation's name)")
+                passed.append(Reason(N_("{name} (in an organisation's name)"), name=name + suffix))
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
             if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
-                passed.append(f"{name}{suffix} (where a person comes from)")
+                passed.append(Reason(N_("{name} (where a person comes from)"), name=name + suffix))
                 continue
             strong = strong or text.startswith(_COMMUNITY_OWN, m.end())
             if not _looks_like_place(name) and not (
                 _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
             ):
                 if _plausible(name) and name not in _LEAD_WORDS:
-                    passed.append(f"{name}{suffix} (named once, its start unsure)")
+                    passed.append(Reason(N_("{name} (named once, its start unsure)"), name=name + suffix))
                 continue
             full = name + suffix
             known = registry.find(full) if registry is not None else None
@@ -153,13 +154,13 @@ def read_places(art: Article, registry):
     homes = [h for h in homes if _clean_home(h)]
     if len(homes) == 1:
         location = _clean_home(homes[0])
-        why["location"] = "the 温馨家园 named in the text"
+        why["location"] = Reason(N_("the 温馨家园 named in the text"))
 
     street: tuple = (None, 0, "")
     if registry is not None and communities:
         known_street = registry.street_of(communities)
         if known_street:
-            street = (known_street, 0.9, "the registry's street of the communities")
+            street = (known_street, 0.9, Reason(N_("the registry's street of the communities")))
     if street[0] is None:
         distinct = list(dict.fromkeys(found_streets))
         if registry is not None:
@@ -167,32 +168,32 @@ def read_places(art: Article, registry):
             distinct = list(dict.fromkeys(distinct))
         streets_of_known = list(dict.fromkeys(registered_streets))
         if len(distinct) == 1 and (not streets_of_known or streets_of_known == distinct):
-            street = (distinct[0], 0.75, "the street named in the text")
+            street = (distinct[0], 0.75, Reason(N_("the street named in the text")))
         elif len(distinct) > 1:
-            street = (None, 0, f"several streets named ({'、'.join(distinct)})")
+            street = (None, 0, Reason(N_("several streets named ({streets})"), streets="、".join(distinct)))
         elif len(streets_of_known) == 1:
-            street = (streets_of_known[0], 0.7, "the registry's street of the known communities")
+            street = (streets_of_known[0], 0.7, Reason(N_("the registry's street of the known communities")))
         elif len(streets_of_known) > 1:
-            street = (None, 0, "the communities lie in different streets")
+            street = (None, 0, Reason(N_("the communities lie in different streets")))
         else:
-            street = (None, 0, "no street named")
+            street = (None, 0, Reason(N_("no street named")))
     if not communities:
-        why["communities"] = "no community named"
+        said = Reason(N_("no community named"))
+    elif from_registry == len(communities):
+        said = Reason(N_("registered names in the text"))
+    elif not from_registry:
+        said = Reason(N_("names ending in 社区"))
     else:
-        why["communities"] = (
-            "registered names in the text"
-            if from_registry == len(communities)
-            else ("names ending in 社区" if not from_registry else "registered names and names ending in 社区")
-        )
+        said = Reason(N_("registered names and names ending in 社区"))
     passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
-    if passed:
-        why["communities"] += "; passed over: " + ", ".join(passed[:3])
-    if art.damage:
-        lost = "; part of the text was lost in the scrape and may have named one"
-        if not communities:
-            why["communities"] += lost
-        if street[0] is None:
-            street = (None, 0, street[2] + lost)
+    lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
+    why["communities"] = clauses(
+        said,
+        Reason(N_("passed over: {names}"), names=items(*passed[:3])) if passed else "",
+        lost if not communities else "",
+    )
+    if lost and street[0] is None:
+        street = (None, 0, clauses(street[2], lost))
     return communities, street, location, why
 
 

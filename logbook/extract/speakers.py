@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, Reason, clauses, items
 from .articles import HAN, Article
 
 _TITLES = (
@@ -119,7 +120,7 @@ def read_speakers(art: Article):
         if _lectures(text, end):
             names.add(name)
         elif len(passed) < 3:
-            passed.append(f"{name} ({m.group()}, not said to teach)")
+            passed.append(Reason(N_("{name} ({job}, not said to teach)"), name=name, job=m.group()))
     for m in re.finditer("居民", text):
         name = _name_after(text, m.end())
         if name and _RESIDENT_TEACHES.match(text, m.end() + len(name)):
@@ -144,21 +145,22 @@ def read_speakers(art: Article):
         # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
         if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):
             if len(passed) < 3:
-                passed.append(f"{name} ({m.group()}, listed as a guest)")
+                passed.append(Reason(N_("{name} ({job}, listed as a guest)"), name=name, job=m.group()))
             continue
         names.add(name)
     # 李老师 after 李秀兰老师 is the same person, named again.
     full = {n[0] for n in names.found if not n.endswith(_TITLES + _ROLES)}
     found = [n for n in names.found if not (n.endswith(_TITLES + _ROLES) and n[0] in full)]
     names.found[:] = found
-    not_taken = f"; passed over: {', '.join(passed)}" if passed else ""
+    not_taken = Reason(N_("passed over: {names}"), names=items(*passed)) if passed else ""
     if not names.found:
-        return (
-            [],
-            "no lecturer named (老师/讲师/教授/律师/医生 with a full name, or a job such as 书记 with 讲解)"
-            + not_taken,
+        said = Reason(
+            N_("no lecturer named (老师/讲师/教授/律师/医生 with a full name, or a job such as 书记 with 讲解)")
         )
-    return names.found, "names next to 老师/讲师/教授/律师/医生, or a job with 讲解/授课" + not_taken
+        return [], clauses(said, not_taken)
+    return names.found, clauses(
+        Reason(N_("names next to 老师/讲师/教授/律师/医生, or a job with 讲解/授课")), not_taken
+    )
 
 
 def _name_after(text: str, pos: int) -> str | None:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain
 
+from ..i18n import N_, Reason, clauses
 from ..models import TITLE_MAX
 from .articles import Article, other_event
 from .draft import TITLE_SOFT_MAX
@@ -157,11 +158,9 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
     # 0. A headline line at the top of the page, above the body.
     headline = _headline(art)
     if headline is not None:
-        why = "the headline line at the top"
         start = text.find(headline)
-        if start >= 0 and art.is_damaged(start, start + len(headline)):
-            why += "; it holds characters lost in the scrape"
-        return _trim_title(headline), 0.8, why
+        damaged = start >= 0 and art.is_damaged(start, start + len(headline))
+        return _trim_title(headline), 0.8, _with_damage(Reason(N_("the headline line at the top")), damaged)
     # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
     #    followed by a word saying what kind of event it is.
     for m in _QUOTES.finditer(text):
@@ -170,9 +169,7 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
         lead = art.masked[max(c0, m.start() - 14) : m.start()]
         follow = text[m.end() : m.end() + 5]
         if re.search(rf"(?:{_EVENT_VERB})了?$", lead) or follow.startswith(_EVENT_NOUN):
-            why = "the quoted name of the event"
-            if art.is_damaged(m.start(), m.end()):
-                why += "; it holds characters lost in the scrape"
+            why = _with_damage(Reason(N_("the quoted name of the event")), art.is_damaged(m.start(), m.end()))
             return _trim_title(inner), 0.85, why
     # 2. What the first sentences say was held: 开展…培训, 召开…议事会.
     for s, e in art.sentences_from(fs, 2):
@@ -185,21 +182,24 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
             # The object of the last verb: `组织各社区社工开展X培训` is X培训.
             inner = re.split(_EVENT_VERB, obj)[-1]
             if len(inner) >= 3 and "?" not in art.masked[best.start("obj") : best.end("obj")]:
-                return _trim_title(inner), 0.7, "what the first sentences say was held"
+                return _trim_title(inner), 0.7, Reason(N_("what the first sentences say was held"))
     # 3. The first clause that says something, openers such as dates and 本次 trimmed.
     for a, b in chain(_clauses(art, fs, fe), _clauses(art, fe, len(text))):
         clause = text[a:b].strip()
         clause = _OPENERS.sub("", clause).strip()
         if len(clause) < 4 or _PURPOSE.match(clause) or _FILLER_CLAUSE.match(clause) or other_event(art, a, b):
             continue
-        why = "the article's first clause; check it"
-        if art.is_damaged(a, b):
-            why += "; it holds characters lost in the scrape"
+        why = _with_damage(Reason(N_("the article's first clause; check it")), art.is_damaged(a, b))
         return _trim_title(clause), 0.4, why
     first = _trim_title(_OPENERS.sub("", art.masked[fs:fe].strip()))
     if not any(ch.isalpha() for ch in first):
-        return None, 0, "nothing readable to call it"
-    return _trim_title(text[fs:fe].strip()), 0.3, "the article's first words; check it"
+        return None, 0, Reason(N_("nothing readable to call it"))
+    return _trim_title(text[fs:fe].strip()), 0.3, Reason(N_("the article's first words; check it"))
+
+
+def _with_damage(why: Reason, damaged: bool) -> Reason:
+    """The reason, and that the title holds characters lost in the scrape when it does."""
+    return clauses(why, Reason(N_("it holds characters lost in the scrape"))) if damaged else why
 
 
 def _clauses(art: Article, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates import SUPPORTED_RANGE, in_range
+from ..dates import FIRST_DAY, LAST_DAY, in_range
+from ..i18n import N_, Reason, clauses, items, message
 from ..numerals import parse_cn_int
 from .articles import Article, other_event
 from .draft import Hint
@@ -119,15 +120,21 @@ def read_date(art: Article, today: date, year: int | None):
     candidates.sort()
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
-            what = ", ".join(g for g, _ in skipped)
-            return None, 0, f"the only date is the day the report was filed ({what}讯)", False, None
+            what = items(*(g for g, _ in skipped))
+            return (
+                None,
+                0,
+                Reason(N_("the only date is the day the report was filed ({dates}讯)"), dates=what),
+                False,
+                None,
+            )
         if skipped:
-            what = ", ".join(f"{g} ({'filing day' if o == 'filed' else o + ' event'})" for g, o in skipped)
-            return None, 0, f"the only dates belong to another event: {what}", False, None
+            what = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
+            return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=what), False, None
         vague = next((w for w in _VAGUE if w in text), None)
         if vague:
-            return None, 0, f"the article says only {vague}", False, Hint.GIVE_THE_DATE
-        return None, 0, "no date in the text", False, Hint.GIVE_DATE
+            return None, 0, Reason(N_("the article says only {word}"), word=vague), False, Hint.GIVE_THE_DATE
+        return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
     distinct = {(y, mo, d) for _, y, mo, d in candidates}
     chosen = candidates[0]
     if len({(mo, d) for _, _, mo, d in candidates}) > 1:
@@ -135,12 +142,12 @@ def read_date(art: Article, today: date, year: int | None):
         ls, le = art.lead_sentence()
         if not (fs <= chosen[0] < fe or ls <= chosen[0] < le):
             listed = "、".join(sorted({f"{mo}月{d}日" for _, _, mo, d in candidates}))
-            return None, 0, f"several dates ({listed}) and none leads the article", False, None
+            return None, 0, Reason(N_("several dates ({dates}) and none leads the article"), dates=listed), False, None
         conf = 0.7
-        why = "the first of several dates, in the opening sentence"
+        why: list[str] = [Reason(N_("the first of several dates, in the opening sentence"))]
     else:
         conf = 0.9
-        why = "the date in the text"
+        why = [Reason(N_("the date in the text"))]
     _, y, month, day = chosen
     assumed = False
     hint = None
@@ -148,7 +155,7 @@ def read_date(art: Article, today: date, year: int | None):
         pass
     elif year is not None:
         y = year
-        why += f"; year {year}"
+        why.append(Reason(N_("year {year}"), year=year))
         hint = Hint.YEAR_GIVEN
     else:
         named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not other_event(art, m.start(), m.end())}
@@ -156,34 +163,60 @@ def read_date(art: Article, today: date, year: int | None):
         marked = _year_from_occasions(art, month, day, today)
         if len(named) == 1:
             y = named.pop()
-            why += f"; year {y} named in the text"
+            why.append(Reason(N_("year {year} named in the text"), year=y))
             conf -= 0.05
         elif bounded is not None:
             y, full = bounded
-            why += f"; year {y} from the date {full} in the text (the report follows the activity)"
+            why.append(
+                Reason(
+                    N_("year {year} from the date {date} in the text (the report follows the activity)"),
+                    year=y,
+                    date=full,
+                )
+            )
             conf -= 0.05
         elif marked is not None:
             y, said = marked
-            why += f"; year {y} from {said}"
+            why.append(Reason(N_("year {year} from {occasion}"), year=y, occasion=said))
             conf -= 0.1
         else:
             y = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             assumed = True
             conf -= 0.15
-            why += f"; year {y} assumed (the latest that is not after today)"
+            why.append(Reason(N_("year {year} assumed (the latest that is not after today)"), year=y))
             hint = Hint.SET_YEAR
     try:
         found = date(y, month, day)
     except ValueError:
-        return None, 0, f"{month}月{day}日 does not exist in {y}", False, None
+        return (
+            None,
+            0,
+            Reason(N_("{month}月{day}日 does not exist in {year}"), month=month, day=day, year=y),
+            False,
+            None,
+        )
     if not in_range(found):
-        return None, 0, f"{found.isoformat()} is outside the supported range {SUPPORTED_RANGE}", False, None
-    if len(distinct) > 1 and not why.startswith("the first"):
+        said = N_("{date} is outside the supported range {range}")
+        bounds = message(N_("{first} to {last}"), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+        return None, 0, Reason(said, date=found.isoformat(), range=bounds), False, None
+    if len(distinct) > 1 and not why[0].startswith("the first"):
         conf = min(conf, 0.8)
     if skipped:
-        passed = ", ".join(f"{g} ({'the filing day' if o == 'filed' else o + ' event'})" for g, o in skipped[:3])
-        why += f"; passed over: {passed}"
-    return found.isoformat(), conf, why, assumed, hint
+        passed = items(*(_passed(g, o, N_("{date} (the filing day)")) for g, o in skipped[:3]))
+        why.append(Reason(N_("passed over: {names}"), names=passed))
+    return found.isoformat(), conf, clauses(*why), assumed, hint
+
+
+_OTHER_EVENT = {
+    "earlier": N_("{date} (earlier event)"),
+    "later": N_("{date} (later event)"),
+    "occasion": N_("{date} (occasion event)"),
+}
+
+
+def _passed(written: str, other: str, filed: str) -> Reason:
+    """A date set aside: the day the report was filed (said as `filed`), or another event's."""
+    return Reason(filed if other == "filed" else _OTHER_EVENT[other], date=written)
 
 
 def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import LogbookError, ValidationError
+from ..i18n import N_, Reason, _
 from ..models import FIELD_ORDER, Activity, Categories, new_id
 from ..storage import Store
 
@@ -79,17 +80,23 @@ def mark_duplicates(items: list[DraftItem], existing: list[Activity]) -> None:
         digest = article_digest(r["notes"] or "")
         key = _key(r["date"], r["title"], r["communities"])
         if digest in by_digest:
-            item.status, item.detail = "duplicate", f"already in the logbook as {by_digest[digest]}"
+            item.status, item.detail = "duplicate", Reason(N_("already in the logbook as {id}"), id=by_digest[digest])
         elif r["date"] and key in by_key:
-            item.status, item.detail = "duplicate", f"same date, title and communities as {by_key[key]}"
+            item.status, item.detail = (
+                "duplicate",
+                Reason(N_("same date, title and communities as {id}"), id=by_key[key]),
+            )
         elif digest in seen_digest:
-            item.status, item.detail = "duplicate", f"same text as article {seen_digest[digest]}"
+            item.status, item.detail = (
+                "duplicate",
+                Reason(N_("same text as article {number}"), number=seen_digest[digest]),
+            )
         elif r["date"] and key in seen_key:
-            item.status, item.detail = "duplicate", f"same as article {seen_key[key]}"
+            item.status, item.detail = "duplicate", Reason(N_("same as article {number}"), number=seen_key[key])
         elif not r["date"]:
-            item.status, item.detail = "no date", "not saved"
+            item.status, item.detail = "no date", Reason(N_("not saved"))
         elif not any(ch.isalnum() for ch in (r["title"] or "").replace("?", "")):
-            item.status, item.detail = "no title", "nothing readable to call it"
+            item.status, item.detail = "no title", Reason(N_("nothing readable to call it"))
         seen_digest.setdefault(digest, item.number)
         if r["date"]:
             seen_key.setdefault(key, item.number)
@@ -114,7 +121,9 @@ def save_drafts(
             try:
                 activity = Activity.from_dict(record, categories=categories)
             except ValidationError as err:
-                raise LogbookError(f"article {item.number}: {err.message}; nothing was saved") from None
+                raise LogbookError(
+                    _("article {number}: {problem}; nothing was saved").format(number=item.number, problem=err.message)
+                ) from None
             tx.add(activity)
             saved.append(activity)
         noun = "activity" if len(saved) == 1 else "activities"
