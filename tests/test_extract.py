@@ -636,3 +636,40 @@ def test_speakers_by_job_or_as_residents(text, expected):
 
 def test_a_university_teacher_is_no_speaker_named_gaoxiao():
     assert read("社区请高校老师为居民讲解防诈知识。").record["speakers"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the page's stamp, alone, with the clock, the source or the author after it
+        "2024年05月20日 10:12 来源：南湖新闻网 作者：通讯员 陈某\n5月18日上午，春华社区开展垃圾分类宣传活动。",
+        "春华社区开展垃圾分类宣传活动\n2024年05月20日\n5月18日上午，春华社区开展垃圾分类宣传活动。",
+        "南湖新闻网 2024年5月20日 10:12\n5月18日上午，春华社区开展垃圾分类宣传活动。",
+        "发布时间：2024年5月20日\n5月18日上午，春华社区开展垃圾分类宣传活动。",
+    ],
+)
+def test_a_dateline_with_its_year_gives_the_year_not_the_day(text):
+    d = read(text)
+    assert d.record["date"] == "2024-05-18"
+    assert "2024年05月20日 (the filing day)" in d.why["date"] or "2024年5月20日 (the filing day)" in d.why["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a notice's 时间 field and a sentence that opens with the date and the hour are the event's
+        ("春华社区垃圾分类宣传活动\n时间：2024年5月18日\n地点：春华社区活动室\n60余名居民参加。", "2024-05-18"),
+        ("2024年5月18日 9:30，春华社区开展垃圾分类宣传活动，60余名居民参加。", "2024-05-18"),
+        ("活动时间：2024年5月18日\n春华社区开展垃圾分类宣传活动。", "2024-05-18"),
+    ],
+)
+def test_a_date_in_a_field_or_a_sentence_is_the_events(text, day):
+    assert read(text).record["date"] == day
+
+
+def test_a_notices_field_lines_are_never_its_headline():
+    d = read(
+        "南湖新闻网 2024年05月20日 10:12\n时间：2024年5月18日\n地点：春华社区活动室\n春华社区开展垃圾分类宣传活动。"
+    )
+    assert d.record["title"] == "垃圾分类宣传活动"
+    assert d.record["date"] == "2024-05-18"

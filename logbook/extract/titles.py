@@ -114,6 +114,14 @@ _FORM_FIELDS = re.compile(
     r"^(?:索引号|发文机构|发布机构|公开目录|主题分类|文号|发文字号|成文日期|发布日期|日期|时间|来源|作者|信息来源)[:：]?$"
 )
 
+# A form's field with its value on the same line (`时间：5月18日`, `地点：活动室`): a notice's
+# details, never its headline (a headline may hold a colon: `安贞街道：开展…`).
+_FIELD_LINE = re.compile(
+    r"^(?:(?:活动)?(?:时间|日期|地点|地址|主题|内容|对象|人数|人员)"
+    r"|(?:主办|承办|协办|支持|指导)(?:单位)?|(?:参加|参与|参会|出席|服务)(?:人员|人数|对象)"
+    r"|主持人|主讲人?|讲师)\s*[:：]"
+)
+
 
 def _headline(art: Article) -> str | None:
     """The first line above the body that reads as a headline, or None. The body starts at the
@@ -143,6 +151,7 @@ def _headline(art: Article) -> str | None:
             or any(ch in line for ch in "<>|»›")
             or any(w in line for w in _CHROME_WORDS)
             or _DATELINE.search(line)
+            or _FIELD_LINE.match(line)
             or (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens))
         ):
             continue

@@ -26,6 +26,17 @@ _FILED = ("讯",)
 _FULL_DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
+# A dateline: a date with its year as a page stamps a report (`2024年05月20日 10:12 来源：…`,
+# `发布时间：2024年5月20日`), alone on its line or followed by the clock, the source or the
+# author. It is the day the report went out, not the activity's; it gives the year.
+_DATELINE_BEFORE = re.compile(r"(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?\s*$")
+_DATELINE_AFTER = re.compile(
+    r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
+    r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨))",
+    re.M,
+)
+_FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # A form's field naming the activity's own date (`活动日期 2025-07-14 08:00`).
 _EVENT_DATE_FIELD = re.compile(r"(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
 
@@ -96,7 +107,7 @@ def read_date(art: Article, today: date, year: int | None):
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     skipped = []
     for m in _CN_DATE.finditer(text):
-        if text[m.end() : m.end() + 1] in _FILED:
+        if text[m.end() : m.end() + 1] in _FILED or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
             continue
         other = other_event(art, m.start(), m.end())
@@ -217,6 +228,17 @@ _OTHER_EVENT = {
 def _passed(written: str, other: str, filed: str) -> Reason:
     """A date set aside: the day the report was filed (said as `filed`), or another event's."""
     return Reason(filed if other == "filed" else _OTHER_EVENT[other], date=written)
+
+
+def _is_dateline(text: str, m: re.Match) -> bool:
+    """Whether a date written with its year is the page's stamp of the report (see
+    _DATELINE_AFTER), not a date in the body's sentences."""
+    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if _DATELINE_BEFORE.search(before):
+        return True
+    if _FORM_DATE_FIELD.search(before) or _SENTENCE_PUNCT.search(before):
+        return False  # a form's 时间: field, or a date inside a sentence
+    return _DATELINE_AFTER.match(text, m.end()) is not None
 
 
 def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str] | None:
