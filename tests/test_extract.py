@@ -612,6 +612,16 @@ def test_head_counts_in_other_words(text, expected):
         ("新华街街道街北社区开展活动。", (["街北社区"], "新华街街道")),
         ("南湖镇柳树村开展活动。", ([], "南湖镇")),
         ("推动小城镇建设。", ([], None)),
+        # a verb before 社区民警, an ordinal before a festival's name, a slogan's verb
+        ("银杏园社区联合社区民警开展反诈宣传，今后将持续联合社区民警宣传。", (["银杏园社区"], None)),
+        ("东坝街道第三届“社区文化节”开幕。", ([], "东坝街道")),
+        ("“书香飘社区 阅读进万家”读书活动在兰亭社区举行。“书香飘社区”", (["兰亭社区"], None)),
+        # 街办 is a street's office glued to its community; an office that joins a community
+        ("东坝街办兰亭社区开展活动。", (["兰亭社区"], "东坝街道")),
+        ("金盏街道城管办联合花园社区开展消防演练。", (["花园社区"], "金盏街道")),
+        # a name that opens its sentence
+        ("为提高防火意识。翠湖名邸社区5月8日上午开展消防演练。", (["翠湖名邸社区"], None)),
+        ("活动很成功。通过社区宣传，居民更了解了。", ([], None)),
     ],
 )
 def test_places_of_any_city(text, expected):
@@ -673,3 +683,9 @@ def test_a_notices_field_lines_are_never_its_headline():
     )
     assert d.record["title"] == "垃圾分类宣传活动"
     assert d.record["date"] == "2024-05-18"
+
+
+def test_a_sites_name_after_the_headline_and_a_blood_pressure_check():
+    d = read("邻里守望，东坝街道启动邻里节-当前资讯\n5月8日，东坝街道启动邻里节，兰亭社区居民参加。")
+    assert d.record["title"] == "邻里守望，东坝街道启动邻里节"
+    assert read("5月8日，兰亭社区开展血压监测便民活动，为老人免费测血压。").record["category"] == "义诊"

@@ -37,7 +37,7 @@ _LEAD_CHARS = {w for w in _LEAD_WORDS if len(w) == 1}
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
-_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|新区|市|区|县|镇|乡|办|街)(?=[{HAN}]{{2}})")
+_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街)(?=[{HAN}]{{2}})")
 # What a community's own bodies are called: 和顺社区综合服务中心 is the community at work.
 _COMMUNITY_OWN = (
     "居委会",
@@ -54,6 +54,9 @@ _COMMUNITY_OWN = (
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for.
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
+_SLOGAN_VERBS = "进飘到入"
+_ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
 _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
 
@@ -132,12 +135,14 @@ def read_places(art: Article, registry):
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
     for m in re.finditer(
-        rf"(?:办事处|办|镇|街(?!道))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)", text
+        rf"(?:办事处|街办|办|镇|街(?!道|办))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)", text
     ):
         if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
             continue
         if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name
+        if m["c"] and _LEAD_RE.match(m["c"]):
+            continue  # 建管办联合华山社区: an office that joins a community, not a street
         name = _name_before(text, m.start(), taken)
         if name is None:
             continue
@@ -214,8 +219,8 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]
         ):
             break
-        # 送法进社区, 义诊进社区: into the community, not a name.
-        if text[start - 1] == "进" and start == end and text.startswith("社区", end):
+        # 送法进社区, 义诊进社区, 书香飘社区, 服务到社区: a slogan's verb, not a name.
+        if text[start - 1] in _SLOGAN_VERBS and start == end and text.startswith("社区", end):
             break
         start -= 1
         if end - start > 16:
@@ -258,8 +263,11 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
     if district:
         name = name[district.end() :]
-    if len(name) < 2 or len(name) > 6 or name in _GENERIC:
-        return None
+    if len(name) < 2 or len(name) > 6 or name in _GENERIC or name in _LEAD_WORDS or _ORDINAL.match(name):
+        return None  # 联合社区民警: a verb; 第五届“社区邻里节”: an ordinal
+    # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
+    # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
+    sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
     if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
         return None
     return (name, sure) if strong else name
