@@ -689,3 +689,42 @@ def test_a_sites_name_after_the_headline_and_a_blood_pressure_check():
     d = read("邻里守望，东坝街道启动邻里节-当前资讯\n5月8日，东坝街道启动邻里节，兰亭社区居民参加。")
     assert d.record["title"] == "邻里守望，东坝街道启动邻里节"
     assert read("5月8日，兰亭社区开展血压监测便民活动，为老人免费测血压。").record["category"] == "义诊"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a festival named after the community, a companion (跟), a slogan's verb (串起)
+        ("5月8日，东坝街道兰亭园社区开展了情系兰亭社区邻里节活动。", "communities", ["兰亭园社区"]),
+        ("9月14日，兰亭园社区开展中秋活动。书记说：“让群众跟社区像一家人。”", "communities", ["兰亭园社区"]),
+        (
+            "中秋“分享月饼”串起社区邻里情\n中秋“分享月饼”串起社区邻里情\n近日，兰亭园社区举办中秋游园会。",
+            "communities",
+            ["兰亭园社区"],
+        ),
+        # 东坝地区 is the area of 东坝街道
+        ("5月8日，东坝街道邻里节在兰亭园社区举行。在东坝地区，居民热爱曲艺。", "street", "东坝街道"),
+        # people served as they enjoy it; a list of who took part, then what they did
+        ("近日，兰亭园社区开展义剪服务，当天共有30多位居民享受到义剪服务。", "participants", 30),
+        ("近日，兰亭园社区组织党员、居民群众等40余人开展垃圾分类宣传活动。", "participants", 40),
+        # what the activity was: waste-sorting publicity, the two festivals
+        ("3月11日，兰亭园社区志愿者开展垃圾分类宣传，讲解垃圾分类知识。", "category", "志愿服务"),
+        ("兰亭园社区开展“邻里相聚庆双节”主题活动\n居民一起做月饼，还宣传了反诈知识。", "category", "文化"),
+    ],
+)
+def test_more_kinds_from_real_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+def test_the_reporters_day_is_not_the_activitys():
+    d = read("9月27日，记者从东坝街道获悉，兰亭园社区开展了便民服务活动。")
+    assert d.record["date"] is None
+    assert "9月27日 (the day of the report)" in d.why["date"]
+
+
+def test_a_headline_after_a_sites_menu_and_its_section():
+    menu = "\n".join(["登录", "热点", "原创", "图文", "视频", "专题"] * 4)
+    d = read(menu + "\n首页\n\\ 义剪进社区 便民暖人心\n义剪进社区 便民暖人心\n3月13日，志愿者走进兰亭园社区义剪。")
+    assert d.record["title"] == "义剪进社区 便民暖人心"
+    d = read("生活|兰亭园社区居民共庆邻里节\n5月20日，兰亭园社区邻里节热闹上演，居民参加。")
+    assert d.record["title"] == "兰亭园社区居民共庆邻里节"

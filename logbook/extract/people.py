@@ -52,8 +52,14 @@ _COUNT_AUDIENCE = re.compile(
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
 )
 # A list of who came, closed with its total: 社区干部、居民代表等20余人.
+# 组织党员、居民等40余人开展…: the list, then what they did together.
 _COUNT_LISTED = re.compile(
-    rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)(?![{HAN}])"
+    rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
+    rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听))"
+)
+# People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
+_COUNT_ENJOYED = re.compile(
+    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)享受"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
@@ -194,7 +200,7 @@ def read_participants(art: Article):
         judged[at] = ""
         _add_count(found, m, m["pre"])
     served: list[tuple[int, bool, bool, str]] = []
-    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR):
+    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR, _COUNT_ENJOYED):
         for m in pattern.finditer(text):
             noun = m["noun"]
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):

@@ -10,7 +10,7 @@ from .articles import HAN, Article
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本")
+_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟")
 _LEAD_WORDS = sorted(
     """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
     对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
@@ -55,8 +55,10 @@ _COMMUNITY_OWN = (
 # community the activity was for.
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
-_SLOGAN_VERBS = "进飘到入"
+_SLOGAN_VERBS = "进飘到入起"
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
+# An event named after the community: 情系贞西社区邻里节 is a festival's name.
+_EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
 _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
 
@@ -104,6 +106,9 @@ def read_places(art: Article, registry):
         name, strong = found
         suffix = m.group()
         if suffix == "社区":
+            if text.startswith(_EVENT_AFTER, m.end()):
+                passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
+                continue
             if text.startswith(_ORGANISATION_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an organisation's name)"), name=name + suffix))
                 continue
@@ -167,6 +172,12 @@ def read_places(art: Article, registry):
         if known_street:
             street = (known_street, 0.9, Reason(N_("the registry's street of the communities")))
     if street[0] is None:
+        # 朝阳门地区 is the area of 朝阳门街道: one street, named as its office is.
+        offices = {s[: -len("街道")] for s in found_streets if s.endswith("街道")}
+        found_streets = [
+            s[: -len("地区")] + "街道" if s.endswith("地区") and s[: -len("地区")] in offices else s
+            for s in found_streets
+        ]
         distinct = list(dict.fromkeys(found_streets))
         if registry is not None:
             distinct = [registry.resolve_street(s) or s for s in distinct]

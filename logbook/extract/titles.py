@@ -109,6 +109,7 @@ _SITE_TAIL = re.compile(
 )
 
 
+_SECTION_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[|｜丨]\s*")
 # The names of a government page's form fields: the line after one is its value.
 _FORM_FIELDS = re.compile(
     r"^(?:索引号|发文机构|发布机构|公开目录|主题分类|文号|发文字号|成文日期|发布日期|日期|时间|来源|作者|信息来源)[:：]?$"
@@ -127,7 +128,7 @@ def _headline(art: Article) -> str | None:
     """The first line above the body that reads as a headline, or None. The body starts at the
     first long line or the first line with a full stop."""
     field_value = False
-    for raw in art.plain.split("\n")[:16]:
+    for raw in art.plain.split("\n")[:64]:  # past a page's menu of short words
         line = raw.strip().lstrip("-*#·• ").strip()
         if not line:
             continue
@@ -137,6 +138,7 @@ def _headline(art: Article) -> str | None:
         if _FORM_FIELDS.match(line):
             field_value = True
             continue
+        line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
         line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
         if len(line) > _HEADLINE_MAX or "。" in line:
             return None  # the body: no headline above it
@@ -148,7 +150,7 @@ def _headline(art: Article) -> str | None:
             or han < 5
             or han < 0.6 * len(line.replace(" ", ""))
             or line[-1] in ":：,，、;；"
-            or any(ch in line for ch in "<>|»›")
+            or any(ch in line for ch in "<>|»›\\")
             or any(w in line for w in _CHROME_WORDS)
             or _DATELINE.search(line)
             or _FIELD_LINE.match(line)

@@ -37,6 +37,8 @@ _DATELINE_AFTER = re.compile(
 )
 _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+# 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
+_REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
 # A form's field naming the activity's own date (`活动日期 2025-07-14 08:00`).
 _EVENT_DATE_FIELD = re.compile(r"(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
 
@@ -109,6 +111,9 @@ def read_date(art: Article, today: date, year: int | None):
     for m in _CN_DATE.finditer(text):
         if text[m.end() : m.end() + 1] in _FILED or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
+            continue
+        if _REPORTER_DAY.match(text, m.end()):
+            skipped.append((m.group(), "reported"))
             continue
         other = other_event(art, m.start(), m.end())
         if other:
@@ -219,6 +224,7 @@ def read_date(art: Article, today: date, year: int | None):
 
 
 _OTHER_EVENT = {
+    "reported": N_("{date} (the day of the report)"),
     "earlier": N_("{date} (earlier event)"),
     "later": N_("{date} (later event)"),
     "occasion": N_("{date} (occasion event)"),
