@@ -59,7 +59,7 @@ _COUNT_LISTED = re.compile(
 )
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
 _COUNT_ENJOYED = re.compile(
-    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)享受"
+    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)享受"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
