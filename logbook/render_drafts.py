@@ -21,17 +21,12 @@ _LABELS = {
     "partners": N_("partners"),
 }
 # What --explain calls each field it says something of: the record's field names, in the
-# reader's language.
+# reader's language (the preview's names, but participants by its own name, and the fields the
+# preview does not check).
 _EXPLAINED = {
-    "title": N_("title"),
-    "date": N_("date"),
-    "category": N_("category"),
-    "communities": N_("communities"),
-    "street": N_("street"),
-    "location": N_("location"),
+    **_LABELS,
     "participants": N_("participants"),
-    "speakers": N_("speakers"),
-    "partners": N_("partners"),
+    "location": N_("location"),
     "notes": N_("notes"),
 }
 
