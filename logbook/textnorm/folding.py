@@ -134,7 +134,11 @@ def _nfkc_casefold_mapped(s: str, idx: list[int] | None) -> Mapped:
         if unicodedata.is_normalized("NFKC", s) and s.casefold() == s:
             break
         if idx is None:
-            s = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", s).casefold())
+            normal = unicodedata.normalize("NFKC", s)
+            folded = normal.casefold()
+            if folded == normal:  # NFKC and case-folded: the fixpoint, without normalising again
+                return normal, None
+            s = unicodedata.normalize("NFKC", folded)
             continue
         out, out_idx = [], []
         # One base character with its combining marks is normalised as a unit.
