@@ -12,7 +12,7 @@ import shutil
 import tempfile
 
 from conftest import FullDisk, add, run
-from logbook_files import every_file, main_tables, month_files, part_files, stored_activities
+from logbook_files import every_file, main_tables, month_files, part_files, stored_activities, stored_keys
 from torture_harness import crash_run, history
 
 import logbook.storage.history as history_mod
@@ -331,13 +331,13 @@ def test_deleting_the_last_record_of_a_month_drops_the_month(db_path):
 def test_a_transaction_reads_only_the_months_it_touches(db_path, monkeypatch):
     seed(db_path, spread(200, random.Random(2)))
     opened = []
-    real = Store._read_partition
+    real = Store._load_partition
 
     def spy(self, main, period):
         opened.append(period)
         return real(self, main, period)
 
-    monkeypatch.setattr(Store, "_read_partition", spy)
+    monkeypatch.setattr(Store, "_load_partition", spy)
     store = Store(db_path)
     with store.transaction("x") as tx:
         tx.add(activity(5000, "2024-08-08", activity_id="f" * 32))
@@ -390,13 +390,13 @@ def test_an_import_reads_only_the_months_of_its_records(db_path, monkeypatch):
     every = store.activities()
     whole = plan(exchange.Snapshot({a.id: a for a in every}, {}, store.communities()))
     opened = []
-    real = Store._read_partition
+    real = Store._load_partition
 
     def spy(self, main, period):
         opened.append(period)
         return real(self, main, period)
 
-    monkeypatch.setattr(Store, "_read_partition", spy)
+    monkeypatch.setattr(Store, "_load_partition", spy)
     with store.transaction("import") as tx:
         assert plan(exchange.Snapshot.of_transaction(tx)) == whole
     wanted = {acts[0].date[:7], acts[9].date[:7], acts[1].date[:7], acts[5].date[:7]}
@@ -627,3 +627,30 @@ def test_every_file_goes_through_logbooks_tinydb_storage(tmp_path):
 
 def leftover_temp_files(folder):
     return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_month_written_back_reuses_the_bytes_of_its_unchanged_records(db_path):
+    """Rewriting a month copies the JSON of the records it read unchanged and makes only that of
+    the changed ones; the file is byte for byte what writing its records afresh gives, keys
+    file included, and each record and key is the one now stored."""
+    from logbook.storage.layout import _tables_bytes
+
+    rng = random.Random(7)
+    seed(db_path, spread(60, rng, first=(2025, 1), months=2))
+    store = Store(db_path)
+    edited = stored_activities(db_path)[3]
+    with store.transaction("change") as tx:
+        changed = tx.by_id(edited["id"])
+        changed.title = "改过的标题：社区议事会"
+        tx.update(changed)
+        tx.add(activity(900, edited["date"], activity_id="f" * 32, title="新加的活动"))
+    for path in part_files(db_path):
+        raw = path.read_bytes()
+        assert raw == _tables_bytes(json.loads(raw))
+    records = {a["id"]: a for a in stored_activities(db_path)}
+    assert records[edited["id"]]["title"] == "改过的标题：社区议事会"
+    assert records["f" * 32]["title"] == "新加的活动"
+    keys = stored_keys(db_path)
+    assert "改过的标题:社区议事会" in keys[edited["id"]] and "新加的活动" in keys["f" * 32]
+    assert set(keys) == set(records)
+    assert run("check").exit_code == 0

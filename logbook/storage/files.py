@@ -144,6 +144,9 @@ class SafeStorage(Storage):
         self.sync_dir = sync_dir
         self.raw: bytes | None = None
         self._data: dict | None = None
+        # the JSON of documents the next write of a one-table file holds unchanged, in their
+        # order (None for one to make): set by whoever read them from another file
+        self.known: list[bytes | None] | None = None
 
     def read(self) -> dict | None:
         if self._data is None:
@@ -152,10 +155,11 @@ class SafeStorage(Storage):
             except FileNotFoundError:
                 return None
             self.raw = raw
-            self._data = orjson.loads(raw) if raw.strip() else None
+            self._data = None if raw.isspace() or not raw else orjson.loads(raw)
         return self._data
 
     def write(self, data: dict) -> None:
-        payload = _tables_bytes(data)
+        payload = _tables_bytes(data, self.known)
+        self.known = None
         atomic_write_bytes(self.path, payload, sync_dir=self.sync_dir)
         self.raw, self._data = payload, data

@@ -39,12 +39,7 @@ SHORT_ID = 8  # the index keeps this much of each id: enough to find its month, 
 _LINE_KEY = re.compile(rb'\n"\d+":')  # a document's key at the start of its line
 
 
-def _table_bytes(table: str, rows: list[dict]) -> bytes:
-    """A TinyDB file of one table holding `rows` as documents 1, 2, …: see `_tables_bytes`."""
-    return _tables_bytes({table: {str(i): row for i, row in enumerate(rows, 1)}})
-
-
-def _tables_bytes(data: dict) -> bytes:
+def _tables_bytes(data: dict, known: list[bytes | None] | None = None) -> bytes:
     """A TinyDB database as logbook writes it. A file of one table (a month, its keys) is
     compact, a document a line:
 
@@ -55,21 +50,34 @@ def _tables_bytes(data: dict) -> bytes:
 
     One record a line reads well enough, shows a change as one changed line, and lets an export
     copy the records rather than make their JSON again (`_document_lines`). Any other (the main
-    file) is indented."""
+    file) is indented.
+
+    `known`, for a file of one table, gives the JSON of its documents, in order, where it is
+    already made (a record written back as it was read, the bytes `_document_spans` found for
+    it): those are copied rather than made again."""
     if len(data) != 1:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2)
     ((table, docs),) = data.items()
-    raw = orjson.dumps(data)
     if not docs:
-        return raw + b"\n"
-    head = len(orjson.dumps(table)) + 3  # {"activities":{
-    # Documents are flat objects, and a `"` inside a string is escaped, so `},"` is found only
-    # where one document ends and the next one's key begins.
-    return raw[:head] + b"\n" + raw[head:-2].replace(b'},"', b'},\n"') + b"\n}}\n"
+        return orjson.dumps(data) + b"\n"
+    # orjson's compact JSON of a value does not depend on what holds it, so documents made one
+    # at a time and joined are the bytes of the whole (and ~3x faster to make than splitting
+    # the whole into lines afterwards).
+    dumps = orjson.dumps
+    if known is not None and len(known) == len(docs):
+        body = b",\n".join(
+            [
+                b"%b:%b" % (dumps(key), dumps(doc) if made is None else made)
+                for (key, doc), made in zip(docs.items(), known)
+            ]
+        )
+    else:
+        body = b",\n".join([b"%b:%b" % (dumps(key), dumps(doc)) for key, doc in docs.items()])
+    return b"{%b:{\n%b\n}}\n" % (dumps(table), body)
 
 
 def _document_lines(raw: bytes, table: str, indent: bytes, count: int) -> bytes | None:
-    """The documents of a file `_table_bytes` wrote, one a line as written, without their
+    """The documents of a file `_tables_bytes` wrote, one a line as written, without their
     `"12":` keys and each line starting with `indent`; None if the file is not in that layout
     (`count` documents, parsed from the same bytes, one a line)."""
     head = b'{"%s":{\n' % table.encode()
@@ -80,7 +88,7 @@ def _document_lines(raw: bytes, table: str, indent: bytes, count: int) -> bytes 
 
 
 def _document_spans(raw: bytes, table: str, count: int) -> list[tuple[int, int]] | None:
-    """Where each document's JSON starts and ends in a file `_table_bytes` wrote (one a line,
+    """Where each document's JSON starts and ends in a file `_tables_bytes` wrote (one a line,
     as `_document_lines` reads it), in file order; None if the file is not in that layout."""
     head = b'{"%s":{\n' % table.encode()
     if not (raw.startswith(head) and raw.endswith(b"}\n}}\n")):

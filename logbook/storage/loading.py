@@ -273,9 +273,14 @@ class Loading(StoreBase):
             raise self._damaged(message(what, table=table), path)
         return rows, raw
 
-    def _read_keys(self, main: _Main, period: str) -> list | None:
-        """The search keys file of one month, as stored ({"id", "key"} in the records' order);
-        None when the month has none (a one-file logbook, or month files written before keys
+    def _read_keys(self, main: _Main, period: str) -> list[dict] | None:
+        """The search keys of one month (see `_load_keys`)."""
+        found = self._load_keys(main, period)
+        return found[0] if found is not None else None
+
+    def _load_keys(self, main: _Main, period: str) -> tuple[list[dict], bytes] | None:
+        """The search keys file of one month, as stored ({"id", "key"} in the records' order),
+        and its bytes; None when the month has none (a one-file logbook, or month files written before keys
         had their own file), or when it is not as logbook wrote it (truncated, edited): then
         the records carry their keys, or are folded when searched."""
         if main.legacy is not None:
@@ -301,7 +306,7 @@ class Loading(StoreBase):
             isinstance(k, dict) and isinstance(k.get("id"), str) and isinstance(k.get("key"), str) for k in keys
         ):
             return None
-        return keys
+        return keys, raw
 
     @staticmethod
     def _builder(main: _Main) -> Callable[[dict], Activity]:

@@ -15,6 +15,8 @@ from .layout import (
     META,
     PERIODS,
     SCHEMA_VERSION,
+    SEARCH_KEYS,
+    _document_spans,
     _newest_first,
     export_order,
     period_of,
@@ -44,6 +46,9 @@ class Transaction:
         self._revived: set[str] = set()
         self._communities: list[Community] | None = None
         self._broken: dict[str, list] = {}
+        # a month file's bytes as logbook wrote them, and its records as parsed from them: the
+        # records written back unchanged reuse their bytes (`stored_bytes`)
+        self._raw: dict[str, tuple[bytes, list[dict]]] = {}
         self._rebuilt = False
 
     # -- months ------------------------------------------------------------------------------
@@ -54,7 +59,10 @@ class Transaction:
             month = {}
             kept: list = []
             if period in self.main.period_names():
-                for doc in self.store._read_partition(self.main, period):
+                docs, raw = self.store._load_partition(self.main, period)
+                if raw is not None:
+                    self._raw[period] = (raw, docs)
+                for doc in docs:
                     if doc["id"] in month:  # the same id twice in a file edited by hand
                         kept.append(doc)
                     else:
@@ -82,6 +90,7 @@ class Transaction:
         read, kept as they are), every month written afresh and indexed again: for `check
         --fix` when the index lost months."""
         self._rebuilt = True
+        self._raw = {}
         self._months = {p: {} for p in self.main.period_names()}
         self._broken = {p: [] for p in self.main.period_names()}
         self._where = {}
@@ -164,25 +173,44 @@ class Transaction:
         docs.sort(key=export_order)
         return docs
 
-    def keys_of(self, period: str, docs: list[dict]) -> list[dict]:
-        """The search keys of a month's records (`docs_of`), in their order: kept from the
-        month's keys file (or the record) where the record is unchanged, computed for the rest."""
+    def stored_bytes(self, period: str, docs: list[dict]) -> list[bytes | None]:
+        """For each of `docs` (`docs_of`), its JSON as the month file read holds it when it is
+        written back unchanged, else None: writing a month then makes only the JSON of what
+        changed (`SafeStorage.write`)."""
+        found = self._raw.get(period)
+        spans = _document_spans(found[0], ACTIVITIES, len(found[1])) if found is not None else None
+        if found is None or spans is None:
+            return [None] * len(docs)
+        raw, read = found
+        by_object = {id(doc): raw[start:end] for doc, (start, end) in zip(read, spans)}
+        return [by_object.get(id(doc)) for doc in docs]
+
+    def keys_of(self, period: str, docs: list[dict]) -> tuple[list[dict], list[bytes | None]]:
+        """The search keys of a month's records (`docs_of`), in their order, and the JSON of
+        each as its keys file holds it (None where made here): kept from the month's keys file
+        (or the record) where the record is unchanged, computed for the rest."""
         month = self._month(period)
-        known: dict[str, str] = {}
+        known: dict[str, tuple[str, bytes | None]] = {}
         if self.main.legacy is None and period in self.main.periods:
-            for entry in self.store._read_keys(self.main, period) or ():
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("key"), str):
-                    known[entry["id"]] = entry["key"]
-        out = []
+            stored = self.store._load_keys(self.main, period)
+            if stored is not None:
+                keys, raw = stored
+                spans = _document_spans(raw, SEARCH_KEYS, len(keys))
+                slices = [raw[start:end] for start, end in spans] if spans is not None else [None] * len(keys)
+                known = {entry["id"]: (entry["key"], piece) for entry, piece in zip(keys, slices)}
+        out: list[dict] = []
+        pieces: list[bytes | None] = []
         for doc in docs:
             item = month.get(doc["id"])
-            key = None
+            key: object = None
+            piece = None
             if isinstance(item, dict):
-                key = known.get(doc["id"]) or item.get(_SEARCH_KEY)
+                key, piece = known.get(doc["id"]) or (item.get(_SEARCH_KEY), None)
             if not isinstance(key, str) or not key:
-                key = _search_key_of(self._object(item) if item is not None else _activity_from_doc(doc))
+                key, piece = _search_key_of(self._object(item) if item is not None else _activity_from_doc(doc)), None
             out.append({"id": doc["id"], "key": key})
-        return out
+            pieces.append(piece)
+        return out, pieces
 
     def main_tables(self, periods: dict[str, dict], seq: int) -> dict:
         """The main file's tables after this transaction."""

@@ -171,12 +171,16 @@ class Writing(StoreBase):
                     periods.pop(period, None)
                     continue
                 name = f"{period}.{seq:06d}.json"
-                keys = tx.keys_of(period, docs)
+                keys, known_keys = tx.keys_of(period, docs)
+                known = tx.stored_bytes(period, docs) + [None] * len(broken)
                 crcs = []
-                for file, table, rows in ((name, ACTIVITIES, docs + broken), (keys_file(name), SEARCH_KEYS, keys)):
+                for file, table, rows, made in (
+                    (name, ACTIVITIES, docs + broken, known),
+                    (keys_file(name), SEARCH_KEYS, keys, known_keys),
+                ):
                     target = self.parts_dir / file
                     written.append(target)
-                    crcs.append(_write_table(target, table, rows))
+                    crcs.append(_write_table(target, table, rows, made))
                 # a month holding records logbook cannot read is looked at record by record
                 periods[period] = _index_entry(period, name, docs, None if broken else crcs[0], crcs[1])
             if written:
@@ -371,12 +375,14 @@ class Writing(StoreBase):
         return True
 
 
-def _write_table(path: Path, table: str, rows: list) -> int:
+def _write_table(path: Path, table: str, rows: list, known: list[bytes | None] | None = None) -> int:
     """Write a new file of the month folder through TinyDB (documents 1, 2, … in order), not
-    yet synced with its folder (the caller syncs it once for all); its checksum."""
+    yet synced with its folder (the caller syncs it once for all); its checksum. `known`: the
+    JSON of rows written back as read (see `SafeStorage.known`)."""
     from tinydb import TinyDB
 
     with TinyDB(path, storage=SafeStorage, sync_dir=False) as db:
+        db.storage.known = known
         # A document that is not an object (kept as found, in a file edited by hand) cannot go
         # through a Table; the storage writes such a month whole.
         if all(isinstance(row, dict) for row in rows):
