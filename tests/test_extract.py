@@ -728,3 +728,30 @@ def test_a_headline_after_a_sites_menu_and_its_section():
     assert d.record["title"] == "义剪进社区 便民暖人心"
     d = read("生活|兰亭园社区居民共庆邻里节\n5月20日，兰亭园社区邻里节热闹上演，居民参加。")
     assert d.record["title"] == "兰亭园社区居民共庆邻里节"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the title names the topic, the text says it was a class
+        (
+            "有“规”可循——议事规则进社区\n3月5日下午，老师来到青禾社区开展了题为“协商议事工具的运用”专题培训会。",
+            "培训",
+        ),
+        # the class the lead sentence names wins over safety words scattered in the text
+        (
+            "为提升居民应急能力，筑牢安全防线，青禾社区举办“生命至上”急救知识培训活动。"
+            "现场进行了演练，安全意识得到提高，居民练习心肺复苏。",
+            "培训",
+        ),
+        # a waste-sorting supervisor is a role, not a class
+        (
+            "青禾社区志愿者入户宣传垃圾分类知识，垃圾分类督导员指导居民分类投放，志愿者发放宣传单。",
+            "志愿服务",
+        ),
+        # 党建引领 frames the report; what was held is a festival
+        ("党建引领聚民心 青禾社区欢度元宵节\n2月12日，青禾社区居民猜灯谜、吃汤圆，欢聚一堂。", "文化"),
+    ],
+)
+def test_the_category_of_what_the_text_says_was_held(text, category):
+    assert read(text).record["category"] == category

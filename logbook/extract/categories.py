@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import N_, Reason
-from .articles import HAN, Article
+from .articles import HAN, Article, other_event
 from .draft import MIN_CONFIDENCE
 
 # Keywords per built-in category. Topic categories (safety, health, party) come before format
@@ -113,7 +113,14 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _WEAK = "志愿服务"
 
 
-_KEYWORDS = sorted(((w, name) for name, ws in _CATEGORY_WORDS for w in ws), key=lambda wn: -len(wn[0]))
+# Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
+# or the framing nearly every report opens with (党建引领). Taken before the keywords.
+_NOT_KEYWORDS = ("督导员", "安全员", "党建引领")
+
+_KEYWORDS = sorted(
+    [*((w, name) for name, ws in _CATEGORY_WORDS for w in ws), *((w, None) for w in _NOT_KEYWORDS)],
+    key=lambda wn: -len(wn[0]),
+)
 
 
 def _keyword_hits(text: str) -> list[tuple[int, str, str]]:
@@ -128,13 +135,44 @@ def _keyword_hits(text: str) -> list[tuple[int, str, str]]:
             end = at + len(word)
             if not any(taken[at:end]):
                 taken[at:end] = [True] * len(word)
-                hits.append((at, name, word))
+                if name is not None:
+                    hits.append((at, name, word))
             at = text.find(word, end)
     return sorted(hits)
 
 
-_THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?P<what>[{HAN}]{{1,8}})")
+_THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?:“[^”\n]{{1,40}}”)?(?P<what>[{HAN}]{{1,8}})")
 _ORDER = [name for name, _ in _CATEGORY_WORDS]
+# What the first sentences say was held: the object of 开展/举办…, up to its last event word,
+# with any quoted theme left out (a theme names a topic: `开展“协商议事”专题培训会` is 培训).
+_VERBS = r"举办|开展|组织|举行|召开|开设"
+_HELD = re.compile(
+    rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}"
+    r"(?:活动|培训|讲座|会议|议事会|协商会|座谈会|大会|演练|义诊|课程|宣传|党课|党日|服务日|演出|晚会))"
+)
+_QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|「[^」\n]*」")
+_FORMATS = {"会议", _WEAK}  # categories a title may name for the form an event took, not its topic
+
+
+def _held(art: Article) -> tuple[str, str] | None:
+    """The category of what the first two sentences of the body say was held, and the words
+    that say it: 培训 when they call it that (a class the text calls 培训 is one), else its topic
+    before its form."""
+    fs, _ = art.lead_sentence()
+    for s, e in art.sentences_from(fs, 2):
+        for m in _HELD.finditer(art.masked, s, e):
+            if other_event(art, m.start(), m.end()):
+                continue
+            # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
+            obj = _QUOTED.sub("", re.split(_VERBS, m["obj"])[-1])
+            named = {name: word for _, name, word in _keyword_hits(obj)}
+            if not named:
+                continue
+            if len(named) > 1:
+                named.pop(_WEAK, None)
+            name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
+            return name, obj
+    return None
 
 
 def read_category(art: Article, title: str | None, title_conf: float):
@@ -157,6 +195,10 @@ def read_category(art: Article, title: str | None, title_conf: float):
                         N_("{why} (the title says {word}, who held it, not what it was)"), why=why, word=named[_WEAK]
                     ),
                 )
+        held = _held(art) if named and set(named) <= _FORMATS else None
+        if held is not None and held[0] == "培训":
+            # A title may name the topic (议事规则推广) of what the text says was a class.
+            return "培训", 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
             # class the title calls 培训 is one, whatever its topic (应急救护培训).
@@ -173,6 +215,9 @@ def _from_body(art: Article):
     if len(own) == 1:
         ((name, phrase),) = own.items()
         return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
+    held = _held(art)
+    if held is not None:
+        return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
     fs, fe = art.lead_sentence()
     scores: dict[str, float] = {}
     words: dict[str, list[str]] = {}
