@@ -622,6 +622,8 @@ def test_head_counts_in_other_words(text, expected):
         # a name that opens its sentence
         ("为提高防火意识。翠湖名邸社区5月8日上午开展消防演练。", (["翠湖名邸社区"], None)),
         ("活动很成功。通过社区宣传，居民更了解了。", ([], None)),
+        # a district's short name glued in front of the street
+        ("洪山和平里街道青禾社区为老人开办智能手机课堂。", (["青禾社区"], "和平里街道")),
     ],
 )
 def test_places_of_any_city(text, expected):

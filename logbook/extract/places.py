@@ -31,6 +31,7 @@ _PLACE_FINAL = set(
     "墙洼垡沟峪岭坨淀泉池塔滩源景邸第舍廊轩汇郡墅岸谷溪寓寨集堡坝埠堤塘殿祠庙观宅房户东西南北中"
 )
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_NAME = re.compile(f"[{HAN}]+")
 _LEAD_RE = re.compile("|".join(w for w in _LEAD_WORDS if len(w) > 1))  # longest first
 _LEAD_CHARS = {w for w in _LEAD_WORDS if len(w) == 1}
 # Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
@@ -136,6 +137,10 @@ def read_places(art: Article, registry):
                 found_streets.append(name + suffix)
         elif len(name) <= 4:
             found_streets.append(name + suffix)
+        elif len(name) == 5 and _HAN_NAME.fullmatch(name):
+            # 武昌徐家棚街道: a district's short name (武昌, 海淀, 朝阳) in front of the street's;
+            # names of five before 街道 are nearly all two and three.
+            found_streets.append(name[2:] + suffix)
 
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
