@@ -757,3 +757,24 @@ def test_a_headline_after_a_sites_menu_and_its_section():
 )
 def test_the_category_of_what_the_text_says_was_held(text, category):
     assert read(text).record["category"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a day written without 日 before the time of day
+        ("2024年3月5上午，青禾社区开展义诊活动。", "date", "2024-03-05"),
+        # a street of two whose first character is also a word (全)
+        ("3月5日上午，济南市历城区全福街道青禾社区开展反诈宣传。", "street", "全福街道"),
+        # volunteers who took part in a patrol are its attendance, when nothing else is counted
+        ("5月20日，40余名平安志愿者参加了青禾社区的巡逻活动。", "participants", 40),
+        ("5月20日，青禾社区开展讲座，10名志愿者参与现场服务。", "participants", None),
+        # a clean-up, a children's craft session, legal publicity, a patrol
+        ("近日，青禾街道开展“清洁家园”环境整治，志愿者清理楼道堆物。", "category", "志愿服务"),
+        ("6月1日，青禾社区开展儿童DIY活动，孩子们做香包。", "category", "文化"),
+        ("青禾社区邀请律师志愿者走进小区，宣讲民法典，解答居民疑问。", "category", "其他"),
+        ("青禾社区组织志愿者夜间巡逻，守护居民平安。", "category", "安全"),
+    ],
+)
+def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -29,6 +29,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "拒毒",
             "防毒",
             "识毒",
+            "巡逻",
         ),
     ),
     (
@@ -38,7 +39,28 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("党建", ("党建", "党日", "党课", "党组织", "入党", "党员大会")),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
     ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
-    ("志愿服务", ("志愿服务", "志愿者服务", "志愿活动", "学雷锋", "捐赠", "募捐", "义卖", "垃圾分类")),
+    (
+        "志愿服务",
+        (
+            "志愿服务",
+            "志愿者服务",
+            "志愿活动",
+            "学雷锋",
+            "捐赠",
+            "募捐",
+            "义卖",
+            "垃圾分类",
+            # Clean-ups: volunteers' work for the place they live in.
+            "环境整治",
+            "清洁家园",
+            "大扫除",
+            "卫生清理",
+            "清理",
+            "清扫",
+            "捡拾",
+            "义务劳动",
+        ),
+    ),
     ("便民服务", ("便民", "理发", "磨刀", "维修", "法律咨询", "义剪", "修补")),
     (
         "文化",
@@ -103,10 +125,12 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "灯笼",
             "手作",
             "观影",
+            "DIY",
+            "diy",
         ),
     ),
     # Legal publicity is none of the above.
-    ("其他", ("普法", "法治宣传", "法律明白人", "法治讲座")),
+    ("其他", ("普法", "法治宣传", "法律明白人", "法治讲座", "法律宣传", "法律知识", "民法典", "宪法", "送法")),
 )
 # The kind of group that organised an activity says little about what it was: a volunteer
 # team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.

@@ -144,6 +144,10 @@ _ATTENDEE_HEADS = (
     "业主",
     "长者",
 )
+# Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
+# (a patrol, a clean-up) when the text gives no other; not when they serve those who came.
+_VOLUNTEERS = ("志愿者", "队员")
+_SERVING = ("服务", "协助", "保障", "维持", "引导", "帮助")
 _LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
 
 
@@ -152,6 +156,7 @@ def read_participants(art: Article):
     text = art.masked
     found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
     judged: dict[int, str] = {}  # position of a number -> why it is not attendance ("" if it is)
+    volunteering: list[tuple[int, bool, bool, str]] = []  # volunteers who took part
     for m in _count_matches(text):
         noun = m["noun"]
         at = m.start("num")
@@ -159,6 +164,12 @@ def read_participants(art: Article):
             judged[at] = Reason(N_("another event"))
         elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
             judged[at] = Reason(N_("helpers"))
+            if (
+                noun.endswith(_VOLUNTEERS)
+                and m["verb"] in ("参加", "参与")
+                and not any(w in m["rest"] for w in _SERVING)
+            ):
+                _add_count(volunteering, m, m["pre"])
         elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
             judged[at] = Reason(N_("not people attending"))
         else:
@@ -210,6 +221,14 @@ def read_participants(art: Article):
     served_only = False
     if not found and served:
         found, served_only = served, True
+    if not found and len({(n, approx) for n, approx, _, _ in volunteering}) == 1:
+        # 40余名平安志愿者参加了巡逻: in an activity of volunteers, they are the ones taking part.
+        n, approx, _, evidence = volunteering[0]
+        return (
+            (n, approx),
+            0.6,
+            Reason(N_("no other attendance given; the volunteers who took part, from “{evidence}”"), evidence=evidence),
+        )
     if not found:
         # Say which head counts were seen and set aside, so the reader can check.
         seen: list[str] = []

@@ -266,7 +266,8 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         # One-character words (全, 属, 和) only in front: inside a name they are its own. 和 and
         # 与 also begin names (和平街): dropped only between two names of one kind (A社区和B社区).
         first = name[0]
-        if best is None and first in _LEAD_CHARS and len(name) > 1:
+        # A name of two keeps its first character: 全福街道 is no 福街道.
+        if best is None and first in _LEAD_CHARS and len(name) > 2:
             if first not in "和与及或" or (
                 text[max(0, start - 2) : start] in _SUFFIXES and text[start - 2 : start] == text[end : end + 2]
             ):
