@@ -190,12 +190,44 @@ def _normalize(text: str) -> str:
     return " ".join(halfwidth(text).split()).lower().translate(_TO_SIMPLIFIED)
 
 
+class _NoSuchDay(ValueError):
+    """A date in a form `_read_date` knows, naming a day the calendar does not have: the month,
+    and the year when the text gave one."""
+
+    def __init__(self, year: int | None, month: int, day: int) -> None:
+        super().__init__(f"{year}-{month}-{day}")
+        self.year, self.month, self.day = year, month, day
+
+    def reason(self) -> str:
+        if not 1 <= self.month <= 12:
+            return _("there is no month {month}").format(month=self.month)
+        if self.day < 1:
+            return _("there is no day {day}").format(day=self.day)
+        if self.year is None:
+            return _("month {month} has at most {count} days").format(
+                month=self.month, count=calendar.monthrange(2024, self.month)[1]
+            )
+        return _("{year}-{month:02d} has {count} days").format(
+            year=self.year, month=self.month, count=calendar.monthrange(self.year, self.month)[1]
+        )
+
+
+def _day(year: int, month: int, day: int) -> date:
+    """The date, or _NoSuchDay naming what the calendar lacks."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _NoSuchDay(year, month, day) from None
+
+
 def _with_assumed_year(month: int, day: int, today: date) -> date:
     # A date without a year is the latest one not after today: on 2025-01-05, `12/30` is
     # 2024-12-30. Comparing (month, day) before building the date lets `2/29` typed on
     # 2025-01-10 reach 2024-02-29 instead of failing on a 2025-02-29 that never exists.
     year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-    return date(year, month, day)
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+        raise _NoSuchDay(None, month, day)  # in no year
+    return _day(year, month, day)  # 2/29 in a year without it names that year
 
 
 def _read_date(s: str, today: date) -> tuple[date, bool] | None:
@@ -211,14 +243,14 @@ def _read_date(s: str, today: date) -> tuple[date, bool] | None:
     if (m := _EN_WEEKDAY.fullmatch(s)) and m["day"] in _EN_WEEKDAYS:
         return _weekday(_EN_WEEKDAYS[m["day"]], bool(m["last"]), today), False
     if m := _YMD.fullmatch(compact):
-        return date(int(m["y"]), int(m["m"]), int(m["d"])), False
+        return _day(int(m["y"]), int(m["m"]), int(m["d"])), False
     if m := _MD.fullmatch(compact):
         return _with_assumed_year(int(m["m"]), int(m["d"]), today), True
     if m := _CN_DATE.fullmatch(compact):
         month, day = parse_cn_int(m["m"]), parse_cn_int(m["d"])
         if m["y"] is None:
             return _with_assumed_year(month, day, today), True
-        return date(parse_cn_int(m["y"]), month, day), False
+        return _day(parse_cn_int(m["y"]), month, day), False
     return None
 
 
@@ -234,6 +266,10 @@ def parse_date_noting_year(text: str, today: date) -> tuple[date, bool]:
     """Like `parse_date`, and also whether the year was assumed (so the CLI can say which)."""
     try:
         found = _read_date(_normalize(text), today)
+    except _NoSuchDay as err:
+        raise UsageError(
+            _("invalid date {value}: {reason}").format(value=_quote(text.strip()), reason=err.reason())
+        ) from None
     except (ValueError, OverflowError):
         found = None
     if found is None:

@@ -59,13 +59,31 @@ def test_every_date_form_through_the_cli(typed, expected):
     assert run("show", activity_id, "--format", "json").json["date"] == expected
 
 
-@pytest.mark.parametrize("typed", ["2025-02-30", "13/45", "明年", "3月32日", "someday", ""])
-def test_bad_date_is_a_usage_error_naming_the_value(typed, db_path):
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2025-02-30", "2025-02 has 28 days"),
+        ("13/45", "there is no month 13"),
+        ("3月32日", "month 3 has at most 31 days"),
+        ("明年", "expected YYYY-MM-DD"),
+        ("someday", "expected YYYY-MM-DD"),
+        ("", "expected YYYY-MM-DD"),
+    ],
+)
+def test_bad_date_is_a_usage_error_naming_the_value(typed, expected, db_path):
     result = run("add", "活动", "--date", typed)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: invalid date '{typed}': expected YYYY-MM-DD")
+    assert result.stderr.startswith(f"Error: invalid date '{typed}': {expected}")
     assert result.stderr.count("\n") == 1
     assert not db_path.exists()
+
+
+def test_a_day_the_calendar_lacks_is_said_in_chinese(db_path, monkeypatch):
+    monkeypatch.setenv("LOGBOOK_LANG", "zh")
+    result = run("add", "活动", "--date", "2月30日")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：") and "2月30日" in result.stderr and "29" in result.stderr
+    assert not any("a" <= ch <= "z" for ch in result.stderr)
 
 
 @pytest.mark.parametrize(

@@ -344,7 +344,7 @@ def test_stdin_through_a_real_process(tmp_path):
             2,
             "Error: invalid article number 'x' for --article: the text holds 6 articles, numbered 1 to 6\n",
         ),
-        (["FEED", "--date", "3月32日"], 2, "Error: invalid date '3月32日': expected "),
+        (["FEED", "--date", "3月32日"], 2, "Error: invalid date '3月32日': month 3 has at most 31 days"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(args, code, message, feed_copy, db_path):

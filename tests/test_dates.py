@@ -164,10 +164,9 @@ def test_parse_date_noting_year_says_when_the_year_was_assumed():
 @pytest.mark.parametrize(
     "text",
     [
-        "2025-02-30", "2025-13-01", "2025-00-10", "13/45", "2/30", "0/1", "2月30日",
-        "十三月一日", "一二月三日", "三月三十二日", "garbage", "", "   ", "last", "next wed",
+        "十三月一日", "一二月三日", "garbage", "", "   ", "last", "next wed",
         "周八", "上周", "2025-03", "2025-03/27", "25-3-27", "2025-03-27T10:00", "3.27.2025",
-        "Mar 27", "20250327", "2025年3月25日上午9点", "2/29",
+        "Mar 27", "20250327", "2025年3月25日上午9点",
     ],
 )  # fmt: skip
 def test_bad_dates_are_usage_errors_naming_value_and_forms(text):
@@ -182,11 +181,36 @@ def test_bad_dates_are_usage_errors_naming_value_and_forms(text):
 
 def test_bad_date_message_in_full():
     with pytest.raises(UsageError) as caught:
-        parse_date("2025-02-30", TODAY)
+        parse_date("2025-03", TODAY)
     assert caught.value.message == (
-        "invalid date '2025-02-30': expected YYYY-MM-DD, 2025/3/27, 3/27, 2025年3月27日, "
+        "invalid date '2025-03': expected YYYY-MM-DD, 2025/3/27, 3/27, 2025年3月27日, "
         "3月27日, today, yesterday, 今天, 昨天, 前天, or a weekday such as mon or 周三"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2025-02-30", "2025-02 has 28 days"),
+        ("2024-02-30", "2024-02 has 29 days"),
+        ("2025年4月31日", "2025-04 has 30 days"),
+        ("2/29", "2025-02 has 28 days"),  # the year taken for it (2025) has no February 29th
+        ("2/30", "month 2 has at most 29 days"),
+        ("2月30日", "month 2 has at most 29 days"),
+        ("三月三十二日", "month 3 has at most 31 days"),
+        ("2025-13-01", "there is no month 13"),
+        ("13/45", "there is no month 13"),
+        ("2025-00-10", "there is no month 0"),
+        ("0/1", "there is no month 0"),
+        ("3/0", "there is no day 0"),
+    ],
+)
+def test_a_date_written_right_that_the_calendar_lacks_says_so(text, reason):
+    """The form was right; what is wrong is the day: the message says that, not the forms."""
+    with pytest.raises(UsageError) as caught:
+        parse_date(text, TODAY)
+    assert caught.value.message == f"invalid date '{text}': {reason}"
+    assert caught.value.exit_code == ExitCode.USAGE
 
 
 def test_control_characters_in_a_bad_value_are_escaped():
