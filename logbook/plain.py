@@ -63,6 +63,48 @@ def fold(text: str, cols: int) -> list[str]:
     return lines
 
 
+# A piece of a line: a run of printable ASCII (a word, an option, `2025-W13`) with the spaces
+# after it, or any other single character.
+_PIECE = re.compile(r"[\x21-\x7e]+ *|\s+|.")
+_NO_LINE_START = set("，。、；：？！）》」』】〕”’…·,.;:?!)]")
+_NO_LINE_END = set("（《「『【〔“‘([")
+
+
+# With names kept whole: a run of up to 10 Chinese characters (a community's name, between the
+# `、` of a list) goes down to the next line together rather than splitting, and so does a
+# number with the word it counts (`25 people`).
+_NAME_PIECE = re.compile(
+    r"[0-9][0-9,.+]* [a-z][\x21-\x7e]* *|[\x21-\x7e]+ *|\s+|[\u3400-\u9fff]{1,10}(?![\u3400-\u9fff])|."
+)
+
+
+def wrap(text: str, cols: int, *, names: bool = False) -> list[str]:
+    """`text` in lines of at most `cols` columns: English breaks between words, Chinese between
+    any two characters, but closing punctuation (`，。、）`) begins no line and an opening bracket
+    ends none: the characters around it go down together; a paragraph break is kept. With
+    `names`, a run of up to 10 Chinese characters is not split (a list of names)."""
+    lines: list[str] = []
+    pieces = _NAME_PIECE if names else _PIECE
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0
+        for piece in pieces.findall(paragraph.strip()):
+            if used + width(piece.rstrip()) > cols and "".join(line).strip():
+                carried: list[str] = []
+                first = piece
+                while len(line) > 1 and (first[0] in _NO_LINE_START or line[-1].rstrip()[-1:] in _NO_LINE_END):
+                    first = line.pop()
+                    carried.insert(0, first)
+                lines.append("".join(line).rstrip())
+                line = carried
+                used = sum(width(p) for p in line)
+                piece = piece.lstrip()
+            line.append(piece)
+            used += width(piece)
+        lines.append("".join(line).rstrip())
+    return lines
+
+
 # What Python makes of bytes that are not UTF-8 in an argument, a path or the environment: lone
 # surrogates (surrogateescape), which no file or JSON can hold.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

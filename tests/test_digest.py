@@ -142,6 +142,22 @@ def test_sample_digest_in_english_whole(fmt, ext, monkeypatch):
     check_golden(f"digest-sample-2025-W13.en.{ext}", out)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_mail_digest_keeps_to_78_columns_and_names_whole(lang, monkeypatch):
+    """A plain-text mail reader breaks longer lines again; a long line of the digest is wrapped
+    under its own start, between names rather than inside one."""
+    from logbook.plain import width
+
+    monkeypatch.setenv("LOGBOOK_LANG", lang)
+    out = run("--sample", "digest", "--week", "2025-W13").stdout
+    assert max(width(line) for line in out.splitlines()) <= 78
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "九小场所消防检查" in line)
+    assert lines[at].rstrip().endswith("安贞西里社区、")
+    assert lines[at + 1].strip().startswith("黄寺社区")
+    assert width(lines[at + 1]) - width(lines[at + 1].lstrip()) == lines[at].index("安贞街道九小")
+
+
 def test_english_digests_whole(fixed_logbook, monkeypatch):
     monkeypatch.setenv("LOGBOOK_LANG", "en")
     monkeypatch.setenv("LOGBOOK_TODAY", "2025-04-07")

@@ -10,14 +10,13 @@ N_("…") (English, marked for the catalog) and translated here, when shown.
 from __future__ import annotations
 
 import os
-import re
 from enum import Enum
 from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
 from ..i18n import N_, _
-from ..plain import width
+from ..plain import width, wrap
 
 # Typer's completion options, when the app offers them: their help comes from Typer in English.
 _TYPER_HELP = {
@@ -41,36 +40,6 @@ _METAVARS = {
 }
 _INDENT = 2
 _GAP = 2
-# A piece of a line: a run of printable ASCII (a word, an option, `2025-W13`) with the spaces
-# after it, or any other single character.
-_PIECE = re.compile(r"[\x21-\x7e]+ *|\s+|.")
-_NO_LINE_START = set("，。、；：？！）》」』】〕”’…·,.;:?!)]")
-_NO_LINE_END = set("（《「『【〔“‘([")
-
-
-def wrap(text: str, cols: int) -> list[str]:
-    """`text` in lines of at most `cols` columns: English breaks between words, Chinese between
-    any two characters, but closing punctuation (`，。、）`) begins no line and an opening bracket
-    ends none: the characters around it go down together; a paragraph break is kept."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line: list[str] = []
-        used = 0
-        for piece in _PIECE.findall(paragraph.strip()):
-            if used + width(piece.rstrip()) > cols and "".join(line).strip():
-                carried: list[str] = []
-                first = piece
-                while len(line) > 1 and (first[0] in _NO_LINE_START or line[-1].rstrip()[-1:] in _NO_LINE_END):
-                    first = line.pop()
-                    carried.insert(0, first)
-                lines.append("".join(line).rstrip())
-                line = carried
-                used = sum(width(p) for p in line)
-                piece = piece.lstrip()
-            line.append(piece)
-            used += width(piece)
-        lines.append("".join(line).rstrip())
-    return lines
 
 
 def _columns() -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ..formats import dumps_json, md_table
 from ..i18n import is_chinese
-from ..plain import pad, safe, width
+from ..plain import pad, safe, width, wrap
 from ..report import Digest
 from .words import (
     activity_line,
@@ -50,6 +50,17 @@ from .words import (
 
 # -- plain text ----------------------------------------------------------------------------------
 
+# A plain-text mail's lines: what mail readers show without breaking them again.
+MAIL_COLUMNS = 78
+
+
+def _hanging(lead: str, text: str, indent: int | None = None) -> list[str]:
+    """`text` after `lead` in lines of at most MAIL_COLUMNS, the lines after the first indented
+    under the text's start (or by `indent`)."""
+    under = width(lead) if indent is None else indent
+    body = wrap(text, max(MAIL_COLUMNS - max(width(lead), under), 20), names=True)
+    return [lead + body[0]] + [" " * under + line for line in body[1:]]
+
 
 def _text_table(headers: Iterable[str], rows: list[list[str]], right: set[int], indent: str = "  ") -> list[str]:
     headers = list(headers)
@@ -71,7 +82,7 @@ def digest_text(d: Digest) -> str:
     items = summary_items(d)
     label_width = max(width(label) for label, _value in items)
     lines += [f"  {pad(label, label_width)}  {value}" for label, value in items]
-    lines.append(f"  {compared_to(d)}")
+    lines += _hanging("  ", compared_to(d))
     if d.is_empty:
         lines += ["", f"  {empty_week()}"]
     else:
@@ -92,20 +103,20 @@ def digest_text(d: Digest) -> str:
             time_width = max(width(t) for t in times)
             for a, t in zip(day.activities, times):
                 lead = f"  {pad(t, time_width)}  " if time_width else "  "
-                lines.append(f"{lead}{activity_line(a)}")
+                lines += _hanging(lead, activity_line(a))
     lines += ["", section_line(h_quiet()), labelled(inactive_heading(d), "" if d.inactive else none_word())]
     for street, names in d.inactive:
-        lines.append("  " + labelled(street_name(street), list_of(one_line(n) for n in names)))
+        lines += _hanging("  ", labelled(street_name(street), list_of(one_line(n) for n in names)), indent=4)
     lines.append(labelled(silent_heading(d), "" if d.silent else none_word()))
     for s in d.silent:
-        lines.append("  " + labelled(silent_name(s), silent_words(s)))
+        lines += _hanging("  ", labelled(silent_name(s), silent_words(s)), indent=4)
     lines += ["", section_line(h_gaps())]
     groups = gap_groups(d)
     if not groups:
         lines.append(f"  {none_word()}")
     for heading, entries in groups:
         lines.append(labelled(heading))
-        lines += [f"  {entry}" for entry in entries]
+        lines += [line for entry in entries for line in _hanging("  ", entry, indent=4)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
