@@ -778,3 +778,23 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
 )
 def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a column's name before the headline, in brackets or before 丨
+        (
+            "【社区动态】青禾社区开展垃圾分类宣传\n3月5日，青禾社区开展“分类从我做起”宣传活动。",
+            "青禾社区开展垃圾分类宣传",
+        ),
+        (
+            "新时代文明实践丨青禾社区开展垃圾分类宣传\n3月5日，青禾社区开展“分类从我做起”宣传活动。",
+            "青禾社区开展垃圾分类宣传",
+        ),
+        # the site's name after it
+        ("青禾社区举办元宵灯会 | 某某新闻网\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
+    ],
+)
+def test_a_headline_beside_a_column_or_a_sites_name(text, title):
+    assert read(text).record["title"] == title

@@ -110,6 +110,25 @@ _SITE_TAIL = re.compile(
 
 
 _SECTION_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[|｜丨]\s*")
+# A column's name in brackets before the headline: 【社区动态】….
+_COLUMN_HEAD = re.compile(r"^【[^【】]{1,10}】\s*")
+# `A丨B`: a column and the headline, or the headline and the site. The headline says what was
+# done; of two sides that both or neither say it, the longer.
+_SIDES = re.compile(r"^(?P<a>[^|｜丨]{2,40}?)\s*[|｜丨]\s*(?P<b>[^|｜丨]{2,40})$")
+_DONE = re.compile(r"开展|举办|举行|召开|组织|启动|走进|进社区|活动|讲座|培训|义诊")
+
+
+def _headline_side(line: str) -> str:
+    m = _SIDES.match(line)
+    if m is None:
+        return line
+    a, b = m["a"].strip(), m["b"].strip()
+    done_a, done_b = bool(_DONE.search(a)), bool(_DONE.search(b))
+    if done_a != done_b:
+        return a if done_a else b
+    return line  # the rules below tell a section or a site's name by its shape
+
+
 # The names of a government page's form fields: the line after one is its value.
 _FORM_FIELDS = re.compile(
     r"^(?:索引号|发文机构|发布机构|公开目录|主题分类|文号|发文字号|成文日期|发布日期|日期|时间|来源|作者|信息来源)[:：]?$"
@@ -138,6 +157,8 @@ def _headline(art: Article) -> str | None:
         if _FORM_FIELDS.match(line):
             field_value = True
             continue
+        line = _COLUMN_HEAD.sub("", line)
+        line = _headline_side(line)
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
         line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
         if len(line) > _HEADLINE_MAX or "。" in line:
