@@ -70,8 +70,8 @@ def test_show_in_chinese_with_beijing_times(monkeypatch):
     ]
     from logbook.plain import pad
 
-    # Two columns: the labels, and the values as wide as the widest (the id).
-    lines = [pad(f"{pad(label, 8)}  {value}", 42) for label, value in rows]
+    # Two columns: the labels, and the values (off a terminal, without the padding after them).
+    lines = [f"{pad(label, 8)}  {value}".rstrip() for label, value in rows]
     assert run("show", activity_id[:6]).stdout == "\n".join(lines) + "\n"
     # What programs read does not change with the language: UTC, the field names, true/false.
     record = run("show", activity_id, "--format", "json").json

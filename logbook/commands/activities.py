@@ -12,7 +12,7 @@ from ..i18n import N_, _, ngettext
 from ..models import Activity, new_id
 from ..query import SORTS
 from . import completion
-from .common import ask, consoles, emit_activities, info, more_to_show, state, stdin_is_terminal, write_out
+from .common import ask, consoles, emit_activities, info, more_to_show, print_view, state, stdin_is_terminal, write_out
 from .fields import NamesOpt, names_option, parse_people, resolve_communities, resolve_street, validated
 from .filters import (
     AllOpt,
@@ -191,7 +191,7 @@ def show(
         from ..render import activity_detail
 
         console = consoles.out
-        console.print(activity_detail(activity, plain=not console.is_terminal))
+        print_view(console, activity_detail(activity, plain=not console.is_terminal))
     elif fmt is Format.json:
         write_out([dumps_json(activity.to_dict()) + "\n"])
     else:

@@ -41,6 +41,17 @@ class _Consoles:
 consoles = _Consoles()
 
 
+def print_view(console, renderable) -> None:
+    """A Rich view (a table, a detail view) on stdout: as Rich draws it at a terminal; off one (a
+    pipe, a file, cron) the same lines without the spaces that pad them to the table's width."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    write_out(["".join(line.rstrip() + "\n" for line in captured.get().splitlines())])
+
+
 def print_error(message: str) -> None:
     from ..i18n import _
     from ..plain import safe
@@ -301,13 +312,14 @@ def emit_activities(activities: Iterable[Activity], fmt: Format, *, highlight=No
     head = list(islice(rows, STREAM_AFTER + 1))
     if console.is_terminal or len(head) <= STREAM_AFTER:
         every = head + list(rows)
-        console.print(
+        print_view(
+            console,
             activity_table(
                 every,
                 plain=not console.is_terminal,
                 highlight=highlight,
                 columns=console.width if console.is_terminal else None,
-            )
+            ),
         )
         return
     from ..render import stream_activity_lines, stream_widths

@@ -10,7 +10,7 @@ from ..errors import LogbookError
 from ..formats import Format, dumps_json, iter_csv, md_table
 from ..i18n import N_, _, ngettext
 from . import completion
-from .common import consoles, info, state, stdout_is_file, utf8_stdout, warn, write_out
+from .common import consoles, info, print_view, state, stdout_is_file, utf8_stdout, warn, write_out
 from .filters import format_option
 
 community_app = typer.Typer(
@@ -68,7 +68,7 @@ def list_(
         from ..render import community_table
 
         console = consoles.out
-        console.print(community_table(communities, counts, plain=not console.is_terminal))
+        print_view(console, community_table(communities, counts, plain=not console.is_terminal))
     elif fmt is Format.json:
         write_out([dumps_json(records) + "\n"])
     elif fmt is Format.jsonl:

@@ -16,7 +16,7 @@ import typer
 from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
 from ..i18n import N_, _, ngettext, reason_text
-from .common import ask, consoles, info, state, stdin_is_terminal, warn, write_out
+from .common import ask, consoles, info, print_view, state, stdin_is_terminal, warn, write_out
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
 # seconds. A larger one is refused having read no more than one byte past the limit, from a file
@@ -235,7 +235,7 @@ def _show(items: list, fmt: Format, explain: bool) -> None:
         table = draft_table(
             items, plain=not console.is_terminal, given_date=_("date from --date"), columns=console.width
         )
-        console.print(table)
+        print_view(console, table)
         console.file.flush()
         if explain:
             from ..render import safe

@@ -10,7 +10,17 @@ import typer
 from ..errors import ExitCode, LogbookError, UsageError
 from ..i18n import N_, _, ngettext
 from ..report import BY_CHOICES, PERIOD_CHOICES
-from .common import consoles, info, state, stdout_is_file, stdout_is_terminal, utf8_stdout, warn, write_out
+from .common import (
+    consoles,
+    info,
+    print_view,
+    state,
+    stdout_is_file,
+    stdout_is_terminal,
+    utf8_stdout,
+    warn,
+    write_out,
+)
 from .filters import (
     CategoryOpt,
     CommunityOpt,
@@ -138,7 +148,7 @@ def report(
         view = rollup_view(result, plain=not console.is_terminal, chart=chart, columns=console.width)
         # What cannot be made to fit runs past the terminal's edge rather than cut its numbers.
         console.width = max(console.width, fit_width(view))
-        console.print(view)
+        print_view(console, view)
         if not result.total.tally.activities:
             info(_("No activities match; nothing to count"))
         return
@@ -250,7 +260,7 @@ def digest(
         from ..render import digest_view
 
         console = consoles.out
-        console.print(digest_view(result, columns=console.width))
+        print_view(console, digest_view(result, columns=console.width))
         return
     from ..digest_formats import write_digest
 
