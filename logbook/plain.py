@@ -83,26 +83,48 @@ def wrap(text: str, cols: int, *, names: bool = False) -> list[str]:
     any two characters, but closing punctuation (`，。、）`) begins no line and an opening bracket
     ends none: the characters around it go down together; a paragraph break is kept. With
     `names`, a run of up to 10 Chinese characters is not split (a list of names)."""
-    lines: list[str] = []
+    return [text[start:end].rstrip() for start, end in line_spans(text, cols, names=names)]
+
+
+def narrowest(text: str) -> int:
+    """The fewest columns `wrap` can fit `text` in: its widest piece that is never broken (an
+    English word, a Chinese character)."""
+    return max((width(piece.rstrip()) for piece in _PIECE.findall(text)), default=0)
+
+
+def line_spans(text: str, cols: int, *, names: bool = False) -> list[tuple[int, int]]:
+    """Where each line of `wrap(text, cols)` starts and ends in `text` (its spaces at the end
+    included), so that a styled text can be cut at the same places."""
+    spans: list[tuple[int, int]] = []
     pieces = _NAME_PIECE if names else _PIECE
+    base = 0
     for paragraph in text.split("\n"):
-        line: list[str] = []
+        lead = len(paragraph) - len(paragraph.lstrip())
+        body = paragraph.strip()
+        line: list[tuple[int, int]] = []  # the pieces of the line, as spans of `text`
         used = 0
-        for piece in pieces.findall(paragraph.strip()):
-            if used + width(piece.rstrip()) > cols and "".join(line).strip():
-                carried: list[str] = []
+        for m in pieces.finditer(body):
+            start, end = base + lead + m.start(), base + lead + m.end()
+            piece = text[start:end]
+            if used + width(piece.rstrip()) > cols and any(text[a:b].strip() for a, b in line):
+                carried: list[tuple[int, int]] = []
                 first = piece
-                while len(line) > 1 and (first[0] in _NO_LINE_START or line[-1].rstrip()[-1:] in _NO_LINE_END):
-                    first = line.pop()
-                    carried.insert(0, first)
-                lines.append("".join(line).rstrip())
+                while len(line) > 1 and (
+                    first[0] in _NO_LINE_START or text[slice(*line[-1])].rstrip()[-1:] in _NO_LINE_END
+                ):
+                    carried.insert(0, line.pop())
+                    first = text[slice(*carried[0])]
+                spans.append((line[0][0], line[-1][1]))
                 line = carried
-                used = sum(width(p) for p in line)
-                piece = piece.lstrip()
-            line.append(piece)
+                used = sum(width(text[a:b]) for a, b in line)
+                start += len(piece) - len(piece.lstrip())
+                piece = text[start:end]
+            line.append((start, end))
             used += width(piece)
-        lines.append("".join(line).rstrip())
-    return lines
+        at = base + lead
+        spans.append((line[0][0], line[-1][1]) if line else (at, at))
+        base += len(paragraph) + 1
+    return spans
 
 
 # What Python makes of bytes that are not UTF-8 in an argument, a path or the environment: lone

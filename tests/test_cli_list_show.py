@@ -5,6 +5,7 @@ import io
 import json
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from conftest import add, run
 
 
@@ -165,3 +166,19 @@ def test_sample_logbook_lists_and_refuses_writes(db_path):
     assert refused.exit_code == 1
     assert refused.stderr == "Error: the sample logbook is read-only; use --db to write to a logbook of your own\n"
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_title_breaks_as_chinese_is_written(lang, monkeypatch):
+    """A title breaks between characters, not at its one space: no line of it is a lone
+    character cut from its word, and read in order the lines give the title back."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LOGBOOK_LANG", lang)
+    title = "消防安全知识讲座：“安全用电 从我做起”暨冬季防火入户宣传活动（第二场）"
+    add(title, "--community", "安贞西里社区", "--people", "25", "--date", "2025-03-27")
+    lines = run("list").stdout.splitlines()[1:]
+    at = lines[0].index("消防")
+    pieces = [line[at:].split("  ")[0] for line in lines]
+    assert "".join(pieces).replace(" ", "") == title.replace(" ", "")
+    assert all(len(piece.strip()) > 2 for piece in pieces)
+    assert len(pieces) <= 3

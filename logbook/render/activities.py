@@ -14,11 +14,35 @@ from rich.text import Text
 from ..i18n import N_, _
 from ..labels import head_count
 from ..models import Activity, Categories, Community
-from ..plain import fold, pad, safe, width
+from ..plain import fold, line_spans, narrowest, pad, safe, width
 
 
 def text(value, style: str | None = None) -> Text:
     return Text(safe(value), style=style or "")
+
+
+class Wrapped:
+    """A cell of text that breaks into lines as Chinese is written: between any two Chinese
+    characters, English between words, no line starting with `，。）`, the way `plain.wrap`
+    breaks the digest and the help. Rich breaks a text only at its spaces and folds what is too
+    long, which leaves `“安全用电 从我做起”` as `“安全用` on one line and `电` alone on the next.
+    Styles (a search match) stay where they were."""
+
+    def __init__(self, content: Text) -> None:
+        self.content = content
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        plain = self.content.plain
+        widest = max((width(line) for line in plain.split("\n")), default=0)
+        return Measurement(min(narrowest(plain), widest), widest).with_maximum(options.max_width)
+
+    def __rich_console__(self, console, options):
+        for start, end in line_spans(self.content.plain, max(options.max_width, 1)):
+            line = self.content[start:end]
+            line.rstrip()
+            yield line
 
 
 def table_box(plain: bool):
@@ -73,12 +97,12 @@ def activity_table(
             # The title as typed, its category in the brackets the reader's language writes.
             around = aside("\0", safe(a.category)).split("\0")
             title = Text.assemble(around[0], title, around[1]) if len(around) == 2 else title
-        what = [title] if merged else [title, text(a.category)]
+        what = [Wrapped(title)] if merged else [Wrapped(title), text(a.category)]
         table.add_row(
             a.short_id,
             a.date,
             *what,
-            text("、".join(a.communities)),
+            Wrapped(text("、".join(a.communities))),
             people(a),
         )
     return table
@@ -198,7 +222,7 @@ def activity_detail(activity: Activity, *, plain: bool = False) -> Table:
             shown = _(_SOURCES[value])
         else:
             shown = value
-        table.add_row(_(label), text(shown))
+        table.add_row(_(label), Wrapped(text(shown)))
     return table
 
 
