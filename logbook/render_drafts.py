@@ -99,7 +99,7 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
     from rich.table import Table
 
     from .plain import width
-    from .render import table_box, text
+    from .render import Wrapped, table_box, text
 
     table = Table(box=table_box(plain), show_edge=not plain, pad_edge=not plain, header_style="bold")
     rows = [
@@ -137,5 +137,5 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
         # a heading is never broken (`Categor`/`y`): its column is at least as wide as it
         table.add_column(_(heading), min_width=width(_(heading)), **options)
     for row in rows:
-        table.add_row(*(text(row[i]) for i in shown))
+        table.add_row(*(text(row[i]) if _COLUMNS[i][1].get("no_wrap") else Wrapped(text(row[i])) for i in shown))
     return table

@@ -7,6 +7,7 @@ Text columns fold (Rich wraps only at spaces, which Chinese has none of) and the
 
 from ..plain import safe
 from .activities import (
+    Wrapped,
     activity_detail,
     activity_table,
     beijing_time,
@@ -20,6 +21,7 @@ from .activities import (
 from .reports import bar, digest_view, fit_width, rollup_table, rollup_view
 
 __all__ = [
+    "Wrapped",
     "activity_detail",
     "activity_table",
     "bar",
