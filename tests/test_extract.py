@@ -774,6 +774,8 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
         ("6月1日，青禾社区开展儿童DIY活动，孩子们做香包。", "category", "文化"),
         ("青禾社区邀请律师志愿者走进小区，宣讲民法典，解答居民疑问。", "category", "其他"),
         ("青禾社区组织志愿者夜间巡逻，守护居民平安。", "category", "安全"),
+        # a commemorative day's count that would put the day after today gives no year
+        ("今年6月6日是第35个全国爱眼日，青禾社区开展爱眼讲座。", "date", "2024-06-06"),
     ],
 )
 def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):

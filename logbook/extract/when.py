@@ -300,6 +300,8 @@ def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tup
             y = 2020 + _ZODIAC.index(m["a"])
             y += (today.year - y) // 12 * 12
             found.setdefault(y, m.group())
+    # A count that puts the day after today is miscounted (or the text's own): no year from it.
+    found = {y: said for y, said in found.items() if (y, month, day) <= (today.year, today.month, today.day)}
     if len(found) != 1:
         return None
     ((year, said),) = found.items()
