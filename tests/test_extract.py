@@ -800,3 +800,56 @@ def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):
 )
 def test_a_headline_beside_a_column_or_a_sites_name(text, title):
     assert read(text).record["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a slogan for a headline, a class the lead sentence calls 培训
+        (
+            "消除隐患 守护平安\n2025-04-10 10:00\n4月10日，青禾社区组织社区工作者开展消防安全知识培训。",
+            "category",
+            "培训",
+        ),
+        # verbs and pronouns before 社区 are no community's name
+        (
+            "4月10日，为提升社区防火能力，青禾社区开展演练。提升社区工作者能力，青禾社区居民也参加。",
+            "communities",
+            ["青禾社区"],
+        ),
+        (
+            "4月10日，青禾社区召开议事会。居民们就社区停车提出建议，居民们就社区绿化提出建议，青禾社区记录。",
+            "communities",
+            ["青禾社区"],
+        ),
+        ("11月20日下午青禾社区党支部开展学习。", "communities", ["青禾社区"]),
+        # a page's title cut short above the headline in full
+        (
+            "青禾社区开展“九九重阳节”重\n首页 > 新闻\n青禾社区开展“九九重阳节”重阳节活动\n近日，青禾社区开展活动。",
+            "title",
+            "青禾社区开展“九九重阳节”重阳节活动",
+        ),
+        # an area in front of a street, an office's doing before 社区
+        ("近日，由燕山地区迎风街道牵头，青禾社区召开议事会。创城办对近期社区改造作了介绍。", "street", "迎风街道"),
+        # 此次讲座 is the form; a health talk is counted with health
+        ("7月7日，青禾社区邀请医生开展“认识骨关节炎”健康讲座。此次讲座很受欢迎。", "category", "义诊"),
+        # party study
+        ("11月20日，青禾社区党支部开展学习贯彻党的二十大精神宣讲活动。", "category", "党建"),
+        # a list closed by its total, then what they did
+        ("11月20日，青禾社区组织党员代表、群众代表等二十余名集中学习。", "participants", 20),
+        # a secretary who lectures on a topic named at length
+        (
+            "11月20日，青禾社区党支部书记刘凤兰围绕“过去五年的工作”、“民生福祉”为重点进行宣讲。",
+            "speakers",
+            ["刘凤兰"],
+        ),
+        # those gathered are the attendance; a few taken round are not
+        (
+            "近日，青禾街道聚集了近40名新调入、新报到的各居住区党员开展报到活动。工作人员带领三名新党员参观。",
+            "participants",
+            40,
+        ),
+    ],
+)
+def test_kinds_seen_in_a_fourth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

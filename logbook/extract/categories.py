@@ -34,9 +34,45 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "义诊",
-        ("义诊", "体检", "健康咨询", "量血压", "测量血压", "测血压", "血压检测", "血压监测", "测血糖", "问诊", "把脉"),
+        (
+            "义诊",
+            "体检",
+            "健康咨询",
+            "量血压",
+            "测量血压",
+            "测血压",
+            "血压检测",
+            "血压监测",
+            "测血糖",
+            "问诊",
+            "把脉",
+            # A health talk is counted by its topic, as an anti-fraud talk goes to 安全.
+            "健康讲座",
+            "健康知识",
+            "健康科普",
+            "健康教育",
+            "养生",
+            "保健",
+        ),
     ),
-    ("党建", ("党建", "党日", "党课", "党组织", "入党", "党员大会")),
+    (
+        "党建",
+        (
+            "党建",
+            "党日",
+            "党课",
+            "党组织",
+            "入党",
+            "党员大会",
+            # Party study: 学习贯彻党的二十大精神
+            "学习贯彻",
+            "二十大",
+            "十九大",
+            "二十届",
+            "党史",
+            "党的创新理论",
+        ),
+    ),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
     ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
     (
@@ -176,6 +212,7 @@ _HELD = re.compile(
 )
 _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|「[^」\n]*」")
 _FORMATS = {"会议", _WEAK}  # categories a title may name for the form an event took, not its topic
+_FORMS = {"培训", "会议", _WEAK}  # the forms an event takes, whatever its topic
 
 
 def _held(art: Article) -> tuple[str, str] | None:
@@ -219,9 +256,10 @@ def read_category(art: Article, title: str | None, title_conf: float):
                         N_("{why} (the title says {word}, who held it, not what it was)"), why=why, word=named[_WEAK]
                     ),
                 )
-        held = _held(art) if named and set(named) <= _FORMATS else None
-        if held is not None and held[0] == "培训":
-            # A title may name the topic (议事规则推广) of what the text says was a class.
+        held = _held(art) if named and "培训" not in named else None
+        if held is not None and held[0] == "培训" and (set(named) <= _FORMATS or "培训" in held[1]):
+            # A title may name the topic (议事规则推广, 消防隐患) of what the text says was a
+            # class: a class the text calls 培训 is one.
             return "培训", 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
@@ -236,10 +274,13 @@ def _from_body(art: Article):
     for m in _THIS_EVENT.finditer(art.masked):
         for _, name, word in _keyword_hits(m["what"])[:1]:
             own.setdefault(name, f"{m.group()[:2]}{m['what'][: m['what'].find(word) + len(word)]}")
+    held = _held(art)
     if len(own) == 1:
         ((name, phrase),) = own.items()
-        return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
-    held = _held(art)
+        # 此次讲座 says the form; what the first sentences say was held may say its topic
+        # (开展…健康讲座): the topic goes first, as in a title.
+        if not (held is not None and name in _FORMS and held[0] not in _FORMS):
+            return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
     if held is not None:
         return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
     fs, fe = art.lead_sentence()

@@ -41,8 +41,9 @@ _COUNT_SERVED_FOR = re.compile(
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
 _COUNT_DRAWN = re.compile(
-    rf"(?:吸引|召集|带领)了?(?P<pre>共计|共|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?"
-    rf"(?P<unit>名|位|人)(?P<noun>[{HAN}]{{0,6}})"
+    rf"(?P<verb>吸引|召集|带领|聚集)了?(?P<pre>共计|共|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?"
+    # who: a word, or a list of them (新调入、新报到的…党员)
+    rf"(?P<unit>名|位|人)(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
 # What invited people do when they are not the audience: 邀请三位居民代表讲了….
 _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
@@ -55,7 +56,7 @@ _COUNT_AUDIENCE = re.compile(
 # 组织党员、居民等40余人开展…: the list, then what they did together.
 _COUNT_LISTED = re.compile(
     rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
-    rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听))"
+    rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听|集中|学习))"
 )
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
 _COUNT_ENJOYED = re.compile(
@@ -157,6 +158,7 @@ def read_participants(art: Article):
     found: list[tuple[int, bool, bool, str]] = []  # count, approx, is_total, evidence
     judged: dict[int, str] = {}  # position of a number -> why it is not attendance ("" if it is)
     volunteering: list[tuple[int, bool, bool, str]] = []  # volunteers who took part
+    led: list[tuple[int, bool, bool, str]] = []  # a group someone took round (带领)
     for m in _count_matches(text):
         noun = m["noun"]
         at = m.start("num")
@@ -192,7 +194,8 @@ def read_participants(art: Article):
             ):
                 continue
             judged[at] = ""
-            _add_count(found, m, m["pre"])
+            # 带领三名党员参观…: a group taken round, the attendance only when no other is given
+            _add_count(led if pattern is _COUNT_DRAWN and m["verb"] == "带领" else found, m, m["pre"])
     for m in _COUNT_LISTED.finditer(text):
         at = m.start("num")
         if at in judged or other_event(art, m.start(), m.end()) or m["last"].endswith(_HELPER_HEADS + ("人员",)):
@@ -218,6 +221,8 @@ def read_participants(art: Article):
                 continue
             judged.setdefault(m.start("num"), Reason(N_("people served, not attendance")))
             _add_count(served, m, m["pre"])
+    if not found:
+        found = led
     served_only = False
     if not found and served:
         found, served_only = served, True

@@ -10,11 +10,13 @@ from .articles import HAN, Article
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟")
+_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就")
 _LEAD_WORDS = sorted(
     """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
     对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前 近年来 同时 此外
+    提升 提高 加强 增强 推进 促进 丰富 营造 打造 守护 美化 关爱 融入 扎根 筑牢 助推 上午 下午 晚上
+    早上 中午 傍晚
     全 属 和 与 及 或""".split(),
     key=len,
     reverse=True,
@@ -133,7 +135,8 @@ def read_places(art: Article, registry):
                 if known is not None and known.street:
                     registered_streets.append(known.street)
         elif suffix == "地区":
-            if _looks_like_place(name):
+            # 燕山地区迎风街道: an area in front of a street is not the street.
+            if _looks_like_place(name) and not re.match(rf"[{HAN}]{{2,4}}街道", text[m.end() : m.end() + 6]):
                 found_streets.append(name + suffix)
         elif len(name) <= 4:
             found_streets.append(name + suffix)
@@ -151,8 +154,8 @@ def read_places(art: Article, registry):
             continue
         if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name
-        if m["c"] and _LEAD_RE.match(m["c"]):
-            continue  # 建管办联合华山社区: an office that joins a community, not a street
+        if m["c"] and (_LEAD_RE.match(m["c"]) or any(ch in _STOP_CHARS for ch in m["c"])):
+            continue  # 建管办联合华山社区, 创城办对近期社区: an office's doing, not a street
         name = _name_before(text, m.start(), taken)
         if name is None:
             continue

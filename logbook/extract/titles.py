@@ -147,7 +147,8 @@ def _headline(art: Article) -> str | None:
     """The first line above the body that reads as a headline, or None. The body starts at the
     first long line or the first line with a full stop."""
     field_value = False
-    for raw in art.plain.split("\n")[:64]:  # past a page's menu of short words
+    lines = art.plain.split("\n")[:64]  # past a page's menu of short words
+    for at, raw in enumerate(lines):
         line = raw.strip().lstrip("-*#·• ").strip()
         if not line:
             continue
@@ -178,6 +179,11 @@ def _headline(art: Article) -> str | None:
             or (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens))
         ):
             continue
+        # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.
+        for later in lines[at + 1 : at + 8]:
+            later = later.strip()
+            if later.startswith(line) and len(line) < len(later) <= _HEADLINE_MAX and "。" not in later:
+                return later
         return line
     return None
 
