@@ -849,6 +849,12 @@ def test_a_headline_beside_a_column_or_a_sites_name(text, title):
             "participants",
             40,
         ),
+        # a measure word between the verb of holding and the event's quoted name
+        (
+            "近日，志愿者来到青禾社区，为老人们开展了一次“微信培训”。这是青禾社区“敬老情”系列活动的一部分。",
+            "title",
+            "微信培训",
+        ),
     ],
 )
 def test_kinds_seen_in_a_fourth_set_of_reports(text, field, expected):

@@ -206,7 +206,8 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
         c0, _ = art.clause_at(m.start())
         lead = art.masked[max(c0, m.start() - 14) : m.start()]
         follow = text[m.end() : m.end() + 5]
-        if re.search(rf"(?:{_EVENT_VERB})了?$", lead) or follow.startswith(_EVENT_NOUN):
+        # 开展了一次“微信培训”: a measure word may stand between the verb and the name.
+        if re.search(rf"(?:{_EVENT_VERB})了?(?:[一两][次场期个堂节])?$", lead) or follow.startswith(_EVENT_NOUN):
             why = _with_damage(Reason(N_("the quoted name of the event")), art.is_damaged(m.start(), m.end()))
             return _trim_title(inner), 0.85, why
     # 2. What the first sentences say was held: 开展…培训, 召开…议事会.
