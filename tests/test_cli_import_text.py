@@ -119,6 +119,13 @@ def test_reasons_name_the_option_that_settles_them(feed_copy, tmp_path):
     assert why[4] == "the date in the text; year 2025 assumed (the latest that is not after today); --year to set it"
     given = run("import-text", str(feed_copy), "--dry-run", "--format", "json", "--year", "2024", "--article", "4")
     assert given.json[0]["why"]["date"] == "the date in the text; year 2024 from --year"
+    filed = tmp_path / "filed.txt"
+    filed.write_text("本网9月22日讯 9月20日，黄寺社区开展手工活动。", encoding="utf-8")
+    with_year = run("import-text", str(filed), "--dry-run", "--format", "json", "--year", "2024").json
+    # the year's clause stays last, so that what --year gave follows it
+    assert with_year[0]["why"]["date"] == (
+        "the date in the text; passed over: 9月22日 (the filing day); year 2024 from --year"
+    )
     vague = tmp_path / "vague.txt"
     vague.write_text("近日，黄寺社区开展手工活动。", encoding="utf-8")
     explained = run("import-text", str(vague), "--dry-run", "--explain").stdout.splitlines()

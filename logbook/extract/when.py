@@ -220,7 +220,8 @@ def read_date(art: Article, today: date, year: int | None):
         conf = min(conf, 0.8)
     if skipped:
         passed = items(*(_passed(g, o, N_("{date} (the filing day)")) for g, o in skipped[:3]))
-        why.append(Reason(N_("passed over: {names}"), names=passed))
+        # before the year's clause, which stays last: the hint about the year is added after it
+        why.insert(1, Reason(N_("passed over: {names}"), names=passed))
     return found.isoformat(), conf, clauses(*why), assumed, hint
 
 
