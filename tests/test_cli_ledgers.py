@@ -630,3 +630,39 @@ def test_an_ods_ledger_saved_by_libreoffice_or_wps_imports(tmp_path, registry):
             "participants_approx": False,
         },
     ]
+
+
+def test_an_xls_ledger_from_old_excel_or_wps_imports(tmp_path, registry):
+    """The .xls (BIFF) workbook older Excel and WPS still save by default: dates as date cells,
+    a title row merged across the table, a total row."""
+    import xlwt
+
+    path = tmp_path / "和平里台账.xls"
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("10月")
+    sheet.write_merge(0, 0, 0, 4, "和平里社区2024年10月活动台账")
+    for col, heading in enumerate(["序号", "日期", "活动名称", "类别", "参与人数"]):
+        sheet.write(1, col, heading)
+    as_date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    rows = [
+        [1, date(2024, 10, 26), "重阳节敬老文艺演出", "文化活动", "50余人"],
+        [2, "2024.10.29", "垃圾分类知识讲座", "讲座", 30],
+        ["合计", None, None, None, 80],
+    ]
+    for r, row in enumerate(rows, 2):
+        for col, value in enumerate(row):
+            if isinstance(value, date):
+                sheet.write(r, col, value, as_date)
+            elif value is not None:
+                sheet.write(r, col, value)
+    book.save(str(path))
+    result = run("import", str(path), "--community", "和平里社区")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"import {path}: +2 ~0 -0, 0 skipped\n"
+    got = [(r["date"], r["title"], r["category"], r["participants"], r["participants_approx"]) for r in _records()]
+    assert got == [
+        ("2024-10-26", "重阳节敬老文艺演出", "文化", 50, True),
+        ("2024-10-29", "垃圾分类知识讲座", "培训", 30, False),
+    ]
+    again = run("import", str(path), "--community", "和平里社区").stdout
+    assert again == f"import {path}: +0 ~0 -0, 2 skipped (2 duplicates of activities already here)\n"
