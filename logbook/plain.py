@@ -65,7 +65,9 @@ def fold(text: str, cols: int) -> list[str]:
 
 # A piece of a line: a run of printable ASCII (a word, an option, `2025-W13`) with the spaces
 # after it, or any other single character.
-_PIECE = re.compile(r"[\x21-\x7e]+ *|\s+|.")
+# A short word in brackets (`(安全)`, `（党建）`: a category after a title) is one piece too.
+_BRACKETED = r"[(（][\u3400-\u9fff]{1,4}[)）] *"
+_PIECE = re.compile(rf"{_BRACKETED}|[\x21-\x7e]+ *|\s+|.")
 _NO_LINE_START = set("，。、；：？！）》」』】〕”’…·,.;:?!)]")
 _NO_LINE_END = set("（《「『【〔“‘([")
 
@@ -74,7 +76,7 @@ _NO_LINE_END = set("（《「『【〔“‘([")
 # `、` of a list) goes down to the next line together rather than splitting, and so does a
 # number with the word it counts (`25 people`).
 _NAME_PIECE = re.compile(
-    r"[0-9][0-9,.+]* [a-z][\x21-\x7e]* *|[\x21-\x7e]+ *|\s+|[\u3400-\u9fff]{1,10}(?![\u3400-\u9fff])|."
+    rf"{_BRACKETED}|[0-9][0-9,.+]* [a-z][\x21-\x7e]* *|[\x21-\x7e]+ *|\s+|[\u3400-\u9fff]{{1,10}}(?![\u3400-\u9fff])|."
 )
 
 
