@@ -855,6 +855,9 @@ def test_a_headline_beside_a_column_or_a_sites_name(text, title):
             "title",
             "微信培训",
         ),
+        # Shanghai's 居民区 with its own office is a community; any neighbourhood is not
+        ("7月7日，东场居民区党总支邀请医生走进社区，开展健康讲座。", "communities", ["东场居民区"]),
+        ("近日，街道党工委和居民区党总支组织党员学习，老旧居民区改造持续推进。", "communities", []),
     ],
 )
 def test_kinds_seen_in_a_fourth_set_of_reports(text, field, expected):

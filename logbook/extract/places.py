@@ -64,6 +64,8 @@ _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
 _EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
 _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
+# Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
+_NEIGHBOURHOOD = "居民区"
 
 
 def read_places(art: Article, registry):
@@ -100,7 +102,7 @@ def read_places(art: Article, registry):
     found_streets: list[str] = []
     passed: list[str] = []  # community names set aside, with why
     counted: dict[str, int] = {}  # how often each name is written, counted once per name
-    for m in re.finditer("|".join(_SUFFIXES), text):
+    for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD)), text):
         if any(taken[m.start() : m.end()]):
             continue
         found = _name_before(text, m.start(), taken, strong=True)
@@ -108,7 +110,9 @@ def read_places(art: Article, registry):
             continue
         name, strong = found
         suffix = m.group()
-        if suffix == "社区":
+        if suffix == _NEIGHBOURHOOD and (name[-1] in "和与及或" or not text.startswith(_COMMUNITY_OWN, m.end())):
+            continue  # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office
+        if suffix in ("社区", _NEIGHBOURHOOD):
             if text.startswith(_EVENT_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
                 continue
@@ -288,7 +292,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
     # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
     sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
-    if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委")):
+    if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
         return None
     return (name, sure) if strong else name
 
