@@ -776,6 +776,9 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
         ("青禾社区组织志愿者夜间巡逻，守护居民平安。", "category", "安全"),
         # a commemorative day's count that would put the day after today gives no year
         ("今年6月6日是第35个全国爱眼日，青禾社区开展爱眼讲座。", "date", "2024-06-06"),
+        # a year written after the day in its sentence, not before a month; one before it is not
+        ("10月28日，在区政协2022年政协委员“双走进”活动中，青禾社区居民听了法律讲座。", "date", "2022-10-28"),
+        ("社区成立于2015年。6月5日，青禾社区开展活动。", "date", "2024-06-05"),
     ],
 )
 def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):

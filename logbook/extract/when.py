@@ -178,9 +178,14 @@ def read_date(art: Article, today: date, year: int | None):
         named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not other_event(art, m.start(), m.end())}
         bounded = _year_from_full_dates(art, month, day)
         marked = _year_from_occasions(art, month, day, today)
+        beside = _year_after(art, chosen[0], month, day, today)
         if len(named) == 1:
             y = named.pop()
             why.append(Reason(N_("year {year} named in the text"), year=y))
+            conf -= 0.05
+        elif beside is not None:
+            y = beside
+            why.append(Reason(N_("year {year} named after the date, in its sentence"), year=y))
             conf -= 0.05
         elif bounded is not None:
             y, full = bounded
@@ -267,6 +272,23 @@ def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str]
         if best is None or gap < best[0]:
             best = (gap, year, m.group().strip())
     return (best[1], best[2]) if best is not None else None
+
+
+# A year written alone (`2022年政协委员“双走进”活动`), not before a month: it dates what its
+# sentence tells when it follows the day there.
+_YEAR_ALONE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|[0-9])")
+
+
+def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int | None:
+    """The one year written after the day (at `at`) in the same sentence, within a few clauses,
+    that does not put the day after today."""
+    _, end = art.sentence_at(at)
+    found = {
+        int(m[1])
+        for m in _YEAR_ALONE.finditer(art.masked, at, min(end, at + 40))
+        if (int(m[1]), month, day) <= (today.year, today.month, today.day)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tuple[int, str] | None:
