@@ -779,6 +779,16 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
         # a year written after the day in its sentence, not before a month; one before it is not
         ("10月28日，在区政协2022年政协委员“双走进”活动中，青禾社区居民听了法律讲座。", "date", "2022-10-28"),
         ("社区成立于2015年。6月5日，青禾社区开展活动。", "date", "2024-06-05"),
+        # of a column and a headline beside it, neither saying what was done: the longer
+        (
+            "文明实践“春”行时|邻里携手 共建平安和谐社区\n3月5日，青禾社区邀请民警开展“全民反诈”宣讲。",
+            "title",
+            "邻里携手 共建平安和谐社区",
+        ),
+        # a volunteer who presents is a speaker; one who helps is not
+        ("近日，青禾社区志愿者杨明通过PPT向老人们讲述了如何使用手机。志愿者孙亮帮老人们练习。", "speakers", ["杨明"]),
+        # a town naming the report at the head of a line
+        ("青木镇:清扫卫生死角 营造干净环境\n近日，青云社区组织志愿者清扫卫生死角。", "street", "青木镇"),
     ],
 )
 def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):

@@ -169,6 +169,11 @@ def read_places(art: Article, registry):
             continue
         found_streets.append(name + ({"镇": "镇", "街": "街"}.get(m.group(), "街道")))
 
+    # 2c. A town or street naming the report at the head of a line: 青木关镇:清扫卫生死角….
+    for m in re.finditer(rf"^[ \t]*(?:来源[:：]\s*)?([{HAN}]{{2,4}})(镇|街道)(?:[:：]|$)", text, re.M):
+        if not any(taken[m.start(1) : m.end(2)]) and m[1] not in _GENERIC and not _LEAD_RE.match(m[1]):
+            found_streets.append(m[1] + m[2])
+
     # 3. 温馨家园: a street's centre for people with disabilities, a venue rather than a
     #    community; it gives the location and, through its name, the street.
     location = None

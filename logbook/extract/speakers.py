@@ -52,6 +52,8 @@ _ROLES = (
     "宣讲员",
     "讲解员",
     "社工师",
+    # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
+    "志愿者",
 )
 _LECTURE = re.compile(r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑")
 # A resident who teaches (居民赵某为居民讲述) says so in so many words.

@@ -126,6 +126,10 @@ def _headline_side(line: str) -> str:
     done_a, done_b = bool(_DONE.search(a)), bool(_DONE.search(b))
     if done_a != done_b:
         return a if done_a else b
+    if len(a) >= 4 and len(b) >= 4 and len(a) != len(b):
+        # 文明实践“锦”行时|防范诈骗警民携手 共建平安和谐社区: a column's or a site's name is
+        # shorter than the headline beside it
+        return a if len(a) > len(b) else b
     return line  # the rules below tell a section or a site's name by its shape
 
 
