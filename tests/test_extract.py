@@ -753,6 +753,8 @@ def test_a_headline_after_a_sites_menu_and_its_section():
         ),
         # 党建引领 frames the report; what was held is a festival
         ("党建引领聚民心 青禾社区欢度元宵节\n2月12日，青禾社区居民猜灯谜、吃汤圆，欢聚一堂。", "文化"),
+        # 志愿服务 in what was held says who held it: what they did decides
+        ("9月27日，青禾街道组织开展文明志愿服务进社区活动，志愿者为居民理发、磨刀、维修小家电。", "便民服务"),
     ],
 )
 def test_the_category_of_what_the_text_says_was_held(text, category):

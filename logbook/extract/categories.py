@@ -227,10 +227,10 @@ def _held(art: Article) -> tuple[str, str] | None:
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
             obj = _QUOTED.sub("", re.split(_VERBS, m["obj"])[-1])
             named = {name: word for _, name, word in _keyword_hits(obj)}
-            if not named:
-                continue
             if len(named) > 1:
                 named.pop(_WEAK, None)
+            if not named or set(named) == {_WEAK}:
+                continue  # 开展文明志愿服务进社区活动: who held it, not what was done
             name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
             return name, obj
     return None
