@@ -7,6 +7,7 @@ import re
 from ..i18n import N_, Reason
 from .articles import HAN, Article, other_event
 from .draft import MIN_CONFIDENCE
+from .titles import EVENT_HEAD
 
 # Keywords per built-in category. Topic categories (safety, health, party) come before format
 # ones (training, meeting) on a tie: a fire-safety lecture is logged as 安全.
@@ -206,10 +207,7 @@ _ORDER = [name for name, _ in _CATEGORY_WORDS]
 # What the first sentences say was held: the object of 开展/举办…, up to its last event word,
 # with any quoted theme left out (a theme names a topic: `开展“协商议事”专题培训会` is 培训).
 _VERBS = r"举办|开展|组织|举行|召开|开设"
-_HELD = re.compile(
-    rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}"
-    r"(?:活动|培训|讲座|会议|议事会|协商会|座谈会|大会|演练|义诊|课程|宣传|党课|党日|服务日|演出|晚会))"
-)
+_HELD = re.compile(rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))")
 _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|「[^」\n]*」")
 _FORMATS = {"会议", _WEAK}  # categories a title may name for the form an event took, not its topic
 _FORMS = {"培训", "会议", _WEAK}  # the forms an event takes, whatever its topic
@@ -241,12 +239,13 @@ def read_category(art: Article, title: str | None, title_conf: float):
     the order of _CATEGORY_WORDS when it names several), else those right after
     本次/此次 (the text naming its own event), else the keywords of the whole text when one
     category clearly leads (first-sentence hits count double)."""
+    held = _held(art)
     if title and title_conf >= MIN_CONFIDENCE:
         named = {name: word for _, name, word in _keyword_hits(title)}
         if len(named) > 1:
             named.pop(_WEAK, None)
         if named and set(named) == {_WEAK}:
-            other = _from_body(art)
+            other = _from_body(art, held)
             if other[0] not in (None, _WEAK):
                 name, conf, why = other
                 return (
@@ -256,8 +255,13 @@ def read_category(art: Article, title: str | None, title_conf: float):
                         N_("{why} (the title says {word}, who held it, not what it was)"), why=why, word=named[_WEAK]
                     ),
                 )
-        held = _held(art) if named and "培训" not in named else None
-        if held is not None and held[0] == "培训" and (set(named) <= _FORMATS or "培训" in held[1]):
+        if (
+            named
+            and "培训" not in named
+            and held is not None
+            and held[0] == "培训"
+            and (set(named) <= _FORMATS or "培训" in held[1])
+        ):
             # A title may name the topic (议事规则推广, 消防隐患) of what the text says was a
             # class: a class the text calls 培训 is one.
             return "培训", 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
@@ -266,15 +270,14 @@ def read_category(art: Article, title: str | None, title_conf: float):
             # class the title calls 培训 is one, whatever its topic (应急救护培训).
             name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
             return name, 0.85 if len(named) == 1 else 0.75, Reason(N_("the title says {word}"), word=named[name])
-    return _from_body(art)
+    return _from_body(art, held)
 
 
-def _from_body(art: Article):
+def _from_body(art: Article, held: tuple[str, str] | None):
     own: dict[str, str] = {}
     for m in _THIS_EVENT.finditer(art.masked):
         for _, name, word in _keyword_hits(m["what"])[:1]:
             own.setdefault(name, f"{m.group()[:2]}{m['what'][: m['what'].find(word) + len(word)]}")
-    held = _held(art)
     if len(own) == 1:
         ((name, phrase),) = own.items()
         # 此次讲座 says the form; what the first sentences say was held may say its topic

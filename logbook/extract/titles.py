@@ -49,12 +49,13 @@ _EVENT_NOUN = (
     "游园",
     "市集",
 )
-_EVENT_HEAD = (
+# The words that end what was held (its head): shared with the category reader.
+EVENT_HEAD = (
     r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|大会|演练|义诊|课程|仪式|比赛|大赛|"
     r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会"
 )
 # Greedy: the object runs to the last event word of the clause (宣传讲座, not 宣传).
-_EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}(?:{_EVENT_HEAD}))")
+_EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}(?:{EVENT_HEAD}))")
 # Words that open an article without saying what happened: dates, times of day, 近日, 据悉.
 _OPENERS = re.compile(
     r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}[日号])?(?:上午|下午|晚上|晚|当天|近日|日前|近期|据悉|同时)*"
