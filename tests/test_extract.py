@@ -877,3 +877,70 @@ def test_a_headline_beside_a_column_or_a_sites_name(text, title):
 )
 def test_kinds_seen_in_a_fourth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # an elders' birthday party is a festive gathering; a member's party birthday is party work
+        ("近日，青禾社区为20位老人举办集体生日会，大家一起切蛋糕。", "category", "文化"),
+        ("8月7日，青禾社区党委为入党的党员集体过“政治生日”，重温入党誓词。", "category", "党建"),
+        # a children's holiday class is no training
+        ("青禾社区“暑期公益课堂”开班\n近日，青禾社区启动暑期公益课堂，孩子们学习书法和舞蹈。", "category", "文化"),
+        ("近日，青禾社区举办暑期小课堂活动，吸引辖区孩子参与。", "category", "文化"),
+        # a day of 学雷锋 is the volunteers' day, haircuts and all
+        (
+            "3月5日，青禾社区举办了一场以“人人争当志愿者”为主题的学雷锋活动。志愿者们提供义剪、磨刀等便民服务。",
+            "category",
+            "志愿服务",
+        ),
+        ("青禾社区开展系列学雷锋活动\n3月5日，青禾社区组织志愿者为居民理发、维修小家电。", "category", "志愿服务"),
+        # a team visiting from another community, and its street, are not the activity's
+        (
+            "10月13日，受青禾社区的邀请，石佛办事处翠竹社区小白桦志愿服务队走进青禾社区，为老人表演舞蹈。"
+            "翠竹社区小白桦志愿服务队表示将继续走进社区。",
+            "communities",
+            ["青禾社区"],
+        ),
+        (
+            "10月13日，石佛办事处翠竹社区小白桦志愿服务队走进青禾社区，为老人表演舞蹈。",
+            "street",
+            None,
+        ),
+        # going to a community names it for sure
+        ("2月26日，园山街道禁毒社工前往安良社区开展禁毒宣传活动。", "communities", ["安良社区"]),
+        # a community of two characters as the subject right after the day
+        ("2016年3月24日下午，文化社区联合卫生服务站在学府小区开展义诊活动。", "communities", ["文化社区"]),
+        # a slogan's community, and cleaning the streets, name no place
+        (
+            "6月26日，民权街道组织开展“全民参与禁毒，共建无毒社区”宣传活动，共建平安和谐社区。",
+            "communities",
+            [],
+        ),
+        ("3月15日，青禾社区志愿者通过义剪、清洁街道等形式服务居民。", "street", None),
+        # a line that is only the account's name is not the headline
+        (
+            "青禾社区\n需扫码在手机上打开\n政治生日忆初心、点亮社区微心愿\n为坚定党员理想信念，青禾社区党支部召开党员大会。",
+            "title",
+            "政治生日忆初心、点亮社区微心愿",
+        ),
+        ("消防安全应急演练进社区\n日前，消防大队走进青禾社区开展应急演练。", "title", "消防安全应急演练进社区"),
+        # the people served by a free clinic, when no attendance is given
+        ("7月8日下午，医院专家走进青禾社区开展义诊，免费为近百名患者测量了血压。", "participants", 100),
+    ],
+)
+def test_kinds_seen_in_a_fifth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anniversary of the May Day call of 1948, and numbered commemorative days
+        ("为响应“五一口号”发布70周年，7月8日下午，医院专家走进青禾社区开展义诊。", "2018-07-08"),
+        ("3月5日是第56个“学雷锋纪念日”，青禾社区组织志愿者清理楼道。", "2019-03-05"),
+        ("3月24日是第29个世界防治结核病日，青禾社区开展义诊宣传活动。", "2024-03-24"),
+    ],
+)
+def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
+    assert read(text).record["date"] == expected

@@ -72,6 +72,8 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "二十届",
             "党史",
             "党的创新理论",
+            # A member's day of joining, marked together: 过“政治生日”.
+            "政治生日",
         ),
     ),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
@@ -146,6 +148,24 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "月饼",
             "汤圆",
             "饺子",
+            # Elders' birthday parties, held as festivals are.
+            "生日会",
+            "集体生日",
+            "过生日",
+            # Children's holiday classes and camps: interests and play rather than training.
+            "暑期课堂",
+            "暑期小课堂",
+            "暑期公益课堂",
+            "假日公益课堂",
+            "暑期学堂",
+            "暑期班",
+            "暑托班",
+            "暑假班",
+            "寒假班",
+            "寒假课堂",
+            "托管班",
+            "夏令营",
+            "冬令营",
             # Reading and crafts.
             "阅读",
             "书香",
@@ -172,6 +192,8 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # The kind of group that organised an activity says little about what it was: a volunteer
 # team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.
 _WEAK = "志愿服务"
+# But a day of 学雷锋 is itself the volunteers' day, whatever they did on it.
+_VOLUNTEER_DAY = ("学雷锋",)
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
@@ -227,7 +249,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             named = {name: word for _, name, word in _keyword_hits(obj)}
             if len(named) > 1:
                 named.pop(_WEAK, None)
-            if not named or set(named) == {_WEAK}:
+            if not named or (set(named) == {_WEAK} and named[_WEAK] not in _VOLUNTEER_DAY):
                 continue  # 开展文明志愿服务进社区活动: who held it, not what was done
             name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
             return name, obj
@@ -244,7 +266,7 @@ def read_category(art: Article, title: str | None, title_conf: float):
         named = {name: word for _, name, word in _keyword_hits(title)}
         if len(named) > 1:
             named.pop(_WEAK, None)
-        if named and set(named) == {_WEAK}:
+        if named and set(named) == {_WEAK} and named[_WEAK] not in _VOLUNTEER_DAY:
             other = _from_body(art, held)
             if other[0] not in (None, _WEAK):
                 name, conf, why = other
@@ -295,7 +317,12 @@ def _from_body(art: Article, held: tuple[str, str] | None):
     if not scores:
         return None, 0, Reason(N_("no keyword of a category"))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
-    if len(ranked) > 1 and ranked[0][0] == _WEAK and ranked[1][1] >= 2:
+    if (
+        len(ranked) > 1
+        and ranked[0][0] == _WEAK
+        and ranked[1][1] >= 2
+        and not any(w in _VOLUNTEER_DAY for w in words[_WEAK])
+    ):
         ranked = ranked[1:]  # what the volunteers did, rather than that they volunteered
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0

@@ -33,11 +33,11 @@ _COUNT_SERVED = re.compile(
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
 )
-# People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`): a head count only when the
-# text gives no attendance.
+# People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
+# a head count only when the text gives no attendance.
 _COUNT_SERVED_FOR = re.compile(
     rf"为(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位|人)"
-    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务)"
+    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪)"
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
 _COUNT_DRAWN = re.compile(

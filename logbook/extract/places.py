@@ -10,12 +10,13 @@ from .articles import HAN, Article
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就")
+_STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受")
 _LEAD_WORDS = sorted(
     """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
     对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前 近年来 同时 此外
-    提升 提高 加强 增强 推进 促进 丰富 营造 打造 守护 美化 关爱 融入 扎根 筑牢 助推 上午 下午 晚上
+    提升 提高 加强 增强 推进 促进 丰富 营造 打造 守护 美化 关爱 融入 扎根 筑牢 助推 共建 创建 争创
+    上午 下午 晚上
     早上 中午 傍晚
     全 属 和 与 及 或""".split(),
     key=len,
@@ -25,8 +26,11 @@ _GENERIC = set(
     """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
     各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
-    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍""".split()
+    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型""".split()
 )
+# Words that, written before 街道, say what was done to the streets (清洁街道), not which street.
+_DONE_TO_STREETS = set("清洁 清扫 打扫 清理 保洁 整治 美化 巡查 巡逻 装扮 扮靓".split())
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
     "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
@@ -57,6 +61,16 @@ _COMMUNITY_OWN = (
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for.
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
+# where the team comes from, not the activity's community.
+_VISITING_TEAM = re.compile(
+    rf"[{HAN}]{{0,8}}?(?:志愿服务队|志愿者服务队|志愿者协会|志愿者|志愿队|服务队|艺术团|宣讲团)"
+    rf"(?:一行)?(?:走进|来到|前往|深入|走入|赴)"
+)
+# What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
+# 社区联合… (a name of two is otherwise as often a word).
+_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手")
+_DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)\s*[,，]\s*$")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
@@ -102,6 +116,8 @@ def read_places(art: Article, registry):
     found_streets: list[str] = []
     passed: list[str] = []  # community names set aside, with why
     counted: dict[str, int] = {}  # how often each name is written, counted once per name
+    visiting: set[int] = set()  # where the names of visiting teams' communities start
+    visitors: set[str] = set()  # and those names
     for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD)), text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -119,11 +135,23 @@ def read_places(art: Article, registry):
             if text.startswith(_ORGANISATION_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an organisation's name)"), name=name + suffix))
                 continue
+            if _VISITING_TEAM.match(text, m.end()) or name + suffix in visitors:
+                visiting.add(m.start() - len(name))
+                visitors.add(name + suffix)
+                passed.append(Reason(N_("{name} (where a visiting team comes from)"), name=name + suffix))
+                continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
             if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
                 passed.append(Reason(N_("{name} (where a person comes from)"), name=name + suffix))
                 continue
-            strong = strong or text.startswith(_COMMUNITY_OWN, m.end())
+            strong = (
+                strong
+                or text.startswith(_COMMUNITY_OWN, m.end())
+                or (
+                    text.startswith(_ACTOR_VERBS, m.end())
+                    and _DAY_BEFORE.search(text, max(0, m.start() - len(name) - 8), m.start() - len(name)) is not None
+                )
+            )
             if not _looks_like_place(name) and not (
                 _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
             ):
@@ -142,6 +170,8 @@ def read_places(art: Article, registry):
             # 燕山地区迎风街道: an area in front of a street is not the street.
             if _looks_like_place(name) and not re.match(rf"[{HAN}]{{2,4}}街道", text[m.end() : m.end() + 6]):
                 found_streets.append(name + suffix)
+        elif name in _DONE_TO_STREETS:
+            continue
         elif len(name) <= 4:
             found_streets.append(name + suffix)
         elif len(name) == 5 and _HAN_NAME.fullmatch(name):
@@ -156,6 +186,8 @@ def read_places(art: Article, registry):
     ):
         if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
             continue
+        if m["c"] and m.end() in visiting:
+            continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
         if m["c"] and (not _NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name
         if m["c"] and (_LEAD_RE.match(m["c"]) or any(ch in _STOP_CHARS for ch in m["c"])):
@@ -238,6 +270,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     sure = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
         if text[start - 1] in _STOP_CHARS:
+            sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
             sure = text[start - 2 : start] == "街道"
@@ -292,7 +325,14 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
     if district:
         name = name[district.end() :]
-    if len(name) < 2 or len(name) > 6 or name in _GENERIC or name in _LEAD_WORDS or _ORDINAL.match(name):
+    if (
+        len(name) < 2
+        or len(name) > 6
+        or name in _GENERIC
+        or (len(name) == 4 and name[:2] in _GENERIC and name[2:] in _GENERIC)  # 平安和谐社区: a slogan's
+        or name in _LEAD_WORDS
+        or _ORDINAL.match(name)
+    ):
         return None  # 联合社区民警: a verb; 第五届“社区邻里节”: an ordinal
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
     # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).

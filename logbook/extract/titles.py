@@ -101,7 +101,21 @@ _CHROME_WORDS = (
     "相关阅读",
     "基本情况",
     "编号",
+    "扫码",
+    "扫一扫",
+    "点击",
 )
+# A line that is only a place's or an office's name (an account's or a site's name above the
+# headline) says nothing of what was done.
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村)")
+_NAME_ONLY_NOT = re.compile("|".join((_EVENT_VERB, *_EVENT_NOUN, "[进入到飘]社区")))
+
+
+def _name_only(line: str) -> bool:
+    """Whether a line is a place's name alone, not a headline ending on one (演练进社区)."""
+    return _NAME_ONLY.fullmatch(line) is not None and _NAME_ONLY_NOT.search(line) is None
+
+
 _DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
 # A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`, `…活动-某某新闻网`.
 _SITE_TAIL = re.compile(
@@ -181,6 +195,7 @@ def _headline(art: Article) -> str | None:
             or any(w in line for w in _CHROME_WORDS)
             or _DATELINE.search(line)
             or _FIELD_LINE.match(line)
+            or _name_only(line)
             or (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens))
         ):
             continue

@@ -45,8 +45,8 @@ _EVENT_DATE_FIELD = re.compile(r"(?:活动|举办|服务)(?:日期|时间)\s*[:�
 
 # Years that anniversaries and commemorative days give: the year of 建党97周年 is 1921 + 97.
 _ANNIVERSARY = re.compile(
-    r"(?P<what>建党|中国共产党成立|建国|新中国成立|中华人民共和国成立|改革开放|抗战胜利|抗日战争胜利)"
-    r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:周年)"
+    r"(?P<what>建党|中国共产党成立|建国|新中国成立|中华人民共和国成立|改革开放|抗战胜利|抗日战争胜利|五一口号)"
+    r"[”\"」]?(?:发布)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:周年)"
 )
 _ANNIVERSARY_BASE = {
     "建党": 1921,
@@ -57,6 +57,7 @@ _ANNIVERSARY_BASE = {
     "改革开放": 1978,
     "抗战胜利": 1945,
     "抗日战争胜利": 1945,
+    "五一口号": 1948,  # the CPC's May Day call of 1948 to the democratic parties
 }
 _CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞")
 # `第28个全国高血压日`: the year is the day's year zero plus the ordinal.
@@ -74,6 +75,10 @@ _DAY_YEAR_ZERO = {
     "全民国家安全教育日": 2015,
     "国际志愿者日": 1985,
     "世界环境日": 1973,
+    "学雷锋纪念日": 1963,  # 5 March 1963 was the first; the 60th was in 2023
+    "全国学雷锋纪念日": 1963,
+    "世界防治结核病日": 1995,
+    "世界艾滋病日": 1987,
 }
 # Plenary sessions and congresses whose spirit is studied after them: (year, month) they met.
 _PLENUM = re.compile(r"(?P<term>十八|十九|二十)(?:届(?P<n>[一二三四五六七])中全会|大)")
