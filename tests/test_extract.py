@@ -944,3 +944,51 @@ def test_kinds_seen_in_a_fifth_set_of_reports(text, field, expected):
 )
 def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
     assert read(text).record["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a town after its county
+        ("连日来，上杭县青禾镇组织开展反诈宣传进小区活动。", "street", "青禾镇"),
+        # a community named like a street (平等街), after its street
+        ("近日，西大街街道平等街社区联合派出所开展反诈宣传活动。", "communities", ["平等街社区"]),
+        # a festival framed by a congress to come is still the festival
+        (
+            "儒林街道青禾社区组织开展“喜迎二十大 团圆迎中秋 巧手做月饼”中秋节主题活动。\n居民们一起做月饼。",
+            "category",
+            "文化",
+        ),
+        # the party's birthday celebrated with a show is party work
+        (
+            "青禾社区开展“迎七一·感党恩”主题活动\n近日，青禾社区组织党员群众开展主题活动，歌舞、相声等节目献礼党的生日。",
+            "category",
+            "党建",
+        ),
+        # a province in front of a name written again without it
+        (
+            "新疆青禾社区开展主题活动\n近日，青禾社区党支部组织党员开展主题党日活动。",
+            "communities",
+            ["青禾社区"],
+        ),
+        # members gathered 济济一堂 are the attendance
+        ("近日，青禾社区举办党员政治生日活动。50余名新老党员济济一堂，重温入党誓词。", "participants", 50),
+        # a law lecture is legal publicity, whatever craft follows it
+        (
+            "3月19日，一场以“婚姻家庭篇”为主题的法律科普讲座在青禾社区举办。律师讲解了法律条文。"
+            "讲座结束后，社区还组织了非遗手工制作活动，居民体验非遗手工，感受传统文化。",
+            "category",
+            "其他",
+        ),
+        # a people's congress station is no community
+        ("7月24日下午，坪山街道六和人大社区联络站联合法院举行民法典宣传活动。", "communities", []),
+        # a secretary who 阐述 the policy at length presents it
+        (
+            "6月30日上午，青禾社区召开议事协商会。会上，青禾社区党委书记赵霞首先向到会的党员及居民详细阐述了相关政策。",
+            "speakers",
+            ["赵霞"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

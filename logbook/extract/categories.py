@@ -74,6 +74,30 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "党的创新理论",
             # A member's day of joining, marked together: 过“政治生日”.
             "政治生日",
+            # The party's birthday (七一) and its celebrations.
+            "迎七一",
+            "庆七一",
+            "庆祝七一",
+            "党的生日",
+            "感党恩",
+            "颂党恩",
+        ),
+    ),
+    # Legal publicity is none of the others, but a topic: a law lecture is 其他, not 培训.
+    (
+        "其他",
+        (
+            "普法",
+            "法治宣传",
+            "法律明白人",
+            "法治讲座",
+            "法律讲座",
+            "法律科普",
+            "法律宣传",
+            "法律知识",
+            "民法典",
+            "宪法",
+            "送法",
         ),
     ),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
@@ -186,8 +210,6 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "diy",
         ),
     ),
-    # Legal publicity is none of the above.
-    ("其他", ("普法", "法治宣传", "法律明白人", "法治讲座", "法律宣传", "法律知识", "民法典", "宪法", "送法")),
 )
 # The kind of group that organised an activity says little about what it was: a volunteer
 # team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.
@@ -197,8 +219,9 @@ _VOLUNTEER_DAY = ("学雷锋",)
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
-# or the framing nearly every report opens with (党建引领). Taken before the keywords.
-_NOT_KEYWORDS = ("督导员", "安全员", "党建引领")
+# or the framing nearly every report opens with (党建引领, 喜迎二十大 before a festival). Taken
+# before the keywords.
+_NOT_KEYWORDS = ("督导员", "安全员", "党建引领", "喜迎二十大", "喜迎党的二十大", "迎接二十大", "迎二十大")
 
 _KEYWORDS = sorted(
     [*((w, name) for name, ws in _CATEGORY_WORDS for w in ws), *((w, None) for w in _NOT_KEYWORDS)],
@@ -229,7 +252,11 @@ _ORDER = [name for name, _ in _CATEGORY_WORDS]
 # What the first sentences say was held: the object of 开展/举办…, up to its last event word,
 # with any quoted theme left out (a theme names a topic: `开展“协商议事”专题培训会` is 培训).
 _VERBS = r"举办|开展|组织|举行|召开|开设"
-_HELD = re.compile(rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))")
+# Or the subject of a passive: 一场以…为主题的法律科普讲座在这里成功举办.
+_HELD = re.compile(
+    rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))"
+    rf"|一场(?P<subj>[^,，。；;！!？\n]{{0,60}}?(?:{EVENT_HEAD}))(?:在[^,，。；;！!？\n]{{0,20}}?)?(?:成功|顺利)?(?:{_VERBS})"
+)
 _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|「[^」\n]*」")
 _FORMATS = {"会议", _WEAK}  # categories a title may name for the form an event took, not its topic
 _FORMS = {"培训", "会议", _WEAK}  # the forms an event takes, whatever its topic
@@ -245,7 +272,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             if other_event(art, m.start(), m.end()):
                 continue
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
-            obj = _QUOTED.sub("", re.split(_VERBS, m["obj"])[-1])
+            obj = _QUOTED.sub("", re.split(_VERBS, m["obj"] or m["subj"])[-1])
             named = {name: word for _, name, word in _keyword_hits(obj)}
             if len(named) > 1:
                 named.pop(_WEAK, None)

@@ -9,7 +9,7 @@ from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
-_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩"
+_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂"
 _FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"

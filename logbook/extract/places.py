@@ -59,7 +59,7 @@ _COMMUNITY_OWN = (
     "工作站",
 )
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
-# community the activity was for.
+# community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
 # A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
 # where the team comes from, not the activity's community.
@@ -76,6 +76,11 @@ _SLOGAN_VERBS = "进飘到入起"
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
 # An event named after the community: 情系贞西社区邻里节 is a festival's name.
 _EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
+# Provinces and regions written without 省 in front of a name: 新疆西林路社区 is 西林路社区.
+_PROVINCES = set(
+    """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
+    海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()
+)
 _NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
 _SUFFIXES = ("社区", "街道", "地区")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
@@ -132,7 +137,7 @@ def read_places(art: Article, registry):
             if text.startswith(_EVENT_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
                 continue
-            if text.startswith(_ORGANISATION_AFTER, m.end()):
+            if text.startswith(_ORGANISATION_AFTER, m.end()) or name.endswith("人大"):
                 passed.append(Reason(N_("{name} (in an organisation's name)"), name=name + suffix))
                 continue
             if _VISITING_TEAM.match(text, m.end()) or name + suffix in visitors:
@@ -201,6 +206,11 @@ def read_places(art: Article, registry):
             continue
         found_streets.append(name + ({"镇": "镇", "街": "街"}.get(m.group(), "街道")))
 
+    # 2b'. A town after its county or district: 上杭县临城镇精心组织….
+    for m in re.finditer(rf"(?<=[县区市])([{HAN}]{{2}})镇", text):
+        if not any(taken[m.start() : m.end()]) and m[1] not in _GENERIC and not _LEAD_RE.match(m[1]):
+            found_streets.append(m.group())
+
     # 2c. A town or street naming the report at the head of a line: 青木关镇:清扫卫生死角….
     for m in re.finditer(rf"^[ \t]*(?:来源[:：]\s*)?([{HAN}]{{2,4}})(镇|街道)(?:[:：]|$)", text, re.M):
         if not any(taken[m.start(1) : m.end(2)]) and m[1] not in _GENERIC and not _LEAD_RE.match(m[1]):
@@ -250,6 +260,10 @@ def read_places(art: Article, registry):
         said = Reason(N_("names ending in 社区"))
     else:
         said = Reason(N_("registered names and names ending in 社区"))
+    # A name written once with its province in front and once without is one community.
+    communities = [
+        c for c in communities if not any(c != o and c.endswith(o) and c[: -len(o)] in _PROVINCES for o in communities)
+    ]
     passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why["communities"] = clauses(
@@ -269,7 +283,9 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     start = end
     sure = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
-        if text[start - 1] in _STOP_CHARS:
+        # A function word ends the name, unless all before it is one place-final character:
+        # 平等街 is a name, not 等 and 街.
+        if text[start - 1] in _STOP_CHARS and not (end - start == 1 and text[start] in _PLACE_FINAL):
             sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A

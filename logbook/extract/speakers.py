@@ -55,7 +55,9 @@ _ROLES = (
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
 )
-_LECTURE = re.compile(r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑")
+_LECTURE = re.compile(
+    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
+)
 # A resident who teaches (居民赵某为居民讲述) says so in so many words.
 _RESIDENT_TEACHES = re.compile(r"(?:为[^，,。]{0,8})?(?:讲述|讲解|讲授|授课|宣讲|主讲|以《)")
 _LECTURE_REACH = 30  # how far after a name the text may say what the person did
