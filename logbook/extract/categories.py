@@ -83,23 +83,6 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "颂党恩",
         ),
     ),
-    # Legal publicity is none of the others, but a topic: a law lecture is 其他, not 培训.
-    (
-        "其他",
-        (
-            "普法",
-            "法治宣传",
-            "法律明白人",
-            "法治讲座",
-            "法律讲座",
-            "法律科普",
-            "法律宣传",
-            "法律知识",
-            "民法典",
-            "宪法",
-            "送法",
-        ),
-    ),
     ("培训", ("培训", "讲座", "课程", "授课", "讲堂", "督导", "研修", "学习班", "工作坊", "教学", "课堂", "教室")),
     ("会议", ("议事", "协商", "会议", "座谈", "恳谈", "听证", "代表大会", "居民大会")),
     (
@@ -208,6 +191,27 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "观影",
             "DIY",
             "diy",
+        ),
+    ),
+    # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
+    # consultation day a service (法律咨询, 便民服务).
+    (
+        "其他",
+        (
+            "普法",
+            "法治宣传",
+            "法律明白人",
+            "法治讲座",
+            "法律讲座",
+            "普法讲座",
+            "民法典讲座",
+            "法律科普讲座",
+            "法律科普",
+            "法律宣传",
+            "法律知识",
+            "民法典",
+            "宪法",
+            "送法",
         ),
     ),
 )
