@@ -980,6 +980,13 @@ def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
             "category",
             "其他",
         ),
+        # of two lines above the body, the headline is the one that says what the body says
+        (
+            "电子报阅读机\n\n开展民法典宣传集市\n\n8月28日，青禾社区民法典宣传集市活动在小区广场开展。",
+            "title",
+            "开展民法典宣传集市",
+        ),
+        ("消除隐患 守护平安\n近日，青禾社区组织居民开展消防演练。", "title", "消除隐患 守护平安"),
         # a people's congress station is no community
         ("7月24日下午，坪山街道六和人大社区联络站联合法院举行民法典宣传活动。", "communities", []),
         # a secretary who 阐述 the policy at length presents it

@@ -163,10 +163,42 @@ _FIELD_LINE = re.compile(
 
 
 def _headline(art: Article) -> str | None:
-    """The first line above the body that reads as a headline, or None. The body starts at the
-    first long line or the first line with a full stop."""
-    field_value = False
+    """The line above the body that reads as a headline, or None. The body starts at the first
+    long line or the first line with a full stop. Of several such lines, the first that shares
+    words with the body: a site's, a reader's or a column's name above the headline does not
+    (电子报阅读机, 新闻中心), the headline says what the body says."""
     lines = art.plain.split("\n")[:64]  # past a page's menu of short words
+    found: list[str] = []
+    body_at = None
+    for at, line in _headline_lines(lines):
+        if line is None:
+            body_at = at
+            break
+        found.append(line)
+    if not found:
+        return None
+    if len(found) > 1:
+        body = "\n".join(lines[body_at:]) if body_at is not None else art.plain
+        body = body[:_BODY_PEEK]
+        for line in found:
+            if _shared_words(line, body) >= 2:
+                return line
+    return found[0]
+
+
+_BODY_PEEK = 400  # how much of the body a headline is compared with
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _shared_words(line: str, body: str) -> int:
+    """How many pairs of Han characters of `line` the body holds (a word shared, roughly)."""
+    return sum(1 for pair in set(_HAN_PAIR.findall(line)) if pair in body)
+
+
+def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
+    """The lines above the body that read as headlines, with where each is; then (where the
+    body starts, None) if it starts among `lines`."""
+    field_value = False
     for at, raw in enumerate(lines):
         line = raw.strip().lstrip("-*#·• ").strip()
         if not line:
@@ -182,7 +214,8 @@ def _headline(art: Article) -> str | None:
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
         line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
         if len(line) > _HEADLINE_MAX or "。" in line:
-            return None  # the body: no headline above it
+            yield at, None  # the body: no headline below it
+            return
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         han = len(re.findall(r"[\u3400-\u9fff]", line))
         tokens = line.split()
@@ -203,9 +236,9 @@ def _headline(art: Article) -> str | None:
         for later in lines[at + 1 : at + 8]:
             later = later.strip()
             if later.startswith(line) and len(line) < len(later) <= _HEADLINE_MAX and "。" not in later:
-                return later
-        return line
-    return None
+                line = later
+                break
+        yield at, line
 
 
 def read_title(art: Article) -> tuple[str | None, float, str]:
