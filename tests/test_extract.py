@@ -999,3 +999,21 @@ def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
 )
 def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the common words of the field for each category, beyond those the reports asked for
+        ("近日，青禾社区开展防溺水宣传活动，提醒家长看护好孩子。", "安全"),
+        ("近日，青禾社区邀请中医为居民艾灸、推拿，测骨密度。", "义诊"),
+        ("近日，青禾社区党支部组织党员重温入党誓词，开展廉政教育。", "党建"),
+        ("近日，青禾社区为老年人开设智能手机使用课，教大家用微信。", "培训"),
+        ("近日，青禾社区召开物业联席会，商量停车问题。", "会议"),
+        ("3月12日，青禾社区组织志愿者植树，开展文明劝导。", "志愿服务"),
+        ("近日，青禾社区服务日设修鞋、配钥匙、缝补摊位。", "便民服务"),
+        ("近日，青禾社区在广场放映露天电影，居民还跳起了广场舞。", "文化"),
+    ],
+)
+def test_the_words_of_the_field_name_their_category(text, expected):
+    assert read(text).record["category"] == expected
