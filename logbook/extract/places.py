@@ -261,9 +261,8 @@ def read_places(art: Article, registry):
     else:
         said = Reason(N_("registered names and names ending in 社区"))
     # A name written once with its province in front and once without is one community.
-    communities = [
-        c for c in communities if not any(c != o and c.endswith(o) and c[: -len(o)] in _PROVINCES for o in communities)
-    ]
+    named = set(communities)
+    communities = [c for c in communities if not any(c[:k] in _PROVINCES and c[k:] in named for k in (2, 3))]
     passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why["communities"] = clauses(
