@@ -1017,3 +1017,18 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
 )
 def test_the_words_of_the_field_name_their_category(text, expected):
     assert read(text).record["category"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the numbered days, festivals and months a community marks give their year
+        ("5月31日是第37个世界无烟日，青禾社区开展控烟宣传活动。", "2024-05-31"),
+        ("5月12日是第113个国际护士节，青禾社区卫生服务站开展义诊活动。", "2024-05-12"),
+        ("6月16日，在第23个全国安全生产月里，青禾社区开展燃气安全宣传。", "2024-06-16"),
+        # a day the table does not know gives no year: this year is assumed, as without it
+        ("3月16日是第9个青禾日，青禾社区开展宣传。", "2025-03-16"),
+    ],
+)
+def test_the_year_of_a_numbered_day(text, expected):
+    assert read(text).record["date"] == expected

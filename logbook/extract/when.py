@@ -60,8 +60,11 @@ _ANNIVERSARY_BASE = {
     "五一口号": 1948,  # the CPC's May Day call of 1948 to the democratic parties
 }
 _CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞")
-# `第28个全国高血压日`: the year is the day's year zero plus the ordinal.
-_NTH_DAY = re.compile(r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})个[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?日)")
+# `第28个全国高血压日`: the year is the day's year zero plus the ordinal (a festival or a month
+# of the year too: 第113个国际护士节, 第23个全国安全生产月).
+_NTH_DAY = re.compile(
+    r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?(?:日|节|月))"
+)
 _DAY_YEAR_ZERO = {
     "全国高血压日": 1997,
     "全国爱眼日": 1995,
@@ -79,6 +82,19 @@ _DAY_YEAR_ZERO = {
     "全国学雷锋纪念日": 1963,
     "世界防治结核病日": 1995,
     "世界艾滋病日": 1987,
+    # The others a community marks with their number: the year each was first held, less one.
+    "世界无烟日": 1987,
+    "国际残疾人日": 1991,
+    "全国交通安全日": 2011,
+    "世界精神卫生日": 1991,
+    "全民健身日": 2008,
+    "中国农民丰收节": 2017,
+    "国家公祭日": 2013,
+    "烈士纪念日": 2013,
+    "全国中小学生安全教育日": 1995,
+    "世界地球日": 1969,
+    "国际护士节": 1911,
+    "全国安全生产月": 2001,
 }
 # Plenary sessions and congresses whose spirit is studied after them: (year, month) they met.
 _PLENUM = re.compile(r"(?P<term>十八|十九|二十)(?:届(?P<n>[一二三四五六七])中全会|大)")
