@@ -43,6 +43,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "反邪教",
             "防拐",
             "防骗",
+            "非法集资",
         ),
     ),
     (
@@ -82,6 +83,10 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "糖尿病",
             "疫苗",
             "接种",
+            "防暑",
+            "中暑",
+            "心理健康",
+            "膳食",
         ),
     ),
     (
@@ -119,6 +124,10 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "民主评议",
             "三会一课",
             "理论学习",
+            "祭英烈",
+            "烈士陵园",
+            "缅怀先烈",
+            "革命先烈",
         ),
     ),
     (
@@ -136,11 +145,9 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "教学",
             "课堂",
             "教室",
-            # Classes of skills: phones for elders, trades and jobs.
+            # Classes of skills: phones for elders, trades (a job fair is a service: 招聘会).
             "智能手机",
             "技能",
-            "就业",
-            "创业",
         ),
     ),
     (
@@ -191,6 +198,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "探访",
             "送温暖",
             "助老",
+            "献血",
         ),
     ),
     (
@@ -210,6 +218,10 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "配钥匙",
             "政策咨询",
             "代办",
+            "招聘会",
+            "医保",
+            "社保",
+            "参保",
         ),
     ),
     (
@@ -310,6 +322,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "灯会",
             "音乐会",
             "趣味运动",
+            "厨艺",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
@@ -331,6 +344,13 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "民法典",
             "宪法",
             "送法",
+            # And the rest of what a community publicises: rights, census, conscription.
+            "消费者权益",
+            "反家暴",
+            "家庭暴力",
+            "人口普查",
+            "征兵",
+            "国防教育",
         ),
     ),
 )
