@@ -987,6 +987,9 @@ def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
             "开展民法典宣传集市",
         ),
         ("消除隐患 守护平安\n近日，青禾社区组织居民开展消防演练。", "title", "消除隐患 守护平安"),
+        # a news page's picture mark is no part of the headline; a headline broken over two lines
+        ("青禾社区开展消防安全知识讲座(图)\n5月9日，青禾社区开展讲座。", "title", "青禾社区开展消防安全知识讲座"),
+        ("青禾社区开展消防安全\n知识讲座\n5月9日，青禾社区开展讲座。", "title", "青禾社区开展消防安全知识讲座"),
         # a people's congress station is no community
         ("7月24日下午，坪山街道六和人大社区联络站联合法院举行民法典宣传活动。", "communities", []),
         # a secretary who 阐述 the policy at length presents it

@@ -116,6 +116,9 @@ def _name_only(line: str) -> bool:
     return _NAME_ONLY.fullmatch(line) is not None and _NAME_ONLY_NOT.search(line) is None
 
 
+_CONTINUATION = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{EVENT_HEAD})")
+# A news page's mark that pictures or a video go with the headline.
+_PICTURE_MARK = re.compile(r"\s*[(（\[【](?:图|组图|多图|图文|视频)[)）\]】]$")
 _DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
 # A site's name after the headline: `…活动_某某网`, `…活动 | 某某新闻`, `…活动-某某新闻网`.
 _SITE_TAIL = re.compile(
@@ -217,6 +220,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             yield at, None  # the body: no headline below it
             return
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
+        line = _PICTURE_MARK.sub("", line)  # …讲座(图), …活动【组图】
         han = len(re.findall(r"[\u3400-\u9fff]", line))
         tokens = line.split()
         if (
@@ -238,6 +242,12 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             if later.startswith(line) and len(line) < len(later) <= _HEADLINE_MAX and "。" not in later:
                 line = later
                 break
+        else:
+            # A headline broken over two lines, the second short and ending on what was held
+            # (…点亮社区微心愿 / 主题党日活动).
+            after = next((n.strip() for n in lines[at + 1 : at + 3] if n.strip()), "")
+            if not re.search(f"(?:{EVENT_HEAD})$", line) and _CONTINUATION.fullmatch(after):
+                line += after
         yield at, line
 
 
