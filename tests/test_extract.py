@@ -1041,3 +1041,22 @@ def test_the_words_of_the_field_name_their_category(text, expected):
 )
 def test_the_year_of_a_numbered_day(text, expected):
     assert read(text).record["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names listed before one 社区 with their count
+        ("近日，安贞街道安华里、安贞里两个社区联合开展活动。", ["安华里社区", "安贞里社区"]),
+        ("近日，安贞街道组织辖区安华里社区、安贞里社区等12个社区开展活动。", ["安华里社区", "安贞里社区"]),
+        # the numbered or placed part of an estate is a name, not a district
+        ("近日，西城区月坛街道三里河一区社区开展活动。", ["三里河一区社区"]),
+        ("近日，昌平区回龙观街道龙跃苑东五区社区开展活动。", ["龙跃苑东五区社区"]),
+        ("近日，顺义区胜利街道建新北区第一社区开展活动。", ["建新北区第一社区"]),
+        ("近日，太阳宫乡社区建设持续推进，青禾社区开展活动。青禾社区居民参加。", ["青禾社区"]),
+        # a community's own numbered branch
+        ("近日，青禾社区第一党支部开展活动。", ["青禾社区"]),
+    ],
+)
+def test_communities_of_the_common_shapes(text, expected):
+    assert read(text).record["communities"] == expected

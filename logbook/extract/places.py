@@ -58,6 +58,10 @@ _COMMUNITY_OWN = (
     "网格",
     "工作站",
 )
+# A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
+_LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
+# One of them numbered: 青禾社区第一党支部.
+_OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".join(_COMMUNITY_OWN) + ")")
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
@@ -81,7 +85,9 @@ _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
     海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()
 )
-_NUMERAL_TAIL = re.compile(r"[一二三四五六七八九十]+$|[0-9]+$")
+_NUMERAL_TAIL = re.compile(r"第?[一二三四五六七八九十]+$|第?[0-9]+$")
+# What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
+_AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 _SUFFIXES = ("社区", "街道", "地区")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
 _NEIGHBOURHOOD = "居民区"
@@ -151,7 +157,7 @@ def read_places(art: Article, registry):
                 continue
             strong = (
                 strong
-                or text.startswith(_COMMUNITY_OWN, m.end())
+                or _OWN.match(text, m.end()) is not None
                 or (
                     text.startswith(_ACTOR_VERBS, m.end())
                     and _DAY_BEFORE.search(text, max(0, m.start() - len(name) - 8), m.start() - len(name)) is not None
@@ -183,6 +189,25 @@ def read_places(art: Article, registry):
             # 武昌徐家棚街道: a district's short name (武昌, 海淀, 朝阳) in front of the street's;
             # names of five before 街道 are nearly all two and three.
             found_streets.append(name[2:] + suffix)
+
+    # 2a. Names listed before one 社区 with their count: 安华里、安贞里两个社区.
+    for m in _LISTED.finditer(text):
+        window = max(0, m.start() - 60)  # a list of a few names, looked for near the count only
+        start = max(window, *(text.rfind(ch, window, m.start()) + 1 for ch in "，,。；;：:！？!?\n"))
+        parts = re.split("[、和与及]", text[start : m.start()])
+        if (
+            len(parts) < 2
+            or not all(_HAN_NAME.fullmatch(p) for p in parts[1:])
+            or any(p.endswith(("社区", "街道")) for p in parts)
+        ):
+            continue  # 安华里社区、安贞里社区等12个社区: the names were read in full
+        first = _name_before(text, start + len(parts[0]), taken)
+        for name in (first, *parts[1:]):
+            if name and 2 <= len(name) <= 6 and name not in _GENERIC and not _LEAD_RE.match(name):
+                full = name + "社区"
+                if full not in known_names:
+                    known_names.add(full)
+                    communities.append(full)
 
     # 2b. A street written short, glued to its community: 河东办兴盛社区 (河东街道),
     #     无城镇太平社区 (无城镇); and 河东办事处 (河东街道).
@@ -338,7 +363,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             sure = sure or word in _PLACE_LEADS
     # 朝阳区和平街街道: the district in front is not part of the street's name.
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
-    if district:
+    if district and _NUMERAL_TAIL.sub("", name[district.end() :]):  # 建新北区第一 is one name
         name = name[district.end() :]
     if (
         len(name) < 2
@@ -381,6 +406,8 @@ def _looks_like_place(name: str) -> bool:
     core = _NUMERAL_TAIL.sub("", name)
     if len(core) < 2 or core in _GENERIC:
         return False
+    if core[-1] == "区" and len(core) >= 4 and core[-2] in _AREA_MARKS:
+        return True  # 三里河一区, 龙跃苑东五区, 建新北区第一: a numbered or placed part of an estate
     if core[-1] in "乡镇市县省" or (core[-1] == "区" and core == name):
         return False  # 太阳宫乡社区建设: the communities of a township, not one of them
     return core[-1] in _PLACE_FINAL
