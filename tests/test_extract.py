@@ -1060,3 +1060,25 @@ def test_the_year_of_a_numbered_day(text, expected):
 )
 def test_communities_of_the_common_shapes(text, expected):
     assert read(text).record["communities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who, then how many; who took part, then their total
+        ("近日，青禾社区开展讲座，活动共吸引居民80余人。", (80, True)),
+        ("近日，青禾社区开展讲座，参与居民达120余人次。", (120, True)),
+        ("近日，青禾社区开展讲座，本次活动参与人数共计88人。", (88, False)),
+        ("近日，青禾社区开展讲座，现场居民踊跃参与，共计50余人。", (50, True)),
+        ("近日，青禾社区组织35名党员开展主题党日活动。", (35, False)),
+        # and what is no attendance, said the same ways
+        ("近日，青禾社区组织10名志愿者为居民服务。", None),
+        ("近日，青禾社区开展垃圾分类，居民参与率达90%。", None),
+        ("近日，青禾社区开展活动，参与的志愿者达30人。", None),
+        ("近日，青禾社区组织开展了30余场活动。", None),
+    ],
+)
+def test_head_counts_of_the_common_shapes(text, expected):
+    record = read(text).record
+    got = (record["participants"], record["participants_approx"]) if record["participants"] is not None else None
+    assert got == expected

@@ -31,7 +31,11 @@ _COUNT_SERVED = re.compile(
     rf"服务(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人)"
 )
 _COUNT_TALLY = re.compile(
-    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)?"
+    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
+    rf"(?P<unit>人次|人|名)?"
+    # 参与居民达120余人次; 居民踊跃参与，共计50余人: who took part, then their number
+    rf"|(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>[{HAN}]{{0,4}}?)[,，]?"
+    rf"(?P<pre>达到|达|共计|共有|合计|总计)(?P<num2>{NUM})(?P<more2>余|多)?(?P<unit2>人次|人|名)"
 )
 # People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
 # a head count only when the text gives no attendance.
@@ -41,7 +45,8 @@ _COUNT_SERVED_FOR = re.compile(
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
 _COUNT_DRAWN = re.compile(
-    rf"(?P<verb>吸引|召集|带领|聚集)了?(?P<pre>共计|共|约|近|逾|超过)?(?P<num>{NUM})(?P<more>余|多|来)?"
+    rf"(?P<verb>吸引|召集|带领|聚集|组织)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
+    rf"(?P<num>{NUM})(?P<more>余|多|来)?"
     # who: a word, or a list of them (新调入、新报到的…党员)
     rf"(?P<unit>名|位|人)(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
@@ -178,15 +183,17 @@ def read_participants(art: Article):
             judged[at] = ""
             _add_count(found, m, m["pre"])
     for m in _COUNT_TALLY.finditer(text):
+        if m["num2"] is not None and m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS):
+            continue
         if not other_event(art, m.start(), m.end()):
-            judged[m.start("num")] = ""
+            judged[m.start("num" if m["num"] is not None else "num2")] = ""
             _add_count(found, m, "共")
     for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE):
         for m in pattern.finditer(text):
             at = m.start("num")
             if at in judged or other_event(art, m.start(), m.end()):
                 continue
-            noun = m["noun"]
+            noun = (m.groupdict().get("who") or "") + m["noun"]  # 吸引居民80余人: who, then how many
             if (
                 not any(h in noun for h in _ATTENDEE_HEADS)
                 or any(h in noun for h in _HELPER_HEADS)
@@ -274,7 +281,7 @@ def read_participants(art: Article):
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
-    number = m["num"]
+    number = m["num"] if m["num"] is not None else m["num2"]
     if number in ("百", "千"):  # 百余人: "over a hundred"
         number = "一" + number
     try:
@@ -283,5 +290,6 @@ def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
         return
     if n < 2:  # 一位居民: a person, not a head count
         return
-    approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
+    more = m["more"] if m["num"] is not None else m["more2"]
+    approx = bool(more) or prefix in _APPROX_PREFIXES
     found.append((n, approx, prefix in _TOTAL_PREFIXES, m.group()))
