@@ -1082,3 +1082,20 @@ def test_head_counts_of_the_common_shapes(text, expected):
     record = read(text).record
     got = (record["participants"], record["participants_approx"]) if record["participants"] is not None else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of the week tells the year of a day written without one (today: 2025-03-30)
+        ("5月9日（星期四）上午，青禾社区开展讲座。", "2024-05-09"),
+        ("3月7日(周五)，青禾社区开展讲座。", "2025-03-07"),
+        ("2月29日（星期四），青禾社区开展讲座。", "2024-02-29"),
+        # a date in figures opening a sentence of the body; a dateline is not the activity's
+        ("2024.05.09，青禾社区开展讲座。", "2024-05-09"),
+        ("2024/5/9上午，青禾社区开展讲座。", "2024-05-09"),
+        ("2024-05-12 10:20 来源：青禾街道\n近日，青禾社区开展讲座。", None),
+    ],
+)
+def test_dates_of_the_common_shapes(text, expected):
+    assert read(text).record["date"] == expected

@@ -36,6 +36,11 @@ _DATELINE_AFTER = re.compile(
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨))",
     re.M,
 )
+_IN_SENTENCE = re.compile(r"\s*(?:[，,]|上午|下午|晚上|早上|中午|傍晚|[（(]?(?:星期|周)[一二三四五六日天])")
+# The day of the week written after a day (5月9日（星期五）): it tells which year a day
+# written without one was.
+_WEEKDAY = re.compile(r"[日号]\s*[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAYS = "一二三四五六日"
 _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
@@ -149,7 +154,15 @@ def read_date(art: Article, today: date, year: int | None):
             continue
         candidates.append((m.start(), y, month, day))
     for m in _FULL_DATE.finditer(text):
-        if m["y"] and "年" not in m.group() and _EVENT_DATE_FIELD.search(text[max(0, m.start() - 10) : m.start()]):
+        if (
+            m["y"]
+            and "年" not in m.group()
+            and (
+                _EVENT_DATE_FIELD.search(text[max(0, m.start() - 10) : m.start()])
+                # a date in figures that opens a sentence of the body: 2025.05.09，青禾社区开展…
+                or (_IN_SENTENCE.match(text, m.end()) and not _is_dateline(text, m))
+            )
+        ):
             try:
                 date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
@@ -224,10 +237,19 @@ def read_date(art: Article, today: date, year: int | None):
             conf -= 0.1
         else:
             y = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            assumed = True
-            conf -= 0.15
-            why.append(Reason(N_("year {year} assumed (the latest that is not after today)"), year=y))
-            hint = Hint.SET_YEAR
+            weekday = _weekday_after(text, chosen[0])
+            fitting = _year_of_weekday(y, month, day, weekday) if weekday is not None else None
+            if fitting is not None:
+                y = fitting
+                conf -= 0.1
+                why.append(
+                    Reason(N_("year {year}, the latest in which that day was a 星期{weekday}"), year=y, weekday=weekday)
+                )
+            else:
+                assumed = True
+                conf -= 0.15
+                why.append(Reason(N_("year {year} assumed (the latest that is not after today)"), year=y))
+                hint = Hint.SET_YEAR
     try:
         found = date(y, month, day)
     except ValueError:
@@ -262,6 +284,24 @@ _OTHER_EVENT = {
 def _passed(written: str, other: str, filed: str) -> Reason:
     """A date set aside: the day the report was filed (said as `filed`), or another event's."""
     return Reason(filed if other == "filed" else _OTHER_EVENT[other], date=written)
+
+
+def _weekday_after(text: str, at: int) -> str | None:
+    """The day of the week written right after the day that starts at `at` (一 … 日), or None."""
+    m = _WEEKDAY.search(text, at, at + 16)
+    return None if m is None else m["w"].replace("天", "日")
+
+
+def _year_of_weekday(latest: int, month: int, day: int, weekday: str) -> int | None:
+    """The latest year up to `latest` in which `month`/`day` fell on `weekday`, looking back
+    eleven years (every day of the week comes round within them); None if none fits."""
+    for y in range(latest, latest - 12, -1):
+        try:
+            if _WEEKDAYS[date(y, month, day).weekday()] == weekday:
+                return y
+        except ValueError:  # 2月29日 in a year without one
+            continue
+    return None
 
 
 def _is_dateline(text: str, m: re.Match) -> bool:
