@@ -1099,3 +1099,18 @@ def test_head_counts_of_the_common_shapes(text, expected):
 )
 def test_dates_of_the_common_shapes(text, expected):
     assert read(text).record["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the trades that come to teach residents speak when the text says they taught
+        ("近日，青禾社区开展讲座，消防中队教导员刘伟为居民授课。", ["刘伟"]),
+        ("近日，青禾社区邀请营养师孙悦为居民带来“合理膳食”讲座。", ["孙悦"]),
+        ("近日，青禾社区开展普法讲座，区法院法官郑洁结合案例讲解了民法典。", ["郑洁"]),
+        # and not when it does not
+        ("近日，青禾社区开展讲座，调解员林平到场维持秩序。", []),
+    ],
+)
+def test_speakers_of_the_common_trades(text, expected):
+    assert read(text).record["speakers"] == expected

@@ -52,6 +52,20 @@ _ROLES = (
     "宣讲员",
     "讲解员",
     "社工师",
+    # the trades that come to teach residents, when the text says they taught
+    "教导员",
+    "指导员",
+    "营养师",
+    "咨询师",
+    "药师",
+    "护师",
+    "护士",
+    "康复师",
+    "工程师",
+    "法官",
+    "检察官",
+    "调解员",
+    "消防员",
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
 )
