@@ -1114,3 +1114,29 @@ def test_dates_of_the_common_shapes(text, expected):
 )
 def test_speakers_of_the_common_trades(text, expected):
     assert read(text).record["speakers"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # an office in front of a community; a centre before it; a name opening its clause
+        ("2月9日，农村工作局青禾街社区党支部举办猜灯谜活动。", "communities", ["青禾街社区"]),
+        ("2月11日下午，湖滨社区中心青禾社区新时代文明实践站举办猜灯谜活动。", "communities", ["青禾社区"]),
+        ("一年一度的元宵佳节来临，城华清枫社区为营造节日氛围举办活动。", "communities", ["城华清枫社区"]),
+        ("为增进联系，向阳社区在2月15日下午举办了闹元宵活动。", "communities", ["向阳社区"]),
+        # the street office that wrote the report, in the credit at its end
+        ("4月13日上午，青禾社区开展健康大讲堂活动。（玄武湖街道   宗岳奇）", "street", "玄武湖街道"),
+        # a health talk brought to residents is counted with health
+        ("5月12日下午，青禾社区为居民带来了一堂高血压专题讲座。此次讲座很受欢迎。", "category", "义诊"),
+        ("11月20日，市卫生健康事务中心走进青禾社区进行慢性病知识宣传活动。", "category", "义诊"),
+        # a running total is no attendance; those who benefited count when nothing else does
+        (
+            "5月12日，青禾社区开展讲座，吸引了40余名群众前来听讲。社区系列活动累计参与群众达10000人次。",
+            "participants",
+            40,
+        ),
+        ("11月20日，青禾社区开展慢性病宣传，受益人群达60余人。", "participants", 60),
+    ],
+)
+def test_kinds_seen_in_a_seventh_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -79,6 +79,9 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "心电图",
             "家庭医生",
             "慢病",
+            "慢性病",
+            "健康大讲堂",
+            "健康讲堂",
             "高血压",
             "糖尿病",
             "疫苗",
@@ -394,7 +397,7 @@ _THIS_EVENT = re.compile(rf"(?:本次|此次|这次|该次)(?:“[^”\n]{{1,40}
 _ORDER = [name for name, _ in _CATEGORY_WORDS]
 # What the first sentences say was held: the object of 开展/举办…, up to its last event word,
 # with any quoted theme left out (a theme names a topic: `开展“协商议事”专题培训会` is 培训).
-_VERBS = r"举办|开展|组织|举行|召开|开设"
+_VERBS = r"举办|开展|组织|举行|召开|开设|带来"
 # Or the subject of a passive: 一场以…为主题的法律科普讲座在这里成功举办.
 _HELD = re.compile(
     rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))"

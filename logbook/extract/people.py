@@ -28,8 +28,11 @@ _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾
 _COUNT_AT = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
 _COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
-    rf"服务(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人)"
+    rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
+    rf"(?P<unit>人次|人)"
 )
+# A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
+_CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人|名)?"
@@ -169,6 +172,8 @@ def read_participants(art: Article):
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
+        elif _running_total(text, m.start()):
+            judged[at] = Reason(N_("a running total"))
         elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
             judged[at] = Reason(N_("helpers"))
             if (
@@ -184,6 +189,9 @@ def read_participants(art: Article):
             _add_count(found, m, m["pre"])
     for m in _COUNT_TALLY.finditer(text):
         if m["num2"] is not None and m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS):
+            continue
+        if _running_total(text, m.start()):
+            judged.setdefault(m.start("num" if m["num"] is not None else "num2"), Reason(N_("a running total")))
             continue
         if not other_event(art, m.start(), m.end()):
             judged[m.start("num" if m["num"] is not None else "num2")] = ""
@@ -225,6 +233,9 @@ def read_participants(art: Article):
         for m in pattern.finditer(text):
             noun = m["noun"]
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
+                continue
+            if _running_total(text, m.start()):
+                judged.setdefault(m.start("num"), Reason(N_("a running total")))
                 continue
             judged.setdefault(m.start("num"), Reason(N_("people served, not attendance")))
             _add_count(served, m, m["pre"])
@@ -278,6 +289,11 @@ def read_participants(art: Article):
         return (n, approx), 0.7, Reason(N_("the total of several head counts, from “{evidence}”"), evidence=evidence)
     listed = "、".join(e for *_, e in found)
     return None, 0, Reason(N_("several head counts disagree ({listed})"), listed=listed)
+
+
+def _running_total(text: str, at: int) -> bool:
+    """Whether the count at `at` is a series' or a year's running total (累计…, 今年以来…)."""
+    return _CUMULATIVE.search(text, max(0, at - 8), at) is not None
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:

@@ -44,7 +44,7 @@ _LEAD_CHARS = {w for w in _LEAD_WORDS if len(w) == 1}
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
-_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街)(?=[{HAN}]{{2}})")
+_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街|局)(?=[{HAN}]{{2}})")
 # What a community's own bodies are called: 和顺社区综合服务中心 is the community at work.
 _COMMUNITY_OWN = (
     "居委会",
@@ -74,6 +74,9 @@ _VISITING_TEAM = re.compile(
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手")
+# The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
+_CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,4}}\s*[)）]?\s*$")
+_DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
 _DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)\s*[,，]\s*$")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
@@ -155,12 +158,21 @@ def read_places(art: Article, registry):
             if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
                 passed.append(Reason(N_("{name} (where a person comes from)"), name=name + suffix))
                 continue
+            begins = m.start() - len(name)
             strong = (
                 strong
                 or _OWN.match(text, m.end()) is not None
                 or (
                     text.startswith(_ACTOR_VERBS, m.end())
-                    and _DAY_BEFORE.search(text, max(0, m.start() - len(name) - 8), m.start() - len(name)) is not None
+                    and _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
+                )
+                # …的联系，向阳社区在2月15日下午举办…: the community, then the day it held something
+                or _DAY_AFTER.match(text, m.end()) is not None
+                # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did
+                or (
+                    len(name) >= 3
+                    and text[begins - 1 : begins] in ",，"
+                    and text.startswith(_ACTOR_VERBS + ("为",), m.end())
                 )
             )
             if not _looks_like_place(name) and not (
@@ -276,7 +288,11 @@ def read_places(art: Article, registry):
         elif len(streets_of_known) > 1:
             street = (None, 0, Reason(N_("the communities lie in different streets")))
         else:
-            street = (None, 0, Reason(N_("no street named")))
+            credit = _CREDIT.search(art.plain[-80:])
+            if credit is not None:
+                street = (credit[1], 0.6, Reason(N_("the street office in the credit at the end")))
+            else:
+                street = (None, 0, Reason(N_("no street named")))
     if not communities:
         said = Reason(N_("no community named"))
     elif from_registry == len(communities):
@@ -307,9 +323,11 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     start = end
     sure = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
-        # A function word ends the name, unless all before it is one place-final character:
-        # 平等街 is a name, not 等 and 街.
-        if text[start - 1] in _STOP_CHARS and not (end - start == 1 and text[start] in _PLACE_FINAL):
+        # A function word ends the name, unless all before it is one character that is a
+        # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
+        if text[start - 1] in _STOP_CHARS and not (
+            end - start == 1 and (text[start] in _PLACE_FINAL or start < 2 or not _HAN_CHAR.match(text[start - 2]))
+        ):
             sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…
             break
         if text[max(0, start - 2) : start] in _SUFFIXES:  # `A社区和B社区`: B starts after A
@@ -327,6 +345,9 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         if end - start > 16:
             return None
     name = text[start:end]
+    # 湖滨社区中心湖山社区: the 中心 is the first 社区's (a centre), not the second name's start.
+    if text[max(0, start - 2) : start] == "社区" and name.startswith("中心") and len(name) >= 4:
+        name, start = name[2:], start + 2
     # 苏州市姑苏区沧浪街道, 河东办兴盛社区: the units in front are not part of the name.
     cut = None
     for m in _ADMIN_PREFIX.finditer(name):
