@@ -1022,6 +1022,10 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("近日，青禾社区举办就业招聘会，为失业人员提供岗位。", "便民服务"),
         ("近日，青禾社区开展“3·15”消费者权益保护宣传活动。", "其他"),
         ("近日，青禾社区举办“健康生活”厨艺大赛。", "文化"),
+        # meetings by what they are for; an event joined to another with 暨 is the first
+        ("近日，青禾社区召开垃圾分类工作推进会。", "会议"),
+        ("近日，青禾社区开展健康义诊暨防诈骗宣传活动。", "义诊"),
+        ("近日，青禾社区开展“四点半课堂”，为小学生辅导作业。", "文化"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):

@@ -292,6 +292,7 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "托管班",
             "夏令营",
             "冬令营",
+            "四点半课堂",
             # Reading and crafts.
             "阅读",
             "书香",
@@ -408,6 +409,13 @@ _FORMATS = {"会议", _WEAK}  # categories a title may name for the form an even
 _FORMS = {"培训", "会议", _WEAK}  # the forms an event takes, whatever its topic
 
 
+def _main_part(said: str) -> str:
+    """What an event joined to another with 暨 is first (义诊暨防诈骗宣传活动 is a clinic day), when
+    that part names a category; else all of it."""
+    first = said.split("暨", 1)[0]
+    return first if first != said and _keyword_hits(first) else said
+
+
 def _held(art: Article) -> tuple[str, str] | None:
     """The category of what the first two sentences of the body say was held, and the words
     that say it: 培训 when they call it that (a class the text calls 培训 is one), else its topic
@@ -418,7 +426,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             if other_event(art, m.start(), m.end()):
                 continue
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
-            obj = _QUOTED.sub("", re.split(_VERBS, m["obj"] or m["subj"])[-1])
+            obj = _main_part(_QUOTED.sub("", re.split(_VERBS, m["obj"] or m["subj"])[-1]))
             named = {name: word for _, name, word in _keyword_hits(obj)}
             if len(named) > 1:
                 named.pop(_WEAK, None)
@@ -436,7 +444,7 @@ def read_category(art: Article, title: str | None, title_conf: float):
     category clearly leads (first-sentence hits count double)."""
     held = _held(art)
     if title and title_conf >= MIN_CONFIDENCE:
-        named = {name: word for _, name, word in _keyword_hits(title)}
+        named = {name: word for _, name, word in _keyword_hits(_main_part(title))}
         if len(named) > 1:
             named.pop(_WEAK, None)
         if named and set(named) == {_WEAK} and named[_WEAK] not in _VOLUNTEER_DAY:

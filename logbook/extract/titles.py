@@ -52,7 +52,8 @@ _EVENT_NOUN = (
 # The words that end what was held (its head): shared with the category reader.
 EVENT_HEAD = (
     r"活动|培训|讲座|会议|议事会|协商会|座谈会|交流会|分享会|大会|演练|义诊|课程|仪式|比赛|大赛|"
-    r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会"
+    r"宣传|沙龙|党课|党日|服务日|展览|演出|晚会|"
+    r"推进会|部署会|动员会|联席会|碰头会|评议会|见面会|恳谈会|听证会|茶话会|联欢会|游园会|读书会|生日会"
 )
 # Greedy: the object runs to the last event word of the clause (宣传讲座, not 宣传).
 _EVENT_OBJECT = re.compile(rf"(?:{_EVENT_VERB})了?(?P<obj>[^,，。；;！!？\n“”]{{0,40}}(?:{EVENT_HEAD}))")
