@@ -36,9 +36,11 @@ _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人|名)?"
-    # 参与居民达120余人次; 居民踊跃参与，共计50余人: who took part, then their number
-    rf"|(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>[{HAN}]{{0,4}}?)[,，]?"
-    rf"(?P<pre>达到|达|共计|共有|合计|总计)(?P<num2>{NUM})(?P<more2>余|多)?(?P<unit2>人次|人|名)"
+)
+# 参与居民达120余人次; 居民踊跃参与，共计50余人: who took part, then their number.
+_COUNT_TALLY_AFTER = re.compile(
+    rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>[{HAN}]{{0,4}}?)[,，]?"
+    rf"(?P<pre>达到|达|共计|共有|合计|总计)(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
 )
 # People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
 # a head count only when the text gives no attendance.
@@ -187,14 +189,15 @@ def read_participants(art: Article):
         else:
             judged[at] = ""
             _add_count(found, m, m["pre"])
-    for m in _COUNT_TALLY.finditer(text):
-        if m["num2"] is not None and m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS):
+    tallies = [*_COUNT_TALLY.finditer(text), *_COUNT_TALLY_AFTER.finditer(text)]
+    for m in sorted(tallies, key=lambda m: m.start()):
+        if m.re is _COUNT_TALLY_AFTER and m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS):
             continue
         if _running_total(text, m.start()):
-            judged.setdefault(m.start("num" if m["num"] is not None else "num2"), Reason(N_("a running total")))
+            judged.setdefault(m.start("num"), Reason(N_("a running total")))
             continue
         if not other_event(art, m.start(), m.end()):
-            judged[m.start("num" if m["num"] is not None else "num2")] = ""
+            judged[m.start("num")] = ""
             _add_count(found, m, "共")
     for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE):
         for m in pattern.finditer(text):
@@ -297,7 +300,7 @@ def _running_total(text: str, at: int) -> bool:
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
-    number = m["num"] if m["num"] is not None else m["num2"]
+    number = m["num"]
     if number in ("百", "千"):  # 百余人: "over a hundred"
         number = "一" + number
     try:
@@ -306,6 +309,5 @@ def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
         return
     if n < 2:  # 一位居民: a person, not a head count
         return
-    more = m["more"] if m["num"] is not None else m["more2"]
-    approx = bool(more) or prefix in _APPROX_PREFIXES
+    approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
     found.append((n, approx, prefix in _TOTAL_PREFIXES, m.group()))

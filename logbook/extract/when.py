@@ -36,10 +36,11 @@ _DATELINE_AFTER = re.compile(
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨))",
     re.M,
 )
-_IN_SENTENCE = re.compile(r"\s*(?:[，,]|上午|下午|晚上|早上|中午|傍晚|[（(]?(?:星期|周)[一二三四五六日天])")
 # The day of the week written after a day (5月9日（星期五）): it tells which year a day
 # written without one was.
-_WEEKDAY = re.compile(r"[日号]\s*[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAY_WORD = r"[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])"
+_WEEKDAY = re.compile(rf"[日号]\s*{_WEEKDAY_WORD}")
+_IN_SENTENCE = re.compile(rf"\s*(?:[，,]|上午|下午|晚上|早上|中午|傍晚|{_WEEKDAY_WORD})")
 _WEEKDAYS = "一二三四五六日"
 _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
