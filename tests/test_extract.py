@@ -1026,6 +1026,12 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("近日，青禾社区召开垃圾分类工作推进会。", "会议"),
         ("近日，青禾社区开展健康义诊暨防诈骗宣传活动。", "义诊"),
         ("近日，青禾社区开展“四点半课堂”，为小学生辅导作业。", "文化"),
+        # card games for elders are leisure, as chess is
+        ("近日，青禾社区邀请长者齐聚一堂，打牌聊天，联络感情。", "文化"),
+        # a talk named only by its form takes the topic of its quoted theme
+        ("4月22日，青禾社区举办“我的健康我做主”科普知识讲座。此次讲座很受欢迎。", "义诊"),
+        ("4月22日，青禾社区举办“守住钱袋子 远离诈骗”专题讲座。", "安全"),
+        ("4月22日，青禾社区举办“协商议事”专题讲座。", "培训"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):
@@ -1060,6 +1066,9 @@ def test_the_year_of_a_numbered_day(text, expected):
         ("近日，太阳宫乡社区建设持续推进，青禾社区开展活动。青禾社区居民参加。", ["青禾社区"]),
         # a community's own numbered branch
         ("近日，青禾社区第一党支部开展活动。", ["青禾社区"]),
+        # 东进 is a place's name, not a slogan's verb (送法进社区)
+        ("暑假期间，紫薇东进社区新时代文明实践站开展手工活动。", ["紫薇东进社区"]),
+        ("近日，青禾街道开展送法进社区活动。", []),
     ],
 )
 def test_communities_of_the_common_shapes(text, expected):
@@ -1075,6 +1084,9 @@ def test_communities_of_the_common_shapes(text, expected):
         ("近日，青禾社区开展讲座，本次活动参与人数共计88人。", (88, False)),
         ("近日，青禾社区开展讲座，现场居民踊跃参与，共计50余人。", (50, True)),
         ("近日，青禾社区组织35名党员开展主题党日活动。", (35, False)),
+        # those present
+        ("近日，志愿者走进青禾社区，为在座的58位老人准备了生日蛋糕。", (58, False)),
+        ("近日，青禾社区召开议事会，与会的30余名居民代表发表意见。", (30, True)),
         # and what is no attendance, said the same ways
         ("近日，青禾社区组织10名志愿者为居民服务。", None),
         ("近日，青禾社区开展垃圾分类，居民参与率达90%。", None),

@@ -7,7 +7,7 @@ import re
 
 from ..i18n import N_, Reason
 from .articles import HAN, Article, other_event
-from .category_words import CATEGORY_WORDS, NOT_KEYWORDS, VOLUNTEER_DAY, WEAK
+from .category_words import CATEGORY_WORDS, NOT_KEYWORDS, THEME_WORDS, VOLUNTEER_DAY, WEAK
 from .draft import MIN_CONFIDENCE
 from .titles import EVENT_HEAD
 
@@ -67,14 +67,24 @@ def _held(art: Article) -> tuple[str, str] | None:
             if other_event(art, m.start(), m.end()):
                 continue
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
-            obj = _main_part(_QUOTED.sub("", re.split(_VERBS, m["obj"] or m["subj"])[-1]))
+            said = re.split(_VERBS, m["obj"] or m["subj"])[-1]
+            obj = _main_part(_QUOTED.sub("", said))
             named = {name: word for _, name, word in _keyword_hits(obj)}
             if len(named) > 1:
                 named.pop(WEAK, None)
             if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY):
                 continue  # 开展文明志愿服务进社区活动: who held it, not what was done
-            name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
-            return name, obj
+            if named.get("培训") == "培训":
+                return "培训", obj
+            if set(named) <= _FORMS:
+                # 举办“我的健康我做主”科普知识讲座: a talk named only by its form takes the topic
+                # its quoted theme names, as a title's topic goes before its form.
+                theme = "".join(_QUOTED.findall(said))
+                themed = {name for _, name, _ in _keyword_hits(theme) if name not in _FORMS}
+                themed = themed or {name for word, name in THEME_WORDS if word in theme}
+                if len(themed) == 1:
+                    return themed.pop(), said
+            return min(named, key=_ORDER.index), obj
     return None
 
 

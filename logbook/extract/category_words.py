@@ -313,6 +313,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "象棋",
             "围棋",
             "棋牌",
+            "下棋",
+            "打牌",
+            "扑克",
+            "掼蛋",
             "绘本",
             "亲子",
             "烘焙",
@@ -363,3 +367,7 @@ VOLUNTEER_DAY = ("学雷锋",)
 # or the framing nearly every report opens with (党建引领, 喜迎二十大 before a festival). Taken
 # before the keywords.
 NOT_KEYWORDS = ("督导员", "安全员", "党建引领", "喜迎二十大", "喜迎党的二十大", "迎接二十大", "迎二十大")
+
+# A talk's quoted theme names its topic in fewer words than a report does: a talk themed
+# “我的健康我做主” is a health talk, though 健康 alone names no category (身心健康 is everywhere).
+THEME_WORDS = (("健康", "义诊"),)

@@ -62,6 +62,11 @@ _COUNT_AUDIENCE = re.compile(
     rf"为(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>[{HAN}]{{0,6}}?)"
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
 )
+# Those present: 为在座的58位老人准备了蛋糕, 与会的30余名代表.
+_COUNT_PRESENT = re.compile(
+    rf"(?:在座|在场|到场|与会)的(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    rf"(?P<noun>[{HAN}]{{0,6}})"
+)
 # A list of who came, closed with its total: 社区干部、居民代表等20余人.
 # 组织党员、居民等40余人开展…: the list, then what they did together.
 _COUNT_LISTED = re.compile(
@@ -199,7 +204,7 @@ def read_participants(art: Article):
         if not other_event(art, m.start(), m.end()):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
-    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE):
+    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT):
         for m in pattern.finditer(text):
             at = m.start("num")
             if at in judged or other_event(art, m.start(), m.end()):

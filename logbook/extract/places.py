@@ -80,6 +80,7 @@ _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}�
 _DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)\s*[,，]\s*$")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
+_DIRECTED = ("东进", "西进", "南进", "北进")
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
 # An event named after the community: 情系贞西社区邻里节 is a festival's name.
 _EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
@@ -339,7 +340,13 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         ):
             break
         # 送法进社区, 义诊进社区, 书香飘社区, 服务到社区: a slogan's verb, not a name.
-        if text[start - 1] in _SLOGAN_VERBS and start == end and text.startswith("社区", end):
+        # But 东进, 西进 are places' names (紫薇东进社区).
+        if (
+            text[start - 1] in _SLOGAN_VERBS
+            and start == end
+            and text.startswith("社区", end)
+            and text[start - 2 : start] not in _DIRECTED
+        ):
             break
         start -= 1
         if end - start > 16:
