@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
-from .i18n import _
+from .i18n import _, os_reason
 
 APP_NAME = "logbook"
 DB_FILENAME = "logbook.json"
@@ -105,7 +105,9 @@ def load_settings() -> Settings:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise UsageError(
-                _("cannot read the settings file {path}: {reason}").format(path=path, reason=err)
+                _("cannot read the settings file {path}: {reason}").format(
+                    path=path, reason=os_reason(err).text() if isinstance(err, OSError) else err
+                )
             ) from None
         author = data.get("author")
         if isinstance(author, str) and author.strip():

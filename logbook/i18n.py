@@ -14,6 +14,7 @@ What programs read never goes through here: JSON keys and values, exit codes, th
 
 from __future__ import annotations
 
+import errno
 import gettext as _gettext
 import os
 import sys
@@ -218,3 +219,30 @@ def items(*parts: str) -> Joined:
 def reason_text(reason: str) -> str:
     """A reason in the reader's language (a plain string is shown as it is)."""
     return reason.text() if isinstance(reason, Reason) else reason
+
+
+# The system's common refusals, said in the reader's language; the English is what the system
+# says on Linux. Any other error is said as the system says it.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EIO: N_("Input/output error"),
+    errno.EMFILE: N_("Too many open files"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EBUSY: N_("Device or resource busy"),
+}
+
+
+def os_reason(err: OSError) -> Reason:
+    """Why the system refused (`err.strerror`), as a Reason: `text()` in the reader's language."""
+    known = _OS_REASONS.get(err.errno) if err.errno is not None else None
+    if known is not None:
+        return Reason(known)
+    return Reason("{reason}", reason=err.strerror or str(err))

@@ -2,6 +2,7 @@
 headings and labels, head counts written `40余`, Beijing times, errors and notes in Chinese;
 what programs read (JSON) stays as it is."""
 
+import errno
 import re
 import sys
 import textwrap
@@ -222,6 +223,7 @@ _KEEP = re.compile(
         ["digest", "--week", "2025-W99"],
         ["import", "/nonexistent/file.json"],
         ["export", "-f", "xlsxx"],
+        ["export", "-o", "/nonexistent/folder/out.json"],  # the system's reason in Chinese too
         ["community", "remove", "无此社区"],
         ["--lang", "fr", "list"],
     ],
@@ -237,3 +239,12 @@ def test_errors_read_chinese_under_zh(args, monkeypatch):
         said = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", " ", said) if typed else said
     leftover = re.findall(r"[A-Za-z]{3,}", _KEEP.sub(" ", said))
     assert not leftover, result.stderr
+
+
+def test_the_systems_reasons_read_chinese():
+    i18n.use(i18n.CHINESE)
+    missing = i18n.os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    assert (str(missing), missing.text()) == ("No such file or directory", "没有这个文件或文件夹")
+    assert i18n.os_reason(OSError(errno.ENOSPC, "No space left on device")).text() == "磁盘上没有剩余空间"
+    # one the catalog does not know is said as the system says it
+    assert i18n.os_reason(OSError(errno.EXDEV, "Invalid cross-device link")).text() == "Invalid cross-device link"

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import ExitCode, UsageError, ValidationError
 from ..formats import dumps_json
-from ..i18n import N_, _
+from ..i18n import N_, _, os_reason
 from ..models import Activity
 from . import completion
 from .common import info, state, warn
@@ -212,7 +212,9 @@ def _run_editor(editor_cmd: str, editor_argv: list[str], path: str, text: str) -
         code = subprocess.call([*editor_argv, path])
     except OSError as err:
         raise UsageError(
-            _("cannot run the editor {command}: {reason}").format(command=repr(editor_cmd), reason=err.strerror or err)
+            _("cannot run the editor {command}: {reason}").format(
+                command=repr(editor_cmd), reason=os_reason(err).text()
+            )
         ) from None
     if code != 0:
         raise UsageError(
@@ -232,7 +234,7 @@ def _run_editor(editor_cmd: str, editor_argv: list[str], path: str, text: str) -
     except OSError as err:
         raise UsageError(
             _("cannot read back the edited record {path}: {reason}; nothing was changed").format(
-                path=path, reason=err.strerror or err
+                path=path, reason=os_reason(err).text()
             )
         ) from None
     except UnicodeDecodeError as err:

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import LogbookError, UsageError
 from ..formats import Format
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, os_reason
 from .common import info, state, stdout_is_terminal
 from .filters import (
     CategoryOpt,
@@ -90,7 +90,7 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
 
             write_chunks(handle, chunks)
     except OSError as err:
-        raise LogbookError(_("cannot write {file}: {reason}").format(file=path, reason=err.strerror or err)) from None
+        raise LogbookError(_("cannot write {file}: {reason}").format(file=path, reason=os_reason(err).text())) from None
 
 
 def export(

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
-from ..i18n import N_, _, ngettext, reason_text
+from ..i18n import N_, _, ngettext, os_reason, reason_text
 from .common import ask, consoles, info, print_view, state, stdin_is_terminal, warn, write_out
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
@@ -194,7 +194,7 @@ def _read_input(file: str) -> tuple[str, str]:
             raise closed from None
         except OSError as err:
             raise LogbookError(
-                _("standard input cannot be read: {reason}").format(reason=err.strerror or err)
+                _("standard input cannot be read: {reason}").format(reason=os_reason(err).text())
             ) from None
         return _decode(raw), "stdin"
     path = Path(file)
@@ -208,7 +208,7 @@ def _read_input(file: str) -> tuple[str, str]:
         raise LogbookError(_("{file!r} cannot be read: permission denied").format(file=file)) from None
     except OSError as err:
         raise LogbookError(
-            _("{file!r} cannot be read: {reason}").format(file=file, reason=err.strerror or err)
+            _("{file!r} cannot be read: {reason}").format(file=file, reason=os_reason(err).text())
         ) from None
     return _decode(raw), path.name
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode, LogbookError, UsageError
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, os_reason
 from ..report import BY_CHOICES, PERIOD_CHOICES
 from .common import (
     consoles,
@@ -180,7 +180,7 @@ def _write_file(path, data: bytes, failed: str) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as err:
-        reason = err.strerror or str(err)
+        reason = os_reason(err).text()
         raise LogbookError(failed.format(path=repr(str(path)), reason=reason)) from None
 
 

@@ -18,7 +18,7 @@ import orjson
 
 from ..errors import LogbookError, NotFound, UsageError, ValidationError
 from ..formats import CsvReadError, csv_header, read_csv_rows
-from ..i18n import N_, Reason, _
+from ..i18n import N_, Reason, _, os_reason
 from ..models import NAME_MAX, Categories, Community
 from .records import ExchangeFile, Problem, _csv_record, _json_type, _shorten, _Validator
 from .stamps import _STAMP_RE
@@ -49,7 +49,7 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         if p.is_dir():
             raise UsageError(_("{file} is a directory; expected an exchange file").format(file=path)) from None
         raise ExchangeFileError(
-            _("{file} cannot be read: {reason}").format(file=path, reason=err.strerror or err)
+            _("{file} cannot be read: {reason}").format(file=path, reason=os_reason(err).text())
         ) from None
 
 

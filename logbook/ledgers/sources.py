@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exchange import ExchangeFileError, decode, read_bytes
-from ..i18n import _
+from ..i18n import _, os_reason
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -111,5 +111,7 @@ def _workbook_sheets(p: Path) -> list[Sheet]:
 
 
 def _first_line(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.errno is not None:
+        return os_reason(err).text()
     text = str(err).strip() or type(err).__name__
     return text.splitlines()[0][:200]

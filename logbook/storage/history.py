@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from ..i18n import N_, Message, message
+from ..i18n import N_, Message, message, os_reason
 from .files import _dumps, _owned_by_someone_else, atomic_write_bytes
 from .layout import _BACKUP_NAME, _PART_NAME, _PLAIN_NAME, HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES
 
@@ -108,7 +108,7 @@ def read_history(backups: Path, main_name: str) -> list[HistoryEntry]:
     except IsADirectoryError:
         raise HistoryProblem(message(N_("is a folder, not a file"))) from None
     except OSError as err:
-        raise HistoryProblem(message(N_("cannot be read ({reason})"), reason=err.strerror or err)) from None
+        raise HistoryProblem(message(N_("cannot be read ({reason})"), reason=os_reason(err))) from None
     try:
         items = orjson.loads(raw)
     except orjson.JSONDecodeError:

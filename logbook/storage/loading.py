@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 
 from ..errors import DataFileError
-from ..i18n import N_, Message, _, message, ngettext
+from ..i18n import N_, Message, _, message, ngettext, os_reason
 from ..models import Activity, stored_record
 from .base import StoreBase
 from .files import SafeStorage
@@ -154,7 +154,7 @@ class Loading(StoreBase):
             raise DataFileError(_("{path} cannot be read: permission denied").format(path=path)) from None
         except OSError as err:
             raise DataFileError(
-                _("{path} cannot be read: {reason}").format(path=path, reason=err.strerror or err)
+                _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(err).text())
             ) from None
         if not raw.strip():
             raise self._damaged(message(N_("is empty, which a logbook never is")))
@@ -259,7 +259,7 @@ class Loading(StoreBase):
             data = storage.read()
         except OSError as err:
             raise DataFileError(
-                _("{path} cannot be read: {reason}").format(path=path, reason=err.strerror or err)
+                _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(err).text())
             ) from None
         except orjson.JSONDecodeError as err:
             raise self._damaged(message(N_("is not valid JSON ({error})"), error=err), path) from None

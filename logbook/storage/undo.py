@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 
 from ..errors import DataFileError, NotFound, ReadOnly
-from ..i18n import N_, Message, _, message
+from ..i18n import N_, Message, _, message, os_reason
 from .base import StoreBase
 from .files import _fsync_dir, _owned_by_someone_else, _put_back
 from .history import HistoryEntry, HistoryProblem, _write_history, read_history
@@ -137,7 +137,7 @@ class Undoing(StoreBase):
             except OSError as err:
                 raise DataFileError(
                     _("cannot undo in {logbook}: {reason}. {untouched}").format(
-                        logbook=self.label, reason=err.strerror or err, untouched=untouched
+                        logbook=self.label, reason=os_reason(err).text(), untouched=untouched
                     )
                 ) from None
             _fsync_dir(self.path.parent)
@@ -170,7 +170,7 @@ class Undoing(StoreBase):
                 problem = None
                 data = orjson.loads(path.read_bytes())
         except OSError as err:
-            problem = message(N_("cannot be read ({reason})"), reason=err.strerror or err)
+            problem = message(N_("cannot be read ({reason})"), reason=os_reason(err))
         except orjson.JSONDecodeError:
             problem = message(N_("is not valid JSON"))
         if problem is None:

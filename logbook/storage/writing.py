@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import DataFileError, LockTimeout, ReadOnly
-from ..i18n import _
+from ..i18n import _, os_reason
 from .files import SafeStorage, _free_name, _fsync_dir, _private, atomic_write_bytes, make_private_dirs
 from .history import HistoryEntry, HistoryProblem, _prune, _write_history, read_history
 from .index import _index_entry
@@ -72,7 +72,7 @@ class Writing(Retiring):
             make_private_dirs(directory)
         except OSError as err:
             raise DataFileError(
-                _("cannot create the folder {folder}: {reason}").format(folder=directory, reason=err.strerror or err)
+                _("cannot create the folder {folder}: {reason}").format(folder=directory, reason=os_reason(err).text())
             ) from None
         if self.path.is_dir():
             raise DataFileError(_("{path} is a directory, not a logbook file").format(path=self.path))
@@ -89,7 +89,7 @@ class Writing(Retiring):
         except OSError as err:
             raise DataFileError(
                 _("cannot lock {logbook}: {reason} ({lock})").format(
-                    logbook=self.label, reason=err.strerror or err, lock=self.lock_path
+                    logbook=self.label, reason=os_reason(err).text(), lock=self.lock_path
                 )
             ) from None
         try:
@@ -213,7 +213,7 @@ class Writing(Retiring):
                 said = _("cannot write {logbook}: the disk is full. The logbook was left as it was")
             else:
                 said = _("cannot write {logbook}: {reason}. The logbook was left as it was")
-            raise DataFileError(said.format(logbook=self.label, reason=err.strerror or str(err))) from None
+            raise DataFileError(said.format(logbook=self.label, reason=os_reason(err).text())) from None
         if history is None:
             return  # without a history nothing can tell what the backups still need
         try:
