@@ -811,6 +811,13 @@ def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):
         ),
         # the site's name after it
         ("青禾社区举办元宵灯会 | 某某新闻网\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
+        # a page's title (the headline and the site's) above the headline itself
+        (
+            "青禾社区举办元宵灯会-某某区人民政府门户网站\n首页 > 工作动态\n青禾社区举办元宵灯会\n"
+            "2月12日，青禾社区举办“闹元宵”灯会。",
+            "青禾社区举办元宵灯会",
+        ),
+        ("青禾社区举办元宵灯会-某某街道公众号\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
     ],
 )
 def test_a_headline_beside_a_column_or_a_sites_name(text, title):
