@@ -1039,6 +1039,15 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("4月22日，青禾社区举办“我的健康我做主”科普知识讲座。此次讲座很受欢迎。", "义诊"),
         ("4月22日，青禾社区举办“守住钱袋子 远离诈骗”专题讲座。", "安全"),
         ("4月22日，青禾社区举办“协商议事”专题讲座。", "培训"),
+        # more of the field's words: shows and banquets, screenings, disaster days, red films,
+        # services at home, civility campaigns
+        ("近日，青禾社区举办消夏晚会，居民表演了节目。", "文化"),
+        ("近日，青禾社区举办“邻里一家亲”百家宴。", "文化"),
+        ("近日，青禾社区开展“关爱女性健康”两癌筛查活动。", "义诊"),
+        ("5月12日，青禾社区开展防灾减灾日宣传活动。", "安全"),
+        ("近日，青禾社区组织居民观看红色电影。", "党建"),
+        ("近日，青禾社区开展上门服务，为行动不便的老人代缴水电费。", "便民服务"),
+        ("近日，青禾社区开展文明养犬宣传活动。", "其他"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):

@@ -38,6 +38,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防拐",
             "防骗",
             "非法集资",
+            # Disaster-reduction days and the campaign against illegal publications.
+            "防灾减灾",
+            "减灾",
+            "扫黄打非",
         ),
     ),
     (
@@ -84,6 +88,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "中暑",
             "心理健康",
             "膳食",
+            # Screenings and rehabilitation.
+            "筛查",
+            "两癌",
+            "康复",
         ),
     ),
     (
@@ -124,6 +132,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "祭英烈",
             "烈士陵园",
             "缅怀先烈",
+            # A red film is party education, not an evening's film (电影).
+            "红色电影",
+            "红色观影",
             "革命先烈",
         ),
     ),
@@ -219,6 +230,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "医保",
             "社保",
             "参保",
+            # Services at home and paying bills for elders.
+            "上门服务",
+            "代缴",
+            "养老保险",
         ),
     ),
     (
@@ -325,6 +340,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "音乐会",
             "趣味运动",
             "厨艺",
+            # Evening shows, street banquets, the family days and exhibitions.
+            "晚会",
+            "消夏",
+            "百家宴",
+            "母亲节",
+            "父亲节",
+            "展览",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
@@ -353,6 +375,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "人口普查",
             "征兵",
             "国防教育",
+            # Civility campaigns and veterans' affairs.
+            "文明养犬",
+            "光盘行动",
+            "退役军人",
         ),
     ),
 )
