@@ -1127,6 +1127,8 @@ def test_head_counts_of_the_common_shapes(text, expected):
         ("2024.05.09，青禾社区开展讲座。", "2024-05-09"),
         ("2024/5/9上午，青禾社区开展讲座。", "2024-05-09"),
         ("2024-05-12 10:20 来源：青禾街道\n近日，青禾社区开展讲座。", None),
+        # the day welcomed is not the day of the activity
+        ("为迎接5月12日防灾减灾日，5月9日青禾社区开展讲座。", "2024-05-09"),
     ],
 )
 def test_dates_of_the_common_shapes(text, expected):

@@ -178,6 +178,8 @@ class Article:
 _EARLIER = ("此前", "之前", "先前", "上次", "上一次", "上回", "上期", "前期", "去年", "曾于", "曾在", "早在", "继")
 _LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟于", "预计", "届时")
 _OCCASION = ("之际", "前夕", "来临", "到来")
+# A day welcomed ahead (为迎接5月12日防灾减灾日，…): an occasion, named before its date.
+_WELCOMED = ("迎接", "喜迎", "迎来")
 
 
 _THIS_TIME = ("本次", "此次", "这次", "这一次", "本期", "今年", "今天", "当天")
@@ -191,7 +193,7 @@ _AHEAD = 8
 def other_event(art: Article, start: int, end: int) -> str | None:
     """'earlier', 'later' or 'occasion' when the span sits where the text speaks of another
     event: after 此前/上次 in its sentence (unless 本次/此次 brings the text back), in a clause
-    with 将于/下次, or before 之际 (a festival's date)."""
+    with 将于/下次, or before 之际 or after 迎接 (a festival's date)."""
     s, _ = art.sentence_at(start)
     c0, c1 = art.clause_at(start)
     after = art.masked[end : min(c1, end + _AHEAD)]
@@ -200,6 +202,6 @@ def other_event(art: Article, start: int, end: int) -> str | None:
         return "earlier"
     if art.holds(_LATER, c0, start) or any(w in after[:6] for w in _LATER):
         return "later"
-    if _OCCASION_AHEAD.match(after):
+    if _OCCASION_AHEAD.match(after) or art.holds(_WELCOMED, c0, start):
         return "occasion"
     return None
