@@ -37,10 +37,11 @@ _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人|名)?"
 )
-# 参与居民达120余人次; 居民踊跃参与，共计50余人: who took part, then their number.
+# 参与居民达120余人次; 居民踊跃参与，共计50余人; 参与居民80余人, 参加活动的居民有60余人: who
+# took part, then their number (with no word between, only after who they were).
 _COUNT_TALLY_AFTER = re.compile(
     rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>[{HAN}]{{0,4}}?)[,，]?"
-    rf"(?P<pre>达到|达|共计|共有|合计|总计)(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
+    rf"(?P<pre>达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
 )
 # People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
 # a head count only when the text gives no attendance.
@@ -196,7 +197,9 @@ def read_participants(art: Article):
             _add_count(found, m, m["pre"])
     tallies = [*_COUNT_TALLY.finditer(text), *_COUNT_TALLY_AFTER.finditer(text)]
     for m in sorted(tallies, key=lambda m: m.start()):
-        if m.re is _COUNT_TALLY_AFTER and m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS):
+        if m.re is _COUNT_TALLY_AFTER and (
+            (m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS)) or not (m["pre"] or m["noun"])
+        ):
             continue
         if _running_total(text, m.start()):
             judged.setdefault(m.start("num"), Reason(N_("a running total")))
