@@ -1085,6 +1085,10 @@ def test_the_year_of_a_numbered_day(text, expected):
         # 东进 is a place's name, not a slogan's verb (送法进社区)
         ("暑假期间，紫薇东进社区新时代文明实践站开展手工活动。", ["紫薇东进社区"]),
         ("近日，青禾街道开展送法进社区活动。", []),
+        # the second of a list, and a community that opens its clause before where it held it
+        ("近日，和平街街道青禾社区、青苗社区联合开展讲座。", ["青禾社区", "青苗社区"]),
+        ("党员进社区，服务社区、奉献社区。", []),
+        ("近日，青禾社区在辖区青苗小区开展讲座。", ["青禾社区"]),
     ],
 )
 def test_communities_of_the_common_shapes(text, expected):

@@ -73,7 +73,7 @@ _VISITING_TEAM = re.compile(
 )
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
-_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手")
+_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手", "在")
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
 _CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,4}}\s*[)）]?\s*$")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
@@ -317,7 +317,7 @@ def read_places(art: Article, registry):
     return communities, street, location, why
 
 
-def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False):
+def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False, in_list: bool = True):
     """The name that ends at `end` (before a suffix), or None when its start cannot be told.
     With `strong`, (name, whether its start is sure): it follows an administrative unit
     (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
@@ -351,6 +351,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         start -= 1
         if end - start > 16:
             return None
+    # `A社区、B社区`: B starts after the 、 as surely as after A社区 itself, when A is a name
+    # (服务社区、奉献社区 are verbs and their object).
+    if in_list and text[max(0, start - 3) : start] == "社区、":
+        sure = _name_before(text, start - 3, taken, in_list=False) is not None
     name = text[start:end]
     # 湖滨社区中心湖山社区: the 中心 is the first 社区's (a centre), not the second name's start.
     if text[max(0, start - 2) : start] == "社区" and name.startswith("中心") and len(name) >= 4:
