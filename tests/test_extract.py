@@ -1148,6 +1148,10 @@ def test_dates_of_the_common_shapes(text, expected):
         # the trades that come to teach residents speak when the text says they taught
         ("近日，青禾社区开展讲座，消防中队教导员刘伟为居民授课。", ["刘伟"]),
         ("近日，青禾社区邀请营养师孙悦为居民带来“合理膳食”讲座。", ["孙悦"]),
+        # the one who gives the talk by name; a name followed by 现场 or 手把手
+        ("近日，青禾社区开展讲座，主讲人张明结合案例讲解了防骗技巧。", ["张明"]),
+        ("近日，青禾社区开展讲座，派出所民警赵磊现场讲解反诈知识。", ["赵磊"]),
+        ("近日，青禾社区开展活动，非遗传承人吴秀兰手把手教居民剪纸。", ["吴秀兰"]),
         ("近日，青禾社区开展普法讲座，区法院法官郑洁结合案例讲解了民法典。", ["郑洁"]),
         # and not when it does not
         ("近日，青禾社区开展讲座，调解员林平到场维持秩序。", []),

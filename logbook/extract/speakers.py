@@ -40,6 +40,8 @@ _ROLES = (
     "所长",
     "班长",
     "负责人",
+    "主讲人",
+    "授课人",
     "理事长",
     "会长",
     "院长",
@@ -88,7 +90,8 @@ _NOT_NAMES = set(
     消防 安全 专职 兼职 带教 指导 授课 主讲 张贴 李子 马上 黄色 白色 石头 江湖 高度 方面 方法
     高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传""".split()
 )
-_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根")
+# (现场讲解, 手把手教: what a name is followed by as often as a verb)
+_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手")
 
 
 _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
