@@ -818,6 +818,11 @@ def test_kinds_seen_in_a_third_set_of_reports(text, field, expected):
             "青禾社区举办元宵灯会",
         ),
         ("青禾社区举办元宵灯会-某某街道公众号\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
+        # the day and source printed on the headline's line
+        ("青禾社区举办元宵灯会 2025-02-13 来源：青禾街道\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
+        # a slogan above a dash-led subtitle that says what was done; a slogan's own subtitle
+        ("红红火火闹元宵\n——青禾社区举办元宵灯会\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
+        ("青禾社区举办元宵灯会\n——红红火火闹元宵\n2月12日，青禾社区举办“闹元宵”灯会。", "青禾社区举办元宵灯会"),
     ],
 )
 def test_a_headline_beside_a_column_or_a_sites_name(text, title):

@@ -199,10 +199,36 @@ def _shared_words(line: str, body: str) -> int:
     return sum(1 for pair in set(_HAN_PAIR.findall(line)) if pair in body)
 
 
+# The day and source a page prints on the headline's own line, after a space.
+_DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
+# A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
+_SUBTITLE = re.compile(r"^\s*[—－]{1,2}\s*(?P<sub>[^。]{4,})$")
+
+
+def _with_subtitles(lines: list[str]) -> list[str]:
+    """`lines` with a dash-led subtitle and the title line above it made one headline: the
+    subtitle when it says what was done (a slogan above it does not), else the title. The same
+    length: the subtitle's line is left empty, so that positions still count lines."""
+    joined = list(lines)
+    previous = None  # the last non-empty line's position
+    for at, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _SUBTITLE.match(line)
+        if m and previous is not None and "。" not in joined[previous] and not _SUBTITLE.match(joined[previous]):
+            if _DONE.search(m["sub"]):
+                joined[previous] = m["sub"].strip()
+            joined[at] = ""
+            continue
+        previous = at
+    return joined
+
+
 def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     """The lines above the body that read as headlines, with where each is; then (where the
     body starts, None) if it starts among `lines`."""
     field_value = False
+    lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
         line = raw.strip().lstrip("-*#·• ").strip()
         if not line:
@@ -217,6 +243,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _headline_side(line)
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
         line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
+        if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
+            line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
         if len(line) > _HEADLINE_MAX or "。" in line:
             yield at, None  # the body: no headline below it
             return
