@@ -1053,6 +1053,7 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("近日，青禾社区组织居民观看红色电影。", "党建"),
         ("近日，青禾社区开展上门服务，为行动不便的老人代缴水电费。", "便民服务"),
         ("近日，青禾社区开展文明养犬宣传活动。", "其他"),
+        ("青禾社區發展協會於5月9日舉辦社區環境清潔日。", "志愿服务"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):
@@ -1094,6 +1095,9 @@ def test_the_year_of_a_numbered_day(text, expected):
         ("近日，和平街街道青禾社区、青苗社区联合开展讲座。", ["青禾社区", "青苗社区"]),
         ("党员进社区，服务社区、奉献社区。", []),
         ("近日，青禾社区在辖区青苗小区开展讲座。", ["青禾社区"]),
+        ("為豐富長者生活，青禾園社區日前舉辦重陽敬老活動。", ["青禾园社区"]),
+        # Taiwan's community development association is the community at work
+        ("青禾社區發展協會於5月9日舉辦社區環境清潔日。", ["青禾社区"]),
     ],
 )
 def test_communities_of_the_common_shapes(text, expected):
@@ -1111,6 +1115,8 @@ def test_communities_of_the_common_shapes(text, expected):
         ("近日，青禾社区组织35名党员开展主题党日活动。", (35, False)),
         ("近日，青禾社区开展讲座，发放宣传册200余份，参与居民80余人。", (80, True)),
         ("近日，青禾社区开展讲座，参加活动的居民有60余人。", (60, True)),
+        # people served, when no attendance is given
+        ("5月9日，青禾社区举办免费健康检查，为120名居民量血压、测血糖。", (120, False)),
         # those present
         ("近日，志愿者走进青禾社区，为在座的58位老人准备了生日蛋糕。", (58, False)),
         ("近日，青禾社区召开议事会，与会的30余名居民代表发表意见。", (30, True)),

@@ -194,6 +194,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Clean-ups: volunteers' work for the place they live in.
             "环境整治",
             "清洁家园",
+            "清洁日",
+            "环境清洁",
             "大扫除",
             "卫生清理",
             "清理",

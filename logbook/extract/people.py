@@ -47,7 +47,7 @@ _COUNT_TALLY_AFTER = re.compile(
 # a head count only when the text gives no attendance.
 _COUNT_SERVED_FOR = re.compile(
     rf"为(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位|人)"
-    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪)"
+    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪|量血压|测血压|测血糖)"
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
 _COUNT_DRAWN = re.compile(

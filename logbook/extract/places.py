@@ -57,6 +57,8 @@ _COMMUNITY_OWN = (
     "新时代文明实践站",
     "网格",
     "工作站",
+    # Taiwan's community development association (青禾社區發展協會)
+    "发展协会",
 )
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
