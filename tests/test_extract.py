@@ -1196,3 +1196,25 @@ def test_speakers_of_the_common_trades(text, expected):
 )
 def test_kinds_seen_in_a_seventh_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a scraped table's cell edge after the headline
+        (
+            "青禾街道：“流动”小课堂 推动学党史 |\n5月20日，青禾社区开展党史学习小课堂。",
+            "title",
+            "青禾街道：“流动”小课堂 推动学党史",
+        ),
+        # those present 在现场; a list closed with its total and no 等
+        ("3月15日晚，青禾社区的100余名党员在现场聆听党史课。", "participants", 100),
+        ("7月4日，青禾社区召开例会，组长、楼长共60余人分批次参加培训。", "participants", 60),
+        # people served as they receive it, when no attendance is given
+        ("11月16日，青禾社区为老年人免费体检，共有96位老年人接受了体检。", "participants", 96),
+        # a title that is only the event's quoted name gives way to what the text says was held
+        ("9月3日，青禾社区开展了“中秋送健康”义诊活动，为长者测量血压。", "category", "义诊"),
+    ],
+)
+def test_kinds_seen_in_a_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -57,6 +57,11 @@ def _main_part(said: str) -> str:
     return first if first != said and _keyword_hits(first) else said
 
 
+def _quoted_name(art: Article, title: str) -> bool:
+    """Whether `title` is written in the text as a quoted name (“…”, 「…」)."""
+    return f"“{title}”" in art.masked or f"「{title}」" in art.masked
+
+
 def _held(art: Article) -> tuple[str, str] | None:
     """The category of what the first two sentences of the body say was held, and the words
     that say it: 培训 when they call it that (a class the text calls 培训 is one), else its topic
@@ -119,6 +124,10 @@ def read_category(art: Article, title: str | None, title_conf: float):
             # A title may name the topic (议事规则推广, 消防隐患) of what the text says was a
             # class: a class the text calls 培训 is one.
             return "培训", 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
+        if named and held is not None and held[0] not in _FORMS and held[0] not in named and _quoted_name(art, title):
+            # A title that is only the event's quoted name (“中秋送健康”) names its theme; what
+            # the text says was held (…“中秋送健康”义诊活动) says what it was.
+            return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
             # class the title calls 培训 is one, whatever its topic (应急救护培训).

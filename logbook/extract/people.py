@@ -10,7 +10,7 @@ from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
 _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂"
-_FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|现场|认真|了|热情)*"
+_FILLER = r"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情)*"
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number as the counts below read it, only from where its run of digits starts. A search
@@ -74,9 +74,16 @@ _COUNT_LISTED = re.compile(
     rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
     rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听|集中|学习))"
 )
+# Or with 共 and no 等, then how they took part: 组长、点长共100余人分批次参加培训.
+_COUNT_LIST_TOTAL = re.compile(
+    rf"、(?P<last>[{HAN}]{{2,6}}?)(?P<pre>共计|共)(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
+    rf"(?=[^，,。；;\n]{{0,12}}?(?:参加|参与|出席|聆听|观看))"
+)
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
+# 共有96位老年人接受了体检: the same, as they receive it.
 _COUNT_ENJOYED = re.compile(
-    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)享受"
+    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)"
+    rf"(?:享受|接受了?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
@@ -168,6 +175,9 @@ _SERVING = ("服务", "协助", "保障", "维持", "引导", "帮助")
 _LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
 
 
+_NOT_ATTENDING = N_("not people attending")
+
+
 def read_participants(art: Article):
     """((count, approximate) or None, confidence, why)."""
     text = art.masked
@@ -191,7 +201,7 @@ def read_participants(art: Article):
             ):
                 _add_count(volunteering, m, m["pre"])
         elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
-            judged[at] = Reason(N_("not people attending"))
+            judged[at] = Reason(_NOT_ATTENDING)
         else:
             judged[at] = ""
             _add_count(found, m, m["pre"])
@@ -222,9 +232,15 @@ def read_participants(art: Article):
             judged[at] = ""
             # 带领三名党员参观…: a group taken round, the attendance only when no other is given
             _add_count(led if pattern is _COUNT_DRAWN and m["verb"] == "带领" else found, m, m["pre"])
-    for m in _COUNT_LISTED.finditer(text):
+    for m in [*_COUNT_LISTED.finditer(text), *_COUNT_LIST_TOTAL.finditer(text)]:
         at = m.start("num")
-        if at in judged or other_event(art, m.start(), m.end()) or m["last"].endswith(_HELPER_HEADS + ("人员",)):
+        # The list says who they were, where the words after the number did not (60余人分批次参加).
+        unsaid = judged.get(at) == _NOT_ATTENDING and m.re is _COUNT_LIST_TOTAL
+        if (
+            (at in judged and not unsaid)
+            or other_event(art, m.start(), m.end())
+            or m["last"].endswith(_HELPER_HEADS + ("人员",))
+        ):
             continue
         judged[at] = ""
         _add_count(found, m, m["pre"] or "共")

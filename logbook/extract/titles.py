@@ -230,7 +230,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     field_value = False
     lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
-        line = raw.strip().lstrip("-*#·• ").strip()
+        # a scraped table's cell edges (`西湖街道：…小課堂 |`) are no part of a line
+        line = raw.strip().strip("|").strip().lstrip("-*#·• ").strip()
         if not line:
             continue
         if field_value:
