@@ -1218,3 +1218,43 @@ def test_kinds_seen_in_a_seventh_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_ninth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a regiment of the corps and 该镇 before a community; a county's short name before one
+        # written alone too; a numbered community; a slogan's 进 before a name
+        ("近日，二十一团青禾社区组织开展防震减灾应急演练。", "communities", ["青禾社区"]),
+        ("近日，该镇青禾园社区开展了防震防火演练活动。", "communities", ["青禾园社区"]),
+        ("近日，容城青禾社区开展演练活动。青禾社区居民踊跃参加。", "communities", ["青禾社区"]),
+        ("12月29日下午，枣园街道3402社区举办文艺联欢会。", "communities", ["3402社区"]),
+        ("近日，“心理关爱辅导进青禾社区”项目开展讲座，青禾社区居民参加。", "communities", ["青禾社区"]),
+        (
+            "近日，青禾园社区开展演练。青禾园社区积极发挥社区党支部战斗堡垒作用。",
+            "communities",
+            ["青禾园社区"],
+        ),
+        ("3月1日上午，青禾社区广场上，就有青禾社区居民来到现场。", "communities", ["青禾社区"]),
+        # a wire's dateline is the day it was filed
+        ("某某网12月21日电（记者 王芳）近日，青禾社区开展演练。", "date", None),
+        # a forum's jamming codes after the headline
+        (
+            '青禾社区开展心理讲座活动 6 `# ?/ e/ y" ^( T- @/ z\n8月4日，青禾社区举办心理讲座。',
+            "title",
+            "青禾社区开展心理讲座活动",
+        ),
+        # care of the mind counts with health; jobs brought to residents are a service
+        ("8月4日，青禾社区举办心理讲座，心理咨询师为居民答疑。", "category", "义诊"),
+        ("11月22日，“送岗进千家”活动走进青禾社区，企业带来600多个岗位，居民现场求职。", "category", "便民服务"),
+        # people served as they received it; the first of a list of counsellors who taught
+        ("8月9日，青禾社区开展活动，30余名居民接受到了心理咨询师的免费服务。", "participants", 30),
+        (
+            "8月9日，青禾社区开展活动，心理咨询师李美英、心理咨询师汤素芳等专家们通过常见的事例、有趣的互动向大家讲解了沟通方法。",
+            "speakers",
+            ["李美英", "汤素芳"],
+        ),
+    ],
+)
+def test_kinds_seen_in_an_eighth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

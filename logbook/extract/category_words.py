@@ -87,6 +87,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防暑",
             "中暑",
             "心理健康",
+            # Care of the mind, as a talk or a counsellor's session.
+            "心理讲座",
+            "心理关爱",
+            "心理辅导",
+            "心理咨询",
+            "心理疏导",
             "膳食",
             # Screenings and rehabilitation.
             "筛查",
@@ -229,6 +235,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "政策咨询",
             "代办",
             "招聘会",
+            # Jobs brought to residents: a fair, a jobs corner, posts on offer.
+            "就业",
+            "招聘",
+            "求职",
+            "送岗",
             "医保",
             "社保",
             "参保",

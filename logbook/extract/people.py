@@ -83,7 +83,7 @@ _COUNT_LIST_TOTAL = re.compile(
 # 共有96位老年人接受了体检: the same, as they receive it.
 _COUNT_ENJOYED = re.compile(
     rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)"
-    rf"(?:享受|接受了?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
+    rf"(?:享受|接受(?:到)?了?[^，,。；;\n]{{0,20}}?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.

@@ -18,7 +18,8 @@ _LEAD_WORDS = sorted(
     提升 提高 加强 增强 推进 促进 丰富 营造 打造 守护 美化 关爱 融入 扎根 筑牢 助推 共建 创建 争创
     上午 下午 晚上
     早上 中午 傍晚
-    全 属 和 与 及 或""".split(),
+    发挥 就有 还有
+    全 属 和 与 及 或 有""".split(),
     key=len,
     reverse=True,
 )
@@ -28,6 +29,27 @@ _GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型""".split()
+)
+_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
+# Verbs that end what stands before 社区 (积极发挥社区党支部作用, 大力推动社区…): no name.
+_VERBS_BEFORE = (
+    "发挥",
+    "推动",
+    "提升",
+    "提高",
+    "加强",
+    "增强",
+    "推进",
+    "促进",
+    "营造",
+    "打造",
+    "助力",
+    "助推",
+    "筑牢",
+    "融入",
+    "扎根",
+    "走进",
+    "深入",
 )
 # Words that, written before 街道, say what was done to the streets (清洁街道), not which street.
 _DONE_TO_STREETS = set("清洁 清扫 打扫 清理 保洁 整治 美化 巡查 巡逻 装扮 扮靓".split())
@@ -44,7 +66,11 @@ _LEAD_CHARS = {w for w in _LEAD_WORDS if len(w) == 1}
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
-_ADMIN_PREFIX = re.compile(rf"[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街|局)(?=[{HAN}]{{2}})")
+_ADMIN_PREFIX = re.compile(
+    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街|局)"
+    # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
+    rf"|(?:该|本)(?:街道|镇|乡)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
+)
 # What a community's own bodies are called: 和顺社区综合服务中心 is the community at work.
 _COMMUNITY_OWN = (
     "居委会",
@@ -178,8 +204,12 @@ def read_places(art: Article, registry):
                     and text.startswith(_ACTOR_VERBS + ("为",), m.end())
                 )
             )
-            if not _looks_like_place(name) and not (
-                _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
+            if (
+                not name.isdigit()
+                and not _looks_like_place(name)
+                and not (  # a number: 3402社区
+                    _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
+                )
             ):
                 if _plausible(name) and name not in _LEAD_WORDS:
                     passed.append(Reason(N_("{name} (named once, its start unsure)"), name=name + suffix))
@@ -304,9 +334,14 @@ def read_places(art: Article, registry):
         said = Reason(N_("names ending in 社区"))
     else:
         said = Reason(N_("registered names and names ending in 社区"))
-    # A name written once with its province in front and once without is one community.
+    # A name written once with its province, or a county's or district's short name, in front
+    # (容城容丰社区) and once without is one community.
     named = set(communities)
-    communities = [c for c in communities if not any(c[:k] in _PROVINCES and c[k:] in named for k in (2, 3))]
+    communities = [
+        c
+        for c in communities
+        if not any((k == 2 or c[:k] in _PROVINCES) and c[k:] in named and len(c) - k >= 4 for k in (2, 3))
+    ]
     passed = list(dict.fromkeys(p for p in passed if p.split(" (")[0] not in known_names))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why["communities"] = clauses(
@@ -323,6 +358,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     """The name that ends at `end` (before a suffix), or None when its start cannot be told.
     With `strong`, (name, whether its start is sure): it follows an administrative unit
     (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
+    # A community numbered rather than named, after its street: 枣园街道3402社区.
+    numbered = _NUMBERED.search(text, max(0, end - 12), end)
+    if numbered is not None and numbered.end() == end and not any(taken[numbered.start(1) : end]):
+        return (numbered[1], True) if strong else numbered[1]
     start = end
     sure = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
@@ -367,6 +406,13 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         cut = m
     if cut is not None and len(name) - cut.end() >= 2 and _NUMERAL_TAIL.sub("", name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
+    # 辅导进城东社区: a slogan's verb (送…进) before the name (but 东进 is a name's: 紫薇东进).
+    into = name.find("进", 1)
+    if 0 < into <= len(name) - 3 and name[into - 1] not in "东西南北" and text.startswith("社区", end):
+        name, start, sure = name[into + 1 :], start + into + 1, True
+    # 该镇韩家曲社区: the town named as this one (该 ends the name, leaving its 镇 in front).
+    if name[:1] in "镇乡" and text[start - 1 : start] in ("该", "本") and len(name) >= 3:
+        name, start, sure = name[1:], start + 1, True
     # 城关街道办民主社区: the 办 of 街道办 is the street's.
     if text[max(0, start - 2) : start] == "街道":
         for office in ("办事处", "办"):
@@ -405,9 +451,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         or name in _GENERIC
         or (len(name) == 4 and name[:2] in _GENERIC and name[2:] in _GENERIC)  # 平安和谐社区: a slogan's
         or name in _LEAD_WORDS
+        or name.endswith(_VERBS_BEFORE)
         or _ORDINAL.match(name)
     ):
-        return None  # 联合社区民警: a verb; 第五届“社区邻里节”: an ordinal
+        return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
     # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
     sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))

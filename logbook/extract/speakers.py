@@ -103,7 +103,8 @@ _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄�
 def _lectures(text: str, pos: int) -> bool:
     """Whether the text right after `pos`, in its sentence, says the person taught."""
     # 书记刘某围绕“…”、“…”为重点进行宣讲: a topic in between reaches further.
-    reach = _LECTURE_REACH * 3 if text.startswith(("围绕", "结合", "就", "从"), pos) else _LECTURE_REACH
+    # 咨询师李某、咨询师汤某等…讲解: the first of a list teaches as the others do.
+    reach = _LECTURE_REACH * 3 if text.startswith(("围绕", "结合", "就", "从", "、"), pos) else _LECTURE_REACH
     after = re.split(r"[。！？!；;\n]", text[pos : pos + reach], maxsplit=1)[0]
     return bool(_LECTURE.search(after))
 

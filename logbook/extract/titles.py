@@ -201,6 +201,8 @@ def _shared_words(line: str, body: str) -> int:
 
 # The day and source a page prints on the headline's own line, after a space.
 _DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
+# Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
+_JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
 _SUBTITLE = re.compile(r"^\s*[—－]{1,2}\s*(?P<sub>[^。]{4,})$")
 
@@ -230,8 +232,9 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     field_value = False
     lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
-        # a scraped table's cell edges (`西湖街道：…小課堂 |`) are no part of a line
-        line = raw.strip().strip("|").strip().lstrip("-*#·• ").strip()
+        # a scraped table's cell edges (`西湖街道：…小課堂 |`) and a forum's jamming codes
+        # (`…讲座活动 6 `# ?/ e/ y"`) are no part of a line
+        line = (_JAMMED.sub("", raw) if len(raw) <= 400 else raw).strip().strip("|").strip().lstrip("-*#·• ").strip()
         if not line:
             continue
         if field_value:

@@ -21,6 +21,8 @@ _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二�
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 # A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
 _FILED = ("讯",)
+# A wire's dateline: 某某网12月21日电(记者…).
+_WIRED = re.compile(r"电\s*[(（]")
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
 # activity is reported on or after the day it took place.
@@ -137,7 +139,7 @@ def read_date(art: Article, today: date, year: int | None):
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     skipped = []
     for m in _CN_DATE.finditer(text):
-        if text[m.end() : m.end() + 1] in _FILED or (m["y"] and _is_dateline(text, m)):
+        if text[m.end() : m.end() + 1] in _FILED or _WIRED.match(text, m.end()) or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
             continue
         if _REPORTER_DAY.match(text, m.end()):
