@@ -1258,3 +1258,21 @@ def test_kinds_seen_in_a_ninth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_an_eighth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of the field the tenth and eleventh sets asked for
+        ("3月8日，青禾社区举办“三八”妇女节游园会，为女性居民送上鲜花。", "文化"),
+        ("9月5日，青禾社区老年大学秋季班开学，举行开学典礼。", "文化"),
+        ("9月10日，青禾社区组织开展科普大篷车进社区活动。", "文化"),
+        ("5月16日，青禾社区开展“全国助残日”活动，为残疾人送上关怀。", "志愿服务"),
+        ("3月12日，志愿者在青禾社区补植树苗，种树护绿。", "志愿服务"),
+        ("9月22日，青禾社区召开加装电梯协调会。", "会议"),
+        # a health talk that says 科普 stays with health
+        ("4月22日，青禾社区举办“我的健康我做主”科普知识讲座。", "义诊"),
+    ],
+)
+def test_kinds_seen_in_a_tenth_and_an_eleventh_set_of_reports(text, expected):
+    assert read(text).record["category"] == expected

@@ -181,6 +181,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "选举",
             "碰头会",
             "推进会",
+            # Meetings that settle a matter between parties (加装电梯协调会).
+            "协调会",
             "部署会",
             "动员会",
             "评议会",
@@ -215,6 +217,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "送温暖",
             "助老",
             "献血",
+            # Help for people with disabilities; planting and tending greenery.
+            "助残",
+            "扶残",
+            "种树",
+            "植绿",
+            "补植",
+            "护绿",
         ),
     ),
     (
@@ -360,6 +369,16 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "母亲节",
             "父亲节",
             "展览",
+            # Women's day, elders' university terms, popular science (科普日, 科普大篷车).
+            "妇女节",
+            "三八节",
+            "老年大学",
+            "开学典礼",
+            "开班典礼",
+            "科普日",
+            "科普大篷车",
+            "科普展",
+            "科技馆",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
