@@ -11,27 +11,8 @@ from .articles import HAN, Article
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
 _STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受")
-_LEAD_WORDS = sorted(
-    """助力 推动 服务 走进 深入 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往
-    对接 结对 帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
-    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前 近年来 同时 此外
-    提升 提高 加强 增强 推进 促进 丰富 营造 打造 守护 美化 关爱 融入 扎根 筑牢 助推 共建 创建 争创
-    上午 下午 晚上
-    早上 中午 傍晚
-    发挥 就有 还有
-    全 属 和 与 及 或 有""".split(),
-    key=len,
-    reverse=True,
-)
-_GENERIC = set(
-    """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
-    各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
-    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
-    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型""".split()
-)
-_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
-# Verbs that end what stands before 社区 (积极发挥社区党支部作用, 大力推动社区…): no name.
+# Verbs that end what stands before 社区: a name starts after one (走进腾龙社区 is 腾龙), and a
+# name cannot end on one (积极发挥社区党支部作用, 大力推动社区…: no name).
 _VERBS_BEFORE = (
     "发挥",
     "推动",
@@ -50,6 +31,24 @@ _VERBS_BEFORE = (
     "扎根",
     "走进",
     "深入",
+)
+_LEAD_WORDS = sorted(
+    """
+    服务 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往 对接 结对
+    帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
+    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
+    近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
+    就有 还有 全 属 和 与 及 或 有""".split()
+    + list(_VERBS_BEFORE),
+    key=len,
+    reverse=True,
+)
+_GENERIC = set(
+    """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+    各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
+    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
+    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型""".split()
 )
 # Words that, written before 街道, say what was done to the streets (清洁街道), not which street.
 _DONE_TO_STREETS = set("清洁 清扫 打扫 清理 保洁 整治 美化 巡查 巡逻 装扮 扮靓".split())
@@ -86,6 +85,8 @@ _COMMUNITY_OWN = (
     # Taiwan's community development association (青禾社區發展協會)
     "发展协会",
 )
+# A community numbered rather than named, after its street: 枣园街道3402社区.
+_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
 # One of them numbered: 青禾社区第一党支部.
@@ -108,7 +109,8 @@ _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}�
 _DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)\s*[,，]\s*$")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
-_DIRECTED = ("东进", "西进", "南进", "北进")
+# 东进, 西进 … are names' (紫薇东进社区), not a slogan's verb after a direction.
+_DIRECTIONS = "东西南北"
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
 # An event named after the community: 情系贞西社区邻里节 is a festival's name.
 _EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
@@ -386,7 +388,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             text[start - 1] in _SLOGAN_VERBS
             and start == end
             and text.startswith("社区", end)
-            and text[start - 2 : start] not in _DIRECTED
+            and text[start - 2 : start - 1] not in _DIRECTIONS
         ):
             break
         start -= 1
@@ -408,7 +410,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         name, start, sure = name[cut.end() :], start + cut.end(), True
     # 辅导进城东社区: a slogan's verb (送…进) before the name (but 东进 is a name's: 紫薇东进).
     into = name.find("进", 1)
-    if 0 < into <= len(name) - 3 and name[into - 1] not in "东西南北" and text.startswith("社区", end):
+    if 0 < into <= len(name) - 3 and name[into - 1] not in _DIRECTIONS and text.startswith("社区", end):
         name, start, sure = name[into + 1 :], start + into + 1, True
     # 该镇韩家曲社区: the town named as this one (该 ends the name, leaving its 镇 in front).
     if name[:1] in "镇乡" and text[start - 1 : start] in ("该", "本") and len(name) >= 3:
