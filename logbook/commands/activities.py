@@ -131,8 +131,9 @@ def add(
         updated_at=now,
     )
     validated(activity, st)
-    with store.transaction(f"add {activity.short_id} {activity.title}") as tx:
-        tx.add(activity)
+    from ..services.keeping import add_activity
+
+    add_activity(store, activity)
     typer.echo(activity.id)
     info(_("Added {id} on {date}: {title}").format(id=activity.short_id, date=activity.date, title=activity.title))
 
@@ -208,13 +209,11 @@ def delete(
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=N_("Do not ask; needed without a terminal."))] = False,
 ) -> None:
+    from ..services.keeping import delete_activities, find_activities
+
     st = state(ctx)
     store = st.writable_store()
-    targets: list[Activity] = []
-    for ref in refs:
-        found = store.get(ref)
-        if found.id not in {t.id for t in targets}:
-            targets.append(found)
+    targets = find_activities(store, refs)
     if not yes:
         if not stdin_is_terminal():
             raise UsageError(_("refusing to delete without confirmation: not at a terminal; pass --yes"))
@@ -224,13 +223,7 @@ def delete(
         if not ask(question.format(count=len(targets))):
             info(_("Nothing deleted"))
             raise typer.Exit(1)
-    now = st.now()
-    with store.transaction("delete") as tx:
-        for a in targets:
-            if tx.by_id(a.id) is None:
-                raise NotFound(_("activity {id} was deleted meanwhile; nothing was deleted").format(id=a.short_id))
-            tx.delete(a.id, now)
-        tx.summary = "delete " + ", ".join(f"{a.short_id} {a.title}" for a in targets)
+    delete_activities(store, targets, now=st.now())
     for a in targets:
         info(_("Deleted {id}: {title}").format(id=a.short_id, title=a.title))
 
