@@ -1276,3 +1276,38 @@ def test_kinds_seen_in_an_eighth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_tenth_and_an_eleventh_set_of_reports(text, expected):
     assert read(text).record["category"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a community named after its yard's number; a building's number is no name
+        ("3月8日，我23号院社区为妇女朋友举办插花活动。", "communities", ["23号院社区"]),
+        ("3月8日，小区3号楼社区居民参加了插花活动。", "communities", []),
+        # a residents' committee numbered after its place, named again
+        (
+            "今年，朱行一居特地举办了活动。3月8日当天，朱行一居还组织了妇女同志参观。",
+            "communities",
+            ["朱行一居"],
+        ),
+        # ... but not a flat's rooms, nor residents of one building
+        ("3月8日，青禾社区开展活动，同一居民楼的居民统一居住在一居室的也来了。", "communities", ["青禾社区"]),
+        # a slogan in quotes is no community, a name alone in quotes is one
+        (
+            "9月16日，青禾社区举行“社区科普阵地、科普社区居民”活动。“社区科普阵地、科普社区居民”是系列活动之一。",
+            "communities",
+            ["青禾社区"],
+        ),
+        ("3月5日，“和顺社区”志愿者开展活动。“和顺社区”的居民参加。", "communities", ["和顺社区"]),
+        # who came, the mood they came in, then their coming
+        ("9月5日，青禾社区老年大学开学。140多位老年同志怀着喜悦的心情参加了开学典礼。", "participants", 140),
+        # a reprint's note of its headline
+        (
+            "(原标题:青禾社区开展国家安全教育日宣传活动)\n4月13日，青禾社区的工作人员向居民宣传国家安全知识。",
+            "title",
+            "青禾社区开展国家安全教育日宣传活动",
+        ),
+    ],
+)
+def test_kinds_seen_again_in_the_tenth_and_eleventh_sets(text, field, expected):
+    assert read(text).record[field] == expected

@@ -87,6 +87,8 @@ _COMMUNITY_OWN = (
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
+# The number of a yard or building a community is named after (23号院社区).
+_YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
 # One of them numbered: 青禾社区第一党支部.
@@ -125,6 +127,9 @@ _AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 _SUFFIXES = ("社区", "街道", "地区")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
 _NEIGHBOURHOOD = "居民区"
+# Shanghai's residents' committees numbered after their place (朱行一居, 世博六居): a committee
+# (居) after a numeral, where the numeral and 居 are not a word (一居室, 同一居民楼, 统一居住).
+_COMMITTEE = "(?<=[一二三四五六七八九十])居(?![室民住家所委])"
 
 
 def read_places(art: Article, registry):
@@ -163,7 +168,7 @@ def read_places(art: Article, registry):
     counted: dict[str, int] = {}  # how often each name is written, counted once per name
     visiting: set[int] = set()  # where the names of visiting teams' communities start
     visitors: set[str] = set()  # and those names
-    for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD)), text):
+    for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD, _COMMITTEE)), text):
         if any(taken[m.start() : m.end()]):
             continue
         found = _name_before(text, m.start(), taken, strong=True)
@@ -173,7 +178,11 @@ def read_places(art: Article, registry):
         suffix = m.group()
         if suffix == _NEIGHBOURHOOD and (name[-1] in "和与及或" or not text.startswith(_COMMUNITY_OWN, m.end())):
             continue  # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office
-        if suffix in ("社区", _NEIGHBOURHOOD):
+        if suffix == "居":
+            if len(_NUMERAL_TAIL.sub("", name)) < 2 or text.count(name + suffix) < 2:
+                continue
+            strong = True  # a committee is surely one when named again
+        if suffix in ("社区", _NEIGHBOURHOOD, "居"):
             if text.startswith(_EVENT_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
                 continue
@@ -184,6 +193,10 @@ def read_places(art: Article, registry):
                 visiting.add(m.start() - len(name))
                 visitors.add(name + suffix)
                 passed.append(Reason(N_("{name} (where a visiting team comes from)"), name=name + suffix))
+                continue
+            # “社区科普阵地、科普社区居民”: a slogan in quotes, wherever the name is written.
+            if _only_in_slogans(text, name + suffix, m.start() - len(name)):
+                passed.append(Reason(N_("{name} (in a slogan in quotes)"), name=name + suffix))
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
             if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
@@ -394,6 +407,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         start -= 1
         if end - start > 16:
             return None
+    # A community named after its yard's number: 23号院社区.
+    yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
+    if yard is not None:
+        start, sure = start - len(yard.group()), True
     # `A社区、B社区`: B starts after the 、 as surely as after A社区 itself, when A is a name
     # (服务社区、奉献社区 are verbs and their object).
     if in_list and text[max(0, start - 3) : start] == "社区、":
@@ -455,6 +472,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         or name in _LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
         or _ORDINAL.match(name)
+        or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
     ):
         return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
@@ -463,6 +481,25 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
         return None
     return (name, sure) if strong else name
+
+
+def _only_in_slogans(text: str, full: str, begins: int) -> bool:
+    """Whether every writing of `full` is inside quotes that hold more than it: a slogan or a
+    theme (“社区科普阵地、科普社区居民”), not the name of where the activity was. Only asked
+    for a name written inside quotes."""
+    opened = text.rfind("“", 0, begins)
+    if opened == -1 or text.rfind("”", opened, begins) != -1:
+        return False
+    at = 0
+    while (at := text.find(full, at)) != -1:
+        opened = text.rfind("“", 0, at)
+        closed = text.find("”", at)
+        if opened == -1 or closed == -1 or text.rfind("”", opened, at) != -1:
+            return False
+        if text[opened + 1 : closed] == full or "\n" in text[opened:closed]:
+            return False  # “和顺社区”: the name itself in quotes; or quotes left open
+        at += len(full)
+    return True
 
 
 def _times_named(text: str, name: str, counted: dict[str, int]) -> int:

@@ -203,6 +203,8 @@ def _shared_words(line: str, body: str) -> int:
 _DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
 _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
+# A reprint's note of the headline it was first printed under: (原标题:…).
+_ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]?$")
 # A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
 _SUBTITLE = re.compile(r"^\s*[—－]{1,2}\s*(?P<sub>[^。]{4,})$")
 
@@ -243,6 +245,9 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if _FORM_FIELDS.match(line):
             field_value = True
             continue
+        original = _ORIGINAL_TITLE.match(line)
+        if original is not None:  # (原标题:…): a reprint names its headline
+            line = original["title"].strip()
         line = _COLUMN_HEAD.sub("", line)
         line = _headline_side(line)
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
