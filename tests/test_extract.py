@@ -1311,3 +1311,42 @@ def test_kinds_seen_in_a_tenth_and_an_eleventh_set_of_reports(text, expected):
 )
 def test_kinds_seen_again_in_the_tenth_and_eleventh_sets(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a community's residents' school at work, after the day and its clock
+        ("2019年1月17日下午2:00,青禾社区居民学校在养老服务站开展送福活动。", "communities", ["青禾社区"]),
+        # the army's anniversary gives the year
+        ("为庆祝中国人民解放军建军96周年，8月1日上午，青禾社区举办座谈会。", "date", "2023-08-01"),
+        # verbs before 社区 are no names
+        (
+            "8月1日，青禾社区举办座谈会。希望大家主动配合社区党委的工作，共话社区发展，共话社区未来。",
+            "communities",
+            ["青禾社区"],
+        ),
+        # a forum's page for printing names its thread's title
+        (
+            "标题: 迎春送福千万家,青禾社区开展春联义写活动 [打印本页] 作者: 青禾社工 时间: 2023-1-16 14:58 "
+            "标题: 迎春送福千万家,青禾社区开展春联义写活动 春节将至,1月15日上午,青禾社区开展了春联义写活动。",
+            "title",
+            "迎春送福千万家,青禾社区开展春联义写活动",
+        ),
+        # after a street, a name ending in 市 is a community's
+        ("7月5日，西市街道草市社区新时代文明实践站开展防溺水安全教育。", "communities", ["草市社区"]),
+        # where a person comes from, with the street in front
+        (
+            "3月5日，青禾社区开展义诊活动。“医生很负责。”来自海滨街道东鲁社区的魏阿婆说。",
+            "communities",
+            ["青禾社区"],
+        ),
+        # a law firm in the page's footer is no lawyer
+        ("3月5日，青禾社区开展普法宣传。法律顾问:北京岳成律师事务所", "speakers", []),
+        # Children's Day is a festival; parents taught to raise children are in a class
+        ("6月1日下午，青禾社区开展欢庆儿童节活动，为小朋友送上礼包。", "category", "文化"),
+        ("3月20日，青禾社区举办家庭教育沙龙，指导家长与孩子沟通。", "category", "培训"),
+    ],
+)
+def test_kinds_seen_in_a_twelfth_and_a_thirteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

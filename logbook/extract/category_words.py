@@ -162,6 +162,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Classes of skills: phones for elders, trades (a job fair is a service: 招聘会).
             "智能手机",
             "技能",
+            # Parents taught to bring up their children.
+            "家庭教育",
+            "家长课堂",
+            "家长学校",
+            "育儿",
         ),
     ),
     (
@@ -292,6 +297,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "端午",
             "中秋",
             "七夕",
+            "儿童节",
+            "六一",
             "新春",
             "春联",
             "灯谜",

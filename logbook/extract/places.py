@@ -31,6 +31,8 @@ _VERBS_BEFORE = (
     "扎根",
     "走进",
     "深入",
+    "配合",  # 主动配合社区党委的工作
+    "共话",  # 共话社区发展
 )
 _LEAD_WORDS = sorted(
     """
@@ -80,6 +82,7 @@ _COMMUNITY_OWN = (
     "综合服务中心",
     "党群服务中心",
     "新时代文明实践站",
+    "居民学校",
     "网格",
     "工作站",
     # Taiwan's community development association (青禾社區發展協會)
@@ -96,6 +99,8 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# 来自海滨街道东鲁社区的魏阿婆: where a person comes from, with the street in front.
+_FROM_PLACE = re.compile(rf"来自[{HAN}]{{2,12}}?(?:街道|镇|乡|区|县|市)$")
 # A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
 # where the team comes from, not the activity's community.
 _VISITING_TEAM = re.compile(
@@ -108,7 +113,8 @@ _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
 _CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,4}}\s*[)）]?\s*$")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
-_DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)\s*[,，]\s*$")
+# (with its clock: 1月17日下午2:00，栖霞社区…)
+_DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]\s*$")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
 # 东进, 西进 … are names' (紫薇东进社区), not a slogan's verb after a direction.
@@ -194,15 +200,17 @@ def read_places(art: Article, registry):
                 visitors.add(name + suffix)
                 passed.append(Reason(N_("{name} (where a visiting team comes from)"), name=name + suffix))
                 continue
+            begins = m.start() - len(name)
             # “社区科普阵地、科普社区居民”: a slogan in quotes, wherever the name is written.
-            if _only_in_slogans(text, name + suffix, m.start() - len(name)):
+            if _only_in_slogans(text, name + suffix, begins):
                 passed.append(Reason(N_("{name} (in a slogan in quotes)"), name=name + suffix))
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
-            if text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "来自":
+            if text[max(0, begins - 2) : begins] == "来自" or (
+                text.startswith("的", m.end()) and _FROM_PLACE.search(text, max(0, begins - 14), begins)
+            ):
                 passed.append(Reason(N_("{name} (where a person comes from)"), name=name + suffix))
                 continue
-            begins = m.start() - len(name)
             strong = (
                 strong
                 or _OWN.match(text, m.end()) is not None
@@ -219,8 +227,11 @@ def read_places(art: Article, registry):
                     and text.startswith(_ACTOR_VERBS + ("为",), m.end())
                 )
             )
+            # 西市街道草市社区: after a street, a name ending in 市 is no city's
+            after_street = len(name) >= 2 and name[-1] == "市" and text[max(0, begins - 2) : begins] == "街道"
             if (
                 not name.isdigit()
+                and not after_street
                 and not _looks_like_place(name)
                 and not (  # a number: 3402社区
                     _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)

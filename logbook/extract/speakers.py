@@ -98,6 +98,8 @@ _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教
 _ROLE_RE = re.compile("|".join(sorted(_ROLES, key=len, reverse=True)))
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
+# What follows a title in the name of a firm or an office (…律师事务所, …医生工作室).
+_FIRM = ("事务所", "工作室")
 
 
 def _lectures(text: str, pos: int) -> bool:
@@ -165,6 +167,8 @@ def read_speakers(art: Article):
             if surname is not None and _lectures(text, m.end()):
                 name = surname + m.group()
         if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+            continue
+        if text.startswith(_FIRM, m.end()):  # 北京岳成律师事务所: a firm's name, not a lawyer's
             continue
         # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
         if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):

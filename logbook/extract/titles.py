@@ -171,6 +171,9 @@ def _headline(art: Article) -> str | None:
     long line or the first line with a full stop. Of several such lines, the first that shares
     words with the body: a site's, a reader's or a column's name above the headline does not
     (电子报阅读机, 新闻中心), the headline says what the body says."""
+    printed = _PRINTED_TITLE.match(art.plain)
+    if printed is not None:  # a forum's page for printing: 标题: … [打印本页]
+        return printed["title"]
     lines = art.plain.split("\n")[:64]  # past a page's menu of short words
     found: list[str] = []
     body_at = None
@@ -203,6 +206,8 @@ def _shared_words(line: str, body: str) -> int:
 _DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
 _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
+# The head of a forum's page for printing (Discuz): the thread's title, then its author.
+_PRINTED_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(?P<title>[^\n\[]{6,64}?)\s*\[打印本页\]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
 _ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]?$")
 # A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
