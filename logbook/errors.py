@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 
 # The fields and periods these errors name, in the reader's language.
 _WORDS = {
@@ -60,6 +60,22 @@ class ValidationError(LogbookError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class InvalidRecords(LogbookError):
+    """Records of the files to import that cannot be imported, so nothing was: `problems` are
+    the records' problems, `files` the names of the files they are in."""
+
+    def __init__(self, problems: list, files: list[str]) -> None:
+        super().__init__(
+            ngettext(
+                "{count} record is invalid in {files}; nothing was imported",
+                "{count} records are invalid in {files}; nothing was imported",
+                len(problems),
+            ).format(count=len(problems), files=", ".join(files))
+        )
+        self.problems = problems
+        self.files = files
 
 
 class ReadOnly(LogbookError):

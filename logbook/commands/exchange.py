@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import ExitStack, contextmanager
 from typing import Annotated
 
 import typer
 
-from ..errors import LogbookError, ReadOnly, UsageError
+from ..errors import InvalidRecords, LogbookError, ReadOnly, UsageError
 from ..exchange import Policy
 from ..formats import Format
 from ..i18n import N_, _, ngettext, reason_text
@@ -19,6 +18,8 @@ from .filters import format_option
 # Files bigger than this show a progress bar while they are read and merged (at a terminal).
 PROGRESS_BYTES = 2_000_000
 LEDGER_PROGRESS_BYTES = 200_000  # a workbook is compressed: some 4,000 rows
+# What the bar says of each step of the import.
+_STEPS = {"reading": N_("reading {file}"), "merging": N_("merging {file}")}
 
 
 @contextmanager
@@ -43,32 +44,13 @@ def _progress(enabled: bool):
         yield report
 
 
-def _counts(s) -> str:
-    line = _("+{added} ~{updated} -{deleted}, {skipped} skipped").format(
-        added=s.added, updated=s.updated, deleted=s.deleted, skipped=s.skipped
-    )
-    if s.older:
-        line += _(" ({count} stale)").format(count=s.older)
-    if s.duplicates and s.shape == "ledger":  # a ledger's rows carry no ids: say why they were skipped
-        line += ngettext(
-            " ({count} duplicate of an activity already here)",
-            " ({count} duplicates of activities already here)",
-            s.duplicates,
-        ).format(count=s.duplicates)
-    n = len(s.conflicts)
-    if n:
-        line += ngettext(", {count} conflict", ", {count} conflicts", n).format(count=n)
-    if s.refused:
-        line += _(", {count} refused").format(count=len(s.refused))
-    return line
-
-
 # Refused records and deletions listed one a line in the text summary; --format json lists all.
 REFUSED_SHOWN = 10
 
 
 def _summary_lines(summaries, dry_run: bool) -> list[str]:
     from ..render import safe
+    from ..services.importing import counts as _counts
 
     lines: list[str] = []
     for s in summaries:
@@ -112,39 +94,6 @@ def _summary_lines(summaries, dry_run: bool) -> list[str]:
             total.refused.extend(s.refused)
         lines.append(_("total: {counts}").format(counts=_counts(total)))
     return lines
-
-
-def _refuse_full_months(merge, files: list[str]) -> None:
-    """Refuse, before anything is written, an import that would leave a month holding more
-    than exchange.MONTH_MAX activities."""
-    from .. import exchange
-
-    over = merge.months_over(exchange.MONTH_MAX)
-    if not over:
-        return
-    month, count = over[0]
-    if len(over) > 1:
-        text = ngettext(
-            "importing {files} would put {count} activities in {month} (and {others} other month "
-            "past it), more than the {most} a month can hold; nothing was imported",
-            "importing {files} would put {count} activities in {month} (and {others} other months "
-            "past it), more than the {most} a month can hold; nothing was imported",
-            len(over) - 1,
-        )
-    else:
-        text = _(
-            "importing {files} would put {count} activities in {month}, more than the {most} a "
-            "month can hold; nothing was imported"
-        )
-    raise LogbookError(
-        text.format(
-            files=", ".join(files),
-            count=f"{count:,}",
-            month=month,
-            others=len(over) - 1,
-            most=f"{exchange.MONTH_MAX:,}",
-        )
-    )
 
 
 def _mapping(values: list[str] | None) -> dict[str, str] | None:
@@ -223,8 +172,8 @@ def import_(
 ) -> None:
     """Merge exchange files, JSON Lines, CSV or ledgers (台账) into the logbook (`register` gives
     the help shown)."""
-    from .. import exchange
     from ..formats import dumps_json
+    from ..services.importing import import_files
 
     fmt = Format(fmt)
     st = state(ctx)
@@ -245,91 +194,51 @@ def import_(
                 )
             ) from None
     columns = _mapping(mapping)
-    now = st.now()
-    raws = [(name, exchange.read_bytes(name)) for name in files]
-    ledgers = {name for name, raw in raws if exchange.is_ledger(raw, name, encoding)}
-    registry = None
-    if ledgers:
-        from ..registry import Registry
+    with ExitStack() as bar:
 
-        registry = Registry(store.communities())
-    show_bar = sys.stderr.isatty() and (
-        sum(len(raw) for _n, raw in raws) > PROGRESS_BYTES
-        or sum(len(raw) for name, raw in raws if name in ledgers) > LEDGER_PROGRESS_BYTES
-    )
-    with _progress(show_bar) as report:
-        parsed = []
-        for name, raw in raws:
-            step = (lambda d, t, n=name: report(_("reading {file}").format(file=n), d, t)) if report else None
-            if name in ledgers:
-                parsed.append(
-                    exchange.read_ledger_file(
-                        raw,
-                        name,
-                        now=now,
-                        registry=registry,
-                        default_community=community,
-                        sheets=sheet,
-                        mapping=columns,
-                        categories=st.categories,
-                        today=st.today,
-                        encoding=encoding,
-                        on_progress=step,
-                    )
-                )
-            else:
-                parsed.append(
-                    exchange.read_exchange(
-                        raw, name, now=now, encoding=encoding, categories=st.categories, on_progress=step
-                    )
-                )
-        del raws
-        problems = [p for xf in parsed for p in xf.problems]
-        if problems and not skip_invalid:
+        def start(size: int, ledger_size: int):
+            """The bar, for files big enough to wait for, at a terminal only."""
+            show = sys.stderr.isatty() and (size > PROGRESS_BYTES or ledger_size > LEDGER_PROGRESS_BYTES)
+            report = bar.enter_context(_progress(show))
+            if report is None:
+                return None
+            return lambda step, name, done, total: report(_(_STEPS[step]).format(file=name), done, total)
+
+        try:
+            result = import_files(
+                store,
+                files,
+                dry_run=dry_run,
+                policy=on_conflict,
+                encoding=encoding,
+                skip_invalid=skip_invalid,
+                mapping=columns,
+                sheets=sheet,
+                community=community,
+                now=st.now(),
+                today=lambda: st.today,
+                categories=st.categories,
+                preview=fmt is Format.text,
+                progress=start,
+            )
+        except InvalidRecords as err:
             from ..render import safe
 
-            for problem in problems:
+            for problem in err.problems:
                 sys.stderr.write(f"  {safe(problem.text())}\n")
-            where = ", ".join(xf.name for xf in parsed if xf.problems)
             raise LogbookError(
                 ngettext(
                     "{count} record is invalid in {files}; nothing was imported (--skip-invalid imports "
                     "the valid rest)",
                     "{count} records are invalid in {files}; nothing was imported (--skip-invalid "
                     "imports the valid rest)",
-                    len(problems),
-                ).format(count=len(problems), files=where)
-            )
-
-        def merge_all(snapshot):
-            merge = exchange.Merge(snapshot, policy=on_conflict, now=now)
-            summaries = []
-            for xf in parsed:
-                step = (lambda d, t, n=xf.name: report(_("merging {file}").format(file=n), d, t)) if report else None
-                summaries.append(merge.add_file(xf, on_progress=step))
-            _refuse_full_months(merge, files)
-            for xf in parsed:  # the plan holds the records it takes; the rest can go
-                xf.records.clear()
-            return merge, summaries
-
-        preview = []
-        if dry_run:
-            merge, summaries = merge_all(exchange.Snapshot.of_store(store))
-            changed = merge.changed
-            if ledgers and fmt is Format.text:
-                preview = [op[1] for op in merge.ops if op[0] == "add"]
-        else:
-            with store.transaction("import") as tx:
-                merge, summaries = merge_all(exchange.Snapshot.of_transaction(tx))
-                changed = merge.changed
-                if changed:
-                    merge.apply(tx)
-                    names = ", ".join(Path(xf.name).name for xf in parsed)
-                    tx.summary = f"import {names}: " + "; ".join(_counts_en(s) for s in summaries)
-                merge.release()  # the transaction holds the changes now, until they are written
-    for xf in parsed:
-        if xf.encoding not in ("utf-8", "utf-8-sig", "binary") and encoding is None:
-            info(_("{file} was read as {encoding}").format(file=xf.name, encoding=xf.encoding.upper()))
+                    len(err.problems),
+                ).format(count=len(err.problems), files=", ".join(err.files))
+            ) from None
+    summaries, changed, preview = result.summaries, result.changed, result.preview
+    for name, used in result.files:
+        if used not in ("utf-8", "utf-8-sig", "binary") and encoding is None:
+            info(_("{file} was read as {encoding}").format(file=name, encoding=used.upper()))
     for s in summaries:
         for problem in s.invalid:
             warn(_("skipped invalid {problem}").format(problem=problem.text()))
@@ -358,20 +267,6 @@ def import_(
         info(_("Dry run: nothing was written"))
     elif not changed:
         info(_("Nothing changed"))
-
-
-def _counts_en(s) -> str:
-    """The counts as the history keeps them: in English, whoever reads them later."""
-    from ..i18n import ENGLISH, current, use
-
-    language = current()
-    if language == ENGLISH:
-        return _counts(s)
-    use(ENGLISH)
-    try:
-        return _counts(s)
-    finally:
-        use(language)
 
 
 def register(app: typer.Typer) -> None:
