@@ -1350,3 +1350,21 @@ def test_kinds_seen_again_in_the_tenth_and_eleventh_sets(text, field, expected):
 )
 def test_kinds_seen_in_a_twelfth_and_a_thirteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a verb of joining ends no street's name (持续联合街道执法力量)
+        (
+            "2月3日，青禾社区联合东关南街街道综合行政执法队开展消防检查。下一步，青禾社区将持续联合街道执法力量开展检查。",
+            "street",
+            "东关南街街道",
+        ),
+        # right after a street, a word that is often a function word starts the name
+        ("下一步，筱溪街道向阳社区将配合社区卫生服务中心开展工作。", "communities", ["向阳社区"]),
+        ("3月5日，和平街道向社区居民发放宣传品。", "communities", []),
+    ],
+)
+def test_kinds_seen_in_a_fifteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -393,8 +393,15 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
         # A function word ends the name, unless all before it is one character that is a
         # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
+        # (筱溪街道向阳社区: right after a street, the word is the name's first)
         if text[start - 1] in _STOP_CHARS and not (
-            end - start == 1 and (text[start] in _PLACE_FINAL or start < 2 or not _HAN_CHAR.match(text[start - 2]))
+            end - start == 1
+            and (
+                text[start] in _PLACE_FINAL
+                or start < 2
+                or not _HAN_CHAR.match(text[start - 2])
+                or text[max(0, start - 3) : start - 1] == "街道"
+            )
         ):
             sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…
             break
@@ -484,6 +491,8 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         or name.endswith(_VERBS_BEFORE)
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
+        # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
+        or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):
         return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
