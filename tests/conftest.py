@@ -236,3 +236,38 @@ def at_terminal(*args: str, env: dict | None = None, columns: int | None = None,
     if check:
         assert code == 0, b"".join(chunks)
     return b"".join(chunks)
+
+
+def record(**fields) -> dict:
+    """An exchange record of one activity, every field valid; `fields` change or add fields."""
+    import uuid
+
+    base = {
+        "id": uuid.uuid4().hex,
+        "date": "2025-03-27",
+        "title": "垃圾分类志愿者培训会",
+        "category": "培训",
+        "communities": ["安贞西里社区"],
+        "street": "安贞街道",
+        "participants": 40,
+        "participants_approx": False,
+        "source": "typed",
+        "author": "李社工",
+        "created_at": "2025-03-27T08:00:00.000Z",
+        "updated_at": "2025-03-27T08:00:00.000Z",
+    }
+    base.update(fields)
+    return base
+
+
+def envelope(activities=(), deleted=(), communities=()) -> dict:
+    """The exchange file's envelope around these records, deletions and communities."""
+    return {
+        "format": "logbook",
+        "version": 1,
+        "exported_at": "2025-03-30T08:00:00.000Z",
+        "author": "李社工",
+        "communities": list(communities),
+        "activities": list(activities),
+        "deleted": list(deleted),
+    }

@@ -9,40 +9,9 @@ import sys
 import uuid
 
 import pytest
-from conftest import ROOT, add, run
+from conftest import ROOT, add, envelope, record, run
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
-
-
-def record(**fields) -> dict:
-    base = {
-        "id": uuid.uuid4().hex,
-        "date": "2025-03-27",
-        "title": "垃圾分类志愿者培训会",
-        "category": "培训",
-        "communities": ["安贞西里社区"],
-        "street": "安贞街道",
-        "participants": 40,
-        "participants_approx": False,
-        "source": "typed",
-        "author": "李社工",
-        "created_at": "2025-03-27T08:00:00.000Z",
-        "updated_at": "2025-03-27T08:00:00.000Z",
-    }
-    base.update(fields)
-    return base
-
-
-def envelope(activities=(), deleted=(), communities=()) -> dict:
-    return {
-        "format": "logbook",
-        "version": 1,
-        "exported_at": "2025-03-30T08:00:00.000Z",
-        "author": "李社工",
-        "communities": list(communities),
-        "activities": list(activities),
-        "deleted": list(deleted),
-    }
 
 
 def write(path, data, encoding="utf-8") -> str:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import add, run
+from conftest import add, record, run
 
 
 def files_of(db_path: Path) -> dict[str, bytes]:
@@ -102,22 +102,6 @@ def stamp(delta: timedelta) -> str:
     LOGBOOK_TODAY pins only the calendar day)."""
     moment = datetime.now(UTC) + delta
     return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
-
-
-def record(**fields) -> dict:
-    base = {
-        "id": uuid.uuid4().hex,
-        "date": "2025-03-27",
-        "title": "垃圾分类志愿者培训会",
-        "category": "培训",
-        "communities": ["安贞西里社区"],
-        "street": "安贞街道",
-        "participants": 40,
-        "created_at": "2025-03-27T08:00:00.000Z",
-        "updated_at": "2025-03-27T08:00:00.000Z",
-    }
-    base.update(fields)
-    return base
 
 
 def envelope_file(path: Path, activities=(), deleted=()) -> str:

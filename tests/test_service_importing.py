@@ -5,11 +5,11 @@ a ledger read by its Chinese headers, and what it tells the caller on the way.""
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import envelope, record
 
 from logbook import exchange, i18n
 from logbook.errors import InvalidRecords, LogbookError
@@ -19,37 +19,6 @@ from logbook.services.importing import counts, import_files
 from logbook.storage import Store
 
 NOW = "2025-03-30T08:00:00.000Z"
-
-
-def record(**fields) -> dict:
-    base = {
-        "id": uuid.uuid4().hex,
-        "date": "2025-03-27",
-        "title": "垃圾分类志愿者培训会",
-        "category": "培训",
-        "communities": ["安贞西里社区"],
-        "street": "安贞街道",
-        "participants": 40,
-        "participants_approx": False,
-        "source": "typed",
-        "author": "李社工",
-        "created_at": "2025-03-27T08:00:00.000Z",
-        "updated_at": "2025-03-27T08:00:00.000Z",
-    }
-    base.update(fields)
-    return base
-
-
-def envelope(activities) -> dict:
-    return {
-        "format": "logbook",
-        "version": 1,
-        "exported_at": "2025-03-30T08:00:00.000Z",
-        "author": "李社工",
-        "communities": [],
-        "activities": list(activities),
-        "deleted": [],
-    }
 
 
 @pytest.fixture
