@@ -1368,3 +1368,19 @@ def test_kinds_seen_in_a_twelfth_and_a_thirteenth_set_of_reports(text, field, ex
 )
 def test_kinds_seen_in_a_fifteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # who took part, listed, then how many
+        ("5月18日，青禾社区举办邻里节。前来参与活动的社区居民、爱心商户多达300多人。", "participants", 300),
+        # the first day of several
+        ("2023年8月21-23日，青禾社区连续三天在广场开展露天电影进社区活动。", "date", "2023-08-21"),
+        # National Day, flags and old things made new are festivals and crafts
+        ("明天就是国庆，青禾社区的居民楼里挂出了鲜艳的五星红旗。", "category", "文化"),
+        ("4月27日，青禾社区开展“空瓶大变身”变废为宝活动，居民用空瓶制作蜡烛台。", "category", "文化"),
+    ],
+)
+def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

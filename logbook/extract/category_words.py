@@ -299,6 +299,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "七夕",
             "儿童节",
             "六一",
+            "国庆",
+            "国旗",
             "新春",
             "春联",
             "灯谜",
@@ -331,7 +333,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "夏令营",
             "冬令营",
             "四点半课堂",
-            # Reading and crafts.
+            # Reading and crafts (old things made new).
+            "变废为宝",
+            "旧物改造",
+            "废物利用",
             "阅读",
             "书香",
             "读书会",

@@ -41,9 +41,10 @@ _COUNT_TALLY = re.compile(
 )
 # 参与居民达120余人次; 居民踊跃参与，共计50余人; 参与居民80余人, 参加活动的居民有60余人: who
 # took part, then their number (with no word between, only after who they were).
+# 参与活动的社区居民、爱心商户多达300多人: who, listed, then how many.
 _COUNT_TALLY_AFTER = re.compile(
-    rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>[{HAN}]{{0,4}}?)[,，]?"
-    rf"(?P<pre>达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
+    rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>(?:[{HAN}]{{2,6}}、){{0,3}}[{HAN}]{{0,4}}?)[,，]?"
+    rf"(?P<pre>多达到?|达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
 )
 # People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
 # a head count only when the text gives no attendance.
@@ -211,7 +212,8 @@ def read_participants(art: Article):
     tallies = [*_COUNT_TALLY.finditer(text), *_COUNT_TALLY_AFTER.finditer(text)]
     for m in sorted(tallies, key=lambda m: m.start()):
         if m.re is _COUNT_TALLY_AFTER and (
-            (m["noun"] and not m["noun"].endswith(_ATTENDEE_HEADS)) or not (m["pre"] or m["noun"])
+            (m["noun"] and not any(who.endswith(_ATTENDEE_HEADS) for who in m["noun"].split("、")))
+            or not (m["pre"] or m["noun"])
         ):
             continue
         if _running_total(text, m.start()):
