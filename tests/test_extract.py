@@ -1045,14 +1045,15 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("4月22日，青禾社区举办“守住钱袋子 远离诈骗”专题讲座。", "安全"),
         ("4月22日，青禾社区举办“协商议事”专题讲座。", "培训"),
         # more of the field's words: shows and banquets, screenings, disaster days, red films,
-        # services at home, civility campaigns
+        # services at home, civility campaigns (with volunteers' work, as the seventeenth set's
+        # labels have them)
         ("近日，青禾社区举办消夏晚会，居民表演了节目。", "文化"),
         ("近日，青禾社区举办“邻里一家亲”百家宴。", "文化"),
         ("近日，青禾社区开展“关爱女性健康”两癌筛查活动。", "义诊"),
         ("5月12日，青禾社区开展防灾减灾日宣传活动。", "安全"),
         ("近日，青禾社区组织居民观看红色电影。", "党建"),
         ("近日，青禾社区开展上门服务，为行动不便的老人代缴水电费。", "便民服务"),
-        ("近日，青禾社区开展文明养犬宣传活动。", "其他"),
+        ("近日，青禾社区开展文明养犬宣传活动。", "志愿服务"),
         ("青禾社區發展協會於5月9日舉辦社區環境清潔日。", "志愿服务"),
     ],
 )
@@ -1383,4 +1384,45 @@ def test_kinds_seen_in_a_fifteenth_set_of_reports(text, field, expected):
     ],
 )
 def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a community's own people at work after a day not told; a team visits another community
+        ("近日，青禾社区义工走进辖区名仕阁小区，上门探访高龄老人。", "communities", ["青禾社区"]),
+        ("近日，青禾社区义工走进和平社区，上门探访高龄老人。和平社区书记陪同。", "communities", ["和平社区"]),
+        # working together with others (协同)
+        ("6月2日，崇贤社区协同职业学院志愿者走访独居老人。", "communities", ["崇贤社区"]),
+        # a committee named short, in full, or as the 社区's
+        ("为引导居民远离非法集资，万科润园居委组织进行宣传活动。", "communities", ["万科润园居委"]),
+        ("近日，康健街道师大新村居委会举办纳凉晚会。", "communities", ["师大新村居委会"]),
+        ("6月30日上午，东陈岗社居委召开协商会。", "communities", ["东陈岗社区"]),
+        # what is stationed in a community names it after 驻
+        ("9月18日，深圳市社联社工服务中心驻厦村社区党群服务中心的社工开展插花活动。", "communities", ["厦村社区"]),
+        # people whose questions were answered, when nothing else counts people in the sentence
+        ("3月8日上午，青禾社区开展防范非法集资宣传，发放资料420余份，接受群众咨询210余人。", "participants", 210),
+        ("3月8日上午，青禾社区开展义诊，免费测量血压50余人，接受居民咨询30余人。", "participants", None),
+        # the virtue a visit is said to carry on is no festival
+        ("6月2日，青禾社区开展关爱老人志愿服务活动，走访独居老人，弘扬尊老敬老的传统美德。", "category", "志愿服务"),
+        # shows on summer evenings and robots for children
+        ("9月5日下午，青禾社区开展清凉才艺秀纳凉活动。", "category", "文化"),
+        ("8月2日上午，青禾社区开展机器人编程体验，孩子们动手操作。", "category", "文化"),
+        # a forum's name above its page for printing; a site's notice above the headline
+        (
+            "新碶街道红领之家\n标题:\n紫荆社区:兵来卒往斗棋乐,以棋会友共怡情\n[打印本页]\n作者:\n一曲自在\n"
+            "近日，紫荆社区举办了老年人象棋友谊赛。",
+            "title",
+            "紫荆社区:兵来卒往斗棋乐,以棋会友共怡情",
+        ),
+        (
+            "温馨提示:本站为票务导购网站，提供购票信息展示。\n\n光影相伴!社区纳凉晚会点亮邻里美好时光\n\n"
+            "近日，青禾社区举办纳凉晚会。",
+            "title",
+            "光影相伴!社区纳凉晚会点亮邻里美好时光",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_sixteenth_and_a_seventeenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected

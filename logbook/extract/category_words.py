@@ -218,6 +218,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Volunteers' other usual work: planting, persuading, visiting elders.
             "植树",
             "文明劝导",
+            "文明养犬",  # a civility campaign, as persuading and sorting waste are
             "探访",
             "送温暖",
             "助老",
@@ -377,6 +378,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Evening shows, street banquets, the family days and exhibitions.
             "晚会",
             "消夏",
+            "纳凉",
+            "才艺",
+            "文娱",
             "百家宴",
             "母亲节",
             "父亲节",
@@ -389,6 +393,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "开班典礼",
             "科普日",
             "科普大篷车",
+            # Children's science and making things: robots, coding
+            "机器人",
+            "编程",
             "科普展",
             "科技馆",
         ),
@@ -420,7 +427,6 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "征兵",
             "国防教育",
             # Civility campaigns and veterans' affairs.
-            "文明养犬",
             "光盘行动",
             "退役军人",
         ),
@@ -436,7 +442,20 @@ VOLUNTEER_DAY = ("学雷锋",)
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
 # or the framing nearly every report opens with (党建引领, 喜迎二十大 before a festival). Taken
 # before the keywords.
-NOT_KEYWORDS = ("督导员", "安全员", "党建引领", "喜迎二十大", "喜迎党的二十大", "迎接二十大", "迎二十大")
+NOT_KEYWORDS = (
+    "督导员",
+    "安全员",
+    "党建引领",
+    "喜迎二十大",
+    "喜迎党的二十大",
+    "迎接二十大",
+    "迎二十大",
+    # the virtue a visit to elders is said to carry on (弘扬尊老敬老的传统美德), not a festival's 敬老
+    "尊老敬老",
+    "敬老爱老",
+    "爱老敬老",
+    "敬老助老",
+)
 
 # A talk's quoted theme names its topic in fewer words than a report does: a talk themed
 # “我的健康我做主” is a health talk, though 健康 alone names no category (身心健康 is everywhere).

@@ -33,6 +33,11 @@ _COUNT_SERVED = re.compile(
     rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
+# People whose questions were answered: 接受群众咨询210余人, 解答居民疑问15余人次.
+_COUNT_CONSULTED = re.compile(
+    rf"(?:接受|解答)(?P<noun>群众|居民|市民)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
+    rf"(?P<more>余|多)?(?P<unit>人次|人)"
+)
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _COUNT_TALLY = re.compile(
@@ -95,6 +100,12 @@ _COUNT_SUBJECT = re.compile(
     rf"(?=[及和与、,，在齐共围来走参一欢相纷积踊])"
 )
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
+
+
+def _other_head_count(art: Article, m: re.Match) -> bool:
+    """Whether the sentence of `m` counts people elsewhere too."""
+    start, end = art.sentence_at(m.start())
+    return any(c.start("num") != m.start("num") for c in _ANY_COUNT.finditer(art.masked, start, end))
 
 
 def _count_matches(text: str) -> Iterator[re.Match]:
@@ -261,14 +272,16 @@ def read_participants(art: Article):
         judged[at] = ""
         _add_count(found, m, m["pre"])
     served: list[tuple[int, bool, bool, str]] = []
-    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR, _COUNT_ENJOYED):
+    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR, _COUNT_ENJOYED, _COUNT_CONSULTED):
         for m in pattern.finditer(text):
-            noun = m["noun"]
+            noun = m["noun"] or ""
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
             if _running_total(text, m.start()):
                 judged.setdefault(m.start("num"), Reason(N_("a running total")))
                 continue
+            if pattern is _COUNT_CONSULTED and _other_head_count(art, m):
+                continue  # 测量血压50余人，接受居民咨询30余人: the questions are not the whole
             judged.setdefault(m.start("num"), Reason(N_("people served, not attendance")))
             _add_count(served, m, m["pre"])
     if not found:

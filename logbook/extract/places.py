@@ -104,17 +104,24 @@ _FROM_PLACE = re.compile(rf"来自[{HAN}]{{2,12}}?(?:街道|镇|乡|区|县|市)
 # A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
 # where the team comes from, not the activity's community.
 _VISITING_TEAM = re.compile(
-    rf"[{HAN}]{{0,8}}?(?:志愿服务队|志愿者服务队|志愿者协会|志愿者|志愿队|服务队|艺术团|宣讲团)"
+    rf"[{HAN}]{{0,8}}?(?:志愿服务队|志愿者服务队|志愿者协会|志愿者|志愿队|服务队|艺术团|宣讲团|义工)"
     rf"(?:一行)?(?:走进|来到|前往|深入|走入|赴)"
+    # into another community (老围社区义工走进辖区名仕阁小区: into a compound of its own)
+    rf"(?=[^，,。；;]{{0,12}}?社区)"
 )
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
-_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手", "在")
+_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手", "协同", "会同", "联手", "在")
+# Or its own people at work (近日，老围社区义工走进…).
+_ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
 _CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,4}}\s*[)）]?\s*$")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
 # (with its clock: 1月17日下午2:00，栖霞社区…)
-_DAY_BEFORE = re.compile(r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]\s*$")
+# (or a day not told: 近日，老围社区…)
+_DAY_BEFORE = re.compile(
+    r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚|近日|日前|近期|连日来)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]\s*$"
+)
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
 # 东进, 西进 … are names' (紫薇东进社区), not a slogan's verb after a direction.
@@ -136,6 +143,8 @@ _NEIGHBOURHOOD = "居民区"
 # Shanghai's residents' committees numbered after their place (朱行一居, 世博六居): a committee
 # (居) after a numeral, where the numeral and 居 are not a word (一居室, 同一居民楼, 统一居住).
 _COMMITTEE = "(?<=[一二三四五六七八九十])居(?![室民住家所委])"
+# Or by its committee's name, short or full, as the text writes it (万科润园居委, 师大新村居委会).
+_SHORT_COMMITTEE = "居委会?"
 
 
 def read_places(art: Article, registry):
@@ -174,7 +183,7 @@ def read_places(art: Article, registry):
     counted: dict[str, int] = {}  # how often each name is written, counted once per name
     visiting: set[int] = set()  # where the names of visiting teams' communities start
     visitors: set[str] = set()  # and those names
-    for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD, _COMMITTEE)), text):
+    for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD, _COMMITTEE, _SHORT_COMMITTEE)), text):
         if any(taken[m.start() : m.end()]):
             continue
         found = _name_before(text, m.start(), taken, strong=True)
@@ -188,7 +197,7 @@ def read_places(art: Article, registry):
             if len(_NUMERAL_TAIL.sub("", name)) < 2 or text.count(name + suffix) < 2:
                 continue
             strong = True  # a committee is surely one when named again
-        if suffix in ("社区", _NEIGHBOURHOOD, "居"):
+        if suffix in ("社区", _NEIGHBOURHOOD, "居", "居委", "居委会"):
             if text.startswith(_EVENT_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
                 continue
@@ -215,7 +224,7 @@ def read_places(art: Article, registry):
                 strong
                 or _OWN.match(text, m.end()) is not None
                 or (
-                    text.startswith(_ACTOR_VERBS, m.end())
+                    text.startswith(_ACTOR_VERBS + _ACTOR_PEOPLE, m.end())
                     and _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
                 )
                 # …的联系，向阳社区在2月15日下午举办…: the community, then the day it held something
@@ -241,6 +250,8 @@ def read_places(art: Article, registry):
                     passed.append(Reason(N_("{name} (named once, its start unsure)"), name=name + suffix))
                 continue
             full = name + suffix
+            if suffix.startswith("居委") and name.endswith("社") and len(name) >= 3:
+                full = name[:-1] + "社区"  # 东陈岗社居委: the 社区's residents' committee
             known = registry.find(full) if registry is not None else None
             full = known.name if known is not None else full
             if full not in known_names:
@@ -443,6 +454,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         cut = m
     if cut is not None and len(name) - cut.end() >= 2 and _NUMERAL_TAIL.sub("", name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
+    # 社工服务中心驻厦村社区: what is stationed in the community names it after 驻.
+    posted = name.rfind("驻")
+    if 0 <= posted <= len(name) - 3:
+        name, start, sure = name[posted + 1 :], start + posted + 1, True
     # 辅导进城东社区: a slogan's verb (送…进) before the name (but 东进 is a name's: 紫薇东进).
     into = name.find("进", 1)
     if 0 < into <= len(name) - 3 and name[into - 1] not in _DIRECTIONS and text.startswith("社区", end):

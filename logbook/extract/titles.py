@@ -207,7 +207,10 @@ _DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
 _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # The head of a forum's page for printing (Discuz): the thread's title, then its author.
-_PRINTED_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(?P<title>[^\n\[]{6,64}?)\s*\[打印本页\]")
+# (the forum's name may stand above it, and each field's value on a line of its own)
+_PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<title>[^\n\[]{6,64}?)\s*\[打印本页\]")
+# A site's notice above everything (温馨提示:本站为…。), full stop and all.
+_NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
 _ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]?$")
 # A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
@@ -259,6 +262,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
+        if _NOTICE_LINE.match(line):
+            continue  # 温馨提示:本站…。: the site's notice, not the body
         if len(line) > _HEADLINE_MAX or "。" in line:
             yield at, None  # the body: no headline below it
             return
