@@ -1426,3 +1426,40 @@ def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_sixteenth_and_a_seventeenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a day named for what it is, beside the day something was done; alone, it may be the day
+        ("5月31日是第31个世界无烟日。5月29日上午，青禾社区组织志愿者宣传控烟。", "date", "2018-05-29"),
+        # a page's stamp in a 时间: field, above its source, is no activity's day
+        (
+            "青禾社区开展反邪教宣传活动\n时间:2025年07月16日 10:50\n来源:某某公司\n近日，青禾社区组织开展宣传活动。",
+            "date",
+            None,
+        ),
+        # the day, then the occasion it fell near
+        ("2023年5月9日在母亲节来临之际，青禾社区举行了母亲节主题活动。", "date", "2023-05-09"),
+        # a year glued to a name, and the year of the day it names further on in the sentence
+        (
+            "5月9日在母亲节来临之际，悦心联合雨花印象举行了一场“春晖不减，母爱永恒”——2020年油坊社区母亲节主题线上活动。",
+            "communities",
+            ["油坊社区"],
+        ),
+        (
+            "5月9日在母亲节来临之际，悦心联合雨花印象举行了一场“春晖不减，母爱永恒”——2020年油坊社区母亲节主题线上活动。",
+            "date",
+            "2020-05-09",
+        ),
+        # the community's service centre at work; a day glued to the community
+        ("5月5日下午，梅京社区服务中心在图书馆举办丝网花制作活动。", "communities", ["梅京社区"]),
+        ("11月21日新腾达社区组织社区干部开展了反邪教宣传教育活动。", "communities", ["新腾达社区"]),
+        # the street office in the credit, by one of its centres
+        ("近日，青禾社区开展食品安全宣传活动。(江浦街道社区教育中心)", "street", "江浦街道"),
+        # tobacco control is health
+        ("5月30日下午，青禾社区开展世界无烟日广场宣传活动，宣传控烟知识。", "category", "义诊"),
+    ],
+)
+def test_kinds_seen_in_an_eighteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

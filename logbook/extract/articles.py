@@ -202,6 +202,7 @@ def other_event(art: Article, start: int, end: int) -> str | None:
         return "earlier"
     if art.holds(_LATER, c0, start) or any(w in after[:6] for w in _LATER):
         return "later"
-    if _OCCASION_AHEAD.match(after) or art.holds(_WELCOMED, c0, start):
+    # (5月9日在母亲节来临之际: the day, then the occasion it fell near)
+    if (_OCCASION_AHEAD.match(after) and not after.startswith("在")) or art.holds(_WELCOMED, c0, start):
         return "occasion"
     return None

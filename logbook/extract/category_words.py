@@ -58,6 +58,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "测血糖",
             "问诊",
             "把脉",
+            # Tobacco control is the health of the lungs and the heart.
+            "无烟日",
+            "控烟",
+            "禁烟",
+            "戒烟",
             # A health talk is counted by its topic, as an anti-fraud talk goes to 安全.
             "健康讲座",
             "健康知识",

@@ -83,6 +83,8 @@ _COMMUNITY_OWN = (
     "党群服务中心",
     "新时代文明实践站",
     "居民学校",
+    "服务中心",  # 梅京社区服务中心 (a clinic's 卫生服务中心 is read before: _ORGANISATION_AFTER)
+    "服务站",
     "网格",
     "工作站",
     # Taiwan's community development association (青禾社區發展協會)
@@ -115,12 +117,13 @@ _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀
 # Or its own people at work (近日，老围社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
-_CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,4}}\s*[)）]?\s*$")
+# (or one of its offices: 江浦街道社区教育中心)
+_CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,6}}\s*[)）]?\s*$")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
 # (with its clock: 1月17日下午2:00，栖霞社区…)
-# (or a day not told: 近日，老围社区…)
+# (or a day not told: 近日，老围社区…; the comma may be left out: 11月21日新腾达社区组织…)
 _DAY_BEFORE = re.compile(
-    r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚|近日|日前|近期|连日来)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]\s*$"
+    r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚|近日|日前|近期|连日来)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]?\s*$"
 )
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
 _SLOGAN_VERBS = "进飘到入起"
@@ -454,6 +457,9 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         cut = m
     if cut is not None and len(name) - cut.end() >= 2 and _NUMERAL_TAIL.sub("", name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
+    # 2020年油坊社区: a year glued to the name.
+    if name.startswith("年") and len(name) >= 3 and text[start - 1 : start].isdigit():
+        name, start = name[1:], start + 1
     # 社工服务中心驻厦村社区: what is stationed in the community names it after 驻.
     posted = name.rfind("驻")
     if 0 <= posted <= len(name) - 3:

@@ -47,6 +47,13 @@ _WEEKDAY = re.compile(rf"[日号]\s*{_WEEKDAY_WORD}")
 _IN_SENTENCE = re.compile(rf"\s*(?:[，,]|上午|下午|晚上|早上|中午|傍晚|{_WEEKDAY_WORD})")
 _WEEKDAYS = "一二三四五六日"
 _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
+# A page's stamp in a 时间: field: the clock, then the source or author below (时间:2025年07月16日
+# 10:50 / 来源:…), not a notice's time of the activity.
+_STAMP_AFTER = re.compile(
+    r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击)"
+)
+# Where a date written as _CN_DATE reads it ends.
+_DATE_END = re.compile(_CN_DATE.pattern)
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
 _REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
@@ -177,6 +184,14 @@ def read_date(art: Article, today: date, year: int | None):
                 continue
             candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
     candidates.sort()
+    # 5月31日是第31个世界无烟日。5月29日上午，…: a day named for what it is, beside the day
+    # something was done (alone, it is as often the day of the activity).
+    ends = {c[0]: _date_end(text, c[0]) for c in candidates}
+    named_days = [c for c in candidates if text.startswith("是", ends[c[0]])]
+    if named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days}):
+        for c in named_days:
+            candidates.remove(c)
+            skipped.append((text[c[0] : ends[c[0]]], "occasion"))
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
             what = items(*(g for g, _ in skipped))
@@ -312,11 +327,19 @@ def _year_of_weekday(latest: int, month: int, day: int, weekday: str) -> int | N
     return None
 
 
+def _date_end(text: str, at: int) -> int:
+    """Where the date that starts at `at` (as read by _CN_DATE or _FULL_DATE) ends."""
+    m = _DATE_END.match(text, at) or _FULL_DATE.match(text, at)
+    return m.end() if m is not None else at
+
+
 def _is_dateline(text: str, m: re.Match) -> bool:
     """Whether a date written with its year is the page's stamp of the report (see
     _DATELINE_AFTER), not a date in the body's sentences."""
     before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
     if _DATELINE_BEFORE.search(before):
+        return True
+    if _FORM_DATE_FIELD.search(before) and _STAMP_AFTER.match(text, m.end()):
         return True
     if _FORM_DATE_FIELD.search(before) or _SENTENCE_PUNCT.search(before):
         return False  # a form's 时间: field, or a date inside a sentence
@@ -354,7 +377,7 @@ def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int
     _, end = art.sentence_at(at)
     found = {
         int(m[1])
-        for m in _YEAR_ALONE.finditer(art.masked, at, min(end, at + 40))
+        for m in _YEAR_ALONE.finditer(art.masked, at, min(end, at + 60))
         if (int(m[1]), month, day) <= (today.year, today.month, today.day)
     }
     return found.pop() if len(found) == 1 else None
