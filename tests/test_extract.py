@@ -1463,3 +1463,22 @@ def test_kinds_seen_in_a_sixteenth_and_a_seventeenth_set_of_reports(text, field,
 )
 def test_kinds_seen_in_an_eighteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a count of communities is no name; a pronoun and a verb are none either
+        (
+            "8月29日晚，由齐贤里社区、科教园社区联合主办，两家社区社工室承办的七夕活动举行。两家社区社工室各设一个游戏区。",
+            "communities",
+            ["齐贤里社区", "科教园社区"],
+        ),
+        ("3月18日上午，侯家社区开展积分兑换活动。他呼吁社区居民积极参与垃圾分类。", "communities", ["侯家社区"]),
+        # players who signed up for a contest; table tennis is sport
+        ("4月20日，青禾社区举办乒乓球比赛，共有二十余名乒乓球爱好者报名。", "participants", 20),
+        ("10月18日，青禾社区举办中老年乒乓球比赛。", "category", "文化"),
+    ],
+)
+def test_kinds_seen_in_a_twenty_first_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

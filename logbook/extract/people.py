@@ -9,7 +9,7 @@ from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
-_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂"
+_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 _FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|{_MOOD})*"
@@ -182,6 +182,7 @@ _ATTENDEE_HEADS = (
     "业主",
     "长者",
     "同志",  # 老年同志, 妇女同志
+    "爱好者",  # 乒乓球爱好者
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.

@@ -33,6 +33,8 @@ _VERBS_BEFORE = (
     "深入",
     "配合",  # 主动配合社区党委的工作
     "共话",  # 共话社区发展
+    "呼吁",  # 他呼吁社区居民
+    "倡导",
 )
 _LEAD_WORDS = sorted(
     """
@@ -512,6 +514,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         or name.endswith(_VERBS_BEFORE)
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
+        or re.fullmatch("[两二三四五六七八九十几多各]家", name)  # 三家社区社工室: a count of them
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):
