@@ -1482,3 +1482,17 @@ def test_kinds_seen_in_an_eighteenth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_twenty_first_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # saving water and keeping the place clean, as publicity by volunteers
+        ("3月21日，青禾社区开展“珍惜水资源、节水我先行”宣传活动，普及节约用水常识。", "category", "志愿服务"),
+        ("1月26日上午，青禾社区组织志愿者前往小区开展爱国卫生运动。", "category", "志愿服务"),
+        # the account that published the page is no community of the activity
+        ("3月26日，北城街社区在辖区内开展节水宣传活动。\n来源:南宫社区", "communities", ["北城街社区"]),
+    ],
+)
+def test_kinds_seen_in_a_twentieth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

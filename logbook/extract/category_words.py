@@ -235,6 +235,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "植绿",
             "补植",
             "护绿",
+            # Saving water and keeping the place clean, as publicity by volunteers.
+            "节水",
+            "节约用水",
+            "爱水护水",
+            "爱国卫生运动",
         ),
     ),
     (

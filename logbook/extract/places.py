@@ -103,6 +103,8 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# A page's source line, up to the name: 来源:南宫社区.
+_SOURCE_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|供稿|供稿单位)\s*[:：]\s*$")
 # 来自海滨街道东鲁社区的魏阿婆: where a person comes from, with the street in front.
 _FROM_PLACE = re.compile(rf"来自[{HAN}]{{2,12}}?(?:街道|镇|乡|区|县|市)$")
 # A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
@@ -218,6 +220,10 @@ def read_places(art: Article, registry):
             # “社区科普阵地、科普社区居民”: a slogan in quotes, wherever the name is written.
             if _only_in_slogans(text, name + suffix, begins):
                 passed.append(Reason(N_("{name} (in a slogan in quotes)"), name=name + suffix))
+                continue
+            # 来源:南宫社区: the account that published the page, not where the activity was.
+            if _SOURCE_LINE.match(text, text.rfind("\n", 0, begins) + 1, begins):
+                passed.append(Reason(N_("{name} (the page's source)"), name=name + suffix))
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
             if text[max(0, begins - 2) : begins] == "来自" or (
