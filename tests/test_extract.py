@@ -1496,3 +1496,27 @@ def test_kinds_seen_in_a_twenty_first_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_twentieth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a long run of an office's name, then 联合 and the community
+        (
+            "4月12日，临沂市公安局交通警察支队兰陵大队联合开阳社区志愿者开展佩戴安全头盔宣传劝导活动。",
+            "communities",
+            ["开阳社区"],
+        ),
+        # a teacher who gives the talk; a party members' winter training is party work
+        (
+            "近日，青禾社区举办主题宣讲活动，邀请退休高级教师俞新元以党的二十大精神为主题作宣讲。",
+            "speakers",
+            ["俞新元"],
+        ),
+        ("3月6日上午，青禾社区创新党员冬训模式，把冬训课堂设在田间。", "category", "党建"),
+        # a new town's name before its street
+        ("近期，沣西新城钓台街道康定和园社区开办家政培训班。", "street", "钓台街道"),
+    ],
+)
+def test_kinds_seen_in_a_nineteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -111,6 +111,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "党建",
             "党日",
             "党课",
+            "冬训",  # party members' winter training
             "党组织",
             "入党",
             "党员大会",

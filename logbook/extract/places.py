@@ -70,7 +70,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
-    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|市|区|县|镇|乡|办|街|局)"
+    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|市|区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本)(?:街道|镇|乡)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )
@@ -412,6 +412,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         return (numbered[1], True) if strong else numbered[1]
     start = end
     sure = False
+    long_run = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
         # A function word ends the name, unless all before it is one character that is a
         # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
@@ -446,7 +447,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             break
         start -= 1
         if end - start > 16:
-            return None
+            # A long run with no word to end it: a community's name only if a verb of going
+            # or joining starts it (…交通警察支队兰陵大队联合开阳社区), below.
+            long_run = True
+            break
     # A community named after its yard's number: 23号院社区.
     yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
     if yard is not None:
@@ -507,6 +511,8 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
             cut_at, word = best
             name, start, stripped = name[cut_at:], start + cut_at, True
             sure = sure or word in _PLACE_LEADS
+    if long_run and not (sure and text.startswith("社区", end)):
+        return None
     # 朝阳区和平街街道: the district in front is not part of the street's name.
     district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
     if district and _NUMERAL_TAIL.sub("", name[district.end() :]):  # 建新北区第一 is one name
