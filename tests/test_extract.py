@@ -1520,3 +1520,36 @@ def test_kinds_seen_in_a_twentieth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_nineteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the paper's place between the day and its 讯 makes it the filing day
+        ("中国江苏网5月4日南通讯(通讯员 李舒)日前，青禾社区开展五四青年节活动。", "date", None),
+        # the site's name after a dateline's clock
+        ("“小候鸟”参与慈善捐款\n2018年07月30日 15:38 海曙新闻网\n近日，青禾社区开展慈善捐款活动。", "date", None),
+        # the year of a numbered safety month, and a year before the day in its sentence
+        ("6月是全国第17个“安全生产月”，6月26日，青禾社区开展安全生产月宣传活动。", "date", "2018-06-26"),
+        ("为扎实做好2024年下半年征兵工作，6月7日，青禾社区组织开展征兵宣传活动。", "date", "2024-06-07"),
+        # a community's website, an office's centre and a state farm before a name
+        ("辽宁社区网 首页\n10月11日，明廉街道寿山社区到养老院慰问演出。", "communities", ["寿山社区"]),
+        ("汛期来临之际，社管中心张家湾社区召开防汛应急演练部署会。", "communities", ["张家湾社区"]),
+        ("6月19日下午，瑞昌市赛湖农场金桥社区开展安全生产月宣传活动。", "communities", ["金桥社区"]),
+        # an institution is no teacher's name; a festival is no title; a teacher visited is no speaker
+        ("参加剪辑班的30余名青年在湘潭医卫职院老师赵宇杰的指导下学习视频拍摄。", "speakers", ["赵宇杰"]),
+        ("9月10日，社工向许老师送去节日的问候，祝老人教师节快乐。", "speakers", []),
+        ("9月10日，学生们走访了退休老教师马凤柏，马凤柏老师一直任劳任怨。", "speakers", []),
+        # a list with helpers at its end, the others taking part
+        ("4月2日，青禾社区组织党员代表、退役军人、志愿者等30余人，前往烈士陵园开展祭扫活动。", "participants", 30),
+        # festivals of workers, teachers and the young; night schools; low carbon; donations; meetings
+        ("5月1日，青禾社区开展五一劳动节慰问环卫工人活动。", "category", "文化"),
+        ("9月10日，青禾社区开展教师节慰问活动。", "category", "文化"),
+        ("10月19日，青禾社区青年夜校开课。", "category", "文化"),
+        ("5月15日，青禾社区开展低碳环保绿色出行宣传活动。", "category", "志愿服务"),
+        ("7月13日，青禾社区开展慈善一日捐活动。", "category", "志愿服务"),
+        ("4月16日晚，青禾社区召开老旧小区改造意见征求会。", "category", "会议"),
+    ],
+)
+def test_kinds_seen_in_a_twenty_second_to_a_twenty_fifth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -102,9 +102,18 @@ _COUNT_SUBJECT = re.compile(
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
 
 
+def _listed(text: str, m: re.Match) -> list[str]:
+    """The items of the list that ends with `m`'s `last` (A、B、C等…), within its clause."""
+    end = m.end("last")
+    window = max(0, m.start("last") - 60)  # a list of a few, looked for near its end only
+    start = max(window, *(text.rfind(ch, window, m.start("last")) + 1 for ch in "，,。；;：:！？!?\n"))
+    return [item for item in re.split("[、和与及]", text[start:end]) if item] or [m["last"]]
+
+
 def _other_head_count(art: Article, m: re.Match) -> bool:
     """Whether the sentence of `m` counts people elsewhere too."""
     start, end = art.sentence_at(m.start())
+    start, end = max(start, m.start() - 80), min(end, m.end() + 80)  # the sentence, near the count
     return any(c.start("num") != m.start("num") for c in _ANY_COUNT.finditer(art.masked, start, end))
 
 
@@ -256,9 +265,9 @@ def read_participants(art: Article):
         if (
             (at in judged and not unsaid)
             or other_event(art, m.start(), m.end())
-            or m["last"].endswith(_HELPER_HEADS + ("人员",))
+            or all(who.endswith(_HELPER_HEADS + ("人员",)) for who in _listed(text, m))
         ):
-            continue
+            continue  # helpers only; 党员代表、退役军人、志愿者等30余人 came to take part
         judged[at] = ""
         _add_count(found, m, m["pre"] or "共")
     fs, fe = art.lead_sentence()

@@ -70,7 +70,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
-    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|市|区|县|镇|乡|办|街|局)"
+    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本)(?:街道|镇|乡)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )
@@ -103,6 +103,8 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# A site named after a community: 辽宁社区网 (not its grid, 社区网格).
+_SITE_AFTER = re.compile("网(?![格络])")
 # A page's source line, up to the name: 来源:南宫社区.
 _SOURCE_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|供稿|供稿单位)\s*[:：]\s*$")
 # 来自海滨街道东鲁社区的魏阿婆: where a person comes from, with the street in front.
@@ -208,7 +210,11 @@ def read_places(art: Article, registry):
             if text.startswith(_EVENT_AFTER, m.end()):
                 passed.append(Reason(N_("{name} (in an event's name)"), name=name + suffix))
                 continue
-            if text.startswith(_ORGANISATION_AFTER, m.end()) or name.endswith("人大"):
+            if (
+                text.startswith(_ORGANISATION_AFTER, m.end())
+                or name.endswith("人大")
+                or _SITE_AFTER.match(text, m.end())
+            ):
                 passed.append(Reason(N_("{name} (in an organisation's name)"), name=name + suffix))
                 continue
             if _VISITING_TEAM.match(text, m.end()) or name + suffix in visitors:

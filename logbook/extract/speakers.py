@@ -89,7 +89,7 @@ _NOT_NAMES = set(
     """专业 全体 各位 多位 两位 几位 志愿 社区 家庭 全科 中医 西医 主治 执业 特聘 资深 退休 优秀 骨干
     金牌 高级 首席 知名 青年 年轻 义务 驻站 骨科 心内 儿科 妇科 眼科 口腔 康复 营养 心理 法律 普法
     消防 安全 专职 兼职 带教 指导 授课 主讲 张贴 李子 马上 黄色 白色 石头 江湖 高度 方面 方法
-    高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传""".split()
+    高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传 任课""".split()
 )
 # (现场讲解, 手把手教: what a name is followed by as often as a verb)
 _AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手")
@@ -99,6 +99,11 @@ _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教
 _ROLE_RE = re.compile("|".join(sorted(_ROLES, key=len, reverse=True)))
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
+# The last character of an institution's short name, never a person's: 医卫职院老师.
+_INSTITUTION_ENDS = set("院校站所局委部队处馆厂司")
+# Visits paid to someone, who is then no speaker.
+_VISITED = re.compile("走访|慰问|看望|探望|拜访")
+_VISIT_REACH = 150  # how far before a name its sentence may say the person was visited
 # What follows a title in the name of a firm or an office (…律师事务所, …医生工作室).
 _FIRM = ("事务所", "工作室")
 
@@ -153,6 +158,8 @@ def read_speakers(art: Article):
         if name and _RESIDENT_TEACHES.match(text, m.end() + len(name)):
             names.add(name)
     for m in _TITLE_RE.finditer(text):
+        if text.startswith("节", m.end()):
+            continue  # 教师节, 护士节: a festival's name
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = next(
             (
@@ -170,6 +177,13 @@ def read_speakers(art: Article):
         if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
         if text.startswith(_FIRM, m.end()):  # 北京岳成律师事务所: a firm's name, not a lawyer's
+            continue
+        # A teacher visited on Teachers' Day (走访了…老教师马某): honoured, not a speaker.
+        s0, s1 = art.sentence_at(m.start())
+        visited = _VISITED.search(text, max(s0, m.start() - _VISIT_REACH), min(s1, m.end() + _LECTURE_REACH))
+        if visited and not _lectures(text, m.end()):
+            if len(passed) < 3:
+                passed.append(Reason(N_("{name} ({job}, visited)"), name=name, job=m.group()))
             continue
         # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
         if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):
@@ -207,6 +221,7 @@ def _name_after(text: str, pos: int) -> str | None:
 def _is_name(s: str) -> bool:
     return (
         len(s) in (2, 3)
+        and s[-1] not in _INSTITUTION_ENDS
         and all(re.match(f"[{HAN}]", ch) for ch in s)
         and s[0] in _SURNAMES
         and s not in _NOT_NAMES

@@ -25,6 +25,8 @@ _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 _FILED = ("讯",)
 # A wire's dateline: 某某网12月21日电(记者…).
 _WIRED = re.compile(r"电\s*[(（]")
+# The paper's place between the day and its 讯: 5月4日南通讯(通讯员…).
+_FILED_AT = re.compile(r"[\u4e00-\u9fff]{1,3}讯(?=\s*[(（:：])")
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
 # activity is reported on or after the day it took place.
@@ -37,7 +39,9 @@ _FULL_DATE = re.compile(
 _DATELINE_BEFORE = re.compile(r"(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?\s*$")
 _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
-    r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨))",
+    r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
+    # or the site's name alone: 2018年07月30日 15:38 海曙新闻网
+    r"|[\u4e00-\u9fff]{2,8}(?:网|报|台)[ \t\u3000]*$)",
     re.M,
 )
 # The day of the week written after a day (5月9日（星期五）): it tells which year a day
@@ -115,6 +119,7 @@ _DAY_YEAR_ZERO = {
     "世界地球日": 1969,
     "国际护士节": 1911,
     "全国安全生产月": 2001,
+    "安全生产月": 2001,  # 全国第17个“安全生产月”
 }
 # Plenary sessions and congresses whose spirit is studied after them: (year, month) they met.
 _PLENUM = re.compile(r"(?P<term>十八|十九|二十)(?:届(?P<n>[一二三四五六七])中全会|大)")
@@ -151,7 +156,12 @@ def read_date(art: Article, today: date, year: int | None):
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     skipped = []
     for m in _CN_DATE.finditer(text):
-        if text[m.end() : m.end() + 1] in _FILED or _WIRED.match(text, m.end()) or (m["y"] and _is_dateline(text, m)):
+        if (
+            text[m.end() : m.end() + 1] in _FILED
+            or _WIRED.match(text, m.end())
+            or _FILED_AT.match(text, m.end())
+            or (m["y"] and _is_dateline(text, m))
+        ):
             skipped.append((m.group(), "filed"))
             continue
         if _REPORTER_DAY.match(text, m.end()):
@@ -242,7 +252,7 @@ def read_date(art: Article, today: date, year: int | None):
             conf -= 0.05
         elif beside is not None:
             y = beside
-            why.append(Reason(N_("year {year} named after the date, in its sentence"), year=y))
+            why.append(Reason(N_("year {year} named in the date's sentence"), year=y))
             conf -= 0.05
         elif bounded is not None:
             y, full = bounded
@@ -372,15 +382,19 @@ _YEAR_ALONE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9]{1,2}月|[一
 
 
 def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int | None:
-    """The one year written after the day (at `at`) in the same sentence, within a few clauses,
-    that does not put the day after today."""
-    _, end = art.sentence_at(at)
-    found = {
-        int(m[1])
-        for m in _YEAR_ALONE.finditer(art.masked, at, min(end, at + 60))
-        if (int(m[1]), month, day) <= (today.year, today.month, today.day)
-    }
-    return found.pop() if len(found) == 1 else None
+    """The one year written alone in the day's sentence (at `at`), after the day within a few
+    clauses, else before it (为做好2024年下半年征兵工作，6月7日…), that does not put the day after
+    today."""
+    start, end = art.sentence_at(at)
+    for lo, hi in ((at, min(end, at + 60)), (max(start, at - 40), at)):
+        found = {
+            int(m[1])
+            for m in _YEAR_ALONE.finditer(art.masked, lo, hi)
+            if (int(m[1]), month, day) <= (today.year, today.month, today.day)
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tuple[int, str] | None:
