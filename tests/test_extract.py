@@ -1553,3 +1553,33 @@ def test_kinds_seen_in_a_nineteenth_set_of_reports(text, field, expected):
 )
 def test_kinds_seen_in_a_twenty_second_to_a_twenty_fifth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # verbs before 社区 are no names
+        (
+            "11月5日，青禾社区开展认证服务，通过社区的电子显示屏宣传，老人也可通过社区发放的服务卡预约。",
+            "communities",
+            ["青禾社区"],
+        ),
+        ("3月6日，青禾社区召开居民代表大会，发挥代表作用，协助社区居委会做好群众工作。", "communities", ["青禾社区"]),
+        # a link back to the list is no headline
+        (
+            "返回高新区动态\n爱牙护齿从娃娃抓起\n9月20日，青禾社区开展爱牙日活动，为儿童涂氟。",
+            "title",
+            "爱牙护齿从娃娃抓起",
+        ),
+        # e-bikes, meals for elders, teeth, party meetings and red education, student aid, book drifting
+        ("3月6日，青禾社区开展电动车进楼充电消防安全宣传劝导。", "category", "安全"),
+        ("9月1日，青禾社区长者饭堂揭牌运营，老人在家门口吃上热乎饭。", "category", "便民服务"),
+        ("9月20日，青禾社区开展爱牙日活动，为儿童免费涂氟。", "category", "义诊"),
+        ("1月15日，青禾社区党支部召开组织生活会，开展民主评议党员。", "category", "党建"),
+        ("10月16日，青禾社区组织党员参观纪念馆，开展红色教育，传承红色基因。", "category", "党建"),
+        ("9月1日，青禾社区开展结对帮扶助学活动，为困难学生送去助学金。", "category", "志愿服务"),
+        ("4月23日，青禾社区开展图书漂流活动，居民交换图书。", "category", "文化"),
+    ],
+)
+def test_kinds_seen_in_a_twenty_sixth_to_a_twenty_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

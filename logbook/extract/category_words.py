@@ -11,6 +11,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "消防",
             "安全",
+            # E-bikes: charging indoors, helmets
+            "电动车",
+            "电动自行车",
             "防诈",
             "反诈",
             "诈骗",
@@ -77,6 +80,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "针灸",
             "理疗",
             "口腔",
+            "爱牙",
+            "涂氟",
+            "护齿",
             "眼科",
             "骨密度",
             "心电图",
@@ -110,6 +116,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "党建",
             "党日",
+            "组织生活会",
+            "民主评议",
+            "红色教育",
+            "红色基因",
+            "革命历史",
             "党课",
             "冬训",  # party members' winter training
             "党组织",
@@ -244,6 +255,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "绿色出行",
             "捐款",
             "一日捐",
+            "助学",
+            "结对帮扶",
             "节水",
             "节约用水",
             "爱水护水",
@@ -255,6 +268,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "便民",
             "理发",
+            # Meals for elders
+            "助餐",
+            "老年食堂",
+            "长者食堂",
+            "老年餐桌",
+            "幸福食堂",
+            "饭堂",
             "磨刀",
             "维修",
             "法律咨询",
@@ -321,6 +341,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "国庆",
             "国旗",
             "劳动节",
+            "联谊",
+            "图书漂流",
             "教师节",
             "青年节",
             "五四",

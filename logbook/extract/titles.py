@@ -105,6 +105,7 @@ _CHROME_WORDS = (
     "扫码",
     "扫一扫",
     "点击",
+    "返回",  # 返回…动态: a link back to the list
 )
 # A line that is only a place's or an office's name (an account's or a site's name above the
 # headline) says nothing of what was done.
