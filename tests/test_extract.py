@@ -1283,25 +1283,25 @@ def test_kinds_seen_in_a_tenth_and_an_eleventh_set_of_reports(text, expected):
     ("text", "field", "expected"),
     [
         # a community named after its yard's number; a building's number is no name
-        ("3月8日，我23号院社区为妇女朋友举办插花活动。", "communities", ["23号院社区"]),
+        ("3月8日，我8号院社区为女性居民举办插花活动。", "communities", ["8号院社区"]),
         ("3月8日，小区3号楼社区居民参加了插花活动。", "communities", []),
         # a residents' committee numbered after its place, named again
         (
-            "今年，朱行一居特地举办了活动。3月8日当天，朱行一居还组织了妇女同志参观。",
+            "今年，桃园二居举办了系列活动。3月8日当天，桃园二居还组织女性居民游园。",
             "communities",
-            ["朱行一居"],
+            ["桃园二居"],
         ),
         # ... but not a flat's rooms, nor residents of one building
         ("3月8日，青禾社区开展活动，同一居民楼的居民统一居住在一居室的也来了。", "communities", ["青禾社区"]),
         # a slogan in quotes is no community, a name alone in quotes is one
         (
-            "9月16日，青禾社区举行“社区科普阵地、科普社区居民”活动。“社区科普阵地、科普社区居民”是系列活动之一。",
+            "9月16日，青禾社区举行“社区健康课堂、健康社区居民”活动。“社区健康课堂、健康社区居民”是系列活动之一。",
             "communities",
             ["青禾社区"],
         ),
         ("3月5日，“和顺社区”志愿者开展活动。“和顺社区”的居民参加。", "communities", ["和顺社区"]),
         # who came, the mood they came in, then their coming
-        ("9月5日，青禾社区老年大学开学。140多位老年同志怀着喜悦的心情参加了开学典礼。", "participants", 140),
+        ("9月5日，青禾社区老年大学开学。120多位老年同志怀着激动的心情参加了开学仪式。", "participants", 120),
         # a reprint's note of its headline
         (
             "(原标题:青禾社区开展国家安全教育日宣传活动)\n4月13日，青禾社区的工作人员向居民宣传国家安全知识。",
@@ -1318,7 +1318,7 @@ def test_kinds_seen_again_in_the_tenth_and_eleventh_sets(text, field, expected):
     ("text", "field", "expected"),
     [
         # a community's residents' school at work, after the day and its clock
-        ("2019年1月17日下午2:00,青禾社区居民学校在养老服务站开展送福活动。", "communities", ["青禾社区"]),
+        ("2021年3月9日下午2:30,青禾社区居民学校在活动室开展剪纸活动。", "communities", ["青禾社区"]),
         # the army's anniversary gives the year
         ("为庆祝中国人民解放军建军96周年，8月1日上午，青禾社区举办座谈会。", "date", "2023-08-01"),
         # verbs before 社区 are no names
@@ -1329,21 +1329,21 @@ def test_kinds_seen_again_in_the_tenth_and_eleventh_sets(text, field, expected):
         ),
         # a forum's page for printing names its thread's title
         (
-            "标题: 迎春送福千万家,青禾社区开展春联义写活动 [打印本页] 作者: 青禾社工 时间: 2023-1-16 14:58 "
-            "标题: 迎春送福千万家,青禾社区开展春联义写活动 春节将至,1月15日上午,青禾社区开展了春联义写活动。",
+            "标题: 新春送福到万家,青禾社区开展写春联活动 [打印本页] 作者: 青禾社工 时间: 2023-1-16 14:58 "
+            "标题: 新春送福到万家,青禾社区开展写春联活动 春节将至,1月15日上午,青禾社区开展了写春联活动。",
             "title",
-            "迎春送福千万家,青禾社区开展春联义写活动",
+            "新春送福到万家,青禾社区开展写春联活动",
         ),
         # after a street, a name ending in 市 is a community's
-        ("7月5日，西市街道草市社区新时代文明实践站开展防溺水安全教育。", "communities", ["草市社区"]),
+        ("7月5日，东市街道菜市社区新时代文明实践站开展防溺水安全教育。", "communities", ["菜市社区"]),
         # where a person comes from, with the street in front
         (
-            "3月5日，青禾社区开展义诊活动。“医生很负责。”来自海滨街道东鲁社区的魏阿婆说。",
+            "3月5日，青禾社区开展义诊活动。“医生很耐心。”来自和平街道柳东社区的王阿姨说。",
             "communities",
             ["青禾社区"],
         ),
         # a law firm in the page's footer is no lawyer
-        ("3月5日，青禾社区开展普法宣传。法律顾问:北京岳成律师事务所", "speakers", []),
+        ("3月5日，青禾社区开展普法宣传。法律顾问:北京青禾律师事务所", "speakers", []),
         # Children's Day is a festival; parents taught to raise children are in a class
         ("6月1日下午，青禾社区开展欢庆儿童节活动，为小朋友送上礼包。", "category", "文化"),
         ("3月20日，青禾社区举办家庭教育沙龙，指导家长与孩子沟通。", "category", "培训"),
@@ -1358,12 +1358,12 @@ def test_kinds_seen_in_a_twelfth_and_a_thirteenth_set_of_reports(text, field, ex
     [
         # a verb of joining ends no street's name (持续联合街道执法力量)
         (
-            "2月3日，青禾社区联合东关南街街道综合行政执法队开展消防检查。下一步，青禾社区将持续联合街道执法力量开展检查。",
+            "2月3日，青禾社区联合西关北街街道综合行政执法队开展消防检查。下一步，青禾社区将持续联合街道执法力量开展检查。",
             "street",
-            "东关南街街道",
+            "西关北街街道",
         ),
         # right after a street, a word that is often a function word starts the name
-        ("下一步，筱溪街道向阳社区将配合社区卫生服务中心开展工作。", "communities", ["向阳社区"]),
+        ("下一步，青禾街道向东社区将配合社区卫生服务中心开展工作。", "communities", ["向东社区"]),
         ("3月5日，和平街道向社区居民发放宣传品。", "communities", []),
     ],
 )
@@ -1375,12 +1375,12 @@ def test_kinds_seen_in_a_fifteenth_set_of_reports(text, field, expected):
     ("text", "field", "expected"),
     [
         # who took part, listed, then how many
-        ("5月18日，青禾社区举办邻里节。前来参与活动的社区居民、爱心商户多达300多人。", "participants", 300),
+        ("5月18日，青禾社区举办邻里节。参加活动的社区居民、志愿商户多达200多人。", "participants", 200),
         # the first day of several
         ("2023年8月21-23日，青禾社区连续三天在广场开展露天电影进社区活动。", "date", "2023-08-21"),
         # National Day, flags and old things made new are festivals and crafts
-        ("明天就是国庆，青禾社区的居民楼里挂出了鲜艳的五星红旗。", "category", "文化"),
-        ("4月27日，青禾社区开展“空瓶大变身”变废为宝活动，居民用空瓶制作蜡烛台。", "category", "文化"),
+        ("国庆节前，青禾社区居民在楼道里挂起国旗迎接节日。", "category", "文化"),
+        ("4月27日，青禾社区开展变废为宝活动，居民把旧纸箱做成收纳盒。", "category", "文化"),
     ],
 )
 def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
@@ -1391,19 +1391,19 @@ def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
     ("text", "field", "expected"),
     [
         # a community's own people at work after a day not told; a team visits another community
-        ("近日，青禾社区义工走进辖区名仕阁小区，上门探访高龄老人。", "communities", ["青禾社区"]),
+        ("近日，青禾社区义工走进辖区青禾花园小区，上门探访高龄老人。", "communities", ["青禾社区"]),
         ("近日，青禾社区义工走进和平社区，上门探访高龄老人。和平社区书记陪同。", "communities", ["和平社区"]),
         # working together with others (协同)
-        ("6月2日，崇贤社区协同职业学院志愿者走访独居老人。", "communities", ["崇贤社区"]),
+        ("6月2日，柳荫社区协同职业学院志愿者走访独居老人。", "communities", ["柳荫社区"]),
         # a committee named short, in full, or as the 社区's
-        ("为引导居民远离非法集资，万科润园居委组织进行宣传活动。", "communities", ["万科润园居委"]),
-        ("近日，康健街道师大新村居委会举办纳凉晚会。", "communities", ["师大新村居委会"]),
-        ("6月30日上午，东陈岗社居委召开协商会。", "communities", ["东陈岗社区"]),
+        ("为引导居民远离非法集资，青禾雅苑居委组织开展宣传活动。", "communities", ["青禾雅苑居委"]),
+        ("近日，青禾街道学院新村居委会举办纳凉晚会。", "communities", ["学院新村居委会"]),
+        ("6月30日上午，柳树岗社居委召开协商会。", "communities", ["柳树岗社区"]),
         # what is stationed in a community names it after 驻
-        ("9月18日，深圳市社联社工服务中心驻厦村社区党群服务中心的社工开展插花活动。", "communities", ["厦村社区"]),
+        ("9月18日，青禾市社工服务中心驻柳村社区党群服务中心的社工开展插花活动。", "communities", ["柳村社区"]),
         # people whose questions were answered, when nothing else counts people in the sentence
-        ("3月8日上午，青禾社区开展防范非法集资宣传，发放资料420余份，接受群众咨询210余人。", "participants", 210),
-        ("3月8日上午，青禾社区开展义诊，免费测量血压50余人，接受居民咨询30余人。", "participants", None),
+        ("3月8日上午，青禾社区开展防范非法集资宣传，发放资料300余份，接受群众咨询150余人。", "participants", 150),
+        ("3月8日上午，青禾社区开展义诊，免费测量血压60余人，接受居民咨询40余人。", "participants", None),
         # the virtue a visit is said to carry on is no festival
         ("6月2日，青禾社区开展关爱老人志愿服务活动，走访独居老人，弘扬尊老敬老的传统美德。", "category", "志愿服务"),
         # shows on summer evenings and robots for children
@@ -1411,16 +1411,15 @@ def test_kinds_seen_in_a_fourteenth_set_of_reports(text, field, expected):
         ("8月2日上午，青禾社区开展机器人编程体验，孩子们动手操作。", "category", "文化"),
         # a forum's name above its page for printing; a site's notice above the headline
         (
-            "新碶街道红领之家\n标题:\n紫荆社区:兵来卒往斗棋乐,以棋会友共怡情\n[打印本页]\n作者:\n一曲自在\n"
-            "近日，紫荆社区举办了老年人象棋友谊赛。",
+            "青禾论坛\n标题:\n柳荫社区:以棋会友共怡情,老年象棋赛开赛\n[打印本页]\n作者:\n青禾社工\n"
+            "近日，柳荫社区举办了老年人象棋友谊赛。",
             "title",
-            "紫荆社区:兵来卒往斗棋乐,以棋会友共怡情",
+            "柳荫社区:以棋会友共怡情,老年象棋赛开赛",
         ),
         (
-            "温馨提示:本站为票务导购网站，提供购票信息展示。\n\n光影相伴!社区纳凉晚会点亮邻里美好时光\n\n"
-            "近日，青禾社区举办纳凉晚会。",
+            "温馨提示:本站为信息导购网站，提供信息展示。\n\n夏夜纳凉晚会点亮邻里时光\n\n近日，青禾社区举办纳凉晚会。",
             "title",
-            "光影相伴!社区纳凉晚会点亮邻里美好时光",
+            "夏夜纳凉晚会点亮邻里时光",
         ),
     ],
 )
@@ -1432,7 +1431,7 @@ def test_kinds_seen_in_a_sixteenth_and_a_seventeenth_set_of_reports(text, field,
     ("text", "field", "expected"),
     [
         # a day named for what it is, beside the day something was done; alone, it may be the day
-        ("5月31日是第31个世界无烟日。5月29日上午，青禾社区组织志愿者宣传控烟。", "date", "2018-05-29"),
+        ("5月31日是第31个世界无烟日。5月28日上午，青禾社区组织志愿者宣传控烟。", "date", "2018-05-28"),
         # a page's stamp in a 时间: field, above its source, is no activity's day
         (
             "青禾社区开展反邪教宣传活动\n时间:2025年07月16日 10:50\n来源:某某公司\n近日，青禾社区组织开展宣传活动。",
@@ -1443,20 +1442,20 @@ def test_kinds_seen_in_a_sixteenth_and_a_seventeenth_set_of_reports(text, field,
         ("2023年5月9日在母亲节来临之际，青禾社区举行了母亲节主题活动。", "date", "2023-05-09"),
         # a year glued to a name, and the year of the day it names further on in the sentence
         (
-            "5月9日在母亲节来临之际，悦心联合雨花印象举行了一场“春晖不减，母爱永恒”——2020年油坊社区母亲节主题线上活动。",
+            "5月9日在母亲节来临之际，青禾社工联合柳树印象举行了一场“感恩母亲，温暖同行”——2020年柳坊社区母亲节主题线上活动。",
             "communities",
-            ["油坊社区"],
+            ["柳坊社区"],
         ),
         (
-            "5月9日在母亲节来临之际，悦心联合雨花印象举行了一场“春晖不减，母爱永恒”——2020年油坊社区母亲节主题线上活动。",
+            "5月9日在母亲节来临之际，青禾社工联合柳树印象举行了一场“感恩母亲，温暖同行”——2020年柳坊社区母亲节主题线上活动。",
             "date",
             "2020-05-09",
         ),
         # the community's service centre at work; a day glued to the community
-        ("5月5日下午，梅京社区服务中心在图书馆举办丝网花制作活动。", "communities", ["梅京社区"]),
-        ("11月21日新腾达社区组织社区干部开展了反邪教宣传教育活动。", "communities", ["新腾达社区"]),
+        ("5月5日下午，梅园社区服务中心在图书馆举办手工花制作活动。", "communities", ["梅园社区"]),
+        ("11月21日新兴达社区组织社区干部开展了反邪教宣传教育活动。", "communities", ["新兴达社区"]),
         # the street office in the credit, by one of its centres
-        ("近日，青禾社区开展食品安全宣传活动。(江浦街道社区教育中心)", "street", "江浦街道"),
+        ("近日，青禾社区开展食品安全宣传活动。(柳河街道社区教育中心)", "street", "柳河街道"),
         # tobacco control is health
         ("5月30日下午，青禾社区开展世界无烟日广场宣传活动，宣传控烟知识。", "category", "义诊"),
     ],
@@ -1470,13 +1469,13 @@ def test_kinds_seen_in_an_eighteenth_set_of_reports(text, field, expected):
     [
         # a count of communities is no name; a pronoun and a verb are none either
         (
-            "8月29日晚，由齐贤里社区、科教园社区联合主办，两家社区社工室承办的七夕活动举行。两家社区社工室各设一个游戏区。",
+            "8月29日晚，由青禾里社区、柳园社区联合主办，两家社区社工室承办的七夕活动举行。两家社区社工室各设一个游戏区。",
             "communities",
-            ["齐贤里社区", "科教园社区"],
+            ["青禾里社区", "柳园社区"],
         ),
-        ("3月18日上午，侯家社区开展积分兑换活动。他呼吁社区居民积极参与垃圾分类。", "communities", ["侯家社区"]),
+        ("3月18日上午，柳家社区开展积分兑换活动。他呼吁社区居民积极参与垃圾分类。", "communities", ["柳家社区"]),
         # players who signed up for a contest; table tennis is sport
-        ("4月20日，青禾社区举办乒乓球比赛，共有二十余名乒乓球爱好者报名。", "participants", 20),
+        ("4月20日，青禾社区举办乒乓球比赛，共有三十余名乒乓球爱好者报名。", "participants", 30),
         ("10月18日，青禾社区举办中老年乒乓球比赛。", "category", "文化"),
     ],
 )
@@ -1491,7 +1490,7 @@ def test_kinds_seen_in_a_twenty_first_set_of_reports(text, field, expected):
         ("3月21日，青禾社区开展“珍惜水资源、节水我先行”宣传活动，普及节约用水常识。", "category", "志愿服务"),
         ("1月26日上午，青禾社区组织志愿者前往小区开展爱国卫生运动。", "category", "志愿服务"),
         # the account that published the page is no community of the activity
-        ("3月26日，北城街社区在辖区内开展节水宣传活动。\n来源:南宫社区", "communities", ["北城街社区"]),
+        ("3月26日，东城街社区在辖区内开展节水宣传活动。\n来源:西宫社区", "communities", ["东城街社区"]),
     ],
 )
 def test_kinds_seen_in_a_twentieth_set_of_reports(text, field, expected):
@@ -1503,19 +1502,19 @@ def test_kinds_seen_in_a_twentieth_set_of_reports(text, field, expected):
     [
         # a long run of an office's name, then 联合 and the community
         (
-            "4月12日，临沂市公安局交通警察支队兰陵大队联合开阳社区志愿者开展佩戴安全头盔宣传劝导活动。",
+            "4月12日，青禾市公安局交通警察支队柳林大队联合柳阳社区志愿者开展佩戴安全头盔宣传劝导活动。",
             "communities",
-            ["开阳社区"],
+            ["柳阳社区"],
         ),
         # a teacher who gives the talk; a party members' winter training is party work
         (
-            "近日，青禾社区举办主题宣讲活动，邀请退休高级教师俞新元以党的二十大精神为主题作宣讲。",
+            "近日，青禾社区举办主题宣讲活动，邀请退休高级教师张建华以家风建设为主题作宣讲。",
             "speakers",
-            ["俞新元"],
+            ["张建华"],
         ),
         ("3月6日上午，青禾社区创新党员冬训模式，把冬训课堂设在田间。", "category", "党建"),
         # a new town's name before its street
-        ("近期，沣西新城钓台街道康定和园社区开办家政培训班。", "street", "钓台街道"),
+        ("近期，青禾新城柳台街道和园社区开办家政培训班。", "street", "柳台街道"),
     ],
 )
 def test_kinds_seen_in_a_nineteenth_set_of_reports(text, field, expected):
@@ -1526,22 +1525,22 @@ def test_kinds_seen_in_a_nineteenth_set_of_reports(text, field, expected):
     ("text", "field", "expected"),
     [
         # the paper's place between the day and its 讯 makes it the filing day
-        ("中国江苏网5月4日南通讯(通讯员 李舒)日前，青禾社区开展五四青年节活动。", "date", None),
+        ("某某网5月4日青禾讯(通讯员 王芳)日前，青禾社区开展五四青年节活动。", "date", None),
         # the site's name after a dateline's clock
-        ("“小候鸟”参与慈善捐款\n2018年07月30日 15:38 海曙新闻网\n近日，青禾社区开展慈善捐款活动。", "date", None),
+        ("青禾社区开展慈善捐款\n2018年07月30日 15:38 青禾新闻网\n近日，青禾社区开展慈善捐款活动。", "date", None),
         # the year of a numbered safety month, and a year before the day in its sentence
-        ("6月是全国第17个“安全生产月”，6月26日，青禾社区开展安全生产月宣传活动。", "date", "2018-06-26"),
-        ("为扎实做好2024年下半年征兵工作，6月7日，青禾社区组织开展征兵宣传活动。", "date", "2024-06-07"),
+        ("6月是全国第18个“安全生产月”，6月20日，青禾社区开展安全生产月宣传活动。", "date", "2019-06-20"),
+        ("为做好2023年秋季征兵工作，8月15日，青禾社区组织开展征兵宣传活动。", "date", "2023-08-15"),
         # a community's website, an office's centre and a state farm before a name
-        ("辽宁社区网 首页\n10月11日，明廉街道寿山社区到养老院慰问演出。", "communities", ["寿山社区"]),
-        ("汛期来临之际，社管中心张家湾社区召开防汛应急演练部署会。", "communities", ["张家湾社区"]),
-        ("6月19日下午，瑞昌市赛湖农场金桥社区开展安全生产月宣传活动。", "communities", ["金桥社区"]),
+        ("青禾社区网 首页\n10月11日，和平街道柳山社区到养老院慰问演出。", "communities", ["柳山社区"]),
+        ("汛期来临之际，社管中心柳家湾社区召开防汛应急演练部署会。", "communities", ["柳家湾社区"]),
+        ("6月19日下午，青禾市柳湖农场金桥社区开展安全生产月宣传活动。", "communities", ["金桥社区"]),
         # an institution is no teacher's name; a festival is no title; a teacher visited is no speaker
-        ("参加剪辑班的30余名青年在湘潭医卫职院老师赵宇杰的指导下学习视频拍摄。", "speakers", ["赵宇杰"]),
-        ("9月10日，社工向许老师送去节日的问候，祝老人教师节快乐。", "speakers", []),
-        ("9月10日，学生们走访了退休老教师马凤柏，马凤柏老师一直任劳任怨。", "speakers", []),
+        ("参加摄影班的20余名青年在青禾卫职院老师王建国的指导下学习拍摄。", "speakers", ["王建国"]),
+        ("9月10日，社工向李老师送去节日问候，祝老人教师节快乐。", "speakers", []),
+        ("9月10日，学生们走访了退休老教师王秀兰，王秀兰老师一直热心社区工作。", "speakers", []),
         # a list with helpers at its end, the others taking part
-        ("4月2日，青禾社区组织党员代表、退役军人、志愿者等30余人，前往烈士陵园开展祭扫活动。", "participants", 30),
+        ("3月31日，青禾社区组织党员、居民代表、志愿者等40余人，前往烈士陵园开展祭扫活动。", "participants", 40),
         # festivals of workers, teachers and the young; night schools; low carbon; donations; meetings
         ("5月1日，青禾社区开展五一劳动节慰问环卫工人活动。", "category", "文化"),
         ("9月10日，青禾社区开展教师节慰问活动。", "category", "文化"),
