@@ -33,7 +33,7 @@ _COUNT_SERVED = re.compile(
     rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
-# People whose questions were answered: 接受群众咨询210余人, 解答居民疑问15余人次.
+# People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次.
 _COUNT_CONSULTED = re.compile(
     rf"(?:接受|解答)(?P<noun>群众|居民|市民)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
     rf"(?P<more>余|多)?(?P<unit>人次|人)"
@@ -46,7 +46,7 @@ _COUNT_TALLY = re.compile(
 )
 # 参与居民达120余人次; 居民踊跃参与，共计50余人; 参与居民80余人, 参加活动的居民有60余人: who
 # took part, then their number (with no word between, only after who they were).
-# 参与活动的社区居民、爱心商户多达300多人: who, listed, then how many.
+# 参加活动的社区居民、志愿商户多达200多人: who, listed, then how many.
 _COUNT_TALLY_AFTER = re.compile(
     rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>(?:[{HAN}]{{2,6}}、){{0,3}}[{HAN}]{{0,4}}?)[,，]?"
     rf"(?P<pre>多达到?|达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
@@ -267,7 +267,7 @@ def read_participants(art: Article):
             or other_event(art, m.start(), m.end())
             or all(who.endswith(_HELPER_HEADS + ("人员",)) for who in _listed(text, m))
         ):
-            continue  # helpers only; 党员代表、退役军人、志愿者等30余人 came to take part
+            continue  # helpers only; 党员、居民代表、志愿者等40余人 came to take part
         judged[at] = ""
         _add_count(found, m, m["pre"] or "共")
     fs, fe = art.lead_sentence()
@@ -291,7 +291,7 @@ def read_participants(art: Article):
                 judged.setdefault(m.start("num"), Reason(N_("a running total")))
                 continue
             if pattern is _COUNT_CONSULTED and _other_head_count(art, m):
-                continue  # 测量血压50余人，接受居民咨询30余人: the questions are not the whole
+                continue  # 测量血压60余人，接受居民咨询40余人: the questions are not the whole
             judged.setdefault(m.start("num"), Reason(N_("people served, not attendance")))
             _add_count(served, m, m["pre"])
     if not found:

@@ -89,7 +89,7 @@ _COMMUNITY_OWN = (
     "党群服务中心",
     "新时代文明实践站",
     "居民学校",
-    "服务中心",  # 梅京社区服务中心 (a clinic's 卫生服务中心 is read before: _ORGANISATION_AFTER)
+    "服务中心",  # 梅园社区服务中心 (a clinic's 卫生服务中心 is read before: _ORGANISATION_AFTER)
     "服务站",
     "网格",
     "工作站",
@@ -98,7 +98,7 @@ _COMMUNITY_OWN = (
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
-# The number of a yard or building a community is named after (23号院社区).
+# The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
@@ -107,31 +107,31 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
-# A site named after a community: 辽宁社区网 (not its grid, 社区网格).
+# A site named after a community: 青禾社区网 (not its grid, 社区网格).
 _SITE_AFTER = re.compile("网(?![格络])")
-# A page's source line, up to the name: 来源:南宫社区.
+# A page's source line, up to the name: 来源:西宫社区.
 _SOURCE_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|供稿|供稿单位)\s*[:：]\s*$")
-# 来自海滨街道东鲁社区的魏阿婆: where a person comes from, with the street in front.
+# 来自和平街道柳东社区的王阿姨: where a person comes from, with the street in front.
 _FROM_PLACE = re.compile(rf"来自[{HAN}]{{2,12}}?(?:街道|镇|乡|区|县|市)$")
 # A team from one community visiting another (…社区小白桦志愿服务队走进兰寨社区): the first is
 # where the team comes from, not the activity's community.
 _VISITING_TEAM = re.compile(
     rf"[{HAN}]{{0,8}}?(?:志愿服务队|志愿者服务队|志愿者协会|志愿者|志愿队|服务队|艺术团|宣讲团|义工)"
     rf"(?:一行)?(?:走进|来到|前往|深入|走入|赴)"
-    # into another community (老围社区义工走进辖区名仕阁小区: into a compound of its own)
+    # into another community (青禾社区义工走进辖区青禾花园小区: into a compound of its own)
     rf"(?=[^，,。；;]{{0,12}}?社区)"
 )
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手", "协同", "会同", "联手", "在")
-# Or its own people at work (近日，老围社区义工走进…).
+# Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
-# (or one of its offices: 江浦街道社区教育中心)
+# (or one of its offices: 柳河街道社区教育中心)
 _CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,6}}\s*[)）]?\s*$")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
-# (with its clock: 1月17日下午2:00，栖霞社区…)
-# (or a day not told: 近日，老围社区…; the comma may be left out: 11月21日新腾达社区组织…)
+# (with its clock: 3月9日下午2:30，青禾社区…)
+# (or a day not told: 近日，青禾社区…; the comma may be left out: 11月21日新兴达社区组织…)
 _DAY_BEFORE = re.compile(
     r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚|近日|日前|近期|连日来)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]?\s*$"
 )
@@ -153,10 +153,10 @@ _AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 _SUFFIXES = ("社区", "街道", "地区")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
 _NEIGHBOURHOOD = "居民区"
-# Shanghai's residents' committees numbered after their place (朱行一居, 世博六居): a committee
+# Shanghai's residents' committees numbered after their place (桃园二居, 柳湾三居): a committee
 # (居) after a numeral, where the numeral and 居 are not a word (一居室, 同一居民楼, 统一居住).
 _COMMITTEE = "(?<=[一二三四五六七八九十])居(?![室民住家所委])"
-# Or by its committee's name, short or full, as the text writes it (万科润园居委, 师大新村居委会).
+# Or by its committee's name, short or full, as the text writes it (青禾雅苑居委, 学院新村居委会).
 _SHORT_COMMITTEE = "居委会?"
 
 
@@ -227,11 +227,11 @@ def read_places(art: Article, registry):
                 passed.append(Reason(N_("{name} (where a visiting team comes from)"), name=name + suffix))
                 continue
             begins = m.start() - len(name)
-            # “社区科普阵地、科普社区居民”: a slogan in quotes, wherever the name is written.
+            # “社区健康课堂、健康社区居民”: a slogan in quotes, wherever the name is written.
             if _only_in_slogans(text, name + suffix, begins):
                 passed.append(Reason(N_("{name} (in a slogan in quotes)"), name=name + suffix))
                 continue
-            # 来源:南宫社区: the account that published the page, not where the activity was.
+            # 来源:西宫社区: the account that published the page, not where the activity was.
             if _SOURCE_LINE.match(text, text.rfind("\n", 0, begins) + 1, begins):
                 passed.append(Reason(N_("{name} (the page's source)"), name=name + suffix))
                 continue
@@ -257,7 +257,7 @@ def read_places(art: Article, registry):
                     and text.startswith(_ACTOR_VERBS + ("为",), m.end())
                 )
             )
-            # 西市街道草市社区: after a street, a name ending in 市 is no city's
+            # 东市街道菜市社区: after a street, a name ending in 市 is no city's
             after_street = len(name) >= 2 and name[-1] == "市" and text[max(0, begins - 2) : begins] == "街道"
             if (
                 not name.isdigit()
@@ -272,7 +272,7 @@ def read_places(art: Article, registry):
                 continue
             full = name + suffix
             if suffix.startswith("居委") and name.endswith("社") and len(name) >= 3:
-                full = name[:-1] + "社区"  # 东陈岗社居委: the 社区's residents' committee
+                full = name[:-1] + "社区"  # 柳树岗社居委: the 社区's residents' committee
             known = registry.find(full) if registry is not None else None
             full = known.name if known is not None else full
             if full not in known_names:
@@ -426,7 +426,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
         # A function word ends the name, unless all before it is one character that is a
         # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
-        # (筱溪街道向阳社区: right after a street, the word is the name's first)
+        # (青禾街道向东社区: right after a street, the word is the name's first)
         if text[start - 1] in _STOP_CHARS and not (
             end - start == 1
             and (
@@ -458,10 +458,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         start -= 1
         if end - start > 16:
             # A long run with no word to end it: a community's name only if a verb of going
-            # or joining starts it (…交通警察支队兰陵大队联合开阳社区), below.
+            # or joining starts it (…交通警察支队柳林大队联合柳阳社区), below.
             long_run = True
             break
-    # A community named after its yard's number: 23号院社区.
+    # A community named after its yard's number: 8号院社区.
     yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
     if yard is not None:
         start, sure = start - len(yard.group()), True
@@ -479,10 +479,10 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
         cut = m
     if cut is not None and len(name) - cut.end() >= 2 and _NUMERAL_TAIL.sub("", name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
-    # 2020年油坊社区: a year glued to the name.
+    # 2020年柳坊社区: a year glued to the name.
     if name.startswith("年") and len(name) >= 3 and text[start - 1 : start].isdigit():
         name, start = name[1:], start + 1
-    # 社工服务中心驻厦村社区: what is stationed in the community names it after 驻.
+    # 社工服务中心驻柳村社区: what is stationed in the community names it after 驻.
     posted = name.rfind("驻")
     if 0 <= posted <= len(name) - 3:
         name, start, sure = name[posted + 1 :], start + posted + 1, True
@@ -551,7 +551,7 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
 
 def _only_in_slogans(text: str, full: str, begins: int) -> bool:
     """Whether every writing of `full` is inside quotes that hold more than it: a slogan or a
-    theme (“社区科普阵地、科普社区居民”), not the name of where the activity was. Only asked
+    theme (“社区健康课堂、健康社区居民”), not the name of where the activity was. Only asked
     for a name written inside quotes."""
     opened = text.rfind("“", 0, begins)
     if opened == -1 or text.rfind("”", opened, begins) != -1:

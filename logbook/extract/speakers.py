@@ -99,7 +99,7 @@ _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教
 _ROLE_RE = re.compile("|".join(sorted(_ROLES, key=len, reverse=True)))
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
-# The last character of an institution's short name, never a person's: 医卫职院老师.
+# The last character of an institution's short name, never a person's: 卫职院老师.
 _INSTITUTION_ENDS = set("院校站所局委部队处馆厂司")
 # Visits paid to someone, who is then no speaker.
 _VISITED = re.compile("走访|慰问|看望|探望|拜访")
@@ -176,7 +176,7 @@ def read_speakers(art: Article):
                 name = surname + m.group()
         if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
-        if text.startswith(_FIRM, m.end()):  # 北京岳成律师事务所: a firm's name, not a lawyer's
+        if text.startswith(_FIRM, m.end()):  # 北京青禾律师事务所: a firm's name, not a lawyer's
             continue
         # A teacher visited on Teachers' Day (走访了…老教师马某): honoured, not a speaker.
         s0, s1 = art.sentence_at(m.start())

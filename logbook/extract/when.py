@@ -25,7 +25,7 @@ _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 _FILED = ("讯",)
 # A wire's dateline: 某某网12月21日电(记者…).
 _WIRED = re.compile(r"电\s*[(（]")
-# The paper's place between the day and its 讯: 5月4日南通讯(通讯员…).
+# The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
 _FILED_AT = re.compile(r"[\u4e00-\u9fff]{1,3}讯(?=\s*[(（:：])")
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
@@ -40,7 +40,7 @@ _DATELINE_BEFORE = re.compile(r"(?:发布|发表|更新|录入|上传|稿件)(?:
 _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
-    # or the site's name alone: 2018年07月30日 15:38 海曙新闻网
+    # or the site's name alone: 2018年07月30日 15:38 青禾新闻网
     r"|[\u4e00-\u9fff]{2,8}(?:网|报|台)[ \t\u3000]*$)",
     re.M,
 )
@@ -51,7 +51,7 @@ _WEEKDAY = re.compile(rf"[日号]\s*{_WEEKDAY_WORD}")
 _IN_SENTENCE = re.compile(rf"\s*(?:[，,]|上午|下午|晚上|早上|中午|傍晚|{_WEEKDAY_WORD})")
 _WEEKDAYS = "一二三四五六日"
 _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
-# A page's stamp in a 时间: field: the clock, then the source or author below (时间:2025年07月16日
+# A page's stamp in a 时间: field: the clock, then the source or author below (时间:2025年03月16日
 # 10:50 / 来源:…), not a notice's time of the activity.
 _STAMP_AFTER = re.compile(
     r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击)"
@@ -194,7 +194,7 @@ def read_date(art: Article, today: date, year: int | None):
                 continue
             candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
     candidates.sort()
-    # 5月31日是第31个世界无烟日。5月29日上午，…: a day named for what it is, beside the day
+    # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
     ends = {c[0]: _date_end(text, c[0]) for c in candidates}
     named_days = [c for c in candidates if text.startswith("是", ends[c[0]])]
@@ -383,7 +383,7 @@ _YEAR_ALONE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9]{1,2}月|[一
 
 def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int | None:
     """The one year written alone in the day's sentence (at `at`), after the day within a few
-    clauses, else before it (为做好2024年下半年征兵工作，6月7日…), that does not put the day after
+    clauses, else before it (为做好2023年秋季征兵工作，8月15日…), that does not put the day after
     today."""
     start, end = art.sentence_at(at)
     for lo, hi in ((at, min(end, at + 60)), (max(start, at - 40), at)):
