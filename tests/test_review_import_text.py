@@ -87,6 +87,10 @@ HOSTILE = {
     "partners joined without end": repeated("联合和平街消防救援站和", MB),
     "ever new communities": distinct("{}里社区、", MB),
     "ever new lecturers": distinct("王{}老师，", MB),
+    # Every name inside quotes, each asked whether it is written anywhere outside them.
+    "ever new quoted names": distinct("“{}里社区活动”", MB),
+    # A numbered committee named again and again, each asked how often it is named.
+    "committees named without end": repeated("青禾一居，", MB),
 }
 
 

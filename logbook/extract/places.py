@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..i18n import N_, Reason, clauses, items
 from ..textnorm import to_simplified
@@ -109,6 +110,8 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
 # A site named after a community: 青禾社区网 (not its grid, 社区网格).
 _SITE_AFTER = re.compile("网(?![格络])")
+# A quote on one line: “…”.
+_QUOTE = re.compile("“[^”\n]*”")
 # A page's source line, up to the name: 来源:西宫社区.
 _SOURCE_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|供稿|供稿单位)\s*[:：]\s*$")
 # 来自和平街道柳东社区的王阿姨: where a person comes from, with the street in front.
@@ -193,7 +196,7 @@ def read_places(art: Article, registry):
     # 2. Names written …社区 / …街道 / …地区.
     found_streets: list[str] = []
     passed: list[str] = []  # community names set aside, with why
-    counted: dict[str, int] = {}  # how often each name is written, counted once per name
+    writings = _Writings(text)  # how often each name is written, and where
     visiting: set[int] = set()  # where the names of visiting teams' communities start
     visitors: set[str] = set()  # and those names
     for m in re.finditer("|".join((*_SUFFIXES, _NEIGHBOURHOOD, _COMMITTEE, _SHORT_COMMITTEE)), text):
@@ -207,7 +210,7 @@ def read_places(art: Article, registry):
         if suffix == _NEIGHBOURHOOD and (name[-1] in "和与及或" or not text.startswith(_COMMUNITY_OWN, m.end())):
             continue  # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office
         if suffix == "居":
-            if len(_NUMERAL_TAIL.sub("", name)) < 2 or text.count(name + suffix) < 2:
+            if len(_NUMERAL_TAIL.sub("", name)) < 2 or writings.count(name, suffix) < 2:
                 continue
             strong = True  # a committee is surely one when named again
         if suffix in ("社区", _NEIGHBOURHOOD, "居", "居委", "居委会"):
@@ -228,11 +231,12 @@ def read_places(art: Article, registry):
                 continue
             begins = m.start() - len(name)
             # “社区健康课堂、健康社区居民”: a slogan in quotes, wherever the name is written.
-            if _only_in_slogans(text, name + suffix, begins):
+            if writings.only_in_slogans(name, suffix):
                 passed.append(Reason(N_("{name} (in a slogan in quotes)"), name=name + suffix))
                 continue
             # 来源:西宫社区: the account that published the page, not where the activity was.
-            if _SOURCE_LINE.match(text, text.rfind("\n", 0, begins) + 1, begins):
+            line = text.rfind("\n", max(0, begins - 12), begins)  # a source line is short
+            if (line >= 0 or begins <= 12) and _SOURCE_LINE.match(text, line + 1, begins):
                 passed.append(Reason(N_("{name} (the page's source)"), name=name + suffix))
                 continue
             # 来自某某社区的居民: where a person lives, not where the activity was.
@@ -264,7 +268,7 @@ def read_places(art: Article, registry):
                 and not after_street
                 and not _looks_like_place(name)
                 and not (  # a number: 3402社区
-                    _plausible(name) and (strong or _times_named(text, name + suffix, counted) >= 2)
+                    _plausible(name) and (strong or (suffix == "社区" and writings.count(name, suffix) >= 2))
                 )
             ):
                 if _plausible(name) and name not in _LEAD_WORDS:
@@ -549,37 +553,53 @@ def _name_before(text: str, end: int, taken: list[bool], *, strong: bool = False
     return (name, sure) if strong else name
 
 
-def _only_in_slogans(text: str, full: str, begins: int) -> bool:
-    """Whether every writing of `full` is inside quotes that hold more than it: a slogan or a
-    theme (“社区健康课堂、健康社区居民”), not the name of where the activity was. Only asked
-    for a name written inside quotes."""
-    opened = text.rfind("“", 0, begins)
-    if opened == -1 or text.rfind("”", opened, begins) != -1:
-        return False
-    at = 0
-    while (at := text.find(full, at)) != -1:
-        opened = text.rfind("“", 0, at)
-        closed = text.find("”", at)
-        if opened == -1 or closed == -1 or text.rfind("”", opened, at) != -1:
-            return False
-        if text[opened + 1 : closed] == full or "\n" in text[opened:closed]:
-            return False  # “和顺社区”: the name itself in quotes; or quotes left open
-        at += len(full)
-    return True
+class _Writings:
+    """How often each name is written before a suffix (its stem of 2 to 6 characters), and how
+    often inside quotes (“…” on one line). The stems before a suffix are counted in one pass, the
+    first time that suffix is asked about: a text of many names is then read in time that grows
+    with its length, not with the number of names times the length."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tallies: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._quotes: tuple[list[int], list[tuple[int, int]], set[str]] | None = None
 
-def _times_named(text: str, name: str, counted: dict[str, int]) -> int:
-    """How often `name` (…社区, its stem of 2 to 6 characters) is written. The stems before every
-    社区 are counted in one pass, the first time one is asked for: a text of many names is then
-    read in time that grows with its length, not with the number of names times the length."""
-    if not counted:
-        counted[""] = 0  # counted: even a text without 社区 is not counted again
-        for m in re.finditer("社区", text):
-            for k in range(2, 7):
-                if m.start() >= k:
-                    stem = text[m.start() - k : m.start()]
-                    counted[stem] = counted.get(stem, 0) + 1
-    return counted.get(name[: -len("社区")], 0) if name.endswith("社区") else 0
+    def count(self, name: str, suffix: str) -> int:
+        """How often name + suffix is written."""
+        return self._tally(suffix)[0].get(name, 0)
+
+    def only_in_slogans(self, name: str, suffix: str) -> bool:
+        """Whether every writing of name + suffix is inside quotes that hold more than it: a
+        slogan or a theme (“社区健康课堂、健康社区居民”), not where the activity was (but
+        “和顺社区”, the name alone in quotes, is a name)."""
+        every, quoted = self._tally(suffix)
+        written = every.get(name, 0)
+        return written > 0 and quoted.get(name, 0) == written and name + suffix not in self._quoted()[2]
+
+    def _quoted(self) -> tuple[list[int], list[tuple[int, int]], set[str]]:
+        if self._quotes is None:
+            spans = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+            self._quotes = ([start for start, _ in spans], spans, {self.text[a + 1 : b - 1] for a, b in spans})
+        return self._quotes
+
+    def _tally(self, suffix: str) -> tuple[dict[str, int], dict[str, int]]:
+        tally = self._tallies.get(suffix)
+        if tally is None:
+            starts, spans, _ = self._quoted()
+            every: dict[str, int] = {}
+            quoted: dict[str, int] = {}
+            text = self.text
+            for m in re.finditer(re.escape(suffix), text):
+                at = bisect_right(starts, m.start()) - 1
+                opened, closed = spans[at] if at >= 0 else (len(text), 0)
+                for k in range(2, 7):
+                    if m.start() >= k:
+                        stem = text[m.start() - k : m.start()]
+                        every[stem] = every.get(stem, 0) + 1
+                        if opened < m.start() - k and m.end() < closed:
+                            quoted[stem] = quoted.get(stem, 0) + 1
+            tally = self._tallies[suffix] = (every, quoted)
+        return tally
 
 
 def _plausible(name: str) -> bool:
