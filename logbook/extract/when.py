@@ -56,8 +56,6 @@ _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 _STAMP_AFTER = re.compile(
     r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击)"
 )
-# Where a date written as _CN_DATE reads it ends.
-_DATE_END = re.compile(_CN_DATE.pattern)
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
 _REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
@@ -154,6 +152,7 @@ def read_date(art: Article, today: date, year: int | None):
     The why never names the caller's options: the hint says what the caller can give."""
     text = art.masked
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
+    ends: dict[int, int] = {}  # where each candidate's date ends
     skipped = []
     for m in _CN_DATE.finditer(text):
         if (
@@ -178,6 +177,7 @@ def read_date(art: Article, today: date, year: int | None):
         except ValueError:
             continue
         candidates.append((m.start(), y, month, day))
+        ends[m.start()] = m.end()
     for m in _FULL_DATE.finditer(text):
         if (
             m["y"]
@@ -193,10 +193,10 @@ def read_date(art: Article, today: date, year: int | None):
             except ValueError:
                 continue
             candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
+            ends[m.start()] = m.end()
     candidates.sort()
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
-    ends = {c[0]: _date_end(text, c[0]) for c in candidates}
     named_days = [c for c in candidates if text.startswith("是", ends[c[0]])]
     if named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days}):
         for c in named_days:
@@ -337,22 +337,17 @@ def _year_of_weekday(latest: int, month: int, day: int, weekday: str) -> int | N
     return None
 
 
-def _date_end(text: str, at: int) -> int:
-    """Where the date that starts at `at` (as read by _CN_DATE or _FULL_DATE) ends."""
-    m = _DATE_END.match(text, at) or _FULL_DATE.match(text, at)
-    return m.end() if m is not None else at
-
-
 def _is_dateline(text: str, m: re.Match) -> bool:
     """Whether a date written with its year is the page's stamp of the report (see
     _DATELINE_AFTER), not a date in the body's sentences."""
     before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
     if _DATELINE_BEFORE.search(before):
         return True
-    if _FORM_DATE_FIELD.search(before) and _STAMP_AFTER.match(text, m.end()):
-        return True
-    if _FORM_DATE_FIELD.search(before) or _SENTENCE_PUNCT.search(before):
-        return False  # a form's 时间: field, or a date inside a sentence
+    if _FORM_DATE_FIELD.search(before):
+        # a form's 时间: field, unless it is the page's stamp (its clock, then its source)
+        return _STAMP_AFTER.match(text, m.end()) is not None
+    if _SENTENCE_PUNCT.search(before):
+        return False  # a date inside a sentence
     return _DATELINE_AFTER.match(text, m.end()) is not None
 
 
