@@ -1,0 +1,306 @@
+"""The names of places as a report writes them: where a name before 社区, 街道 or 地区 starts,
+how often it is written and whether only inside a slogan, and whether it ends as a place
+name does. `places` reads communities and `streets` the street with these."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .articles import HAN
+
+# Characters and words that end a name on its left: function words that never start a
+# community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
+STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受")
+# Verbs that end what stands before 社区: a name starts after one (走进腾龙社区 is 腾龙), and a
+# name cannot end on one (积极发挥社区党支部作用, 大力推动社区…: no name).
+_VERBS_BEFORE = (
+    "发挥",
+    "推动",
+    "提升",
+    "提高",
+    "加强",
+    "增强",
+    "推进",
+    "促进",
+    "营造",
+    "打造",
+    "助力",
+    "助推",
+    "筑牢",
+    "融入",
+    "扎根",
+    "走进",
+    "深入",
+    "配合",  # 主动配合社区党委的工作
+    "共话",  # 共话社区发展
+    "呼吁",  # 他呼吁社区居民
+    "倡导",
+    "通过",  # 通过社区的努力
+    "协助",
+    "展现",
+    "展示",
+)
+LEAD_WORDS = sorted(
+    """
+    服务 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往 对接 结对
+    帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
+    依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
+    近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
+    就有 还有 全 属 和 与 及 或 有""".split()
+    + list(_VERBS_BEFORE),
+    key=len,
+    reverse=True,
+)
+GENERIC = set(
+    """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+    各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
+    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
+    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型""".split()
+)
+# The last character of a community or area name: what Beijing place names end with.
+_PLACE_FINAL = set(
+    "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
+    "墙洼垡沟峪岭坨淀泉池塔滩源景邸第舍廊轩汇郡墅岸谷溪寓寨集堡坝埠堤塘殿祠庙观宅房户东西南北中"
+)
+_HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_NAME = re.compile(f"[{HAN}]+")
+LEAD_RE = re.compile("|".join(w for w in LEAD_WORDS if len(w) > 1))  # longest first
+_LEAD_CHARS = {w for w in LEAD_WORDS if len(w) == 1}
+# Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
+_PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
+# Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
+# the name starts after the last of them.
+_ADMIN_PREFIX = re.compile(
+    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|区|县|镇|乡|办|街|局)"
+    # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
+    rf"|(?:该|本)(?:街道|镇|乡)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
+)
+# A community numbered rather than named, after its street: 枣园街道3402社区.
+_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
+# The number of a yard or building a community is named after (8号院社区).
+_YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
+# A quote on one line: “…”.
+_QUOTE = re.compile("“[^”\n]*”")
+# Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
+_SLOGAN_VERBS = "进飘到入起"
+# 东进, 西进 … are names' (紫薇东进社区), not a slogan's verb after a direction.
+_DIRECTIONS = "东西南北"
+_ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
+NUMERAL_TAIL = re.compile(r"第?[一二三四五六七八九十]+$|第?[0-9]+$")
+# What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
+_AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
+SUFFIXES = ("社区", "街道", "地区")
+
+
+def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False, in_list: bool = True):
+    """The name that ends at `end` (before a suffix), or None when its start cannot be told.
+    With `strong`, (name, whether its start is sure): it follows an administrative unit
+    (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
+    # A community numbered rather than named, after its street: 枣园街道3402社区.
+    numbered = _NUMBERED.search(text, max(0, end - 12), end)
+    if numbered is not None and numbered.end() == end and not any(taken[numbered.start(1) : end]):
+        return (numbered[1], True) if strong else numbered[1]
+    start = end
+    sure = False
+    long_run = False
+    while start > 0 and _HAN_CHAR.match(text[start - 1]) and not taken[start - 1]:
+        # A function word ends the name, unless all before it is one character that is a
+        # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
+        # (青禾街道向东社区: right after a street, the word is the name's first)
+        if text[start - 1] in STOP_CHARS and not (
+            end - start == 1
+            and (
+                text[start] in _PLACE_FINAL
+                or start < 2
+                or not _HAN_CHAR.match(text[start - 2])
+                or text[max(0, start - 3) : start - 1] == "街道"
+            )
+        ):
+            sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…
+            break
+        if text[max(0, start - 2) : start] in SUFFIXES:  # `A社区和B社区`: B starts after A
+            sure = text[start - 2 : start] == "街道"
+            break
+        # A date glued to the name: 1月16日民富园社区.
+        if text[start - 1] in "日号" and re.search(
+            r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]
+        ):
+            break
+        # 送法进社区, 义诊进社区, 书香飘社区, 服务到社区: a slogan's verb, not a name.
+        # But 东进, 西进 are places' names (紫薇东进社区).
+        if (
+            text[start - 1] in _SLOGAN_VERBS
+            and start == end
+            and text.startswith("社区", end)
+            and text[start - 2 : start - 1] not in _DIRECTIONS
+        ):
+            break
+        start -= 1
+        if end - start > 16:
+            # A long run with no word to end it: a community's name only if a verb of going
+            # or joining starts it (…交通警察支队柳林大队联合柳阳社区), below.
+            long_run = True
+            break
+    # A community named after its yard's number: 8号院社区.
+    yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
+    if yard is not None:
+        start, sure = start - len(yard.group()), True
+    # `A社区、B社区`: B starts after the 、 as surely as after A社区 itself, when A is a name
+    # (服务社区、奉献社区 are verbs and their object).
+    if in_list and text[max(0, start - 3) : start] == "社区、":
+        sure = name_before(text, start - 3, taken, in_list=False) is not None
+    name = text[start:end]
+    # 湖滨社区中心湖山社区: the 中心 is the first 社区's (a centre), not the second name's start.
+    if text[max(0, start - 2) : start] == "社区" and name.startswith("中心") and len(name) >= 4:
+        name, start = name[2:], start + 2
+    # 苏州市姑苏区沧浪街道, 河东办兴盛社区: the units in front are not part of the name.
+    cut = None
+    for m in _ADMIN_PREFIX.finditer(name):
+        cut = m
+    if cut is not None and len(name) - cut.end() >= 2 and NUMERAL_TAIL.sub("", name[cut.end() :]):
+        name, start, sure = name[cut.end() :], start + cut.end(), True
+    # 2020年柳坊社区: a year glued to the name.
+    if name.startswith("年") and len(name) >= 3 and text[start - 1 : start].isdigit():
+        name, start = name[1:], start + 1
+    # 社工服务中心驻柳村社区: what is stationed in the community names it after 驻.
+    posted = name.rfind("驻")
+    if 0 <= posted <= len(name) - 3:
+        name, start, sure = name[posted + 1 :], start + posted + 1, True
+    # 辅导进城东社区: a slogan's verb (送…进) before the name (but 东进 is a name's: 紫薇东进).
+    into = name.find("进", 1)
+    if 0 < into <= len(name) - 3 and name[into - 1] not in _DIRECTIONS and text.startswith("社区", end):
+        name, start, sure = name[into + 1 :], start + into + 1, True
+    # 该镇韩家曲社区: the town named as this one (该 ends the name, leaving its 镇 in front).
+    if name[:1] in "镇乡" and text[start - 1 : start] in ("该", "本") and len(name) >= 3:
+        name, start, sure = name[1:], start + 1, True
+    # 城关街道办民主社区: the 办 of 街道办 is the street's.
+    if text[max(0, start - 2) : start] == "街道":
+        for office in ("办事处", "办"):
+            if name.startswith(office) and len(name) - len(office) >= 2:
+                name, start, sure = name[len(office) :], start + len(office), True
+                break
+    # The last lead word: 社工站联合腾龙 is 腾龙, 未来龙泉 is 龙泉.
+    stripped = True
+    while stripped and name:
+        stripped = False
+        best = None  # (end of the word in name, word)
+        for m in LEAD_RE.finditer(name):
+            # A word must leave a name after it.
+            if m.end() < len(name) and (best is None or m.end() > best[0]):
+                best = (m.end(), m.group())
+        # One-character words (全, 属, 和) only in front: inside a name they are its own. 和 and
+        # 与 also begin names (和平街): dropped only between two names of one kind (A社区和B社区).
+        first = name[0]
+        # A name of two keeps its first character: 全福街道 is no 福街道.
+        if best is None and first in _LEAD_CHARS and len(name) > 2:
+            if first not in "和与及或" or (
+                text[max(0, start - 2) : start] in SUFFIXES and text[start - 2 : start] == text[end : end + 2]
+            ):
+                best = (1, first)
+        if best is not None:
+            cut_at, word = best
+            name, start, stripped = name[cut_at:], start + cut_at, True
+            sure = sure or word in _PLACE_LEADS
+    if long_run and not (sure and text.startswith("社区", end)):
+        return None
+    # 朝阳区和平街街道: the district in front is not part of the street's name.
+    district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
+    if district and NUMERAL_TAIL.sub("", name[district.end() :]):  # 建新北区第一 is one name
+        name = name[district.end() :]
+    if (
+        len(name) < 2
+        or len(name) > 6
+        or name in GENERIC
+        or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
+        or name in LEAD_WORDS
+        or name.endswith(_VERBS_BEFORE)
+        or _ORDINAL.match(name)
+        or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
+        or re.fullmatch("[两二三四五六七八九十几多各]家", name)  # 三家社区社工室: a count of them
+        # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
+        or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
+    ):
+        return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
+    # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
+    # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
+    sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
+    if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
+        return None
+    return (name, sure) if strong else name
+
+
+class Writings:
+    """How often each name is written before a suffix (its stem of 2 to 6 characters), and how
+    often inside quotes (“…” on one line). The stems before a suffix are counted in one pass, the
+    first time that suffix is asked about: a text of many names is then read in time that grows
+    with its length, not with the number of names times the length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tallies: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._quotes: tuple[list[int], list[tuple[int, int]], set[str]] | None = None
+
+    def count(self, name: str, suffix: str) -> int:
+        """How often name + suffix is written."""
+        return self._tally(suffix)[0].get(name, 0)
+
+    def only_in_slogans(self, name: str, suffix: str) -> bool:
+        """Whether every writing of name + suffix is inside quotes that hold more than it: a
+        slogan or a theme (“社区健康课堂、健康社区居民”), not where the activity was (but
+        “和顺社区”, the name alone in quotes, is a name)."""
+        every, quoted = self._tally(suffix)
+        written = every.get(name, 0)
+        return written > 0 and quoted.get(name, 0) == written and name + suffix not in self._quoted()[2]
+
+    def _quoted(self) -> tuple[list[int], list[tuple[int, int]], set[str]]:
+        if self._quotes is None:
+            spans = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+            self._quotes = ([start for start, _ in spans], spans, {self.text[a + 1 : b - 1] for a, b in spans})
+        return self._quotes
+
+    def _tally(self, suffix: str) -> tuple[dict[str, int], dict[str, int]]:
+        tally = self._tallies.get(suffix)
+        if tally is None:
+            starts, spans, _ = self._quoted()
+            every: dict[str, int] = {}
+            quoted: dict[str, int] = {}
+            text = self.text
+            for m in re.finditer(re.escape(suffix), text):
+                at = bisect_right(starts, m.start()) - 1
+                opened, closed = spans[at] if at >= 0 else (len(text), 0)
+                for k in range(2, 7):
+                    if m.start() >= k:
+                        stem = text[m.start() - k : m.start()]
+                        every[stem] = every.get(stem, 0) + 1
+                        if opened < m.start() - k and m.end() < closed:
+                            quoted[stem] = quoted.get(stem, 0) + 1
+            tally = self._tallies[suffix] = (every, quoted)
+        return tally
+
+
+def plausible(name: str) -> bool:
+    """A name that may be a community's, though it ends unlike a Beijing place name."""
+    core = NUMERAL_TAIL.sub("", name)
+    return 2 <= len(core) <= 4 and core not in GENERIC and core[-1] not in "乡镇市县省区"
+
+
+def looks_like_place(name: str) -> bool:
+    core = NUMERAL_TAIL.sub("", name)
+    if len(core) < 2 or core in GENERIC:
+        return False
+    if core[-1] == "区" and len(core) >= 4 and core[-2] in _AREA_MARKS:
+        return True  # 三里河一区, 龙跃苑东五区, 建新北区第一: a numbered or placed part of an estate
+    if core[-1] in "乡镇市县省" or (core[-1] == "区" and core == name):
+        return False  # 太阳宫乡社区建设: the communities of a township, not one of them
+    return core[-1] in _PLACE_FINAL
+
+
+def clean_home(name: str) -> str | None:
+    # The name runs back to a street (…街道温馨家园) or a place; cut a leading verb or word.
+    m = re.search(rf"([{HAN}]{{2,6}}(?:街道|地区))?温馨家园$", name)
+    if m and m.group(1):
+        inner = name_before(name, m.start(1) + len(m.group(1)) - 2, [False] * len(name))
+        return f"{inner}{m.group(1)[-2:]}温馨家园" if inner else None
+    return None

@@ -1,0 +1,84 @@
+"""The street of an article: streets written short or at the head of a line, and the one street
+chosen among those written, the registry's and a credit at the end."""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import N_, Reason
+from .articles import HAN, Article
+from .place_names import GENERIC, LEAD_RE, NUMERAL_TAIL, STOP_CHARS, name_before
+
+# A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
+# (无城镇); and 河东办事处 (河东街道).
+_GLUED = re.compile(
+    rf"(?:办事处|街办|办|镇|街(?!道|办))(?=(?P<c>[{HAN}]{{2,4}})(?:社区|村))|办事处|镇(?=党委|人民政府|政府)"
+)
+# A town after its county or district: 上杭县临城镇精心组织….
+_TOWN_AFTER_COUNTY = re.compile(rf"(?<=[县区市])([{HAN}]{{2}})镇")
+# A town or street naming the report at the head of a line: 青木关镇:清扫卫生死角….
+_HEADING = re.compile(rf"^[ \t]*(?:来源[:：]\s*)?([{HAN}]{{2,4}})(镇|街道)(?:[:：]|$)", re.M)
+# The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
+# (or one of its offices: 柳河街道社区教育中心)
+_CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,6}}\s*[)）]?\s*$")
+
+
+def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[str]:
+    """The streets and towns written without their 街道 or glued to what follows them, outside
+    the names already read (`taken`); `visiting`: where visiting teams' communities start."""
+    found: list[str] = []
+    for m in _GLUED.finditer(text):
+        if any(taken[m.start() : m.end()]) or text[max(0, m.start() - 2) : m.start()] == "街道":
+            continue
+        if m["c"] and m.end() in visiting:
+            continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
+        if m["c"] and (not NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"]):
+            continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name
+        if m["c"] and (LEAD_RE.match(m["c"]) or any(ch in STOP_CHARS for ch in m["c"])):
+            continue  # 建管办联合华山社区, 创城办对近期社区: an office's doing, not a street
+        name = name_before(text, m.start(), taken)
+        if name is None:
+            continue
+        if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
+            name = name[1:]  # 春华社区和西山街: 西山街
+        if not 2 <= len(name) <= 4:
+            continue
+        found.append(name + ({"镇": "镇", "街": "街"}.get(m.group(), "街道")))
+    for m in _TOWN_AFTER_COUNTY.finditer(text):
+        if not any(taken[m.start() : m.end()]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
+            found.append(m.group())
+    for m in _HEADING.finditer(text):
+        if not any(taken[m.start(1) : m.end(2)]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
+            found.append(m[1] + m[2])
+    return found
+
+
+def choose_street(
+    art: Article, registry, communities: list[str], written: list[str], registered: list[str]
+) -> tuple[str | None, float, str]:
+    """The article's street, its confidence and why: the registry's street of its communities,
+    else the one street written (`written`) agreeing with the registry's of the known ones
+    (`registered`), else a credit at the end naming a street office."""
+    if registry is not None and communities:
+        known_street = registry.street_of(communities)
+        if known_street:
+            return known_street, 0.9, Reason(N_("the registry's street of the communities"))
+    # 朝阳门地区 is the area of 朝阳门街道: one street, named as its office is.
+    offices = {s[: -len("街道")] for s in written if s.endswith("街道")}
+    written = [s[:-2] + "街道" if s.endswith("地区") and s[:-2] in offices else s for s in written]
+    distinct = list(dict.fromkeys(written))
+    if registry is not None:
+        distinct = list(dict.fromkeys(registry.resolve_street(s) or s for s in distinct))
+    streets_of_known = list(dict.fromkeys(registered))
+    if len(distinct) == 1 and (not streets_of_known or streets_of_known == distinct):
+        return distinct[0], 0.75, Reason(N_("the street named in the text"))
+    if len(distinct) > 1:
+        return None, 0, Reason(N_("several streets named ({streets})"), streets="、".join(distinct))
+    if len(streets_of_known) == 1:
+        return streets_of_known[0], 0.7, Reason(N_("the registry's street of the known communities"))
+    if len(streets_of_known) > 1:
+        return None, 0, Reason(N_("the communities lie in different streets"))
+    credit = _CREDIT.search(art.plain[-80:])
+    if credit is not None:
+        return credit[1], 0.6, Reason(N_("the street office in the credit at the end"))
+    return None, 0, Reason(N_("no street named"))
