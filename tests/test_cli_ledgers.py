@@ -47,6 +47,8 @@ def filled(registry):
         "安贞西里社区居委会",
         "--partner",
         "区城管委",
+        "--partner",
+        "区城管委、区环保局联合工作组",  # a name holding the separator of a ledger's cell
         "--speaker",
         "王佳宁",
         "--group",
@@ -123,7 +125,7 @@ def test_the_exported_ledger_is_what_a_spreadsheet_expects(tmp_path, filled):
         50,
         "约",
         "安贞西里社区居委会",
-        "区城管委",
+        "区城管委、“区城管委、区环保局联合工作组”",  # the name holding 、 in quotes
         "王佳宁",
         "老年人",
         "垃圾分类、环保",

@@ -625,9 +625,15 @@ def test_two_columns_for_one_field_keep_the_first_and_say_so(tmp_path):
     assert got.notes == ["column 活动日期 not imported: another column already gives the date"]
 
 
+_PLAIN = st.text(alphabet="和平里安贞小黄庄社区居委会abc xyz-=@+'、，,;；", min_size=1, max_size=8)
+# Names holding the separators of a cell, and quotes or brackets, each closed in the name
 _NAME = (
-    st.text(alphabet="和平里安贞小黄庄社区居委会abc xyz-=@+'", min_size=1, max_size=12)
-    .map(str.strip)
+    st.lists(
+        _PLAIN | _PLAIN.map(lambda s: f"“{s}”") | _PLAIN.map(lambda s: f"（{s}）") | _PLAIN.map(lambda s: f"《{s}》"),
+        min_size=1,
+        max_size=3,
+    )
+    .map(lambda parts: "".join(parts).strip())
     .filter(lambda s: s and not s.startswith(("'",)))
 )
 _TEXT = (
@@ -662,7 +668,7 @@ def _activity(draw):
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_activity(), min_size=1, max_size=5))
 def test_any_activities_written_read_back_the_same(tmp_path, activities):
     path = tmp_path / "any.xlsx"
@@ -672,6 +678,21 @@ def test_any_activities_written_read_back_the_same(tmp_path, activities):
     got = _read(path, registry=None)
     assert got.problems == []
     assert [r.record for r in got.rows] == [_fields(a) for a in activities]
+
+
+def test_a_cell_of_names_splits_outside_quotes_and_brackets_only(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text(
+        "日期,活动名称,社区,协办单位\n"
+        '2024-12-01,宣传,青禾社区,"“文明、和谐”宣传队、青禾志愿队，区民政局（社工科、慈善科）"\n'
+        '2024-12-02,讲座,青禾社区,"张三“、李四"\n',
+        encoding="utf-8",
+    )
+    got = _read(path, default_community="青禾社区")
+    assert [r.record["partners"] for r in got.rows] == [
+        ["“文明、和谐”宣传队", "青禾志愿队", "区民政局（社工科、慈善科）"],
+        ["张三“", "李四"],  # a quote never closed holds nothing
+    ]
 
 
 def test_an_activity_named_like_a_total_row_is_still_an_activity(tmp_path):

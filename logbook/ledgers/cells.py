@@ -27,6 +27,10 @@ _TEXT_DATE_AT_START = re.compile(
     r"^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)"
 )
 _LIST_SPLIT = re.compile(r"[,，、;；\n\r]+")
+LIST_JOIN = "、"
+# Quotes and brackets: a separator inside them does not split a cell.
+_PAIRS = {"“": "”", "「": "」", "《": "》", "（": "）", "(": ")"}
+_CLOSING = {close: opening for opening, close in _PAIRS.items()}
 _TRUE = {"true", "yes", "y", "1", "是", "t", "约", "约数", "√", "✓", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "f", "", "×", "不是"}
 _CATEGORY_SUFFIXES = ("活动", "类", "類", "活動")
@@ -237,13 +241,55 @@ def read_bool(value) -> bool:
 
 
 def read_names(value) -> list[str]:
-    """Several names in one cell, separated by `,` `，` `、` `;` `；` or a new line."""
+    """Several names in one cell, separated by `,` `，` `、` `;` `；` or a new line; not inside
+    quotes or brackets (“文明、和谐”宣传队, 《…》, 区民政局（社工科、慈善科） are one name each). A
+    name the cell wholly quotes, that would not read as itself without its quotes, was quoted
+    by a ledger (`names_cell`): the quotes are the ledger's, not the name's."""
+    text = text_of(value)
+    depth = _depths(text)
+    parts, start = [], 0
+    for m in _LIST_SPLIT.finditer(text):
+        if not depth[m.start()]:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     out: list[str] = []
-    for part in _LIST_SPLIT.split(text_of(value)):
+    for part in parts:
         name = part.strip()
+        if name[:1] == "“" and name[-1:] == "”" and read_names(name[1:-1]) != [name[1:-1]]:
+            name = name[1:-1]
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _depths(text: str) -> list[int]:
+    """For each character, how many matched pairs of quotes or brackets hold it (an opening
+    one never closed holds nothing)."""
+    change = [0] * (len(text) + 1)
+    open_at: dict[str, list[int]] = {}
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            open_at.setdefault(ch, []).append(i)
+        elif ch in _CLOSING and open_at.get(_CLOSING[ch]):
+            change[open_at[_CLOSING[ch]].pop() + 1] += 1
+            change[i] -= 1
+    depth, out = 0, []
+    for step in change[:-1]:
+        depth += step
+        out.append(depth)
+    return out
+
+
+def names_cell(names: list[str]) -> str | None:
+    """The cell of a list of names, joined with `、`, that `read_names` reads back as the same
+    names: a name holding a separator outside quotes is written in quotes (“区民政局、区残联”)."""
+    cells = []
+    for name in names:
+        if read_names(name) != [name] and read_names(f"“{name}”") == [name]:
+            name = f"“{name}”"
+        cells.append(name)
+    return LIST_JOIN.join(cells) or None
 
 
 def read_category(value, categories: Categories | None = None) -> str:

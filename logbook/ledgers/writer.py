@@ -14,6 +14,7 @@ from typing import IO
 
 from ..models import Activity
 from ..plain import width
+from .cells import names_cell
 
 # The ledger's columns in order, with the Chinese header an office reads; the id last.
 LEDGER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -37,7 +38,6 @@ LEDGER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("author", "记录人"),
     ("id", "编号"),
 )
-LIST_JOIN = "、"
 APPROX_MARK = "约"  # in the 约数 column beside an approximate head count
 FORMULA_START = ("=", "+", "-", "@")
 _WIDTH_MIN, _WIDTH_MAX = 6, 50
@@ -189,15 +189,15 @@ def _row_values(a: Activity, english: bool) -> list:
         _clock(a.end),
         a.title,
         a.category,
-        LIST_JOIN.join(a.communities) or None,
+        names_cell(a.communities),
         a.street,
         a.participants,
         approx,
-        LIST_JOIN.join(a.organizers) or None,
-        LIST_JOIN.join(a.partners) or None,
-        LIST_JOIN.join(a.speakers) or None,
-        LIST_JOIN.join(a.groups) or None,
-        LIST_JOIN.join(a.tags) or None,
+        names_cell(a.organizers),
+        names_cell(a.partners),
+        names_cell(a.speakers),
+        names_cell(a.groups),
+        names_cell(a.tags),
         a.location,
         a.notes,
         a.source,
