@@ -1582,3 +1582,58 @@ def test_kinds_seen_in_a_twenty_second_to_a_twenty_fifth_set_of_reports(text, fi
 )
 def test_kinds_seen_in_a_twenty_sixth_to_a_twenty_ninth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office's name above the headline is the page's, not the headline
+        (
+            "青禾街管理局\n\n青禾街社区召开2024年度居民代表大会\n\n发布时间:2024-12-04\n\n"
+            "近日，青禾街社区居委会召开2024年度居民代表大会，30多名居民代表参加会议。",
+            "青禾街社区召开2024年度居民代表大会",
+        ),
+        # a government page's form of particulars names the title
+        (
+            "| 索 引 号 | 000/2024-001 | 主题分类 | 信息公开 |\n| 成文日期 | 2024-02-05 | 发布日期 | 2024-02-05 |\n"
+            "| 标 题 | 柳河街道青禾社区开展爱眼义诊活动 | |\n"
+            "为响应号召，近日，柳河街道青禾社区联合眼科医院举办“一老一小 护眼行动”义诊活动，为居民检查视力。",
+            "柳河街道青禾社区开展爱眼义诊活动",
+        ),
+        # a long menu of towns and streets above the headline is not the body
+        (
+            "某某新闻网\n\n东坝镇 西坝镇 南湖街道 北湖街道 柳河街道 青禾街道 新城街道 老城街道 河口镇 山前镇 "
+            "柳林镇 桃源乡 杏花街道 梨园街道 枣林街道 松岗镇\n\n“小雏鹰”参与爱心捐书\n\n"
+            "    2018年07月30日 15:38 某某新闻网\n\n"
+            "  本网讯“我捐两本”“我捐三本”，7月28日，青禾社区“小雏鹰”暑期班的孩子们参加“爱心一日捐”活动。",
+            "“小雏鹰”参与爱心捐书",
+        ),
+    ],
+)
+def test_the_headline_of_an_office_page_a_form_or_a_page_with_a_menu(text, expected):
+    assert read(text).record["title"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a page's stamp written day first gives the year
+        (
+            "青禾社区开展教师节慰问活动\n\n14.09.2015  19:08\n\n  9月10日下午，青禾社区举办教师节慰问活动，看望辖区退休教师。",
+            "date",
+            "2015-09-10",
+        ),
+        # two kinds of people counted together, then their taking part
+        ("3月5日，青禾社区开展反诈宣讲活动，辖区内40余名平安志愿者和社区党员共同参加了本次活动。", "participants", 40),
+        (
+            "近日，青禾社区居委会召开2024年度居民代表大会。会议由社区书记主持，30多名辖区居民代表及相关工作人员参加会议。",
+            "participants",
+            30,
+        ),
+        ("5月1日，青禾社区举办夏日送清凉活动，近200名环卫工人以及绿化队队员参与到活动中来。", "participants", 200),
+        # but helpers alone, together, are no attendance
+        ("5月1日，青禾社区举办夏日送清凉活动，50名志愿者和医护人员参与服务保障。", "participants", None),
+    ],
+)
+def test_kinds_seen_again_across_the_sets_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -87,6 +87,12 @@ _COUNT_LIST_TOTAL = re.compile(
     rf"、(?P<last>[{HAN}]{{2,6}}?)(?P<pre>共计|共)(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
     rf"(?=[^，,。；;\n]{{0,12}}?(?:参加|参与|出席|聆听|观看))"
 )
+# Two kinds of people counted together, then their taking part: 40余名平安志愿者和社区党员共同
+# 参加, 近200名环卫工人以及绿化队队员参与到…, 30多名居民代表及相关工作人员参加会议.
+_COUNT_JOINED = re.compile(
+    rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位|人)"
+    rf"(?P<first>[{HAN}]{{1,8}}?)(?:以及|和|及|与|、)(?P<noun>[{HAN}]{{1,8}}?){_FILLER}(?P<verb>参加|参与|出席|到场)"
+)
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
 # 共有96位老年人接受了体检: the same, as they receive it.
 _COUNT_ENJOYED = re.compile(
@@ -192,6 +198,7 @@ _ATTENDEE_HEADS = (
     "长者",
     "同志",  # 老年同志, 妇女同志
     "爱好者",  # 乒乓球爱好者
+    "工人",  # 环卫工人
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.
@@ -270,6 +277,13 @@ def read_participants(art: Article):
             continue  # helpers only; 党员、居民代表、志愿者等40余人 came to take part
         judged[at] = ""
         _add_count(found, m, m["pre"] or "共")
+    for m in _COUNT_JOINED.finditer(text):
+        at = m.start("num")
+        if at in judged or other_event(art, m.start(), m.end()) or _running_total(text, m.start()):
+            continue
+        if any(who.endswith(_ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
+            judged[at] = ""  # some of them came to take part, whoever came with them
+            _add_count(found, m, m["pre"])
     fs, fe = art.lead_sentence()
     for m in _COUNT_SUBJECT.finditer(text, fs, fe):
         at = m.start("num")

@@ -109,7 +109,11 @@ _CHROME_WORDS = (
 )
 # A line that is only a place's or an office's name (an account's or a site's name above the
 # headline) says nothing of what was done.
-_NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村)")
+_NAME_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村"
+    # or an office's, whose page or account it is (青禾街管理局, 柳河区民政局)
+    r"|局|委员会|管委会|工委|政府|办公室)"
+)
 _NAME_ONLY_NOT = re.compile("|".join((_EVENT_VERB, *_EVENT_NOUN, "[进入到飘]社区")))
 
 
@@ -175,6 +179,9 @@ def _headline(art: Article) -> str | None:
     printed = _PRINTED_TITLE.match(art.plain)
     if printed is not None:  # a forum's page for printing: 标题: … [打印本页]
         return printed["title"]
+    form = _FORM_TITLE.search(art.plain, 0, _FORM_PEEK)
+    if form is not None:  # a government page's form: | 标 题 | … |
+        return form["title"]
     lines = art.plain.split("\n")[:64]  # past a page's menu of short words
     found: list[str] = []
     body_at = None
@@ -210,6 +217,10 @@ _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # The head of a forum's page for printing (Discuz): the thread's title, then its author.
 # (the forum's name may stand above it, and each field's value on a line of its own)
 _PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<title>[^\n\[]{6,64}?)\s*\[打印本页\]")
+# The title field of a government page's form of particulars (a scraped table's row, or a
+# field and its value): | 标 题 | 青禾社区开展… |, 标题：青禾社区开展….
+_FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|｜\n]{6,64}?)\s*(?:[|｜][ \t|]*)?$", re.M)
+_FORM_PEEK = 600  # the form stands above the body
 # A site's notice above everything (温馨提示:本站为…。), full stop and all.
 _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
@@ -265,13 +276,15 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
         if _NOTICE_LINE.match(line):
             continue  # 温馨提示:本站…。: the site's notice, not the body
+        tokens = line.split()
+        if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and "。" not in line:
+            continue  # a menu of short words (towns, sections), however long: not the body
         if len(line) > _HEADLINE_MAX or "。" in line:
             yield at, None  # the body: no headline below it
             return
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         line = _PICTURE_MARK.sub("", line)  # …讲座(图), …活动【组图】
         han = len(re.findall(r"[\u3400-\u9fff]", line))
-        tokens = line.split()
         if (
             len(line) < _HEADLINE_MIN
             or han < 5
@@ -282,7 +295,6 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             or _DATELINE.search(line)
             or _FIELD_LINE.match(line)
             or _name_only(line)
-            or (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens))
         ):
             continue
         # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import chain
 
 from ..dates import FIRST_DAY, LAST_DAY, in_range
 from ..i18n import N_, Reason, clauses, items, message
@@ -351,11 +352,19 @@ def _is_dateline(text: str, m: re.Match) -> bool:
     return _DATELINE_AFTER.match(text, m.end()) is not None
 
 
+# A page's stamp written day first, alone on its line with the clock: 14.09.2015 19:08.
+_DAY_FIRST_STAMP = re.compile(
+    r"^[ \t\u3000]*(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>(?:19|20)[0-9]{2})"
+    r"[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t\u3000]*$",
+    re.M,
+)
+
+
 def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str] | None:
     """The year of `month`/`day` as the nearest full date on or after it gives it (a dateline,
     a comment's date), with that date as written; None without a full date."""
     best = None
-    for m in _FULL_DATE.finditer(art.masked):
+    for m in chain(_FULL_DATE.finditer(art.masked), _DAY_FIRST_STAMP.finditer(art.masked)):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         try:
             anchor = date(y, mo, d)
