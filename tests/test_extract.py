@@ -1637,3 +1637,32 @@ def test_the_headline_of_an_office_page_a_form_or_a_page_with_a_menu(text, expec
 )
 def test_kinds_seen_again_across_the_sets_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who gives a meeting its reports speaks at it
+        (
+            "12月5日，青禾社区召开第八届二次居民代表大会，共计30人参加此次会议。社区书记周青向各位居民代表作2024年"
+            "社区工作总结；社区干事马禾向各位居民代表作协调委员会工作报告。",
+            ["周青", "马禾"],
+        ),
+        # 戴书记, named in full before, is that person
+        (
+            "12月30日下午，青禾社区居委会召开年终总结会。社区党支部书记戴禾萍主持了此次会议。"
+            "会上，戴书记首先对小区一年来的工作作了总结。",
+            ["戴禾萍"],
+        ),
+        # each name of a list before one title has it
+        (
+            "3月5日，青禾社区书法班开班。在开班仪式上，聂长青、徐柳龙老师向大家详细讲解了书法的历史。",
+            ["聂长青", "徐柳龙"],
+        ),
+        # a surname alone before the title, after a word that opens the clause or after 的
+        ("3月5日，青禾社区开展儿童自护活动。活动现场谭老师通过图文并茂的讲解，帮助孩子们了解自护知识。", ["谭老师"]),
+        ("3月5日，青禾社区开展爱牙活动。来自市中心医院的张医生用简单易懂的语言，讲解了刷牙方式。", ["张医生"]),
+    ],
+)
+def test_speakers_of_meetings_lists_and_surnames(text, expected):
+    assert read(text).record["speakers"] == expected

@@ -71,9 +71,12 @@ _ROLES = (
     "消防员",
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
+    "干事",  # 社区干事马某向居民代表作…报告
 )
 _LECTURE = re.compile(
     r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
+    # at a meeting, who gives its report speaks (书记周某向居民代表作2022年工作总结)
+    r"|作[^，,。；;！？]{0,24}?(?:报告|总结|汇报|通报|述职|对照检查)|上台发言"
 )
 # A resident who teaches (居民赵某为居民讲述) says so in so many words.
 _RESIDENT_TEACHES = re.compile(r"(?:为[^，,。]{0,8})?(?:讲述|讲解|讲授|授课|宣讲|主讲|以《)")
@@ -118,35 +121,50 @@ def _lectures(text: str, pos: int) -> bool:
 
 
 def _surname_and_title(text: str, start: int) -> str | None:
-    """褚社工, 王老师: a surname alone before the title, its own word (nothing of a name before)."""
+    """褚社工, 王老师: a surname alone before the title, its own word (nothing of a name before,
+    unless a word that opens a clause: 现场谭老师, 首先江队长)."""
     if start < 1 or text[start - 1] not in _SURNAMES:
         return None
     before = text[start - 2] if start >= 2 else ""
-    if before and re.match(f"[{HAN}]", before) and before not in "由请邀是，,、":
+    if (
+        before
+        and re.match(f"[{HAN}]", before)
+        and before not in "由请邀是的，,、"
+        and not text[max(0, start - 4) : start - 1].endswith(_CLAUSE_OPENERS)
+    ):
         return None
     return text[start - 1 : start]
+
+
+# Words that open a clause before who did something: 活动现场谭老师通过…讲解.
+_CLAUSE_OPENERS = ("现场", "会上", "课上", "首先", "随后", "接着", "然后", "期间", "活动中")
+_LISTED_MAX = 12  # names of a list before one title read back at most
+# Titles a surname alone stands before (王老师, 张医生), when the text says they taught.
+_SURNAME_TITLES = ("老师", "社工", "医生", "律师", "教练", "警官")
 
 
 def read_speakers(art: Article):
     text = art.masked
     names = _Names()
     passed: list[str] = []
+    roles = []  # each job written, with the name written before or after it
+    in_full: dict[tuple[str, str], set[str]] = {}  # (job, surname) -> the full names written with it
     for m in _ROLE_RE.finditer(text):
-        before = next(
-            (
-                text[m.start() - n : m.start()]
-                for n in (3, 2)
-                if m.start() >= n and _is_name(text[m.start() - n : m.start()])
-            ),
-            None,
-        )
+        before = _name_before(text, m.start())
         after = None if before else _name_after(text, m.end())
-        name = before or after
+        roles.append((m, before, after))
+        written = before or after
+        if written:
+            in_full.setdefault((m.group(), written[0]), set()).add(written)
+    for m, before, after in roles:
+        name: str | None = before or after
         end = m.end() if before else m.end() + len(after or "")
         if name is None:
             surname = _surname_and_title(text, m.start())
             if surname is not None:
-                name, end = surname + m.group(), m.end()
+                # 戴书记 after 书记戴某某: the one person the text named in full with that job
+                whole = [n for n in in_full.get((m.group(), surname), ()) if len(n) == 3]
+                name, end = whole[0] if len(whole) == 1 else surname + m.group(), m.end()
         if name is None or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
         if _lectures(text, end):
@@ -161,16 +179,9 @@ def read_speakers(art: Article):
         if text.startswith("节", m.end()):
             continue  # 教师节, 护士节: a festival's name
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
-        before = next(
-            (
-                text[m.start() - n : m.start()]
-                for n in (3, 2)
-                if m.start() >= n and _is_name(text[m.start() - n : m.start()])
-            ),
-            None,
-        )
+        before = _name_before(text, m.start())
         name = before or _name_after(text, m.end())
-        if not name and m.group() in ("老师", "社工"):
+        if not name and m.group() in _SURNAME_TITLES:
             surname = _surname_and_title(text, m.start())
             if surname is not None and _lectures(text, m.end()):
                 name = surname + m.group()
@@ -190,7 +201,17 @@ def read_speakers(art: Article):
             if len(passed) < 3:
                 passed.append(Reason(N_("{name} ({job}, listed as a guest)"), name=name, job=m.group()))
             continue
-        names.add(name)
+        # 聂某、徐某老师: each name of a list before one title has it (in the text's order).
+        listed = [name]
+        at = m.start() - len(name) if before else -1
+        while at > 0 and text[at - 1] == "、" and len(listed) < _LISTED_MAX:
+            one = _name_before(text, at - 1)
+            if one is None:
+                break
+            listed.insert(0, one)
+            at -= 1 + len(one)
+        for one in listed:
+            names.add(one)
     # 李老师 after 李秀兰老师 is the same person, named again.
     full = {n[0] for n in names.found if not n.endswith(_TITLES + _ROLES)}
     found = [n for n in names.found if not (n.endswith(_TITLES + _ROLES) and n[0] in full)]
@@ -204,6 +225,11 @@ def read_speakers(art: Article):
     return names.found, clauses(
         Reason(N_("names next to 老师/讲师/教授/律师/医生, or a job with 讲解/授课")), not_taken
     )
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """A name of three or two characters right before a title (王佳宁老师)."""
+    return next((text[end - n : end] for n in (3, 2) if end >= n and _is_name(text[end - n : end])), None)
 
 
 def _name_after(text: str, pos: int) -> str | None:
