@@ -1631,6 +1631,14 @@ def test_the_headline_of_an_office_page_a_form_or_a_page_with_a_menu(text, expec
             30,
         ),
         ("5月1日，青禾社区举办夏日送清凉活动，近200名环卫工人以及绿化队队员参与到活动中来。", "participants", 200),
+        # a party branch's organisation-life meetings are party work, whatever the meeting is called
+        ("3月15日上午，青禾社区党总支组织召开党员组织生活测评会，学习党章，开展党员自评互评。", "category", "党建"),
+        (
+            "1月23日上午，根据上级通知精神，结合社区实际召开支部组织生活会，进行民主评议党员工作。"
+            "会议主要内容有：学习文件。本次会议由书记主持。",
+            "category",
+            "党建",
+        ),
         # but helpers alone, together, are no attendance
         ("5月1日，青禾社区举办夏日送清凉活动，50名志愿者和医护人员参与服务保障。", "participants", None),
     ],

@@ -45,6 +45,8 @@ _HELD = re.compile(
     rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))"
     rf"|一场(?P<subj>[^,，。；;！!？\n]{{0,60}}?(?:{EVENT_HEAD}))(?:在[^,，。；;！!？\n]{{0,20}}?)?(?:成功|顺利)?(?:{_VERBS})"
 )
+# (组织 of 组织生活会, a party branch's meeting, is no verb)
+_LAST_VERB = re.compile(r"举办|开展|组织(?!生活)|举行|召开|开设|带来")
 _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|「[^」\n]*」")
 _FORMATS = {"会议", WEAK}  # categories a title may name for the form an event took, not its topic
 _FORMS = {"培训", "会议", WEAK}  # the forms an event takes, whatever its topic
@@ -72,7 +74,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             if other_event(art, m.start(), m.end()):
                 continue
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
-            said = re.split(_VERBS, m["obj"] or m["subj"])[-1]
+            said = _LAST_VERB.split(m["obj"] or m["subj"])[-1]
             obj = _main_part(_QUOTED.sub("", said))
             named = {name: word for _, name, word in _keyword_hits(obj)}
             if len(named) > 1:
