@@ -1639,6 +1639,9 @@ def test_the_headline_of_an_office_page_a_form_or_a_page_with_a_menu(text, expec
             "category",
             "党建",
         ),
+        # a community's youth league branch and women's federation are the community at work
+        ("为增强居民参与度，盘禾社区团支部与街道监察室联合开展廉洁文化宣传活动。", "communities", ["盘禾社区"]),
+        ("母亲节前夕，青柳社区妇联联合爱心商家开展插花活动。", "communities", ["青柳社区"]),
         # but helpers alone, together, are no attendance
         ("5月1日，青禾社区举办夏日送清凉活动，50名志愿者和医护人员参与服务保障。", "participants", None),
     ],

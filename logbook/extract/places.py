@@ -31,6 +31,8 @@ _COMMUNITY_OWN = (
     "党委",
     "党总支",
     "党支部",
+    "团支部",  # its youth league branch
+    "妇联",  # its women's federation
     "综合服务中心",
     "党群服务中心",
     "新时代文明实践站",
