@@ -1677,3 +1677,36 @@ def test_kinds_seen_again_across_the_sets_of_reports(text, field, expected):
 )
 def test_speakers_of_meetings_lists_and_surnames(text, expected):
     assert read(text).record["speakers"] == expected
+
+
+_WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前意见收集。四方议事平台是柳西街社区提升社区居民自治能力的创新。"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # verbs and a conjunction before 社区 start no name
+        (
+            "6月1日，青禾岭社区举办包粽子活动。长者们纷纷表示，也感谢社区党委、领导们的支持。",
+            "communities",
+            ["青禾岭社区"],
+        ),
+        (
+            "6月1日，柳溪社区举办包粽子活动。大家体会到，美好的社区离不开社区居委会、社工和居民的共同努力。",
+            "communities",
+            ["柳溪社区"],
+        ),
+        (
+            "3月5日，青禾山庄社区开展学雷锋活动。尽管早上春雨绵绵，但青禾山庄社区内热闹非凡，摊位一字排开。",
+            "communities",
+            ["青禾山庄社区"],
+        ),
+        (_WEEKLY, "communities", ["柳西街社区"]),
+        # …西街 before 社区…社区 is the community's name, not a street glued to one
+        (_WEEKLY, "street", None),
+        # 我县, like 该镇, is no part of the street's name
+        ("7月3日，12名学生组成志愿服务队，前往我县柳杨街道郭园社区开展垃圾分类志愿服务活动。", "street", "柳杨街道"),
+    ],
+)
+def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -11,7 +11,7 @@ from .articles import HAN
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受")
+STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受但")
 # Verbs that end what stands before 社区: a name starts after one (走进腾龙社区 is 腾龙), and a
 # name cannot end on one (积极发挥社区党支部作用, 大力推动社区…: no name).
 _VERBS_BEFORE = (
@@ -37,6 +37,9 @@ _VERBS_BEFORE = (
     "呼吁",  # 他呼吁社区居民
     "倡导",
     "通过",  # 通过社区的努力
+    "感谢",  # 也感谢社区党委
+    "离不开",  # 美好的社区离不开社区居委会
+    "进行",  # 社工进行西街社区…意见收集
     "协助",
     "展现",
     "展示",
@@ -75,7 +78,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 _ADMIN_PREFIX = re.compile(
     rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
-    rf"|(?:该|本)(?:街道|镇|乡)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
+    rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
@@ -170,7 +173,12 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         name, start, sure = name[posted + 1 :], start + posted + 1, True
     # 辅导进城东社区: a slogan's verb (送…进) before the name (but 东进 is a name's: 紫薇东进).
     into = name.find("进", 1)
-    if 0 < into <= len(name) - 3 and name[into - 1] not in _DIRECTIONS and text.startswith("社区", end):
+    if (
+        0 < into <= len(name) - 3
+        and name[into - 1] not in _DIRECTIONS
+        and name[into : into + 2] != "进行"  # 社工进行西街社区…: a verb, the name after it
+        and text.startswith("社区", end)
+    ):
         name, start, sure = name[into + 1 :], start + into + 1, True
     # 该镇韩家曲社区: the town named as this one (该 ends the name, leaving its 镇 in front).
     if name[:1] in "镇乡" and text[start - 1 : start] in ("该", "本") and len(name) >= 3:
