@@ -1704,6 +1704,32 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
         (_WEEKLY, "communities", ["柳西街社区"]),
         # …西街 before 社区…社区 is the community's name, not a street glued to one
         (_WEEKLY, "street", None),
+        # an audience after 向, and a number set apart with spaces
+        (
+            "日前，青禾社区组织居民开展消防演练。演练前，消防指导员王柳向近60名在场的社区居民讲解了消防安全知识。",
+            "participants",
+            60,
+        ),
+        ("正月十五，青禾社区举办闹元宵活动，近 200 名居民齐聚一堂，包汤圆、猜灯谜。", "participants", 200),
+        # a role before a surname and its title; a neighbour called by surname is no lecturer
+        (
+            "3月5日，青禾社区开展剪纸活动。活动中，非遗志愿者曹老师生动讲解了剪纸艺术的历史渊源。",
+            "speakers",
+            ["曹老师"],
+        ),
+        ("正月十五，青禾社区举办闹元宵活动。退休教师陈阿姨手法娴熟，一边包汤圆一边传授技巧。", "speakers", []),
+        # a name right after 驻 keeps its first character, even a function word's
+        ("6月10日，驻向禾北社区工作队和社区两委开展主题党日活动。", "communities", ["向禾北社区"]),
+        # a community's home-care station is the community at work
+        ("9月17日，青禾社区居家养老服务站的社工为社区长者开展智能手机课堂。", "communities", ["青禾社区"]),
+        # a page's 标题 field below a long body names the title
+        (
+            "本篇文章500字，读完约1分钟\n为了增强居民消防安全意识，日前，青禾社区组织居民开展消防演练。"
+            + "演练中，居民们学习了灭火器的使用方法。" * 40
+            + "\n标题:青禾社区组织开展消防安全演练\n地址:http://example.com/1.html",
+            "title",
+            "青禾社区组织开展消防安全演练",
+        ),
         # 我县, like 该镇, is no part of the street's name
         ("7月3日，12名学生组成志愿服务队，前往我县柳杨街道郭园社区开展垃圾分类志愿服务活动。", "street", "柳杨街道"),
     ],

@@ -22,12 +22,13 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # run's beginning too (except where a search resumes inside a run: see _count_matches).
 _NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 _COUNT_AT_TAIL = (
-    rf"(?P<more>余|多|来)?"
+    rf"[ \u3000]?(?P<more>余|多|来)?"
     rf"(?P<unit>人次|人|名|位)(?P<noun>[{HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
 _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
-_COUNT_AT = re.compile(rf"{_COUNT_PRE}(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
+# (a page may set the number apart with spaces: 近 200 名居民齐聚一堂)
+_COUNT_AT = re.compile(rf"{_COUNT_PRE}[ \u3000]?(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
 _COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
     rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
@@ -66,9 +67,9 @@ _COUNT_DRAWN = re.compile(
 )
 # What invited people do when they are not the audience: 邀请三位居民代表讲了….
 _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
-# An audience: 为300余名居民讲述.
+# An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解.
 _COUNT_AUDIENCE = re.compile(
-    rf"为(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>[{HAN}]{{0,6}}?)"
+    rf"[为向](?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>(?:在场的)?[{HAN}]{{0,6}}?)"
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
 )
 # Those present: 为在座的58位老人准备了蛋糕, 与会的30余名代表.

@@ -112,13 +112,17 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         # A function word ends the name, unless all before it is one character that is a
         # place's last (平等街) or the word opens its clause (，向阳社区): then it is the name's.
         # (青禾街道向东社区: right after a street, the word is the name's first)
-        if text[start - 1] in STOP_CHARS and not (
-            end - start == 1
-            and (
-                text[start] in _PLACE_FINAL
-                or start < 2
-                or not _HAN_CHAR.match(text[start - 2])
-                or text[max(0, start - 3) : start - 1] == "街道"
+        if (
+            text[start - 1] in STOP_CHARS
+            and text[start - 2 : start - 1] != "驻"
+            and not (
+                end - start == 1
+                and (
+                    text[start] in _PLACE_FINAL
+                    or start < 2
+                    or not _HAN_CHAR.match(text[start - 2])
+                    or text[max(0, start - 3) : start - 1] == "街道"
+                )
             )
         ):
             sure = text[max(0, start - 2) : start] in _PLACE_LEADS  # 前往安良社区, 来到…

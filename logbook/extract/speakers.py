@@ -129,7 +129,7 @@ def _surname_and_title(text: str, start: int) -> str | None:
     if (
         before
         and re.match(f"[{HAN}]", before)
-        and before not in "由请邀是的，,、"
+        and before not in "由请邀是的者员，,、"  # 志愿者曹老师, 宣讲员王老师: a role, then the person
         and not text[max(0, start - 4) : start - 1].endswith(_CLAUSE_OPENERS)
     ):
         return None
@@ -244,9 +244,14 @@ def _name_after(text: str, pos: int) -> str | None:
     return None
 
 
+# How residents are called by surname (陈阿姨, 李大爷): a neighbour, not a lecturer's name.
+_KIN_WORDS = ("阿姨", "大爷", "大妈", "奶奶", "爷爷", "叔叔", "阿婆", "婆婆", "伯伯", "大姐", "大哥")
+
+
 def _is_name(s: str) -> bool:
     return (
         len(s) in (2, 3)
+        and not s.endswith(_KIN_WORDS)
         and s[-1] not in _INSTITUTION_ENDS
         and all(re.match(f"[{HAN}]", ch) for ch in s)
         and s[0] in _SURNAMES

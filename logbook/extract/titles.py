@@ -180,8 +180,8 @@ def _headline(art: Article) -> str | None:
     printed = _PRINTED_TITLE.match(art.plain)
     if printed is not None:  # a forum's page for printing: 标题: … [打印本页]
         return printed["title"]
-    form = _FORM_TITLE.search(art.plain, 0, _FORM_PEEK)
-    if form is not None:  # a government page's form: | 标 题 | … |
+    form = _FORM_TITLE.search(art.plain)
+    if form is not None:  # a page's form of particulars: | 标 题 | … |, 标题：… above or below
         return form["title"]
     lines = art.plain.split("\n")[:64]  # past a page's menu of short words
     found: list[str] = []
@@ -218,10 +218,10 @@ _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # The head of a forum's page for printing (Discuz): the thread's title, then its author.
 # (the forum's name may stand above it, and each field's value on a line of its own)
 _PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<title>[^\n\[]{6,64}?)\s*\[打印本页\]")
-# The title field of a government page's form of particulars (a scraped table's row, or a
-# field and its value): | 标 题 | 青禾社区开展… |, 标题：青禾社区开展….
+# The title field of a page's form of particulars (a scraped table's row, or a field and its
+# value on a line of its own, above the body or in the page's footer): | 标 题 | 青禾社区开展… |,
+# 标题：青禾社区开展….
 _FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|｜\n]{6,64}?)\s*(?:[|｜][ \t|]*)?$", re.M)
-_FORM_PEEK = 600  # the form stands above the body
 # A site's notice above everything (温馨提示:本站为…。), full stop and all.
 _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
