@@ -1730,6 +1730,15 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
             "title",
             "青禾社区组织开展消防安全演练",
         ),
+        # a day named for its occasion, when the text says its activity was 近日, or a day to come
+        (
+            "5月31日是第38个世界无烟日。为引导居民树立健康意识，近日，柳河街道青禾社区开展世界无烟日宣传活动。",
+            "date",
+            None,
+        ),
+        ("4月23日，将迎来第30个“世界读书日”。青禾社区开展了以“书香润社区”为主题的读书日活动。", "date", None),
+        # but alone, it is the day of what the text goes on to tell
+        ("2025年10月8日是第28个全国高血压日，为普及防治知识，青禾社区开展义诊活动。", "date", "2025-10-08"),
         # 我县, like 该镇, is no part of the street's name
         ("7月3日，12名学生组成志愿服务队，前往我县柳杨街道郭园社区开展垃圾分类志愿服务活动。", "street", "柳杨街道"),
     ],

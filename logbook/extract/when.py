@@ -22,6 +22,9 @@ _CN_DATE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
+_VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
+# A day still to come: 4月23日，将迎来第30个“世界读书日”.
+_COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
 # A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
 _FILED = ("讯",)
 # A wire's dateline: 某某网12月21日电(记者…).
@@ -199,10 +202,14 @@ def read_date(art: Article, today: date, year: int | None):
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
     named_days = [c for c in candidates if text.startswith("是", ends[c[0]])]
-    if named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days}):
-        for c in named_days:
-            candidates.remove(c)
-            skipped.append((text[c[0] : ends[c[0]]], "occasion"))
+    if not (named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days})):
+        # …是第38个世界无烟日。为…，近日，青禾社区开展…: the text dates its own activity only
+        # vaguely; and 4月23日，将迎来…读书日 is a day still to come.
+        named_days = [c for c in named_days if any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _VAGUE)]
+    named_days += [c for c in candidates if _COMING.match(text, ends[c[0]]) and c not in named_days]
+    for c in named_days:
+        candidates.remove(c)
+        skipped.append((text[c[0] : ends[c[0]]], "occasion"))
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
             what = items(*(g for g, _ in skipped))
@@ -212,6 +219,19 @@ def read_date(art: Article, today: date, year: int | None):
                 Reason(N_("the only date is the day the report was filed ({dates}讯)"), dates=what),
                 False,
                 None,
+            )
+        vague = next((w for w in _VAGUE if w in text), None)
+        if vague and skipped and all(o == "occasion" for _, o in skipped):
+            what = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
+            return (
+                None,
+                0,
+                clauses(
+                    Reason(N_("the article says only {word}"), word=vague),
+                    Reason(N_("passed over: {names}"), names=what),
+                ),
+                False,
+                Hint.GIVE_THE_DATE,
             )
         if skipped:
             what = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
