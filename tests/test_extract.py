@@ -1720,8 +1720,6 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
         ("正月十五，青禾社区举办闹元宵活动。退休教师陈阿姨手法娴熟，一边包汤圆一边传授技巧。", "speakers", []),
         # a name right after 驻 keeps its first character, even a function word's
         ("6月10日，驻向禾北社区工作队和社区两委开展主题党日活动。", "communities", ["向禾北社区"]),
-        # a community's home-care station is the community at work
-        ("9月17日，青禾社区居家养老服务站的社工为社区长者开展智能手机课堂。", "communities", ["青禾社区"]),
         # a page's 标题 field below a long body names the title
         (
             "本篇文章500字，读完约1分钟\n为了增强居民消防安全意识，日前，青禾社区组织居民开展消防演练。"

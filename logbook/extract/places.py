@@ -39,8 +39,6 @@ _COMMUNITY_OWN = (
     "居民学校",
     "服务中心",  # 梅园社区服务中心 (a clinic's 卫生服务中心 is read before: _ORGANISATION_AFTER)
     "服务站",
-    "居家养老服务",  # its home-care station or centre
-    "日间照料中心",
     "网格",
     "工作站",
     # Taiwan's community development association (青禾社區發展協會)
