@@ -1735,6 +1735,8 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
             None,
         ),
         ("4月23日，将迎来第30个“世界读书日”。青禾社区开展了以“书香润社区”为主题的读书日活动。", "date", None),
+        # a 日期: field with the source beside it is the page's stamp
+        ("日期:2025年07月01日 来源:青禾网\n近日，青禾社区开展反诈宣传活动，民警为居民讲解防骗知识。", "date", None),
         # but alone, it is the day of what the text goes on to tell
         ("2025年10月8日是第28个全国高血压日，为普及防治知识，青禾社区开展义诊活动。", "date", "2025-10-08"),
         # 我县, like 该镇, is no part of the street's name

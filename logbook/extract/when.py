@@ -59,6 +59,8 @@ _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 # 10:50 / 来源:…), not a notice's time of the activity.
 _STAMP_AFTER = re.compile(
     r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击)"
+    # or the source on the same line (日期:2025年07月01日 来源:青禾网)
+    r"|[ \t\u3000]+(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]+)?(?:来源|作者|编辑|点击)\s*[:：]"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
