@@ -22,6 +22,8 @@ _CN_DATE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
+# A year written anywhere (2017年度, 2010年第六次…): see the year assumed below.
+_ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
 # A day still to come: 4月23日，将迎来第30个“世界读书日”.
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
@@ -302,6 +304,18 @@ def read_date(art: Article, today: date, year: int | None):
                     Reason(N_("year {year}, the latest in which that day was a 星期{weekday}"), year=y, weekday=weekday)
                 )
             else:
+                # 2017年度…项目, 2010年第六次人口普查: a text that names other years may be of any
+                # of them; the latest year is then a guess the draft must not be saved on.
+                others = sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)} - {y})
+                if others:
+                    years = "、".join(str(o) for o in others[:3])
+                    return (
+                        None,
+                        0,
+                        Reason(N_("the day has no year, and the text names {years}"), years=years),
+                        False,
+                        Hint.SET_YEAR,
+                    )
                 assumed = True
                 conf -= 0.15
                 why.append(Reason(N_("year {year} assumed (the latest that is not after today)"), year=y))
