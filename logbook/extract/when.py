@@ -225,24 +225,14 @@ def read_date(art: Article, today: date, year: int | None):
                 None,
             )
         vague = next((w for w in _VAGUE if w in text), None)
-        if vague and skipped and all(o == "occasion" for _, o in skipped):
-            what = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
-            return (
-                None,
-                0,
-                clauses(
-                    Reason(N_("the article says only {word}"), word=vague),
-                    Reason(N_("passed over: {names}"), names=what),
-                ),
-                False,
-                Hint.GIVE_THE_DATE,
-            )
+        set_aside = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
+        if vague and all(o == "occasion" for _, o in skipped):
+            # (the days named for their occasions said as passed over)
+            passed = Reason(N_("passed over: {names}"), names=set_aside) if skipped else ""
+            only = clauses(Reason(N_("the article says only {word}"), word=vague), passed)
+            return None, 0, only, False, Hint.GIVE_THE_DATE
         if skipped:
-            what = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
-            return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=what), False, None
-        vague = next((w for w in _VAGUE if w in text), None)
-        if vague:
-            return None, 0, Reason(N_("the article says only {word}"), word=vague), False, Hint.GIVE_THE_DATE
+            return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
         return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
     distinct = {(y, mo, d) for _, y, mo, d in candidates}
     chosen = candidates[0]
