@@ -1063,6 +1063,13 @@ def test_the_words_of_the_field_name_their_category(text, expected):
     assert read(text).record["category"] == expected
 
 
+def test_each_word_of_a_category_is_listed_once():
+    from logbook.extract.category_words import CATEGORY_WORDS, NOT_KEYWORDS
+
+    words = [w for _, ws in CATEGORY_WORDS for w in ws] + list(NOT_KEYWORDS)
+    assert sorted(w for w in set(words) if words.count(w) > 1) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

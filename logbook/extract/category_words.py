@@ -145,12 +145,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "颂党恩",
             # Words of the field: what a branch's party day holds.
             "入党誓词",
-            "红色教育",
             "廉政",
             "廉洁",
             "党纪",
-            "组织生活会",
-            "民主评议",
             "三会一课",
             "理论学习",
             "祭英烈",
