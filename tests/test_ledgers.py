@@ -695,6 +695,13 @@ def test_a_cell_of_names_splits_outside_quotes_and_brackets_only(tmp_path):
     ]
 
 
+def test_a_cell_of_quotes_nested_thousands_deep_is_read_as_it_stands():
+    from logbook.ledgers.cells import read_names
+
+    cell = "“" * 3000 + "青禾、柳溪" + "”" * 3000
+    assert read_names(cell) == [cell]  # one name, its quotes its own
+
+
 def test_an_activity_named_like_a_total_row_is_still_an_activity(tmp_path):
     path = tmp_path / "l.csv"
     path.write_text("日期,活动名称,人数\n2024-12-01,小计,3\n,合计,3\n", encoding="utf-8")

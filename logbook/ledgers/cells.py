@@ -245,7 +245,15 @@ def read_names(value) -> list[str]:
     quotes or brackets (“文明、和谐”宣传队, 《…》, 区民政局（社工科、慈善科） are one name each). A
     name the cell wholly quotes, that would not read as itself without its quotes, was quoted
     by a ledger (`names_cell`): the quotes are the ledger's, not the name's."""
-    text = text_of(value)
+    return _names(text_of(value), _NESTED_MAX)
+
+
+# How many quotes inside quotes a name is read through (a ledger adds one): a cell of
+# thousands nested is read as it stands, not followed to the bottom.
+_NESTED_MAX = 8
+
+
+def _names(text: str, nesting: int) -> list[str]:
     depth = _depths(text)
     parts, start = [], 0
     for m in _LIST_SPLIT.finditer(text):
@@ -256,7 +264,7 @@ def read_names(value) -> list[str]:
     out: list[str] = []
     for part in parts:
         name = part.strip()
-        if name[:1] == "“" and name[-1:] == "”" and read_names(name[1:-1]) != [name[1:-1]]:
+        if nesting and name[:1] == "“" and name[-1:] == "”" and _names(name[1:-1], nesting - 1) != [name[1:-1]]:
             name = name[1:-1]
         if name and name not in out:
             out.append(name)
