@@ -82,6 +82,9 @@ _CN_CLOCK = re.compile(
 )
 _MORNING = ("上午", "早上", "早晨", "清晨", "凌晨")
 _AFTERNOON = ("中午", "下午", "傍晚", "晚上", "夜里")
+# 3月5日上午, 昨天下午, 周三晚上: the part of the day says no hour, so the day is all a date
+# names (a clock time after it, 3月5日上午9点, stays refused: it belongs in --start).
+_DAYPART_TAIL = re.compile(rf"(?<=\S)\s*(?:{'|'.join(_MORNING + _AFTERNOON)})$")
 
 _ISO_WEEK = re.compile(r"(?P<y>[0-9]{4})-?w(?P<w>[0-9]{1,2})")
 _THIS_WEEK = {"this", "this week", "本周", "这周", "本星期", "这星期", "这个星期"}
@@ -235,6 +238,7 @@ def _read_date(s: str, today: date) -> tuple[date, bool] | None:
 
     Raises ValueError when a form matches but the day does not exist (2025-02-30, 13/45).
     """
+    s = _DAYPART_TAIL.sub("", s)
     if s in _DAYS_AGO:
         return today - timedelta(days=_DAYS_AGO[s]), False
     compact = s.replace(" ", "")

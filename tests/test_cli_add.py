@@ -84,6 +84,16 @@ def test_add_defaults(db_path):
     assert doc["participants_approx"] is False
 
 
+def test_a_date_with_its_part_of_the_day_is_that_day(db_path):
+    # 上午 names no hour: the day is logged; a clock time after it belongs in --start.
+    add("消防安全培训", "--date", "3月5日上午")
+    assert stored(db_path)[-1]["date"] == "2025-03-05"
+    result = run("add", "消防安全培训", "--date", "3月5日上午9点")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: invalid date '3月5日上午9点': expected ")
+    assert len(stored(db_path)) == 1
+
+
 def test_categories_in_either_script_and_english(db_path):
     for typed, expected in [
         ("議事協商", "会议"),

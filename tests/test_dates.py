@@ -83,6 +83,13 @@ def cn_date(d: date) -> str:
         ("大前天", date(2025, 3, 24)),
         ("tomorrow", date(2025, 3, 28)),
         ("明天", date(2025, 3, 28)),
+        # a part of the day names no hour: the day is what the date says
+        ("3月27日上午", date(2025, 3, 27)),
+        ("2025年3月26日下午", date(2025, 3, 26)),
+        ("3月27日 晚上", date(2025, 3, 27)),
+        ("昨天下午", date(2025, 3, 26)),
+        ("周三晚上", date(2025, 3, 26)),
+        ("3/25 上午", date(2025, 3, 25)),
     ],
 )
 def test_parse_date_forms(text, expected):
@@ -166,7 +173,7 @@ def test_parse_date_noting_year_says_when_the_year_was_assumed():
     [
         "十三月一日", "一二月三日", "garbage", "", "   ", "last", "next wed",
         "周八", "上周", "2025-03", "2025-03/27", "25-3-27", "2025-03-27T10:00", "3.27.2025",
-        "Mar 27", "20250327", "2025年3月25日上午9点",
+        "Mar 27", "20250327", "2025年3月25日上午9点", "上午", "3月27日上午9点", "3月27日上午下午",
     ],
 )  # fmt: skip
 def test_bad_dates_are_usage_errors_naming_value_and_forms(text):
