@@ -777,7 +777,7 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
         ("青禾社区邀请律师志愿者走进小区，宣讲民法典，解答居民疑问。", "category", "其他"),
         ("青禾社区组织志愿者夜间巡逻，守护居民平安。", "category", "安全"),
         # a commemorative day's count that would put the day after today gives no year
-        ("今年6月6日是第35个全国爱眼日，青禾社区开展爱眼讲座。", "date", "2024-06-06"),
+        ("今年6月6日是第35个全国爱眼日，当天，青禾社区开展爱眼讲座。", "date", "2024-06-06"),
         # a year written after the day in its sentence, not before a month; one before it is not
         ("10月28日，在区政协2022年政协委员“双走进”活动中，青禾社区居民听了法律讲座。", "date", "2022-10-28"),
         # (nor, when the text names another year, is the latest year assumed: the draft waits for --year)
@@ -952,8 +952,8 @@ def test_kinds_seen_in_a_fifth_set_of_reports(text, field, expected):
     [
         # an anniversary of the May Day call of 1948, and numbered commemorative days
         ("为响应“五一口号”发布70周年，7月8日下午，医院专家走进青禾社区开展义诊。", "2018-07-08"),
-        ("3月5日是第56个“学雷锋纪念日”，青禾社区组织志愿者清理楼道。", "2019-03-05"),
-        ("3月24日是第29个世界防治结核病日，青禾社区开展义诊宣传活动。", "2024-03-24"),
+        ("3月5日是第56个“学雷锋纪念日”，当天，青禾社区组织志愿者清理楼道。", "2019-03-05"),
+        ("3月24日是第29个世界防治结核病日，当日青禾社区开展义诊宣传活动。", "2024-03-24"),
     ],
 )
 def test_the_year_of_an_anniversary_seen_in_a_fifth_set(text, expected):
@@ -1071,14 +1071,34 @@ def test_each_word_of_a_category_is_listed_once():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "12月1日是第38个世界艾滋病日，为普及防艾知识，青禾社区开展了防艾宣传活动。",
+        "2024年6月6日是全国爱眼日，为提高居民对眼健康的重视，柳岸社区在日间照料中心举办了爱眼讲座。",
+        # a week named from its first day
+        "2025年3月22日是世界水日，3月22-28日是中国水周，青禾社区开展节水宣传进社区活动。",
+    ],
+)
+def test_a_day_named_for_its_occasion_alone_is_not_the_activity_s(text):
+    # Reports of activities held before, on and after such a day read alike: without a word
+    # tying the activity to it (当天, 当日, or the day written again), the draft asks for it.
+    d = read(text)
+    assert d.record["date"] is None
+    assert "is named for its occasion, and the text does not say the activity was held that day" in d.why["date"]
+    assert d.hints["date"] is Hint.GIVE_THE_DATE
+    tied = read(text.replace("，为", "，当天，为", 1).replace("，青禾社区开展节水", "，当天，青禾社区开展节水"))
+    assert tied.record["date"] is not None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the numbered days, festivals and months a community marks give their year
-        ("5月31日是第37个世界无烟日，青禾社区开展控烟宣传活动。", "2024-05-31"),
-        ("5月12日是第113个国际护士节，青禾社区卫生服务站开展义诊活动。", "2024-05-12"),
+        ("5月31日是第37个世界无烟日，当天，青禾社区开展控烟宣传活动。", "2024-05-31"),
+        ("5月12日是第113个国际护士节，这一天，青禾社区卫生服务站开展义诊活动。", "2024-05-12"),
         ("6月16日，在第23个全国安全生产月里，青禾社区开展燃气安全宣传。", "2024-06-16"),
         # a day the table does not know gives no year: this year is assumed, as without it
-        ("3月16日是第9个青禾日，青禾社区开展宣传。", "2025-03-16"),
+        ("3月16日是第9个青禾日，当天青禾社区开展宣传。", "2025-03-16"),
     ],
 )
 def test_the_year_of_a_numbered_day(text, expected):
@@ -1748,8 +1768,8 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
         ("日期:2025年07月01日 来源:青禾网\n近日，青禾社区开展反诈宣传活动，民警为居民讲解防骗知识。", "date", None),
         # another year named (a past census), the day's year is not assumed
         ("11月4日，青禾社区普查员入户登记。普查员王柳曾参加过2010年第六次全国人口普查。", "date", None),
-        # but alone, it is the day of what the text goes on to tell
-        ("2025年10月8日是第28个全国高血压日，为普及防治知识，青禾社区开展义诊活动。", "date", "2025-10-08"),
+        # but tied to it, it is the day of what the text goes on to tell
+        ("2025年10月8日是第28个全国高血压日，当天上午，青禾社区开展义诊活动。", "date", "2025-10-08"),
         # 我县, like 该镇, is no part of the street's name
         ("7月3日，12名学生组成志愿服务队，前往我县柳杨街道郭园社区开展垃圾分类志愿服务活动。", "street", "柳杨街道"),
     ],

@@ -25,6 +25,10 @@ _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 # A year written anywhere (2017年度, 2010年第六次…): see the year assumed below.
 _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
+# What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
+# A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
+_NAMED_DAY = re.compile(r"(?:[-—~至][0-9]{1,2}[日号])?是")
+_SAME_DAY = ("当天", "当日", "这一天", "这天", "是日", "同日", "当晚")
 # A day still to come: 4月23日，将迎来第30个“世界读书日”.
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
 # A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
@@ -205,15 +209,23 @@ def read_date(art: Article, today: date, year: int | None):
     candidates.sort()
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
-    named_days = [c for c in candidates if text.startswith("是", ends[c[0]])]
+    named_days = [c for c in candidates if _NAMED_DAY.match(text, ends[c[0]])]
     if not (named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days})):
-        # …是第38个世界无烟日。为…，近日，青禾社区开展…: the text dates its own activity only
-        # vaguely; and 4月23日，将迎来…读书日 is a day still to come.
-        named_days = [c for c in named_days if any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _VAGUE)]
+        # Alone, such a day says what the day is, not that the activity was held on it
+        # (12月1日是世界艾滋病日，为…，青禾社区开展了宣传活动: reports held before, on and after
+        # the day read alike), unless the text ties them: …是世界环境日，当天上午，青禾社区….
+        # Not when it dates its own activity vaguely (…是世界无烟日。为…，近日，…).
+        named_days = [
+            c
+            for c in named_days
+            if any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _VAGUE)
+            or not any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _SAME_DAY)
+        ]
+        # 4月23日，将迎来…读书日 is a day still to come.
     named_days += [c for c in candidates if _COMING.match(text, ends[c[0]]) and c not in named_days]
     for c in named_days:
         candidates.remove(c)
-        skipped.append((text[c[0] : ends[c[0]]], "occasion"))
+        skipped.append((text[c[0] : ends[c[0]]], "named"))
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
             what = items(*(g for g, _ in skipped))
@@ -226,11 +238,15 @@ def read_date(art: Article, today: date, year: int | None):
             )
         vague = next((w for w in _VAGUE if w in text), None)
         set_aside = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
-        if vague and all(o == "occasion" for _, o in skipped):
+        if vague and all(o in ("occasion", "named") for _, o in skipped):
             # (the days named for their occasions said as passed over)
             passed = Reason(N_("passed over: {names}"), names=set_aside) if skipped else ""
             only = clauses(Reason(N_("the article says only {word}"), word=vague), passed)
             return None, 0, only, False, Hint.GIVE_THE_DATE
+        if skipped and all(o == "named" for _, o in skipped):
+            named = items(*(g for g, _ in skipped))
+            said = N_("{dates} is named for its occasion, and the text does not say the activity was held that day")
+            return None, 0, Reason(said, dates=named), False, Hint.GIVE_THE_DATE
         if skipped:
             return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
         return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
@@ -338,6 +354,7 @@ _OTHER_EVENT = {
     "earlier": N_("{date} (earlier event)"),
     "later": N_("{date} (later event)"),
     "occasion": N_("{date} (occasion event)"),
+    "named": N_("{date} (occasion event)"),  # 12月1日是世界艾滋病日, 4月23日，将迎来…
 }
 
 
