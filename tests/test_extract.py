@@ -1776,3 +1776,30 @@ _WEEKLY = "7月3日，青禾社工进行柳西街社区第二季度议事会前�
 )
 def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a word that brings a name in (还有) cannot end one, nor a verb (强化) stand before 社区
+        ("3月5日，青禾社区开展医保政策宣传活动。现场还有社区工作人员为居民答疑。", "communities", ["青禾社区"]),
+        (
+            "3月5日，柳岸社区开展消防演练，强化社区防火意识，也强化社区居民面对灾害时的应变能力。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a name written once with words in front and once without is the shorter
+        (
+            "通过本次活动，向社区居民宣传柳岸社区“五方共治”的理念。8月27日上午，柳岸社区联合社工开展烘焙活动。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "182团柳岸社区居民委员会选举大会于9月6日召开。选举大会由柳岸社区选举委员会主任主持。",
+            "communities",
+            ["柳岸社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

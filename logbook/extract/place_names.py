@@ -43,6 +43,9 @@ _VERBS_BEFORE = (
     "协助",
     "展现",
     "展示",
+    "强化",  # 强化社区防火意识
+    "深化",
+    "优化",
 )
 LEAD_WORDS = sorted(
     """
@@ -71,6 +74,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_NAME = re.compile(f"[{HAN}]+")
 LEAD_RE = re.compile("|".join(w for w in LEAD_WORDS if len(w) > 1))  # longest first
 _LEAD_CHARS = {w for w in LEAD_WORDS if len(w) == 1}
+_LEAD_TAILS = tuple(w for w in LEAD_WORDS if len(w) > 1 and w != "未来")
 # Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
 _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联合", "携手", "走访", "结对", "对接")
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
@@ -228,6 +232,9 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
         or name in LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
+        # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a
+        # 未来社区 is a kind of community Zhejiang names)
+        or any(name.endswith(w) for w in _LEAD_TAILS)
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
         or re.fullmatch("[两二三四五六七八九十几多各]家", name)  # 三家社区社工室: a count of them

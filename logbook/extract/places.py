@@ -111,14 +111,11 @@ def read_places(art: Article, registry):
         said = Reason(N_("names ending in 社区"))
     else:
         said = Reason(N_("registered names and names ending in 社区"))
-    # A name written once with its province, or a county's or district's short name, in front
-    # (容城容丰社区) and once without is one community.
+    # A name written once with words in front and once without is one community, the shorter:
+    # with its province, or a county's or district's short name (容城容丰社区), or a word the
+    # name's start did not stop at (志愿者同望海社区, 宣传南街社区, 182团光明社区).
     named = set(found.communities)
-    communities = [
-        c
-        for c in found.communities
-        if not any((k == 2 or c[:k] in _PROVINCES) and c[k:] in named and len(c) - k >= 4 for k in (2, 3))
-    ]
+    communities = [c for c in found.communities if not any(c[k:] in named for k in range(1, len(c) - 3))]
     passed = list(dict.fromkeys(p for p in found.passed if p.split(" (")[0] not in found.known_names))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why = {
