@@ -1057,6 +1057,12 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("近日，青禾社区开展上门服务，为行动不便的老人代缴水电费。", "便民服务"),
         ("近日，青禾社区开展文明养犬宣传活动。", "志愿服务"),
         ("青禾社區發展協會於5月9日舉辦社區環境清潔日。", "志愿服务"),
+        # the health days' topics: a talk on eyes is a health talk, AIDS publicity health work
+        ("6月6日，柳岸社区邀请医生开展爱眼护眼讲座。", "义诊"),
+        ("12月1日，青禾社区开展防艾宣传，发放艾滋病防治资料。", "义诊"),
+        # baking together is a craft, as 手工 is
+        ("7月12日，青禾社区开展“蛋糕制作”活动，老师现场教学。", "文化"),
+        ("8月30日，柳岸社区请来西点师傅，教居民制作西点。", "文化"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):
