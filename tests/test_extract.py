@@ -1805,6 +1805,24 @@ def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field,
             "communities",
             ["柳岸社区"],
         ),
+        # 街办 is a street office glued to a community of any length
+        ("8月30日，太原市青禾街办桃园北路西社区50多位居民学做西点。", "street", "青禾街道"),
+        # a name of five or six right after its street starts there
+        ("近日天宁区柳河街道九洲新世界社区邀请医生为老年居民开展健康讲座。", "communities", ["九洲新世界社区"]),
+        # a site's welcome banner is no headline
+        (
+            "第十师青禾市欢迎您!\n\n\n第十师青禾市首个团场社区居民委员会选举大会召开\n"
+            "发布时间:2018-09-07 13:24:01 信息来源:民政局 编辑:柳青 浏览:\n作者 王柳\n"
+            "根据第十师青禾市团场社区“两委”选举工作部署, 182团柳岸社区居民委员会选举大会于2018年9月6日召开。",
+            "title",
+            "第十师青禾市首个团场社区居民委员会选举大会召开",
+        ),
+        # what the first sentence says was held, past a quoted theme with a comma in it
+        (
+            "为普及爱眼知识，柳岸社区举办了一场以“美丽视界,用心呵护”为主题的爱眼日活动。专家为居民们带来了一场科普讲座。",
+            "category",
+            "义诊",
+        ),
     ],
 )
 def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):

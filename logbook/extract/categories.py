@@ -41,9 +41,11 @@ _ORDER = [name for name, _ in CATEGORY_WORDS]
 # with any quoted theme left out (a theme names a topic: `开展“协商议事”专题培训会` is 培训).
 _VERBS = r"举办|开展|组织|举行|召开|开设|带来"
 # Or the subject of a passive: 一场以…为主题的法律科普讲座在这里成功举办.
+# (a quoted theme may hold commas: 举办了一场以“美丽视界,用心呵护”为主题的爱眼日活动)
+_PART = r"(?:“[^”\n]{0,30}”|[^,，。；;！!？\n])"
 _HELD = re.compile(
-    rf"(?:{_VERBS})了?(?P<obj>[^,，。；;！!？\n]{{0,60}}(?:{EVENT_HEAD}))"
-    rf"|一场(?P<subj>[^,，。；;！!？\n]{{0,60}}?(?:{EVENT_HEAD}))(?:在[^,，。；;！!？\n]{{0,20}}?)?(?:成功|顺利)?(?:{_VERBS})"
+    rf"(?:{_VERBS})了?(?P<obj>{_PART}{{0,60}}(?:{EVENT_HEAD}))"
+    rf"|一场(?P<subj>{_PART}{{0,60}}?(?:{EVENT_HEAD}))(?:在[^,，。；;！!？\n]{{0,20}}?)?(?:成功|顺利)?(?:{_VERBS})"
 )
 # (组织 of 组织生活会, a party branch's meeting, is no verb)
 _LAST_VERB = re.compile(r"举办|开展|组织(?!生活)|举行|召开|开设|带来")

@@ -243,9 +243,12 @@ class _Places:
         strong = strong or _acts(text, m, name, begins)
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         after_street = len(name) >= 2 and name[-1] == "市" and text[max(0, begins - 2) : begins] == "街道"
+        # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
+        long_after_street = text[max(0, begins - 2) : begins] == "街道" and 5 <= len(name) <= 6
         if (
             not name.isdigit()
             and not after_street
+            and not long_after_street
             and not looks_like_place(name)
             and not (  # a number: 3402社区
                 plausible(name) and (strong or (suffix == "社区" and self.writings.count(name, suffix) >= 2))

@@ -74,6 +74,11 @@ _HEADLINE_MIN, _HEADLINE_MAX = 6, 64
 _CHROME_WORDS = (
     "首页",
     "当前位置",
+    # a site's welcome banner (…市欢迎您!)
+    "欢迎您",
+    "欢迎你",
+    "欢迎访问",
+    "欢迎光临",
     "来源",
     "稿源",
     "编辑",
