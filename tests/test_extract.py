@@ -1823,6 +1823,16 @@ def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field,
             "category",
             "义诊",
         ),
+        # speakers: a surname and title after where the person works, a theme before the talk
+        (
+            "首先，柳河中医院心血管科廖主任以“高血压的防与治”为主题，结合中医理念，深入浅出地讲解了防控要点。",
+            "speakers",
+            ["廖主任"],
+        ),
+        ("3月21日，青禾社区邀请区医院主任医师房柳以高血压的预防为主题，为居民详细讲解。", "speakers", ["房柳"]),
+        # a baker who shows residents how, and a given name ending on 和
+        ("8月30日，青禾社区请来西点师杨金柳，现场教居民们制作蛋挞、泡芙。", "speakers", ["杨金柳"]),
+        ("随后，月饼糕点师田柳和给居民讲解中秋节的起源和习俗。", "speakers", ["田柳和"]),
     ],
 )
 def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):

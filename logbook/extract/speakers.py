@@ -69,12 +69,21 @@ _ROLES = (
     "检察官",
     "调解员",
     "消防员",
+    # cooks and bakers who show residents how (西点师杨某现场教居民们制作…)
+    "西点师",
+    "糕点师",
+    "面点师",
+    "烘焙师",
+    "厨师",
+    "茶艺师",
+    "花艺师",
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
     "干事",  # 社区干事马某向居民代表作…报告
 )
 _LECTURE = re.compile(
-    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
+    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|为主题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
+    r"|教居民|教大家|手把手教"
     # at a meeting, who gives its report speaks (书记周某向居民代表作2022年工作总结)
     r"|作[^，,。；;！？]{0,24}?(?:报告|总结|汇报|通报|述职|对照检查)|上台发言"
 )
@@ -82,7 +91,7 @@ _LECTURE = re.compile(
 _RESIDENT_TEACHES = re.compile(r"(?:为[^，,。]{0,8})?(?:讲述|讲解|讲授|授课|宣讲|主讲|以《)")
 _LECTURE_REACH = 30  # how far after a name the text may say what the person did
 _SURNAMES = set(
-    "乐王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕"
+    "乐王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕房"
     "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
     "严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕"
     "裴霍涂苗谷翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪褚娄窦戚岑晏卫柏瞿桂佟臧闵邬卞姬栾隋刁"
@@ -115,7 +124,8 @@ def _lectures(text: str, pos: int) -> bool:
     """Whether the text right after `pos`, in its sentence, says the person taught."""
     # 书记刘某围绕“…”、“…”为重点进行宣讲: a topic in between reaches further.
     # 咨询师李某、咨询师汤某等…讲解: the first of a list teaches as the others do.
-    reach = _LECTURE_REACH * 3 if text.startswith(("围绕", "结合", "就", "从", "、"), pos) else _LECTURE_REACH
+    # (廖主任以“…”为主题，结合…，讲解了: so does a theme)
+    reach = _LECTURE_REACH * 3 if text.startswith(("围绕", "结合", "就", "从", "以", "、"), pos) else _LECTURE_REACH
     after = re.split(r"[。！？!；;\n]", text[pos : pos + reach], maxsplit=1)[0]
     return bool(_LECTURE.search(after))
 
@@ -130,6 +140,7 @@ def _surname_and_title(text: str, start: int) -> str | None:
         before
         and re.match(f"[{HAN}]", before)
         and before not in "由请邀是的者员，,、"  # 志愿者曹老师, 宣讲员王老师: a role, then the person
+        and before not in _INSTITUTION_ENDS | {"科"}  # 中医院心血管科廖主任: where the person works
         and not text[max(0, start - 4) : start - 1].endswith(_CLAUSE_OPENERS)
     ):
         return None
@@ -236,6 +247,9 @@ def _name_after(text: str, pos: int) -> str | None:
     """A name of three or two characters right after a title, ending where a verb or a
     function word begins (毕宇珠担任, 赵磊为)."""
     after = text[pos : pos + 4]
+    # 田其和给居民讲解: a given name may end on 和 when a verb, not a second name, follows it
+    if len(after) == 4 and after[2] == "和" and after[3] in _AFTER_NAME and _is_name(after[:2]):
+        return after[:3]
     for n in (3, 2):
         name, rest = after[:n], after[n : n + 1]
         ends = not rest or rest in _AFTER_NAME or not re.match(f"[{HAN}]", rest)
