@@ -1833,6 +1833,10 @@ def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field,
         # a baker who shows residents how, and a given name ending on 和
         ("8月30日，青禾社区请来西点师杨金柳，现场教居民们制作蛋挞、泡芙。", "speakers", ["杨金柳"]),
         ("随后，月饼糕点师田柳和给居民讲解中秋节的起源和习俗。", "speakers", ["田柳和"]),
+        # head counts: those the class was for, those in the activity, and people served
+        ("3月21日，青禾社区开展高血压知识讲座，区科协向参训50多名居民发放科普书籍100册。", "participants", 50),
+        ("近日，柳岸社区举办游园活动。100余名社区居民在活动中提前感受节日气氛。", "participants", 100),
+        ("7月5日，青禾社区开展义诊活动。医生为居民测量血压，共服务200余名居民。", "participants", 200),
     ],
 )
 def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):

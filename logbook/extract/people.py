@@ -34,6 +34,11 @@ _COUNT_SERVED = re.compile(
     rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
+# Or with who they were after the number: 共服务200余名居民.
+_COUNT_SERVED_WHO = re.compile(
+    rf"(?:服务|受益)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    rf"(?P<noun>[{HAN}]{{1,6}}?)(?=[,，。；;、\n]|$)"
+)
 # People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次.
 _COUNT_CONSULTED = re.compile(
     rf"(?:接受|解答)(?P<noun>群众|居民|市民)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
@@ -73,9 +78,15 @@ _COUNT_AUDIENCE = re.compile(
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
 )
 # Those present: 为在座的58位老人准备了蛋糕, 与会的30余名代表.
+# (参训50多名居民: those the class was for)
 _COUNT_PRESENT = re.compile(
-    rf"(?:在座|在场|到场|与会)的(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    rf"(?:(?:在座|在场|到场|与会)的|参训的?|参会的?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
+)
+# Those who were there as the text goes on to tell: 100余名社区居民在活动中感受….
+_COUNT_IN_ACTIVITY = re.compile(
+    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
+    r"在(?:活动中|活动现场)"
 )
 # A list of who came, closed with its total: 社区干部、居民代表等20余人.
 # 组织党员、居民等40余人开展…: the list, then what they did together.
@@ -251,7 +262,7 @@ def read_participants(art: Article):
         if not other_event(art, m.start(), m.end()):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
-    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT):
+    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_IN_ACTIVITY):
         for m in pattern.finditer(text):
             at = m.start("num")
             if at in judged or other_event(art, m.start(), m.end()):
@@ -297,9 +308,11 @@ def read_participants(art: Article):
         judged[at] = ""
         _add_count(found, m, m["pre"])
     served: list[tuple[int, bool, bool, str]] = []
-    for pattern in (_COUNT_SERVED, _COUNT_SERVED_FOR, _COUNT_ENJOYED, _COUNT_CONSULTED):
+    for pattern in (_COUNT_SERVED, _COUNT_SERVED_WHO, _COUNT_SERVED_FOR, _COUNT_ENJOYED, _COUNT_CONSULTED):
         for m in pattern.finditer(text):
             noun = m["noun"] or ""
+            if pattern is _COUNT_SERVED_WHO and not noun.endswith(_ATTENDEE_HEADS + ("患者", "市民")):
+                continue
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
             if _running_total(text, m.start()):
