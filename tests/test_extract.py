@@ -1837,6 +1837,14 @@ def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field,
         ("3月21日，青禾社区开展高血压知识讲座，区科协向参训50多名居民发放科普书籍100册。", "participants", 50),
         ("近日，柳岸社区举办游园活动。100余名社区居民在活动中提前感受节日气氛。", "participants", 100),
         ("7月5日，青禾社区开展义诊活动。医生为居民测量血压，共服务200余名居民。", "participants", 200),
+        # a day without its month is of the month of the page's stamp (or the month before)
+        (
+            "柳岸社区“花式”迎中秋\n来源:青禾日报  时间:2022-09-04 14:10:19  浏览:-\n"
+            "4日上午，柳河街道柳岸社区开展中秋活动。",
+            "date",
+            "2022-09-04",
+        ),
+        ("发布时间:2022-10-02 10:00 来源:青禾网\n28日下午，青禾社区开展重阳节敬老活动。", "date", "2022-09-28"),
     ],
 )
 def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):

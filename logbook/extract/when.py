@@ -64,9 +64,11 @@ _FORM_DATE_FIELD = re.compile(r"(?:时间|日期)\s*[:：]\s*$")
 # A page's stamp in a 时间: field: the clock, then the source or author below (时间:2025年03月16日
 # 10:50 / 来源:…), not a notice's time of the activity.
 _STAMP_AFTER = re.compile(
-    r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击)"
-    # or the source on the same line (日期:2025年07月01日 来源:青禾网)
-    r"|[ \t\u3000]+(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]+)?(?:来源|作者|编辑|点击)\s*[:：]"
+    r"[ \t\u3000]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]*\n\s*(?:来源|作者|编辑|点击|浏览|阅读)"
+    # or the source on the same line (日期:2025年07月01日 来源:青禾网), or the page's count of
+    # readers (时间:2022-09-04 14:10:19 浏览:…)
+    r"|[ \t\u3000]+(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]+)?(?:来源|作者|编辑|点击|浏览|阅读)"
+    r"(?:次数|量)?\s*[:：]"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
@@ -226,6 +228,10 @@ def read_date(art: Article, today: date, year: int | None):
     for c in named_days:
         candidates.remove(c)
         skipped.append((text[c[0] : ends[c[0]]], "named"))
+    if not candidates and (of_stamp := _day_of_stamp(art)) is not None and in_range(of_stamp[0]):
+        day, written, stamp = of_stamp
+        said = N_("{day} in the month of the page's stamp {stamp}")
+        return day.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
             what = items(*(g for g, _ in skipped))
@@ -393,6 +399,33 @@ def _is_dateline(text: str, m: re.Match) -> bool:
     if _SENTENCE_PUNCT.search(before):
         return False  # a date inside a sentence
     return _DATELINE_AFTER.match(text, m.end()) is not None
+
+
+# A day written without its month at the head of a sentence (4日上午，青禾社区…): news writes so
+# a day of the month it is published in, read with the page's stamp.
+_DAY_ONLY = re.compile(
+    r"(?:^|(?<=[。！？!?\n \t\u3000]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|[,，])", re.M
+)
+
+
+def _day_of_stamp(art: Article) -> tuple[date, str, str] | None:
+    """The day a day-only date names (4日上午) in the month of the page's stamp, or the month
+    before when the day comes after the stamp's; with the day and the stamp as written."""
+    text = art.masked
+    stamp = next((m for m in _FULL_DATE.finditer(text) if _is_dateline(text, m)), None)
+    if stamp is None:
+        return None
+    for m in _DAY_ONLY.finditer(text):
+        if m.start() < stamp.end() or other_event(art, m.start(), m.end()):
+            continue
+        y, mo, d = int(stamp["y"]), int(stamp["m"]), int(m["d"])
+        if d > int(stamp["d"]):
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        try:
+            return date(y, mo, d), m.group(), stamp.group()
+        except ValueError:
+            return None
+    return None
 
 
 # A page's stamp written day first, alone on its line with the clock: 14.09.2015 19:08.
