@@ -1063,6 +1063,8 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         # baking together is a craft, as 手工 is
         ("7月12日，青禾社区开展“蛋糕制作”活动，老师现场教学。", "文化"),
         ("8月30日，柳岸社区请来西点师傅，教居民制作西点。", "文化"),
+        # cool drinks brought to outdoor workers in the heat: a volunteers' round, not a clinic
+        ("7月16日，青禾社区开展防暑降温送清凉活动，志愿者为环卫工人送去矿泉水、西瓜。", "志愿服务"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):

@@ -104,7 +104,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "糖尿病",
             "疫苗",
             "接种",
-            "防暑",
+            # heat stroke as a health talk's topic (防暑降温送清凉, cool drinks brought round, is
+            # a volunteers' round: 送清凉)
+            "防暑知识",
+            "防暑降温知识",
             "中暑",
             "心理健康",
             # Care of the mind, as a talk or a counsellor's session.
@@ -248,6 +251,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "文明养犬",  # a civility campaign, as persuading and sorting waste are
             "探访",
             "送温暖",
+            "送清凉",
             "助老",
             "献血",
             # Help for people with disabilities; planting and tending greenery.
