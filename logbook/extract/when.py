@@ -229,9 +229,9 @@ def read_date(art: Article, today: date, year: int | None):
         candidates.remove(c)
         skipped.append((text[c[0] : ends[c[0]]], "named"))
     if not candidates and (of_stamp := _day_of_stamp(art)) is not None and in_range(of_stamp[0]):
-        day, written, stamp = of_stamp
+        stamped, written, stamp = of_stamp
         said = N_("{day} in the month of the page's stamp {stamp}")
-        return day.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
+        return stamped.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
             what = items(*(g for g, _ in skipped))
@@ -250,9 +250,9 @@ def read_date(art: Article, today: date, year: int | None):
             only = clauses(Reason(N_("the article says only {word}"), word=vague), passed)
             return None, 0, only, False, Hint.GIVE_THE_DATE
         if skipped and all(o == "named" for _, o in skipped):
-            named = items(*(g for g, _ in skipped))
+            occasions = items(*(g for g, _ in skipped))
             said = N_("{dates} is named for its occasion, and the text does not say the activity was held that day")
-            return None, 0, Reason(said, dates=named), False, Hint.GIVE_THE_DATE
+            return None, 0, Reason(said, dates=occasions), False, Hint.GIVE_THE_DATE
         if skipped:
             return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
         return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
