@@ -91,6 +91,8 @@ HOSTILE = {
     "ever new quoted names": distinct("“{}里社区活动”", MB),
     # A numbered committee named again and again, each asked how often it is named.
     "committees named without end": repeated("青禾一居，", MB),
+    # Quotes after what was held: each read one way only (two ways is 2^n for n quotes).
+    "quotes after a verb": repeated("举办" + "“”" * 20, MB),
 }
 
 

@@ -42,7 +42,10 @@ _ORDER = [name for name, _ in CATEGORY_WORDS]
 _VERBS = r"举办|开展|组织|举行|召开|开设|带来"
 # Or the subject of a passive: 一场以…为主题的法律科普讲座在这里成功举办.
 # (a quoted theme may hold commas: 举办了一场以“美丽视界,用心呵护”为主题的爱眼日活动)
-_PART = r"(?:“[^”\n]{0,30}”|[^,，。；;！!？\n])"
+# Each character is read one way only (a quote opens a quoted part when it is closed within
+# 30 characters, else it is a character like any): two ways would make a run of quotes
+# exponential to search.
+_PART = r"(?:“[^”\n]{0,30}”|“(?![^”\n]{0,30}”)|[^,，。；;！!？\n“])"
 _HELD = re.compile(
     rf"(?:{_VERBS})了?(?P<obj>{_PART}{{0,60}}(?:{EVENT_HEAD}))"
     rf"|一场(?P<subj>{_PART}{{0,60}}?(?:{EVENT_HEAD}))(?:在[^,，。；;！!？\n]{{0,20}}?)?(?:成功|顺利)?(?:{_VERBS})"
