@@ -93,6 +93,8 @@ HOSTILE = {
     "committees named without end": repeated("青禾一居，", MB),
     # Quotes after what was held: each read one way only (two ways is 2^n for n quotes).
     "quotes after a verb": repeated("举办" + "“”" * 20, MB),
+    # Dates written as a page stamps them, none of them a stamp, then a day without its month.
+    "stamps without end": repeated("2022-09-04 ", MB) + "4日上午，青禾社区开展活动。",
 }
 
 

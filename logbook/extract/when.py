@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import chain
+from itertools import chain, islice
 
 from ..dates import FIRST_DAY, LAST_DAY, in_range
 from ..i18n import N_, Reason, clauses, items, message
@@ -408,11 +408,16 @@ _DAY_ONLY = re.compile(
 )
 
 
+_STAMP_AMONG = 3
+
+
 def _day_of_stamp(art: Article) -> tuple[date, str, str] | None:
     """The day a day-only date names (4日上午) in the month of the page's stamp, or the month
     before when the day comes after the stamp's; with the day and the stamp as written."""
     text = art.masked
-    stamp = next((m for m in _FULL_DATE.finditer(text) if _is_dateline(text, m)), None)
+    # (a page's stamp stands among its first dates: looking further would look back to the
+    # line's start once for each date of a page of them)
+    stamp = next((m for m in islice(_FULL_DATE.finditer(text), _STAMP_AMONG) if _is_dateline(text, m)), None)
     if stamp is None:
         return None
     for m in _DAY_ONLY.finditer(text):
