@@ -1851,3 +1851,29 @@ def test_kinds_seen_in_a_thirtieth_to_a_thirty_third_set_of_reports(text, field,
 )
 def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # verbs whose object is 社区, and words that open a clause, are no community's name
+        (
+            "9月19日，青禾社区开展议事协商培训。随后，深入结合社区实际，就社区协商进行讨论。结合社区实际，讲师提出建议。",
+            "communities",
+            ["青禾社区"],
+        ),
+        (
+            "7月21日，柳岸社区非遗学堂揭牌。负责人表示，学堂落户社区可以吸引更多年轻人。学堂落户社区后将每周开课。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "11月29日，青禾社区召开联席会议。会上社区居委会杨主任提出要求。会上，上届社区党委书记王柳作工作报告。",
+            "communities",
+            ["青禾社区"],
+        ),
+        ("此次会议，主要研讨社区居民委员会提交的议题。3月31日，柳岸社区召开居民议事会。", "communities", ["柳岸社区"]),
+    ],
+)
+def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
