@@ -1873,6 +1873,22 @@ def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, 
             ["青禾社区"],
         ),
         ("此次会议，主要研讨社区居民委员会提交的议题。3月31日，柳岸社区召开居民议事会。", "communities", ["柳岸社区"]),
+        # a community named after its estate, and one that invites (特邀) at the head of its clause
+        ("9月28日下午，柳河街道浦南小区社区党总支召开换届选举大会。", "communities", ["浦南小区社区"]),
+        ("7月28日下午，春风社区特邀消防培训人员开展消防安全知识讲座。", "communities", ["春风社区"]),
+        # a series' total since it began is no head count of this session
+        (
+            "9月13日，柳岸社区国学阅读活动在此开展。自今年2月启动以来，该活动已连续举办10余期，吸引近200名居民参与。",
+            "participants",
+            None,
+        ),
+        # figures set apart with spaces, in a page's stamp and in the body
+        (
+            "发布时间:2018 年 12 月 21 日 浏览次数:1681\n12月20日，青禾社区召开三方联席会议。",
+            "date",
+            "2018-12-20",
+        ),
+        ("2025-01-14 17:36:33\n来源:青禾网\n本网讯 1 月14号上午，柳岸社区开展义剪活动。", "date", "2025-01-14"),
     ],
 )
 def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, field, expected):

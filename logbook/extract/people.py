@@ -46,6 +46,8 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
+_SINCE = re.compile(r"以来|已连续|已先后")
+_SINCE_REACH = 40
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人|名)?"
@@ -375,8 +377,12 @@ def read_participants(art: Article):
 
 
 def _running_total(text: str, at: int) -> bool:
-    """Whether the count at `at` is a series' or a year's running total (累计…, 今年以来…)."""
-    return _CUMULATIVE.search(text, max(0, at - 8), at) is not None
+    """Whether the count at `at` is a series' or a year's running total (累计…, 今年以来…, or in
+    its sentence 自2月启动以来，该活动已连续举办10余期，吸引近200名居民参与)."""
+    if _CUMULATIVE.search(text, max(0, at - 8), at) is not None:
+        return True
+    start = max(0, at - _SINCE_REACH, *(text.rfind(ch, max(0, at - _SINCE_REACH), at) + 1 for ch in "。！？!?\n"))
+    return _SINCE.search(text, start, at) is not None
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:

@@ -317,6 +317,8 @@ def looks_like_place(name: str) -> bool:
         return False
     if core[-1] == "区" and len(core) >= 4 and core[-2] in _AREA_MARKS:
         return True  # 三里河一区, 龙跃苑东五区, 建新北区第一: a numbered or placed part of an estate
+    if core.endswith("小区") and len(core) >= 4:
+        return True  # 浦南小区社区: a community named after its estate
     if core[-1] in "乡镇市县省" or (core[-1] == "区" and core == name):
         return False  # 太阳宫乡社区建设: the communities of a township, not one of them
     return core[-1] in _PLACE_FINAL

@@ -67,7 +67,7 @@ _VISITING_TEAM = re.compile(
 )
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
-_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "携手", "协同", "会同", "联手", "在")
+_ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
 # Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 _DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
