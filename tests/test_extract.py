@@ -1889,6 +1889,8 @@ def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, 
             "2018-12-20",
         ),
         ("2025-01-14 17:36:33\n来源:青禾网\n本网讯 1 月14号上午，柳岸社区开展义剪活动。", "date", "2025-01-14"),
+        # 连 is a surname too
+        ("随后，派出所的连警官从小区的电动车现状出发，为大家讲解电动车不规范使用的危害。", "speakers", ["连警官"]),
     ],
 )
 def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, field, expected):
