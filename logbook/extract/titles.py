@@ -123,6 +123,19 @@ _NAME_ONLY = re.compile(
 _NAME_ONLY_NOT = re.compile("|".join((_EVENT_VERB, *_EVENT_NOUN, "[进入到飘]社区")))
 
 
+def _without_site(line: str) -> str:
+    """The line without a site's name after it; but a site's name says nothing of what was done
+    (…社区赋能—急救培训构建安全防护网 ends on a net, not a site)."""
+    m = _SITE_TAIL.search(line)
+    return line[: m.start()] if m is not None and not _DONE.search(m.group()) else line
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether a line holds a word of a page's chrome, as a word (the 作者 of 社区工作者 is not
+    an author's credit)."""
+    return any(w in line.replace("工作者", "") for w in _CHROME_WORDS)
+
+
 def _name_only(line: str) -> bool:
     """Whether a line is a place's name alone, not a headline ending on one (演练进社区)."""
     return _NAME_ONLY.fullmatch(line) is not None and _NAME_ONLY_NOT.search(line) is None
@@ -277,7 +290,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _COLUMN_HEAD.sub("", line)
         line = _headline_side(line)
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
-        line = _SITE_TAIL.sub("", line)  # before measuring: a site's name makes it no longer
+        line = _without_site(line)  # before measuring: a site's name makes it no longer
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
         if _NOTICE_LINE.match(line):
@@ -297,7 +310,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             or han < 0.6 * len(line.replace(" ", ""))
             or line[-1] in ":：,，、;；"
             or any(ch in line for ch in "<>|»›\\")
-            or any(w in line for w in _CHROME_WORDS)
+            or _is_chrome(line)
             or _DATELINE.search(line)
             or _FIELD_LINE.match(line)
             or _name_only(line)
