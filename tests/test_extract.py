@@ -1902,6 +1902,12 @@ def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, 
             "title",
             "社区赋能—急救培训构建安全防护网",
         ),
+        # where a person quoted works is not where the activity was, when the text says no more of it
+        (
+            "11月21日，医保政策宣传活动在青禾街道柳岸社区举办。“这样的宣传居民听得懂。”青禾街道柳河社区党支部书记王柳补充道。",
+            "communities",
+            ["柳岸社区"],
+        ),
         # 连 is a surname too
         ("随后，派出所的连警官从小区的电动车现状出发，为大家讲解电动车不规范使用的危害。", "speakers", ["连警官"]),
     ],

@@ -78,6 +78,12 @@ _DAY_BEFORE = re.compile(
 )
 # An event named after the community: 情系贞西社区邻里节 is a festival's name.
 _EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
+# Who a community's person is, then what they said: …社区党委书记、居委会主任郑某在讨论会上首先发表
+# 感言, …社区党支部书记张某说.
+_QUOTED_PERSON = re.compile(
+    rf"(?:党委|党总支|党支部|居委会|居民委员会)?[^，,。；;！？\n]{{0,12}}?(?:书记|主任)[{HAN}、]{{0,12}}?"
+    r"(?:说|表示|谈到|谈了|补充|发表感言|发言|介绍说)"
+)
 # Provinces and regions written without 省 in front of a name: 新疆西林路社区 is 西林路社区.
 _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
@@ -116,6 +122,12 @@ def read_places(art: Article, registry):
     # name's start did not stop at (志愿者同望海社区, 宣传南街社区, 182团光明社区).
     named = set(found.communities)
     communities = [c for c in found.communities if not any(c[k:] in named for k in range(1, len(c) - 3))]
+    # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
+    # text says of the community and it names another the activity was for.
+    quoted = [c for c in communities if found.quoted_from.get(c, 0) >= found.writings.count(c[:-2], c[-2:]) > 0]
+    if quoted and len(quoted) < len(communities):
+        found.passed += [Reason(N_("{name} (where a person quoted works)"), name=c) for c in quoted]
+        communities = [c for c in communities if c not in quoted]
     passed = list(dict.fromkeys(p for p in found.passed if p.split(" (")[0] not in found.known_names))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why = {
@@ -147,6 +159,7 @@ class _Places:
         self.writings = Writings(text)  # how often each name is written, and where
         self.visiting: set[int] = set()  # where the names of visiting teams' communities start
         self.visitors: set[str] = set()  # and those names
+        self.quoted_from: dict[str, int] = {}  # names written as where a person quoted works
 
     def _add(self, name: str, street: str | None = None) -> None:
         if name not in self.known_names:
@@ -240,6 +253,8 @@ class _Places:
         ):
             self._passed(N_("{name} (where a person comes from)"), name + suffix)
             return
+        if _QUOTED_PERSON.match(text, m.end()):
+            self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
         strong = strong or _acts(text, m, name, begins)
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         after_street = len(name) >= 2 and name[-1] == "市" and text[max(0, begins - 2) : begins] == "街道"
