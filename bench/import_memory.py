@@ -62,6 +62,9 @@ def main() -> None:
     parser.add_argument("--shape", choices=("jsonl", "envelope", "csv"), default="jsonl")
     parser.add_argument("--code", type=Path, default=ROOT, help="the folder holding the logbook package to run")
     args = parser.parse_args()
+    if not (args.code / "logbook" / "__init__.py").is_file():
+        # (else the logbook installed beside this Python would be measured in its place)
+        parser.error(f"--code {args.code}: no logbook package there")
     with tempfile.TemporaryDirectory(prefix="logbook-import-memory-") as tmp:
         folder = Path(tmp)
         source = folder / f"tiny.{'json' if args.shape == 'envelope' else args.shape}"

@@ -32,6 +32,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the median is shown")
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose logbook to run")
     args = parser.parse_args()
+    if not (args.code / "logbook" / "__init__.py").is_file():
+        # (else the logbook installed beside this Python would be measured in its place)
+        parser.error(f"--code {args.code}: no logbook package there")
 
     line = LINE_SOURCE.read_text(encoding="utf-8").splitlines()[0] + "\n"
     one = len(line.encode("utf-8"))
