@@ -86,10 +86,21 @@ _COUNT_PRESENT = re.compile(
     rf"(?P<noun>[{HAN}]{{0,6}})"
 )
 # Those who were there as the text goes on to tell: 100余名社区居民在活动中感受….
+# (read back from each 在活动中: a pattern that opens on a number is tried at every character)
+_IN_ACTIVITY = re.compile(r"在(?:活动中|活动现场)")
 _COUNT_IN_ACTIVITY = re.compile(
-    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
-    r"在(?:活动中|活动现场)"
+    rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)$"
 )
+_IN_ACTIVITY_REACH = 16  # how far before 在活动中 its count may start
+
+
+def _counts_in_activity(text: str) -> Iterator[re.Match]:
+    for m in _IN_ACTIVITY.finditer(text):
+        count = _COUNT_IN_ACTIVITY.search(text, max(0, m.start() - _IN_ACTIVITY_REACH), m.start())
+        if count is not None:
+            yield count
+
+
 # A list of who came, closed with its total: 社区干部、居民代表等20余人.
 # 组织党员、居民等40余人开展…: the list, then what they did together.
 _COUNT_LISTED = re.compile(
@@ -264,8 +275,12 @@ def read_participants(art: Article):
         if not other_event(art, m.start(), m.end()):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
-    for pattern in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_IN_ACTIVITY):
-        for m in pattern.finditer(text):
+    for matches in (
+        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT)),
+        _counts_in_activity(text),
+    ):
+        for m in matches:
+            pattern = m.re
             at = m.start("num")
             if at in judged or other_event(art, m.start(), m.end()):
                 continue

@@ -240,7 +240,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or name.endswith(_VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a
         # 未来社区 is a kind of community Zhejiang names)
-        or any(name.endswith(w) for w in _LEAD_TAILS)
+        or name.endswith(_LEAD_TAILS)
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
         or re.fullmatch("[两二三四五六七八九十几多各]家", name)  # 三家社区社工室: a count of them
