@@ -761,6 +761,8 @@ def test_the_category_of_what_the_text_says_was_held(text, category):
     assert read(text).record["category"] == category
 
 
+# One table of examples for each round of labelled sets, each of the same shape on purpose:
+# BENCHMARKS.md names the test of each round, so that what a set asked for can be found and run.
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
