@@ -154,13 +154,16 @@ def test_piping_into_head_ends_quietly(tmp_path):
 def _run_at_terminal(args, answer: bytes, lang: str = "en") -> tuple[int, str]:
     """Run the CLI with a pseudo-terminal as stdin/stdout, answer its prompt, return its output.
 
-    A key written to the terminal just as the prompt appears is, rarely, not delivered to the
-    waiting read (seen with Ctrl-D under load): after two quiet seconds the answer is given
-    again, and a child still running after a minute is killed and the test fails with what it
-    printed, rather than hanging the suite."""
+    A key written to the terminal just as the prompt appears might not reach the waiting read:
+    after two quiet seconds the answer is given again, and a child still running after a minute
+    is killed and the test fails with what it printed, rather than hanging the suite."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), LOGBOOK_LANG=lang)
     pid, fd = pty.fork()
     if pid == 0:
+        # As at a person's terminal, Ctrl-C interrupts: a suite started in the background by a
+        # shell without job control (`bash .ci/run &`) ignores SIGINT, and a program started
+        # with SIGINT ignored keeps ignoring it (Python then installs no handler for it).
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.execvpe(sys.executable, [sys.executable, "-m", "logbook", *args], env)
     output = b""
     answers = 0
