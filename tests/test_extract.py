@@ -1916,3 +1916,25 @@ def test_kinds_seen_in_a_thirty_fourth_to_a_thirty_seventh_set_of_reports(text, 
 )
 def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a community in a list of those who held it, its start sure
+        ("8月20日，城管局、柳山街道、祥和社区、青禾物业等多方联动开展“业主请上座”活动。", "communities", ["祥和社区"]),
+        (
+            "5月30日，区消防救援大队、青禾派出所及腾龙社区等多部门联合开展燃气泄漏应急演练。",
+            "communities",
+            ["腾龙社区"],
+        ),
+        # a community then the day, its year written too
+        ("为推动社区党建共建工作，大夹社区于2021年4月8日召开第二季度党建联席会议。", "communities", ["大夹社区"]),
+        # 辖区 is the community's own area, no district in front of a name
+        ("9月17日上午，柳河街道州桥社区组织辖区内青年社区工作者开展消防演练。", "communities", ["州桥社区"]),
+        # a community and its committee are one
+        ("9月17日上午，州桥社区开展消防演练。州桥居委会工作人员讲解灭火器的使用。", "communities", ["州桥社区"]),
+    ],
+)
+def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

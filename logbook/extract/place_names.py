@@ -58,7 +58,7 @@ LEAD_WORDS = sorted(
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
     近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
-    会上 上届 本届 历届 主要
+    会上 上届 本届 历届 主要 辖区内
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
     key=len,
@@ -86,7 +86,8 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # Administrative units in front of a name (惠山区堰桥街道金惠社区, 河东办兴盛社区, 无城镇太平社区):
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
-    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|区|县|镇|乡|办|街|局)"
+    # (辖区, the community's own area, is no district: 组织辖区内青年社区工作者)
+    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|(?<!辖)区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )

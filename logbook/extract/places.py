@@ -70,7 +70,9 @@ _VISITING_TEAM = re.compile(
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
 # Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
-_DAY_AFTER = re.compile(r"(?:于|在)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]")
+_DAY_AFTER = re.compile(
+    r"(?:于|在)?(?:[0-9]{4}年)?[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[日号]"
+)
 # (with its clock: 3月9日下午2:30，青禾社区…)
 # (or a day not told: 近日，青禾社区…; the comma may be left out: 11月21日新兴达社区组织…)
 _DAY_BEFORE = re.compile(
@@ -122,6 +124,10 @@ def read_places(art: Article, registry):
     # name's start did not stop at (志愿者同望海社区, 宣传南街社区, 182团光明社区).
     named = set(found.communities)
     communities = [c for c in found.communities if not any(c[k:] in named for k in range(1, len(c) - 3))]
+    # 州桥社区 and its committee, 州桥居委会: one community.
+    communities = [
+        c for c in communities if not (c.endswith(("居委会", "居委")) and c[: c.rindex("居委")] + "社区" in named)
+    ]
     # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
     # text says of the community and it names another the activity was for.
     quoted = [c for c in communities if found.quoted_from.get(c, 0) >= found.writings.count(c[:-2], c[-2:]) > 0]
@@ -311,6 +317,9 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or _DAY_AFTER.match(text, m.end()) is not None
         # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did
         or (len(name) >= 3 and text[begins - 1 : begins] in ",，" and text.startswith(_ACTOR_VERBS + ("为",), m.end()))
+        # one of a list of those who held it: 城管局、龙山街道、祥和社区、祥瑞物业…, …公司及腾龙社区等
+        or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
+        or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))
     )
 
 
