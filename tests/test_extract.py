@@ -1932,6 +1932,19 @@ def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, fie
         ("为推动社区党建共建工作，大夹社区于2021年4月8日召开第二季度党建联席会议。", "communities", ["大夹社区"]),
         # 辖区 is the community's own area, no district in front of a name
         ("9月17日上午，柳河街道州桥社区组织辖区内青年社区工作者开展消防演练。", "communities", ["州桥社区"]),
+        # a project's total of the sessions it held is no head count of this one (this activity's
+        # 累计 is: 此次活动累计发放…)
+        (
+            "1月21日，柳岸社区举办绘本年终分享会。2025年，该项目累计举办绘本活动248场，吸引超2000人次参与。",
+            "participants",
+            None,
+        ),
+        # a day without its month, early in the day (28日一早)
+        (
+            "2024-03-28 10:12 来源:青禾网\n28日一早，柳岸社区每月一次的议事协商会又开始了。",
+            "date",
+            "2024-03-28",
+        ),
         # a community and its committee are one
         ("9月17日上午，州桥社区开展消防演练。州桥居委会工作人员讲解灭火器的使用。", "communities", ["州桥社区"]),
     ],

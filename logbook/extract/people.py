@@ -46,7 +46,7 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
-_SINCE = re.compile(r"以来|已连续|已先后")
+_SINCE = re.compile(r"以来|已连续|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"

@@ -406,7 +406,7 @@ def _is_dateline(text: str, m: re.Match) -> bool:
 # A day written without its month at the head of a sentence (4日上午，青禾社区…): news writes so
 # a day of the month it is published in, read with the page's stamp.
 _DAY_ONLY = re.compile(
-    r"(?:^|(?<=[。！？!?\n \t\u3000]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|[,，])", re.M
+    r"(?:^|(?<=[。！？!?\n \t\u3000]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])", re.M
 )
 
 
