@@ -1945,6 +1945,14 @@ def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, fie
             "date",
             "2024-03-28",
         ),
+        # a list closed with its total, who then held a meeting
+        (
+            "物业代表杨柳、居民代表陈青、谢禾，社区监督委宋柳等共11人召开社区民主协商会议，商讨垃圾分类亭点位事宜。",
+            "participants",
+            11,
+        ),
+        # 落实 ends what stands before a street
+        ("为认真落实青禾街道办事处有关生活垃圾分类的要求，柳岸社区召开议事会。", "street", "青禾街道"),
         # a community and its committee are one
         ("9月17日上午，州桥社区开展消防演练。州桥居委会工作人员讲解灭火器的使用。", "communities", ["州桥社区"]),
     ],

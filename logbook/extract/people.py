@@ -105,7 +105,7 @@ def _counts_in_activity(text: str) -> Iterator[re.Match]:
 # 组织党员、居民等40余人开展…: the list, then what they did together.
 _COUNT_LISTED = re.compile(
     rf"(?P<last>[{HAN}]{{2,6}})等(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>人|名|位)"
-    rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听|集中|学习))"
+    rf"(?:(?![{HAN}])|(?=开展|参加|参与|齐聚|共同|一起|观看|聆听|集中|学习|召开|举行))"
 )
 # Or with 共 and no 等, then how they took part: 组长、点长共100余人分批次参加培训.
 _COUNT_LIST_TOTAL = re.compile(
