@@ -247,7 +247,7 @@ def read_participants(art: Article):
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
-        elif _running_total(text, m.start()):
+        elif _running_total(art, m.start()):
             judged[at] = Reason(N_("a running total"))
         elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
             judged[at] = Reason(N_("helpers"))
@@ -269,7 +269,7 @@ def read_participants(art: Article):
             or not (m["pre"] or m["noun"])
         ):
             continue
-        if _running_total(text, m.start()):
+        if _running_total(art, m.start()):
             judged.setdefault(m.start("num"), Reason(N_("a running total")))
             continue
         if not other_event(art, m.start(), m.end()):
@@ -308,7 +308,7 @@ def read_participants(art: Article):
         _add_count(found, m, m["pre"] or "共")
     for m in _COUNT_JOINED.finditer(text):
         at = m.start("num")
-        if at in judged or other_event(art, m.start(), m.end()) or _running_total(text, m.start()):
+        if at in judged or other_event(art, m.start(), m.end()) or _running_total(art, m.start()):
             continue
         if any(who.endswith(_ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
             judged[at] = ""  # some of them came to take part, whoever came with them
@@ -332,7 +332,7 @@ def read_participants(art: Article):
                 continue
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
-            if _running_total(text, m.start()):
+            if _running_total(art, m.start()):
                 judged.setdefault(m.start("num"), Reason(N_("a running total")))
                 continue
             if pattern is _COUNT_CONSULTED and _other_head_count(art, m):
@@ -391,13 +391,13 @@ def read_participants(art: Article):
     return None, 0, Reason(N_("several head counts disagree ({listed})"), listed=listed)
 
 
-def _running_total(text: str, at: int) -> bool:
+def _running_total(art: Article, at: int) -> bool:
     """Whether the count at `at` is a series' or a year's running total (累计…, 今年以来…, or in
     its sentence 自2月启动以来，该活动已连续举办10余期，吸引近200名居民参与)."""
+    text = art.masked
     if _CUMULATIVE.search(text, max(0, at - 8), at) is not None:
         return True
-    start = max(0, at - _SINCE_REACH, *(text.rfind(ch, max(0, at - _SINCE_REACH), at) + 1 for ch in "。！？!?\n"))
-    return _SINCE.search(text, start, at) is not None
+    return _SINCE.search(text, max(art.sentence_at(at)[0], at - _SINCE_REACH), at) is not None
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:

@@ -259,8 +259,7 @@ class _Places:
         ):
             self._passed(N_("{name} (where a person comes from)"), name + suffix)
             return
-        role = text.find("书记", m.end(), m.end() + 40) >= 0 or text.find("主任", m.end(), m.end() + 40) >= 0
-        if role and _QUOTED_PERSON.match(text, m.end()):
+        if _QUOTED_PERSON.match(text, m.end()):
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
         strong = strong or _acts(text, m, name, begins)
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's

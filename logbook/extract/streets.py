@@ -36,7 +36,7 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
         if m["c"] and (not NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"] or m["c"].startswith("社区")):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name; 西街社区…社区
-        if m["c"] and (LEAD_RE.match(m["c"]) or any(ch in STOP_CHARS for ch in m["c"])):
+        if m["c"] and LEAD_RE.match(m["c"]):
             continue  # 建管办联合华山社区, 创城办对近期社区: an office's doing, not a street
         name = name_before(text, m.start(), taken)
         if name is None:

@@ -85,7 +85,7 @@ _CHROME_WORDS = (
     "责编",
     "记者",
     "通讯员",
-    "作者",
+    "(?<!工)作者",  # an author's credit (not the 作者 of 社区工作者)
     "发布时间",
     "浏览",
     "索引号",
@@ -113,6 +113,7 @@ _CHROME_WORDS = (
     "点击",
     "返回",  # 返回…动态: a link back to the list
 )
+_CHROME = re.compile("|".join(_CHROME_WORDS))  # (the words are literal but for 作者)
 # A line that is only a place's or an office's name (an account's or a site's name above the
 # headline) says nothing of what was done.
 _NAME_ONLY = re.compile(
@@ -128,12 +129,6 @@ def _without_site(line: str) -> str:
     (…社区赋能—急救培训构建安全防护网 ends on a net, not a site)."""
     m = _SITE_TAIL.search(line)
     return line[: m.start()] if m is not None and not _DONE.search(m.group()) else line
-
-
-def _is_chrome(line: str) -> bool:
-    """Whether a line holds a word of a page's chrome, as a word (the 作者 of 社区工作者 is not
-    an author's credit)."""
-    return any(w in line.replace("工作者", "") for w in _CHROME_WORDS)
 
 
 def _name_only(line: str) -> bool:
@@ -310,7 +305,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             or han < 0.6 * len(line.replace(" ", ""))
             or line[-1] in ":：,，、;；"
             or any(ch in line for ch in "<>|»›\\")
-            or _is_chrome(line)
+            or _CHROME.search(line)
             or _DATELINE.search(line)
             or _FIELD_LINE.match(line)
             or _name_only(line)
