@@ -10,7 +10,8 @@
 
 Each labelled article (a file of tests/data/articles/, or with `"text"` in the labels file, an
 article of that text by number) is read as `import-text` reads it, with the `today` and community
-registry that the labels file gives, and compared with its labels:
+registry that the labels file gives (and its `year`, if any, as `--year` gives it for days written
+without one), and compared with its labels:
 
 * precision = correct values / values the extractor filled in; recall = correct values /
   values the labels hold. An empty field costs recall only; a wrong one costs both.
@@ -114,7 +115,9 @@ def measure(labels_path: Path = DEFAULT_LABELS, texts: Path | None = None, names
         parts = texts_of[name]
         if len(parts) > 1:
             split[name] = len(parts)
-        record = extract_article(parts[0], source_name=name, today=today, registry=registry).record
+        record = extract_article(
+            parts[0], source_name=name, today=today, registry=registry, year=labels.get("year")
+        ).record
         right: list[bool] = []
 
         def scored(field: str, ok: bool, right: list[bool] = right) -> None:

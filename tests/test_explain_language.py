@@ -11,7 +11,7 @@ import pytest
 from conftest import run
 
 # Made-up reports, one per `---`, each written to draw out a different kind of reason: a headline
-# at the top, a date with its year assumed or named, only 近日, no date at all, a number of
+# at the top, a date without its year or with it named, only 近日, no date at all, a number of
 # helpers not counted, an approximate count, counts that disagree, people served, no community,
 # a registered community and its street, several streets, a date of an earlier event, a quoted
 # event name, a title with text lost in the scrape, a guest not taken for a speaker, a partner.
@@ -122,7 +122,7 @@ def test_under_chinese_every_reason_is_chinese(articles, more):
         assert "正文写明的日期；2024 年（来自 --year）" in said
     else:
         assert "正文写明的日期；年份按正文所写定为 2024 年" in said
-        assert "年份按 2024 年推定（取不晚于今天的最近一年）；可用 --year 指定年份" in said
+        assert "3月12日没有写年份，文中也没有写年份；可用 --year 指定年份" in said
 
 
 def test_in_traditional_characters_too(articles):

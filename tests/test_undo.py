@@ -53,7 +53,7 @@ def _writes(base, tmp_path):
     incoming = tmp_path / "incoming.json"
     exchange_file(incoming, 30, seed_value=5)
     report = tmp_path / "report.txt"
-    report.write_text("3月27日上午，黄寺社区开展消防安全培训，40余名居民参加。\n", encoding="utf-8")
+    report.write_text("2025年3月27日上午，黄寺社区开展消防安全培训，40余名居民参加。\n", encoding="utf-8")
     return {
         "add": (["add", "新增的活动", "-c", "黄寺社区"], r"add [0-9a-f]{8} 新增的活动"),
         "edit": (["edit", a[:6], "--title", "改过的标题"], rf"edit {a[:8]} 改过的标题"),

@@ -291,9 +291,14 @@ def _why(draft, *, translated: bool = False) -> dict[str, str]:
 
 
 def _summarise(items: list, dry_run: bool) -> None:
+    from ..extract import Hint
+
     counts: dict[str, list[int]] = {}
     for item in items:
-        counts.setdefault(item.status, []).append(item.number)
+        status = item.status
+        if status == "no date" and item.draft.hints.get("date") is Hint.SET_YEAR:
+            status = "no year"  # the text gives the day, not its year
+        counts.setdefault(status, []).append(item.number)
     parts = []
     if counts.get("new"):
         said = _("{count} would be added") if dry_run else _("{count} to add")
@@ -308,6 +313,13 @@ def _summarise(items: list, dry_run: bool) -> None:
         nums = counts["no date"]
         parts.append(
             _("{count} without a date, not saved ({numbers}: give it with --date DATE --article N)").format(
+                count=len(nums), numbers=_numbers(nums)
+            )
+        )
+    if counts.get("no year"):
+        nums = counts["no year"]
+        parts.append(
+            _("{count} without a year, not saved ({numbers}: give it with --year YEAR)").format(
                 count=len(nums), numbers=_numbers(nums)
             )
         )

@@ -58,9 +58,9 @@ def extract_article(
 ) -> Draft:
     """Clean one article and read an activity from it.
 
-    `year` is the year for dates written without one (else a year the text names with a month,
-    else the latest year that does not put the date after `today`). `registry` (a
-    `logbook.registry.Registry`) is tried first for community names and gives their street.
+    `year` is the year for dates written without one (else a year the text gives for it, else
+    the latest year in which the day fell on the weekday written after it; else no date).
+    `registry` (a `logbook.registry.Registry`) is tried first for community names and gives their street.
     """
     # A lone surrogate (from text decoded with errors="surrogateescape") is a lost character.
     text = clean_scrape(re.sub("[\ud800-\udfff]", "\ufffd", raw))

@@ -24,7 +24,7 @@ _CN_DATE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
-# A year written anywhere (2017年度, 2010年第六次…): see the year assumed below.
+# A year written anywhere (2017年度, 2010年第六次…): see the day without a year below.
 _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
 # What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
@@ -308,32 +308,32 @@ def read_date(art: Article, today: date, year: int | None):
             why.append(Reason(N_("year {year} from {occasion}"), year=y, occasion=said))
             conf -= 0.1
         else:
-            y = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            latest = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             weekday = _weekday_after(text, chosen[0])
-            fitting = _year_of_weekday(y, month, day, weekday) if weekday is not None else None
+            fitting = _year_of_weekday(latest, month, day, weekday) if weekday is not None else None
+            others = sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)})
             if fitting is not None:
                 y = fitting
+                assumed = True
                 conf -= 0.1
                 why.append(
                     Reason(N_("year {year}, the latest in which that day was a 星期{weekday}"), year=y, weekday=weekday)
                 )
+                hint = Hint.SET_YEAR
+            elif others == [latest]:  # 2026年度…: the text's only year is the latest one
+                y = latest
+                conf -= 0.1
+                why.append(Reason(N_("year {year} named in the text"), year=y))
             else:
-                # 2017年度…项目, 2010年第六次人口普查: a text that names other years may be of any
-                # of them; the latest year is then a guess the draft must not be saved on.
-                others = sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)} - {y})
+                # A day is not dated by guessing its year: reports are imported long after they
+                # were written (a year's back issues, another office's archive), and a guessed
+                # year puts the activity into the wrong year's totals. --year gives it.
                 if others:
                     years = "、".join(str(o) for o in others[:3])
-                    return (
-                        None,
-                        0,
-                        Reason(N_("the day has no year, and the text names {years}"), years=years),
-                        False,
-                        Hint.SET_YEAR,
-                    )
-                assumed = True
-                conf -= 0.15
-                why.append(Reason(N_("year {year} assumed (the latest that is not after today)"), year=y))
-                hint = Hint.SET_YEAR
+                    said = Reason(N_("the day has no year, and the text names {years}"), years=years)
+                else:
+                    said = Reason(N_("{month}月{day}日 has no year, and the text names none"), month=month, day=day)
+                return None, 0, clauses(said, _set_aside(skipped)), False, Hint.SET_YEAR
     try:
         found = date(y, month, day)
     except ValueError:
@@ -351,10 +351,17 @@ def read_date(art: Article, today: date, year: int | None):
     if len(distinct) > 1 and not why[0].startswith("the first"):
         conf = min(conf, 0.8)
     if skipped:
-        passed = items(*(_passed(g, o, N_("{date} (the filing day)")) for g, o in skipped[:3]))
         # before the year's clause, which stays last: the hint about the year is added after it
-        why.insert(1, Reason(N_("passed over: {names}"), names=passed))
+        why.insert(1, _set_aside(skipped))
     return found.isoformat(), conf, clauses(*why), assumed, hint
+
+
+def _set_aside(skipped: list[tuple[str, str]]) -> Reason | str:
+    """The dates passed over, the first three, as a clause of the date's reason ("" if none)."""
+    if not skipped:
+        return ""
+    passed = items(*(_passed(g, o, N_("{date} (the filing day)")) for g, o in skipped[:3]))
+    return Reason(N_("passed over: {names}"), names=passed)
 
 
 _OTHER_EVENT = {
