@@ -51,7 +51,13 @@ _COLUMNS = (
 )
 _MAY_GO = {5, 7, 8}  # street, speakers, partners
 _NARROWING = (8, 7, 5, 3)  # partners, speakers, street, then category give way to a narrow terminal
-_STATUS = {"new": N_("new"), "duplicate": N_("duplicate"), "no date": N_("no date"), "no title": N_("no title")}
+_STATUS = {
+    "new": N_("new"),
+    "duplicate": N_("duplicate"),
+    "no date": N_("no date"),
+    "no year": N_("no year"),
+    "no title": N_("no title"),
+}
 _CHECK_BELOW = 0.7  # a field read with less confidence is named in the preview's Check column
 
 
@@ -60,7 +66,7 @@ def _checks(item: DraftItem, given_date: str | None) -> list[str]:
     an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns.
     `given_date` says where a date not read from the text came from, in the caller's words."""
     d = item.draft
-    status = _(_STATUS.get(item.status, item.status))
+    status = _(_STATUS["no year" if item.waits_for_year else item.status])
     lines = [
         status
         if item.status == "new"

@@ -92,6 +92,8 @@ def test_dry_run_of_the_whole_feed(feed_copy, db_path):
         "1 without a year, not saved (article 4: give it with --year YEAR)\nNothing to add\n"
     )
     assert not db_path.exists()
+    [row] = [line for line in result.stdout.splitlines() if line.startswith("4 ")]
+    assert row.rstrip().endswith("no year: not saved")
     given = run("import-text", str(feed_copy), "--dry-run", "--year", "2025")
     assert given.stderr.startswith("6 articles: 1 would be added; 5 without a date, not saved")
 

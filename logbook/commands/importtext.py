@@ -291,14 +291,9 @@ def _why(draft, *, translated: bool = False) -> dict[str, str]:
 
 
 def _summarise(items: list, dry_run: bool) -> None:
-    from ..extract import Hint
-
     counts: dict[str, list[int]] = {}
     for item in items:
-        status = item.status
-        if status == "no date" and item.draft.hints.get("date") is Hint.SET_YEAR:
-            status = "no year"  # the text gives the day, not its year
-        counts.setdefault(status, []).append(item.number)
+        counts.setdefault("no year" if item.waits_for_year else item.status, []).append(item.number)
     parts = []
     if counts.get("new"):
         said = _("{count} would be added") if dry_run else _("{count} to add")

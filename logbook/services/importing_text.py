@@ -24,6 +24,13 @@ class DraftItem:
     def number(self) -> int:
         return self.draft.number
 
+    @property
+    def waits_for_year(self) -> bool:
+        """Not saved for want of a year only: the text gives the day, and --year would date it."""
+        from ..extract import Hint
+
+        return self.status == "no date" and self.draft.hints.get("date") is Hint.SET_YEAR
+
 
 def draft_record(draft, *, categories: Categories, author: str, fallback_date: str | None) -> dict:
     """The record a draft would be saved as (not validated yet)."""
