@@ -1974,3 +1974,41 @@ def test_kinds_seen_in_a_thirty_eighth_to_a_forty_first_set_of_reports(text, fie
 )
 def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a street office written 街办事处, glued to its community (which gives the street, as
+        # 街办 did)
+        ("5月3日，在五一街办事处柳岸社区，50名居民参加了民法典讲座。", "communities", ["柳岸社区"]),
+        ("5月3日，在五一街办事处柳岸社区，50名居民参加了民法典讲座。", "street", "五一街道"),
+        # how they listened, between who came and their listening
+        ("近日，柳岸社区50多名居民聚精会神地聆听着民法典讲座。", "participants", 50),
+        # 继 of 继承权 or 继续 puts nothing in an earlier event's time
+        ("“胎儿享有继承权吗？”近日，柳岸社区50多名居民聆听了民法典讲座。", "participants", 50),
+        ("柳岸社区继续于2024年5月3日开展民法典宣传，30名居民参加。", "date", "2024-05-03"),
+        # a year's total, told in a quote, is no head count of the day
+        (
+            "5月3日，柳岸社区开展智能手机课堂。“课堂一年下来开展活动20次左右，服务150人次。”王老师说。",
+            "participants",
+            None,
+        ),
+        # a page's greeting of the day it was seen is its stamp, not the activity's day
+        (
+            "今天是2024年06月23日,欢迎您访问青禾新闻网!\n6月7日，柳岸社区开展包粽子活动，40名居民参加。",
+            "date",
+            "2024-06-07",
+        ),
+        # a site's name (…社区发展网) and the links to other reports below are no community
+        (
+            "青禾社区发展网\n6月7日，柳岸社区开展包粽子活动。\n上一篇: 石桥社区:端午游园\n下一篇: 送关爱",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # 聚焦 before a kind of community
+        ("5月3日，东门社区开展消防宣传。聚焦安全社区建设，东门社区将持续开展宣教活动。", "communities", ["东门社区"]),
+    ],
+)
+def test_kinds_seen_in_a_forty_sixth_to_a_forty_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

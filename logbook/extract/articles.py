@@ -47,8 +47,9 @@ def split_text(text: str) -> list[str]:
 
 
 _FOOTER = re.compile(
-    r"^[ \t]*(?:新闻推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热点推荐|相关文章|上一篇|下一篇)"
-    r"[ \t:：]*$",
+    r"^[ \t]*(?:(?:新闻推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热点推荐|相关文章|上一篇|下一篇)"
+    # (or the link itself after its label: 上一篇: 柳岸社区开展…)
+    r"[ \t:：]*$|(?:上一篇|下一篇)[ \t]*[:：])",
     re.M,
 )
 _SENTENCE_END = "。！？!；;\n"
@@ -142,13 +143,16 @@ class Article:
         return any(s < b and a < e for s, e in self.damage)
 
     def _positions(self, word: str) -> array:
-        """Where `word` starts in `masked`, every occurrence, in order (found once)."""
+        """Where `word` starts in `masked`, every occurrence, in order (found once), but not
+        inside the longer words of _NOT_THE_WORD (继 of 继…后 is not that of 继续)."""
         found = self._where.get(word)
         if found is None:
             found = self._where[word] = array("q")
+            longer = _NOT_THE_WORD.get(word, ())
             i = self.masked.find(word)
             while i >= 0:
-                found.append(i)
+                if not any(self.masked.startswith(w, i - w.index(word)) for w in longer):
+                    found.append(i)
                 i = self.masked.find(word, i + 1)
         return found
 
@@ -176,6 +180,8 @@ class Article:
 # Words that put what follows in another event's time: earlier (此前, 上次, 继…后) or later
 # (将于, 下次). A date or head count in such a stretch is not this activity's.
 _EARLIER = ("此前", "之前", "先前", "上次", "上一次", "上回", "上期", "前期", "去年", "曾于", "曾在", "早在", "继")
+# Longer words a marker is only part of: 继承权, 继续开展, 相继 say nothing of an earlier event.
+_NOT_THE_WORD = {"继": ("继承", "继续", "相继", "继而")}
 _LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟于", "预计", "届时")
 _OCCASION = ("之际", "前夕", "来临", "到来")
 # A day welcomed ahead (为迎接5月12日防灾减灾日，…): an occasion, named before its date.

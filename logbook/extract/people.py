@@ -12,7 +12,9 @@ from .articles import HAN, NUM, Article, other_event
 _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
-_FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|{_MOOD})*"
+# How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.
+_MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
+_FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|{_MOOD}|{_MANNER})*"
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number as the counts below read it, only from where its run of digits starts. A search
@@ -46,7 +48,7 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
-_SINCE = re.compile(r"以来|已连续|已先后|累计(?:举办|开展|组织)")
+_SINCE = re.compile(r"以来|一年来|一年下来|已连续|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
 _COUNT_TALLY = re.compile(
     rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"

@@ -52,6 +52,7 @@ _VERBS_BEFORE = (
     "落实",  # 为认真落实龙蟠街道办事处有关…的要求
     "深化",
     "优化",
+    "聚焦",  # 聚焦安全社区建设
 )
 LEAD_WORDS = sorted(
     """
@@ -88,7 +89,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
     # (辖区, the community's own area, is no district: 组织辖区内青年社区工作者)
-    rf"(?:[{HAN}]{{2,}}?(?:街道|办事处|街办|新区|新城|农场|中心|市|(?<!辖)区|县|镇|乡|办|街|局)"
+    rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|市|(?<!辖)区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )

@@ -10,10 +10,10 @@ from .articles import HAN, Article
 from .place_names import GENERIC, LEAD_RE, NUMERAL_TAIL, STOP_CHARS, name_before
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
-# (无城镇); and 河东办事处 (河东街道).
+# (无城镇), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道).
 # (the community's name holds no function word: 和平街消防救援站在社区… names none)
 _GLUED = re.compile(
-    rf"(?:办事处|街办|办|镇|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
+    rf"(?:街办事处|办事处|街办|办|镇|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
     r"|办事处|镇(?=党委|人民政府|政府)"
 )
 # A town after its county or district: 上杭县临城镇精心组织….

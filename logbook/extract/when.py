@@ -48,7 +48,8 @@ _FULL_DATE = re.compile(
 # A dateline: a date with its year as a page stamps a report (`2024年05月20日 10:12 来源：…`,
 # `发布时间：2024年5月20日`), alone on its line or followed by the clock, the source or the
 # author. It is the day the report went out, not the activity's; it gives the year.
-_DATELINE_BEFORE = re.compile(r"(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?\s*$")
+# (or a page's greeting of the day it was seen, 今天是2024年06月23日，欢迎您访问…)
+_DATELINE_BEFORE = re.compile(r"(?:(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?|今天是)\s*$")
 _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
