@@ -2006,6 +2006,10 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
             "communities",
             ["柳岸社区"],
         ),
+        # first aid is taught, whatever else the title says; an emergency centre is who came
+        ("柳岸社区开展应急救援知识讲座\n8月24日，柳岸社区开展应急救援知识讲座，讲解心肺复苏。", "category", "培训"),
+        ("青禾社区红十字急救知识进社区\n12月3日，青禾社区开展活动。", "category", "培训"),
+        ("省急救中心联合柳岸社区开展义诊活动\n3月10日，医护人员为居民测量血压。", "category", "义诊"),
         # 聚焦 before a kind of community
         ("5月3日，东门社区开展消防宣传。聚焦安全社区建设，东门社区将持续开展宣教活动。", "communities", ["东门社区"]),
     ],

@@ -100,6 +100,10 @@ def _held(art: Article) -> tuple[str, str] | None:
     return None
 
 
+# The words of a title that make it a class whatever its topic: 培训 itself, and first aid.
+_TAUGHT = ("培训", "急救", "心肺复苏", "应急救护", "救护知识", "救援知识", "海姆立克", "海姆利克")
+
+
 def read_category(art: Article, title: str | None, title_conf: float):
     """The category by keywords: those of a title read with confidence (the first category in
     the order of CATEGORY_WORDS when it names several), else those right after
@@ -107,7 +111,9 @@ def read_category(art: Article, title: str | None, title_conf: float):
     category clearly leads (first-sentence hits count double)."""
     held = _held(art)
     if title and title_conf >= MIN_CONFIDENCE:
-        named = {name: word for _, name, word in _keyword_hits(_main_part(title))}
+        hits = _keyword_hits(_main_part(title))
+        named = {name: word for _, name, word in hits}
+        taught = any(name == "培训" and word in _TAUGHT for _, name, word in hits)
         if len(named) > 1:
             named.pop(WEAK, None)
         if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY:
@@ -137,8 +143,9 @@ def read_category(art: Article, title: str | None, title_conf: float):
             return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
-            # class the title calls 培训 is one, whatever its topic (应急救护培训).
-            name = "培训" if named.get("培训") == "培训" else min(named, key=_ORDER.index)
+            # class the title calls 培训 is one, whatever its topic (应急救护培训), and so is a
+            # first-aid class (应急救援知识讲座): first aid is taught.
+            name = "培训" if taught else min(named, key=_ORDER.index)
             return name, 0.85 if len(named) == 1 else 0.75, Reason(N_("the title says {word}"), word=named[name])
     return _from_body(art, held)
 

@@ -194,6 +194,14 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "家长课堂",
             "家长学校",
             "育儿",
+            # First aid is taught: CPR, the Heimlich manoeuvre, a defibrillator.
+            "急救",
+            "心肺复苏",
+            "应急救护",
+            "救护知识",
+            "救援知识",
+            "海姆立克",
+            "海姆利克",
         ),
     ),
     (
@@ -509,6 +517,9 @@ VOLUNTEER_DAY = ("学雷锋",)
 NOT_KEYWORDS = (
     "督导员",
     "安全员",
+    # who came, not what was taught: 省急救中心联合…开展义诊
+    "急救中心",
+    "急救站",
     "党建引领",
     "喜迎二十大",
     "喜迎党的二十大",
