@@ -2006,6 +2006,15 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
             "communities",
             ["柳岸社区"],
         ),
+        # minors and children are who came; so are those invited, of an age, when no other
+        # count is given (and only then)
+        ("8月12日，柳岸社区开展防溺水教育，近20名未成年人积极参与其中。", "participants", 20),
+        ("10月23日，柳岸社区举行重阳节敬老活动。社区邀请了50位80岁以上老人共同庆祝佳节。", "participants", 50),
+        (
+            "10月16日下午，柳岸社区百余名老年居民欢聚一堂。中午，青禾饭店邀请社区30名困难老人吃了午餐。",
+            "participants",
+            100,
+        ),
         # first aid is taught, whatever else the title says; an emergency centre is who came
         ("柳岸社区开展应急救援知识讲座\n8月24日，柳岸社区开展应急救援知识讲座，讲解心肺复苏。", "category", "培训"),
         ("青禾社区红十字急救知识进社区\n12月3日，青禾社区开展活动。", "category", "培训"),

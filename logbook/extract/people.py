@@ -69,10 +69,10 @@ _COUNT_SERVED_FOR = re.compile(
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
 _COUNT_DRAWN = re.compile(
-    rf"(?P<verb>吸引|召集|带领|聚集|组织)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
+    rf"(?P<verb>吸引|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
     rf"(?P<num>{NUM})(?P<more>余|多|来)?"
-    # who: a word, or a list of them (新调入、新报到的…党员)
-    rf"(?P<unit>名|位|人)(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
+    # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
+    rf"(?P<unit>名|位|人)(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
 # What invited people do when they are not the audience: 邀请三位居民代表讲了….
 _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
@@ -201,7 +201,11 @@ _ATTENDEE_HEADS = (
     "老人",
     "老年人",
     "儿童",
+    "孩子",
+    "未成年人",
     "青少年",
+    "青年",
+    "市民",
     "学生",
     "小朋友",
     "家长",
@@ -294,8 +298,9 @@ def read_participants(art: Article):
             ):
                 continue
             judged[at] = ""
-            # 带领三名党员参观…: a group taken round, the attendance only when no other is given
-            _add_count(led if pattern is _COUNT_DRAWN and m["verb"] == "带领" else found, m, m["pre"])
+            # 带领三名党员参观…, 邀请社区30名困难老人吃了…: a group taken round or invited, the
+            # attendance only when no other is given
+            _add_count(led if pattern is _COUNT_DRAWN and m["verb"] in ("带领", "邀请") else found, m, m["pre"])
     for m in [*_COUNT_LISTED.finditer(text), *_COUNT_LIST_TOTAL.finditer(text)]:
         at = m.start("num")
         # The list says who they were, where the words after the number did not (60余人分批次参加).
