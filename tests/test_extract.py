@@ -2006,6 +2006,15 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
             "communities",
             ["柳岸社区"],
         ),
+        # the party's age gives the year
+        ("6月30日下午，柳岸社区举行主题党日活动，歌颂中国共产党走过的102年光辉历程。", "date", "2023-06-30"),
+        ("6月21日下午，柳岸社区居委会举办联欢会，庆祝党的85岁华诞。", "date", "2006-06-21"),
+        # a street written short before a community is the office written in full elsewhere
+        (
+            "2月25日，紫阳街道复兴路社区开设智能手机班。志愿者来自紫阳街复兴路社区的青果壳志愿服务中心。",
+            "street",
+            "紫阳街道",
+        ),
         # minors and children are who came; so are those invited, of an age, when no other
         # count is given (and only then)
         ("8月12日，柳岸社区开展防溺水教育，近20名未成年人积极参与其中。", "participants", 20),

@@ -65,9 +65,10 @@ def choose_street(
         known_street = registry.street_of(communities)
         if known_street:
             return known_street, 0.9, Reason(N_("the registry's street of the communities"))
-    # 朝阳门地区 is the area of 朝阳门街道: one street, named as its office is.
+    # 朝阳门地区 is the area of 朝阳门街道: one street, named as its office is; so is 紫阳街
+    # written short before a community (紫阳街复兴路社区) where 紫阳街道 is named too.
     offices = {s[: -len("街道")] for s in written if s.endswith("街道")}
-    written = [s[:-2] + "街道" if s.endswith("地区") and s[:-2] in offices else s for s in written]
+    written = [_as_office(s, offices) for s in written]
     distinct = list(dict.fromkeys(written))
     if registry is not None:
         distinct = list(dict.fromkeys(registry.resolve_street(s) or s for s in distinct))
@@ -84,3 +85,11 @@ def choose_street(
     if credit is not None:
         return credit[1], 0.6, Reason(N_("the street office in the credit at the end"))
     return None, 0, Reason(N_("no street named"))
+
+
+def _as_office(street: str, offices: set[str]) -> str:
+    """`street` (…地区, …街) named as its office is, when the text names that office too."""
+    for short in ("地区", "街"):
+        if street.endswith(short) and street[: -len(short)] in offices:
+            return street[: -len(short)] + "街道"
+    return street

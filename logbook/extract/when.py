@@ -85,6 +85,11 @@ _ANNIVERSARY = re.compile(
     r"|抗日战争胜利|五一口号)"
     r"[”\"」]?(?:发布)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:周年)"
 )
+# The party's age told as a life (党的85岁华诞, 中国共产党走过的102年光辉历程): born 1921.
+_PARTY_AGE = re.compile(
+    r"(?:中国共产党|党)(?:的|走过的?|走过了)(?P<n>[0-9]{2,3}|[一二三四五六七八九十百]{2,4})"
+    r"(?:岁(?:华诞|生日)|年(?:的?(?:光辉|奋斗|峥嵘)?历程|华诞))"
+)
 _ANNIVERSARY_BASE = {
     "建党": 1921,
     "中国共产党成立": 1921,
@@ -501,6 +506,11 @@ def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tup
     for m in _ANNIVERSARY.finditer(text):
         try:
             found.setdefault(_ANNIVERSARY_BASE[m["what"]] + parse_cn_int(m["n"]), m.group())
+        except ValueError:
+            continue
+    for m in _PARTY_AGE.finditer(text):
+        try:
+            found.setdefault(1921 + parse_cn_int(m["n"]), m.group())
         except ValueError:
             continue
     for m in _CENTENARY.finditer(text):
