@@ -2006,6 +2006,9 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
             "communities",
             ["柳岸社区"],
         ),
+        # one of a team of doctors who came is no speaker; one who 讲解 is
+        ("3月10日，柳岸社区举办义诊。知名呼吸内科专家王青禾等资深医护人员悉数到场，为居民问诊。", "speakers", []),
+        ("3月10日，柳岸社区举办健康讲座。专家王青禾等医护人员为居民讲解了慢病防治知识。", "speakers", ["王青禾"]),
         # the party's age gives the year
         ("6月30日下午，柳岸社区举行主题党日活动，歌颂中国共产党走过的102年光辉历程。", "date", "2023-06-30"),
         ("6月21日下午，柳岸社区居委会举办联欢会，庆祝党的85岁华诞。", "date", "2006-06-21"),

@@ -116,6 +116,8 @@ _INSTITUTION_ENDS = set("院校站所局委部队处馆厂司")
 # Visits paid to someone, who is then no speaker.
 _VISITED = re.compile("走访|慰问|看望|探望|拜访")
 _VISIT_REACH = 150  # how far before a name its sentence may say the person was visited
+# A name closing on a team it belongs to: 王某等资深医护人员, 李某等专家团队.
+_TEAM_AFTER = re.compile(rf"等[{HAN}]{{0,6}}?(?:人员|专家|医生|团队)")
 # What follows a title in the name of a firm or an office (…律师事务所, …医生工作室).
 _FIRM = ("事务所", "工作室")
 
@@ -206,6 +208,13 @@ def read_speakers(art: Article):
         if visited and not _lectures(text, m.end()):
             if len(passed) < 3:
                 passed.append(Reason(N_("{name} ({job}, visited)"), name=name, job=m.group()))
+            continue
+        # One of a team that came (专家王某等资深医护人员悉数到场), not said to teach: a free
+        # clinic's doctors see patients.
+        end = m.start() if before else m.end() + len(name)
+        if _TEAM_AFTER.match(text, end) and not _lectures(text, end):
+            if len(passed) < 3:
+                passed.append(Reason(N_("{name} ({job}, one of a team, not said to teach)"), name=name, job=m.group()))
             continue
         # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
         if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):
