@@ -2027,6 +2027,12 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
             "participants",
             100,
         ),
+        # those the activity let learn something
+        (
+            "8月8日，柳岸社区开展防溺水教育。此次活动让托管班的20余名孩子在轻松氛围中掌握了防溺水技能。",
+            "participants",
+            20,
+        ),
         # first aid is taught, whatever else the title says; an emergency centre is who came
         ("柳岸社区开展应急救援知识讲座\n8月24日，柳岸社区开展应急救援知识讲座，讲解心肺复苏。", "category", "培训"),
         ("青禾社区红十字急救知识进社区\n12月3日，青禾社区开展活动。", "category", "培训"),

@@ -74,6 +74,11 @@ _COUNT_DRAWN = re.compile(
     # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
     rf"(?P<unit>名|位|人)(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
+# Those the activity let learn or enjoy something: 此次活动让托管班的20余名孩子…掌握了….
+_COUNT_LET = re.compile(
+    rf"(?:活动|讲座|课堂|培训)(?:让|使)(?P<who>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?"
+    rf"(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)(?=[在都纷们更进深切亲充从对学了掌感体收度])"
+)
 # What invited people do when they are not the audience: 邀请三位居民代表讲了….
 _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
 # An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解.
@@ -282,7 +287,7 @@ def read_participants(art: Article):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
     for matches in (
-        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT)),
+        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_LET)),
         _counts_in_activity(text),
     ):
         for m in matches:
