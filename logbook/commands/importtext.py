@@ -35,8 +35,8 @@ def import_text(
             "--year",
             metavar="YYYY",
             help=N_(
-                "The year of dates written without one (else one the text names, "
-                "else the latest that is not in the future)."
+                "The year of dates written without one (else one the text gives; "
+                "a draft whose text gives none is not saved without it)."
             ),
         ),
     ] = None,
