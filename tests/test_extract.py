@@ -2043,3 +2043,44 @@ def test_kinds_seen_in_a_forty_second_to_a_forty_fifth_set_of_reports(text, fiel
 )
 def test_kinds_seen_in_a_forty_sixth_to_a_forty_ninth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a day without its month, after a day with one, is of that month, not the stamp's
+        (
+            "发表日期: 2021/2/1 16:49:32 来源: 青禾网\n12月12日是换届选举日。11日，柳岸社区布置了投票点。",
+            "date",
+            None,
+        ),
+        # 经过前期…准备 leads to the day, no earlier event
+        ("经过前期有序的准备，2020年12月12日，柳岸社区圆满完成了换届选举工作。", "date", "2020-12-12"),
+        # a kind of community to build, its last word a quality; 新一届 and 织密 before 社区
+        ("3月12日，柳岸社区开展植树活动，为绿美宜居社区建设贡献力量。", "communities", ["柳岸社区"]),
+        ("柳岸社区召开选举大会，选举产生5名新一届社区居委会成员。", "communities", ["柳岸社区"]),
+        (
+            "柳岸社区开展夏季消防宣传活动，织密社区安全防护网。负责人表示，将持续织密社区安全防护网。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a town whose name holds 市 (白牙市镇) is in front of the community, not part of it
+        ("6月25日，白牙市镇紫水社区组织志愿者开展禁毒宣传。", "communities", ["紫水社区"]),
+        # the numbered Women's Day and the nation's count before a province's give the year
+        ("3月6日下午，为庆祝第115个国际劳动妇女节，柳岸社区举办手工活动。", "date", "2025-03-06"),
+        (
+            "今年6月是全国第23个、全省第31个“安全生产月”，为宣传安全生产知识，6月14日上午，柳岸社区开展咨询活动。",
+            "date",
+            "2024-06-14",
+        ),
+        # a year alone further back in the day's sentence
+        (
+            "为扎实推进2023年下半年征兵工作，确保适龄青年及时了解征兵信息，掌握征兵政策，营造参军光荣的浓厚氛围，"
+            "柳岸社区于7月5日开展了征兵宣传活动。",
+            "date",
+            "2023-07-05",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_fiftieth_to_a_fifty_third_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

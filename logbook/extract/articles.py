@@ -181,7 +181,8 @@ class Article:
 # (将于, 下次). A date or head count in such a stretch is not this activity's.
 _EARLIER = ("此前", "之前", "先前", "上次", "上一次", "上回", "上期", "前期", "去年", "曾于", "曾在", "早在", "继")
 # Longer words a marker is only part of: 继承权, 继续开展, 相继 say nothing of an earlier event.
-_NOT_THE_WORD = {"继": ("继承", "继续", "相继", "继而")}
+# (经过前期…准备，12月12日… is the day the preparation led to)
+_NOT_THE_WORD = {"继": ("继承", "继续", "相继", "继而"), "前期": ("经过前期",)}
 _LATER = ("将于", "将在", "下次", "下一次", "下期", "计划于", "拟于", "预计", "届时")
 _OCCASION = ("之际", "前夕", "来临", "到来")
 # A day welcomed ahead (为迎接5月12日防灾减灾日，…): an occasion, named before its date.

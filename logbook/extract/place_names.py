@@ -53,6 +53,7 @@ _VERBS_BEFORE = (
     "深化",
     "优化",
     "聚焦",  # 聚焦安全社区建设
+    "织密",  # 织密社区安全防护网
 )
 LEAD_WORDS = sorted(
     """
@@ -60,7 +61,7 @@ LEAD_WORDS = sorted(
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
     近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
-    会上 上届 本届 历届 主要 辖区内
+    会上 上届 本届 历届 新一届 主要 辖区内
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
     key=len,
@@ -89,7 +90,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
     # (辖区, the community's own area, is no district: 组织辖区内青年社区工作者)
-    rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|市|(?<!辖)区|县|镇|乡|办|街|局)"
+    rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|市镇|市|(?<!辖)区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )
@@ -239,6 +240,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or len(name) > 6
         or name in GENERIC
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
+        # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
+        or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
         or name in LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a

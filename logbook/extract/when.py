@@ -107,7 +107,10 @@ _CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百
 # `第28个全国高血压日`: the year is the day's year zero plus the ordinal (a festival or a month
 # of the year too: 第113个国际护士节, 第23个全国安全生产月).
 _NTH_DAY = re.compile(
-    r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?(?:日|节|月))"
+    r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个"
+    # (the nation's count, then a province's: 全国第23个、全省第31个“安全生产月”)
+    r"(?:、[\u4e00-\u9fff]{0,4}第(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个)?"
+    r"[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?(?:日|节|月))"
 )
 _DAY_YEAR_ZERO = {
     "全国高血压日": 1997,
@@ -138,6 +141,9 @@ _DAY_YEAR_ZERO = {
     "全国中小学生安全教育日": 1995,
     "世界地球日": 1969,
     "国际护士节": 1911,
+    "国际劳动妇女节": 1910,  # 第115个国际劳动妇女节 in 2025
+    "国际妇女节": 1910,
+    "三八国际妇女节": 1910,
     "全国安全生产月": 2001,
     "安全生产月": 2001,  # 全国第17个“安全生产月”
 }
@@ -236,7 +242,9 @@ def read_date(art: Article, today: date, year: int | None):
     for c in named_days:
         candidates.remove(c)
         skipped.append((text[c[0] : ends[c[0]]], "named"))
-    if not candidates and (of_stamp := _day_of_stamp(art)) is not None and in_range(of_stamp[0]):
+    # (only where the text writes no month of its own: 12月12日是选举日…。11日，… is December's)
+    written_months = any(kind != "filed" for _, kind in skipped)
+    if not candidates and not written_months and (of_stamp := _day_of_stamp(art)) is not None and in_range(of_stamp[0]):
         stamped, written, stamp = of_stamp
         said = N_("{day} in the month of the page's stamp {stamp}")
         return stamped.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
@@ -486,7 +494,7 @@ def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int
     clauses, else before it (为做好2023年秋季征兵工作，8月15日…), that does not put the day after
     today."""
     start, end = art.sentence_at(at)
-    for lo, hi in ((at, min(end, at + 60)), (max(start, at - 40), at)):
+    for lo, hi in ((at, min(end, at + 60)), (max(start, at - 60), at)):
         found = {
             int(m[1])
             for m in _YEAR_ALONE.finditer(art.masked, lo, hi)
