@@ -2064,6 +2064,8 @@ def test_kinds_seen_in_a_forty_sixth_to_a_forty_ninth_set_of_reports(text, field
             "communities",
             ["柳岸社区"],
         ),
+        # a name of two opening its clause, then holding the event itself
+        ("为弘扬雷锋精神，青禾社区开展了广场志愿服务活动，为老人免费修鞋。", "communities", ["青禾社区"]),
         # a town whose name holds 市 (白牙市镇) is in front of the community, not part of it
         ("6月25日，白牙市镇紫水社区组织志愿者开展禁毒宣传。", "communities", ["紫水社区"]),
         # the numbered Women's Day and the nation's count before a province's give the year

@@ -68,6 +68,8 @@ _VISITING_TEAM = re.compile(
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
+# What only the one who held the event does with it: 开展了, 举办了, 召开了.
+_HOLDS = ("开展了", "举办了", "召开了", "举行了", "组织开展")
 # Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 _DAY_AFTER = re.compile(
@@ -316,6 +318,8 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or _DAY_AFTER.match(text, m.end()) is not None
         # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did
         or (len(name) >= 3 and text[begins - 1 : begins] in ",，" and text.startswith(_ACTOR_VERBS + ("为",), m.end()))
+        # (…雷锋精神，闻兰社区开展了…: a name of two, when it holds the event itself)
+        or (text[begins - 1 : begins] in ",，" and text.startswith(_HOLDS, m.end()))
         # one of a list of those who held it: 城管局、龙山街道、祥和社区、祥瑞物业…, …公司及腾龙社区等
         or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
         or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))
