@@ -2086,3 +2086,37 @@ def test_kinds_seen_in_a_forty_sixth_to_a_forty_ninth_set_of_reports(text, field
 )
 def test_kinds_seen_in_a_fiftieth_to_a_fifty_third_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a headline glued to the page's 时间: stamp is no form's field of the activity's date
+        (
+            "柳岸社区开展“浓情腊八”腊八节活动时间:2022-12-30 青禾网讯\n2022年12月28日，柳岸社区开展腊八节活动。",
+            "date",
+            "2022-12-28",
+        ),
+        # 送上了 gifts is no lecture; a teacher whose home is visited is no speaker
+        ("柳岸社区书记王青禾及工作人员还为小朋友们送上了节日礼物。", "speakers", []),
+        ("9月8日，志愿者走进90岁高龄独居老人李青禾老师的家中，为她送上鲜花。", "speakers", []),
+        # 联动 before a street; 浓浓社区情 is a slogan
+        ("6月15日，柳岸社区联动青禾街道社会组织服务中心开展父亲节活动。", "street", "青禾街道"),
+        ("浓浓社区情 礼赞父亲节\n近日，青禾街道柳岸社区开展“浓浓社区情”主题活动。", "communities", ["柳岸社区"]),
+        # a street of five after its district is one name
+        ("近日，青禾市管城区紫荆山南路街道办事处柳岸社区开展防汛演练。", "street", "紫荆山南路街道"),
+        # a numbered day written with a space (第 56个), Teachers' Day by its number
+        ("4月22日下午，在第 55个世界地球日来临之际，柳岸社区开展环保宣传。", "date", "2024-04-22"),
+        ("9月7日，在第三十九个教师节到来之际，柳岸社区举办座谈会。", "date", "2023-09-07"),
+        # a day without its month after a reporter's credit, in the month of the page's stamp
+        (
+            "2016-10-02 11:23 来源: 青禾网\n青禾网10月2日讯（记者 王青）1日上午8时，柳岸社区举行升旗仪式。",
+            "date",
+            "2016-10-01",
+        ),
+        # the filing day is the day when the lead says 今天
+        ("2011-5-12 16:57\n本报5月11日讯 青禾街道柳岸社区今天开展了地震应急演练。", "date", "2011-05-11"),
+    ],
+)
+def test_kinds_seen_in_a_fifty_fourth_to_a_fifty_seventh_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

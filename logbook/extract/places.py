@@ -225,8 +225,10 @@ class _Places:
                 self.streets.append(name + suffix)
             elif len(name) == 5 and HAN_NAME.fullmatch(name):
                 # 武昌徐家棚街道: a district's short name (武昌, 海淀, 朝阳) in front of the street's;
-                # names of five before 街道 are nearly all two and three.
-                self.streets.append(name[2:] + suffix)
+                # names of five before 街道 are nearly all two and three. Not after the district
+                # itself: 管城区紫荆山南路街道 is one name.
+                whole = text[m.start() - len(name) - 1 : m.start() - len(name)] == "区"
+                self.streets.append((name if whole else name[2:]) + suffix)
 
     def _passed(self, why: str, name: str) -> None:
         self.passed.append(Reason(why, name=name))

@@ -82,7 +82,9 @@ _ROLES = (
     "干事",  # 社区干事马某向居民代表作…报告
 )
 _LECTURE = re.compile(
-    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|为主题|上了|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
+    # (上了一堂课; not 送上了 礼物, 戴上了, 端上了)
+    r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|为主题|(?<![送递献端跟赶爬加穿戴贴挂写盖摆换])上了"
+    r"|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述"
     r"|教居民|教大家|手把手教"
     # at a meeting, who gives its report speaks (书记周某向居民代表作2022年工作总结)
     r"|作[^，,。；;！？]{0,24}?(?:报告|总结|汇报|通报|述职|对照检查)|上台发言"
@@ -202,9 +204,12 @@ def read_speakers(art: Article):
             continue
         if text.startswith(_FIRM, m.end()):  # 北京青禾律师事务所: a firm's name, not a lawyer's
             continue
-        # A teacher visited on Teachers' Day (走访了…老教师马某): honoured, not a speaker.
+        # A teacher visited on Teachers' Day (走访了…老教师马某, 走进…崔某老师的家中): honoured,
+        # not a speaker.
         s0, s1 = art.sentence_at(m.start())
-        visited = _VISITED.search(text, max(s0, m.start() - _VISIT_REACH), min(s1, m.end() + _LECTURE_REACH))
+        visited = _VISITED.search(
+            text, max(s0, m.start() - _VISIT_REACH), min(s1, m.end() + _LECTURE_REACH)
+        ) is not None or bool(before and text.startswith("的家", m.end()))
         if visited and not _lectures(text, m.end()):
             if len(passed) < 3:
                 passed.append(Reason(N_("{name} ({job}, visited)"), name=name, job=m.group()))

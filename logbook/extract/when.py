@@ -35,6 +35,10 @@ _SAME_DAY = ("当天", "当日", "这一天", "这天", "是日", "同日", "当
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
 # A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
 _FILED = ("讯",)
+# The lead after a filing day saying the activity was that day: 5月11日讯 …社区今天开展了….
+_TODAY_AFTER = re.compile(
+    r"[^。！？!?\n]{0,60}?(?:今天|今日)(?![头报])(?:上午|下午|晚上)?[^。！？!?\n]{0,30}?(?:开展|举办|举行|召开|组织)"
+)
 # A wire's dateline: 某某网12月21日电(记者…).
 _WIRED = re.compile(r"电\s*[(（]")
 # The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
@@ -77,7 +81,8 @@ _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
 _REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
 # A form's field naming the activity's own date (`活动日期 2025-07-14 08:00`).
-_EVENT_DATE_FIELD = re.compile(r"(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
+# (not a headline's last word glued to the page's 时间: stamp: …腊八节活动时间:2022-12-30)
+_EVENT_DATE_FIELD = re.compile(r"(?<![\u4e00-\u9fff])(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
 
 # Years that anniversaries and commemorative days give: the year of 建党97周年 is 1921 + 97.
 _ANNIVERSARY = re.compile(
@@ -107,7 +112,7 @@ _CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百
 # `第28个全国高血压日`: the year is the day's year zero plus the ordinal (a festival or a month
 # of the year too: 第113个国际护士节, 第23个全国安全生产月).
 _NTH_DAY = re.compile(
-    r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个"
+    r"第\s?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})\s?个"
     # (the nation's count, then a province's: 全国第23个、全省第31个“安全生产月”)
     r"(?:、[\u4e00-\u9fff]{0,4}第(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,4})个)?"
     r"[“\"「]?(?P<day>[\u4e00-\u9fff]{2,10}?(?:日|节|月))"
@@ -141,6 +146,7 @@ _DAY_YEAR_ZERO = {
     "全国中小学生安全教育日": 1995,
     "世界地球日": 1969,
     "国际护士节": 1911,
+    "教师节": 1984,  # 第39个教师节 in 2023
     "国际劳动妇女节": 1910,  # 第115个国际劳动妇女节 in 2025
     "国际妇女节": 1910,
     "三八国际妇女节": 1910,
@@ -183,12 +189,9 @@ def read_date(art: Article, today: date, year: int | None):
     ends: dict[int, int] = {}  # where each candidate's date ends
     skipped = []
     for m in _CN_DATE.finditer(text):
-        if (
-            text[m.end() : m.end() + 1] in _FILED
-            or _WIRED.match(text, m.end())
-            or _FILED_AT.match(text, m.end())
-            or (m["y"] and _is_dateline(text, m))
-        ):
+        filed = text[m.end() : m.end() + 1] in _FILED or _WIRED.match(text, m.end()) or _FILED_AT.match(text, m.end())
+        # (本报5月11日讯 …青东巷社区今天开展了…: the day filed is the day, when the lead says 今天)
+        if (filed and not _TODAY_AFTER.match(text, m.end())) or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
             continue
         if _REPORTER_DAY.match(text, m.end()):
@@ -427,7 +430,7 @@ def _is_dateline(text: str, m: re.Match) -> bool:
 # A day written without its month at the head of a sentence (4日上午，青禾社区…): news writes so
 # a day of the month it is published in, read with the page's stamp.
 _DAY_ONLY = re.compile(
-    r"(?:^|(?<=[。！？!?\n \t\u3000]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])", re.M
+    r"(?:^|(?<=[。！？!?\n \t\u3000)）]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])", re.M
 )
 
 
