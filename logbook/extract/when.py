@@ -92,11 +92,13 @@ _ANNIVERSARY = re.compile(
 )
 # The party's age told as a life (党的85岁华诞, 中国共产党走过的102年光辉历程): born 1921.
 _PARTY_AGE = re.compile(
-    r"(?:中国共产党|党)(?:的|走过的?|走过了)(?P<n>[0-9]{2,3}|[一二三四五六七八九十百]{2,4})"
+    r"(?P<what>中国共产党|党)(?:的|走过的?|走过了)(?P<n>[0-9]{2,3}|[一二三四五六七八九十百]{2,4})"
     r"(?:岁(?:华诞|生日)|年(?:的?(?:光辉|奋斗|峥嵘)?历程|华诞))"
 )
 _ANNIVERSARY_BASE = {
     "建党": 1921,
+    "党": 1921,  # (its age: _PARTY_AGE)
+    "中国共产党": 1921,
     "中国共产党成立": 1921,
     "建军": 1927,
     "中国人民解放军建军": 1927,
@@ -328,7 +330,6 @@ def read_date(art: Article, today: date, year: int | None):
             latest = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             weekday = _weekday_after(text, chosen[0])
             fitting = _year_of_weekday(latest, month, day, weekday) if weekday is not None else None
-            others = sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)})
             if fitting is not None:
                 y = fitting
                 assumed = True
@@ -337,7 +338,8 @@ def read_date(art: Article, today: date, year: int | None):
                     Reason(N_("year {year}, the latest in which that day was a 星期{weekday}"), year=y, weekday=weekday)
                 )
                 hint = Hint.SET_YEAR
-            elif others == [latest]:  # 2026年度…: the text's only year is the latest one
+            elif (others := sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)})) == [latest]:
+                # 2026年度…: the text's only year is the latest one
                 y = latest
                 conf -= 0.1
                 why.append(Reason(N_("year {year} named in the text"), year=y))
@@ -514,14 +516,9 @@ def _year_from_occasions(art: Article, month: int, day: int, today: date) -> tup
     they agree on one; with what gave it."""
     text = art.masked
     found: dict[int, str] = {}
-    for m in _ANNIVERSARY.finditer(text):
+    for m in chain(_ANNIVERSARY.finditer(text), _PARTY_AGE.finditer(text)):
         try:
             found.setdefault(_ANNIVERSARY_BASE[m["what"]] + parse_cn_int(m["n"]), m.group())
-        except ValueError:
-            continue
-    for m in _PARTY_AGE.finditer(text):
-        try:
-            found.setdefault(1921 + parse_cn_int(m["n"]), m.group())
         except ValueError:
             continue
     for m in _CENTENARY.finditer(text):
