@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import ROOT, add, run, run_proc
 
-from logbook.formats import FIELD_ORDER, LIST_FIELDS, split_list
+from logbook.formats import FIELD_ORDER, LIST_FIELDS, Format, split_list
 
 # Names that break naive joining: separators (ASCII and full-width), commas, quotes, line breaks,
 # backslashes, Markdown pipes.
@@ -225,3 +225,47 @@ def test_the_readme_documents_the_field_order():
     assert tuple(re.findall(r"`([a-z_]+)`", order)) == FIELD_ORDER
     after = paragraph.split("`community list`")[1]
     assert re.findall(r"`([a-z_]+)`", after) == ["name", "street", "aliases", "activities"]
+
+
+# Every command with --format (its words, then what it needs to run): each value its --help
+# offers must work, and a value it does not offer must be refused in one line (import-text
+# offered the formats of other commands and crashed on them).
+FORMAT_COMMANDS = [
+    (("list",), ()),
+    (("search",), ("议事",)),
+    (("show",), ("{id}",)),
+    (("community", "list"), ()),
+    (("import-text",), ("{report}", "--dry-run", "--year", "2025")),
+    (("export",), ()),
+    (("import",), ("{exchange}",)),
+    (("check",), ()),
+    (("report",), ("--by", "community")),
+    (("digest",), ()),
+]
+
+
+@pytest.mark.parametrize(("command", "needs"), FORMAT_COMMANDS, ids=lambda c: " ".join(c))
+def test_every_format_a_command_offers_works_and_no_other(command, needs, tmp_path):
+    assert run("community", "add", "安贞西里社区", "--street", "安贞街道").exit_code == 0
+    activity = add(
+        "社区议事会", "--date", "2025-03-27", "--community", "安贞西里社区", "--people", "30", "--category", "会议"
+    )
+    report = tmp_path / "report.txt"
+    report.write_text("青禾社区开展邻里议事会\n3月21日上午,青禾社区召开议事会,30余名居民参加。\n", encoding="utf-8")
+    exchange = tmp_path / "in.jsonl"
+    exchange.write_text('{"date": "2025-03-02", "title": "青禾社区义诊"}\n', encoding="utf-8")
+    args = [*command, *(part.format(id=activity, report=report, exchange=exchange) for part in needs)]
+    match = re.search(r"--format\s+(\w+(?:\|\w+)+)", run(*command, "--help").stdout)
+    assert match
+    offered = match.group(1).split("|")
+    for fmt in offered:
+        # A workbook is a file: named with -o.
+        out = ("-o", str(tmp_path / "out.xlsx")) if fmt == "xlsx" else ()
+        result = run(*args, *out, "--format", fmt)
+        assert result.exit_code == 0, (fmt, result.stderr)
+    unoffered = next(f.value for f in Format if f.value not in offered)
+    refused = run(*args, "--format", unoffered)
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines() == [
+        f"Error: invalid value {unoffered!r} for --format: expected one of {', '.join(offered)}"
+    ]

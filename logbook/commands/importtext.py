@@ -17,6 +17,7 @@ from ..errors import LogbookError, NotFound, ReadOnly, UsageError
 from ..formats import WRITERS, Format
 from ..i18n import N_, _, ngettext, os_reason, reason_text
 from .common import ask, consoles, info, print_view, state, stdin_is_terminal, warn, write_out
+from .filters import format_option
 
 # The largest text read: hundreds of news reports (one is a few KB), read in a couple of
 # seconds. A larger one is refused having read no more than one byte past the limit, from a file
@@ -61,8 +62,8 @@ def import_text(
         bool, typer.Option("--explain", help=N_("Under the table, say how each field was read or why it is empty."))
     ] = False,
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help=N_("table for people; json, jsonl, csv, md print the drafts as records.")),
+        str,
+        format_option("listing", N_("table for people; json, jsonl, csv, md print the drafts as records.")),
     ] = Format.table,
 ) -> None:
     from .. import dates
