@@ -108,7 +108,7 @@ def import_text(
                 )
             )
 
-    _show(items, fmt, explain)
+    _show(items, Format(fmt), explain)
     _summarise(items, dry_run)
     if dry_run or not new:
         if not new:
