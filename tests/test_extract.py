@@ -2120,3 +2120,62 @@ def test_kinds_seen_in_a_fiftieth_to_a_fifty_third_set_of_reports(text, field, e
 )
 def test_kinds_seen_in_a_fifty_fourth_to_a_fifty_seventh_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a talk given to those counted is attended by them
+        ("11月26日，宣讲活动走进柳岸社区，为40余名居民进行高血压知识健康教育讲座。", "participants", 40),
+        # 此次讲座 points back to the talk the text named with its topic
+        (
+            "近日，宣讲团走进柳岸社区，为居民进行糖尿病知识健康教育讲座。医生讲解了饮食要点。此次讲座提高了居民的认识。",
+            "category",
+            "义诊",
+        ),
+        # tuberculosis is a health topic; 更多社区 names none
+        ("柳岸社区开展防治结核病宣传活动\n3月24日，柳岸社区志愿者发放宣传手册。", "category", "义诊"),
+        ("1月23日，宣讲团走进柳岸社区开展宣传。下一步，团队将继续深入更多社区。", "communities", ["柳岸社区"]),
+        # a forum's name above the post is no headline, and its community none of the activity's
+        (
+            "青禾社区家园网论坛\n注册 | 找回密码\n柳岸社区开展护眼筛查活动\n7月28日，柳岸社区开展儿童视力筛查。\n"
+            "青禾社区家园网论坛 版权所有",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a family's traditions are culture; a model community to win is no name
+        ("近日，柳岸社区党委举办了“亮家风家训，讲我家故事”主题活动。", "category", "文化"),
+        ("活动中还举行了创建民族团结进步示范社区文艺演出。柳岸社区居民表演了舞蹈。", "communities", ["柳岸社区"]),
+        # a credit's day at the foot is the day it was written up (a forum's jamming after it)
+        (
+            "柳岸社区茶艺活动\n柳岸社区文化项目种类繁多。2021年10月29日晚上，柳岸社区举办茶艺活动。\n"
+            "柳岸社区党委 信息员:王青 2021年11月3日 ! G/ M2 @9 o( _8",
+            "date",
+            "2021-10-29",
+        ),
+        # a forum's headline run into the first sentence after a space
+        ("建党100年,社区新风貌 柳岸社区人文底蕴浓厚,社区文化项目种类繁多。", "title", "建党100年,社区新风貌"),
+        # a quoted word opening who took part; a community's officer who explains is a speaker
+        ("此次活动有社区20余名“非遗”文化爱好者积极参与。", "participants", 20),
+        ("活动现场，社区专干王青禾同志向青年们一一讲解了茶的历史。", "speakers", ["王青禾"]),
+    ],
+)
+def test_kinds_seen_in_a_fifty_eighth_and_a_fifty_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a byline cut at its space is no headline glued to the body
+        ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
+        # a page's stamp written after its field and a space stays the filing day
+        (
+            "柳岸社区开展中秋亲子活动\n发布日期: 2025年9月30日\n中秋临近,9月28日,柳岸社区开展亲子活动。",
+            "date",
+            "2025-09-28",
+        ),
+    ],
+)
+def test_what_a_glued_headline_and_a_credits_day_must_not_take(text, field, expected):
+    assert read(text).record[field] == expected

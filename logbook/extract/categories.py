@@ -150,6 +150,17 @@ def read_category(art: Article, title: str | None, title_conf: float):
     return _from_body(art, held)
 
 
+def _topic_of(art: Article, form: str) -> tuple[str, str] | None:
+    """The topic of the event 此次讲座 points back to: the first 讲座 the text names with a topic
+    before it (为居民进行糖尿病知识健康教育讲座 … 此次讲座), where that topic is a category's."""
+    for m in re.finditer(rf"[{HAN}]{{1,14}}?{re.escape(form)}", art.masked):
+        said = re.split(r"进行|开展|举办|举行|组织|召开|开设", m.group())[-1]
+        named = [name for _, name, _ in _keyword_hits(said) if name not in _FORMS]
+        if named:
+            return named[0], said
+    return None
+
+
 def _from_body(art: Article, held: tuple[str, str] | None):
     own: dict[str, str] = {}
     for m in _THIS_EVENT.finditer(art.masked):
@@ -160,6 +171,9 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         # 此次讲座 says the form; what the first sentences say was held may say its topic
         # (开展…健康讲座): the topic goes first, as in a title.
         if not (held is not None and name in _FORMS and held[0] not in _FORMS):
+            topic = _topic_of(art, phrase[2:]) if name in _FORMS and held is None else None
+            if topic is not None:
+                return topic[0], 0.75, Reason(N_("the text calls it {phrase}"), phrase=topic[1])
             return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
     if held is not None:
         return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])

@@ -93,6 +93,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "艾滋病",
             "防艾",
             "抗艾",
+            # and tuberculosis (世界防治结核病日)
+            "结核",
+            "防痨",
             "骨密度",
             "心电图",
             "家庭医生",
@@ -326,6 +329,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "文化活动",
             "非遗",
+            # a family's traditions told and shown (亮家风家训, 讲我家故事)
+            "家风",
+            "家训",
             "文艺",
             "演出",
             "书法",

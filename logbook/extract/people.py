@@ -25,7 +25,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 _COUNT_AT_TAIL = (
     rf"[ \u3000]?(?P<more>余|多|来)?"
-    rf"(?P<unit>人次|人|名|位)(?P<noun>[{HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
+    # (10余名“非遗”文化爱好者积极参与: a quoted word may open who they were)
+    rf"(?P<unit>人次|人|名|位)(?P<noun>(?:“[{HAN}]{{1,6}}”)?[{HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
 _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
@@ -84,7 +85,9 @@ _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导"
 # An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解.
 _COUNT_AUDIENCE = re.compile(
     rf"[为向](?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>(?:在场的)?[{HAN}]{{0,6}}?)"
-    rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普)"
+    rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普"
+    # or a talk given them: 为30余名居民进行糖尿病知识健康教育讲座
+    rf"|(?:进行|开展|举办)了?[{HAN}]{{0,14}}?(?:讲座|宣讲|授课|培训))"
 )
 # Those present: 为在座的58位老人准备了蛋糕, 与会的30余名代表.
 # (参训50多名居民: those the class was for)

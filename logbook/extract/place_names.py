@@ -72,7 +72,7 @@ GENERIC = set(
     各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓""".split()
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多""".split()
 )
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
@@ -242,6 +242,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
+        # 创建民族团结进步示范社区: a title a community is given, not its name
+        or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆")))
         or name in LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a

@@ -51,8 +51,9 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
 _ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
-# A site named after a community: 青禾社区网, 中国社区发展网 (not its grid, 社区网格).
-_SITE_AFTER = re.compile("(?:发展|服务|信息)?网(?![格络])")
+# A site named after a community: 青禾社区网, 中国社区发展网, 柳岸社区家园网论坛 (not its
+# grid, 社区网格).
+_SITE_AFTER = re.compile("(?:(?:发展|服务|信息|家园)?网(?![格络])|论坛)")
 # A page's source line, up to the name: 来源:西宫社区.
 _SOURCE_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|供稿|供稿单位)\s*[:：]\s*$")
 # 来自和平街道柳东社区的王阿姨: where a person comes from, with the street in front.

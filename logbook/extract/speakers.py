@@ -80,6 +80,7 @@ _ROLES = (
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
     "干事",  # 社区干事马某向居民代表作…报告
+    "专干",  # 社区专干余某向青年们讲解了…
 )
 _LECTURE = re.compile(
     # (上了一堂课; not 送上了 礼物, 戴上了, 端上了)
@@ -266,7 +267,8 @@ def _name_after(text: str, pos: int) -> str | None:
         return after[:3]
     for n in (3, 2):
         name, rest = after[:n], after[n : n + 1]
-        ends = not rest or rest in _AFTER_NAME or not re.match(f"[{HAN}]", rest)
+        # (余某某同志向青年们讲解: a name may be followed by 同志)
+        ends = not rest or rest in _AFTER_NAME or not re.match(f"[{HAN}]", rest) or text.startswith("同志", pos + n)
         if len(name) == n and _is_name(name) and name[-1] not in _AFTER_NAME and ends:
             return name
     return None

@@ -119,7 +119,9 @@ _CHROME = re.compile("|".join(_CHROME_WORDS))  # (the words are literal but for 
 _NAME_ONLY = re.compile(
     r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村"
     # or an office's, whose page or account it is (青禾街管理局, 柳河区民政局)
-    r"|局|委员会|管委会|工委|政府|办公室)"
+    r"|局|委员会|管委会|工委|政府|办公室"
+    # or a site's, whose page it is (青禾社区家园网论坛)
+    r"|网|论坛)"
 )
 _NAME_ONLY_NOT = re.compile("|".join((_EVENT_VERB, *_EVENT_NOUN, "[进入到飘]社区")))
 
@@ -262,10 +264,40 @@ def _with_subtitles(lines: list[str]) -> list[str]:
     return joined
 
 
+# A headline and, after a space, the body's first sentence on one line.
+_GLUED_HEADLINE = re.compile(
+    rf"(?P<head>[^\s。！？!?]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}})[ \t\u3000]+(?=[\u4e00-\u9fff])[^\n]{{20,}}?[。，,]"
+)
+
+
+def _not_headline(line: str) -> bool:
+    """Whether a line above the body cannot be its headline: too short, not Chinese, ending
+    as a label does, or a page's chrome, dateline, field or name."""
+    han = len(re.findall(r"[\u3400-\u9fff]", line))
+    return (
+        len(line) < _HEADLINE_MIN
+        or han < 5
+        or han < 0.6 * len(line.replace(" ", ""))
+        or line[-1] in ":：,，、;；"
+        or any(ch in line for ch in "<>|»›\\")
+        or _CHROME.search(line) is not None
+        or _DATELINE.search(line) is not None
+        or _FIELD_LINE.match(line) is not None
+        or _name_only(line)
+    )
+
+
+def _glued_headline(head: str) -> bool:
+    """Whether what stands before the first space of the body's first line reads as a headline:
+    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员)."""
+    return not _not_headline(head) and not _PURPOSE.match(head) and not re.search(r"[(（)）]|讯", head)
+
+
 def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     """The lines above the body that read as headlines, with where each is; then (where the
     body starts, None) if it starts among `lines`."""
     field_value = False
+    seen = False  # a line that is not the body was read
     lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
         # a scraped table's cell edges (`西湖街道：…小課堂 |`) and a forum's jamming codes
@@ -294,22 +326,17 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and "。" not in line:
             continue  # a menu of short words (towns, sections), however long: not the body
         if len(line) > _HEADLINE_MAX or "。" in line:
+            # A forum's post may run its headline into its first sentence, a space between
+            # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.
+            glued = _GLUED_HEADLINE.match(line) if not seen else None
+            if glued is not None and _glued_headline(glued["head"]):
+                yield at, glued["head"]
             yield at, None  # the body: no headline below it
             return
+        seen = True
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         line = _PICTURE_MARK.sub("", line)  # …讲座(图), …活动【组图】
-        han = len(re.findall(r"[\u3400-\u9fff]", line))
-        if (
-            len(line) < _HEADLINE_MIN
-            or han < 5
-            or han < 0.6 * len(line.replace(" ", ""))
-            or line[-1] in ":：,，、;；"
-            or any(ch in line for ch in "<>|»›\\")
-            or _CHROME.search(line)
-            or _DATELINE.search(line)
-            or _FIELD_LINE.match(line)
-            or _name_only(line)
-        ):
+        if _not_headline(line):
             continue
         # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.
         for later in lines[at + 1 : at + 8]:

@@ -53,7 +53,11 @@ _FULL_DATE = re.compile(
 # `发布时间：2024年5月20日`), alone on its line or followed by the clock, the source or the
 # author. It is the day the report went out, not the activity's; it gives the year.
 # (or a page's greeting of the day it was seen, 今天是2024年06月23日，欢迎您访问…)
-_DATELINE_BEFORE = re.compile(r"(?:(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?|今天是)\s*$")
+_DATELINE_BEFORE = re.compile(
+    r"(?:(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?|今天是"
+    # or a credit's name (…党委 信息员:李某 2021年11月3日): the day it was written up
+    r"|(?:信息员|通讯员|供稿人?|撰稿人?|作者|编辑|审核|记者)\s*[:：]\s*[\u4e00-\u9fff]{2,4})\s*$"
+)
 _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
