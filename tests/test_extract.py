@@ -2158,6 +2158,18 @@ def test_kinds_seen_in_a_fifty_fourth_to_a_fifty_seventh_set_of_reports(text, fi
         # a quoted word opening who took part; a community's officer who explains is a speaker
         ("此次活动有社区20余名“非遗”文化爱好者积极参与。", "participants", 20),
         ("活动现场，社区专干王青禾同志向青年们一一讲解了茶的历史。", "speakers", ["王青禾"]),
+        # environmental publicity is volunteers' work for the place, as clean-ups are
+        ("柳岸社区开展“6.5世界环境日”宣传活动\n工作人员向居民发放宣传册。", "category", "志愿服务"),
+        ("4月22日是世界地球日，柳岸社区工作人员和志愿者向居民宣传保护地球的知识。", "category", "志愿服务"),
+        # a class named by its form beside its topic, or by its form alone in a text about
+        # its topic and never calling it 培训, is of the topic
+        ("柳岸社区“剪纸课堂”进社区 非遗文化润童心\n老师教孩子们剪纸。", "category", "文化"),
+        ("近日，柳岸社区开展书法公益课堂，老师讲解握笔姿势。", "category", "文化"),
+        (
+            "墨香润社区：公益课堂点亮居民生活\n近日，柳岸社区邀请书法老师为居民讲解书法，居民练习书法。",
+            "category",
+            "文化",
+        ),
     ],
 )
 def test_kinds_seen_in_a_fifty_eighth_and_a_fifty_ninth_set_of_reports(text, field, expected):
@@ -2179,3 +2191,15 @@ def test_kinds_seen_in_a_fifty_eighth_and_a_fifty_ninth_set_of_reports(text, fie
 )
 def test_what_a_glued_headline_and_a_credits_day_must_not_take(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a class whose title names what is taught, or a text that calls it 培训, stays 培训
+        ("智能手机课堂进社区\n近日，柳岸社区志愿者教老人使用手机，还讲了春节习俗。", "培训"),
+        ("书法课堂开课\n近日，柳岸社区举办书法培训，老师讲解书法。", "培训"),
+    ],
+)
+def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
+    assert read(text).record["category"] == expected

@@ -57,6 +57,13 @@ _FORMATS = {"会议", WEAK}  # categories a title may name for the form an event
 _FORMS = {"培训", "会议", WEAK}  # the forms an event takes, whatever its topic
 
 
+def _topic_before_form(named: dict[str, str], hits: list[tuple[int, str, str]]) -> None:
+    """剪纸课堂, 书法公益课堂: a class named by its form beside its topic is of the topic; `named`
+    loses 培训 when only words of a class's form (not 培训 itself) named it."""
+    if len(named) > 1 and "培训" in named and all(word in _CLASS_FORMS for _, name, word in hits if name == "培训"):
+        del named["培训"]
+
+
 def _main_part(said: str) -> str:
     """What an event joined to another with 暨 is first (义诊暨防诈骗宣传活动 is a clinic day), when
     that part names a category; else all of it."""
@@ -81,9 +88,11 @@ def _held(art: Article) -> tuple[str, str] | None:
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
             said = _LAST_VERB.split(m["obj"] or m["subj"])[-1]
             obj = _main_part(_QUOTED.sub("", said))
-            named = {name: word for _, name, word in _keyword_hits(obj)}
+            hits = _keyword_hits(obj)
+            named = {name: word for _, name, word in hits}
             if len(named) > 1:
                 named.pop(WEAK, None)
+            _topic_before_form(named, hits)
             if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY):
                 continue  # 开展文明志愿服务进社区活动: who held it, not what was done
             if named.get("培训") == "培训":
@@ -100,6 +109,8 @@ def _held(art: Article) -> tuple[str, str] | None:
     return None
 
 
+# The words that name a class by its form alone (a 智能手机 class or 培训 names what is taught).
+_CLASS_FORMS = ("讲座", "课程", "授课", "讲堂", "教学", "课堂", "教室", "学习班", "工作坊")
 # The words of a title that make it a class whatever its topic: 培训 itself, and first aid.
 _TAUGHT = ("培训", "急救", "心肺复苏", "应急救护", "救护知识", "救援知识", "海姆立克", "海姆利克")
 
@@ -116,6 +127,7 @@ def read_category(art: Article, title: str | None, title_conf: float):
         taught = any(name == "培训" and word in _TAUGHT for _, name, word in hits)
         if len(named) > 1:
             named.pop(WEAK, None)
+        _topic_before_form(named, hits)
         if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY:
             other = _from_body(art, held)
             if other[0] not in (None, WEAK):
@@ -141,6 +153,18 @@ def read_category(art: Article, title: str | None, title_conf: float):
             # A title that is only the event's quoted name (“中秋送健康”) names its theme; what
             # the text says was held (…“中秋送健康”义诊活动) says what it was.
             return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
+        if (
+            named.keys() == {"培训"}
+            and all(word in _CLASS_FORMS for _, _, word in hits)
+            and not any(word == "培训" for _, _, word in _keyword_hits(art.masked))
+        ):
+            # 书法公益课堂, 国学班课程: a title that names a class only by its form, in a text
+            # that never calls it 培训, is of the topic the text is about.
+            topic = _topic_of_text(art)
+            if topic is not None:
+                name, words = topic
+                why = Reason(N_("keywords: {words}"), words=words)
+                return name, 0.7, Reason(N_("{why} (the title says {word}, its form)"), why=why, word=named["培训"])
         if named:
             # Topic before format: 消防安全知识讲座 is 安全, 议事协商能力培训 is 培训; but a
             # class the title calls 培训 is one, whatever its topic (应急救护培训), and so is a
@@ -159,6 +183,24 @@ def _topic_of(art: Article, form: str) -> tuple[str, str] | None:
         if named:
             return named[0], said
     return None
+
+
+def _topic_of_text(art: Article) -> tuple[str, str] | None:
+    """The category the whole text's keywords clearly lead to, forms and volunteering aside
+    (first-sentence hits count double), with its words."""
+    fs, fe = art.lead_sentence()
+    scores: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for pos, name, word in _keyword_hits(art.masked):
+        if name in _FORMS:
+            continue
+        scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
+        words.setdefault(name, []).append(word)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    best = ranked[0][0]
+    return best, "、".join(dict.fromkeys(words[best]))
 
 
 def _from_body(art: Article, held: tuple[str, str] | None):
@@ -183,6 +225,8 @@ def _from_body(art: Article, held: tuple[str, str] | None):
     for pos, name, word in _keyword_hits(art.masked):
         scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
         words.setdefault(name, []).append(word)
+    if "培训" in scores and set(scores) - {"培训", WEAK} and all(w in _CLASS_FORMS for w in words["培训"]):
+        del scores["培训"]  # 书法公益课堂: a class's form beside its topic
     if not scores:
         return None, 0, Reason(N_("no keyword of a category"))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))

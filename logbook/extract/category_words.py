@@ -283,6 +283,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "节约用水",
             "爱水护水",
             "爱国卫生运动",
+            # Environmental publicity (世界环境日, 地球日), as volunteers' work for the place.
+            "环保",
+            "环境保护",
+            "环境日",
+            "地球日",
         ),
     ),
     (
