@@ -2179,6 +2179,32 @@ def test_kinds_seen_in_a_fifty_eighth_and_a_fifty_ninth_set_of_reports(text, fie
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # where a street office or a school held it: the community it was held in
+        ("近日，青禾街道办联合社区工作人员在禾新社区开展中秋活动。", "communities", ["禾新社区"]),
+        ("近日，青禾街道在禾新社区公园举办民俗文化节。", "communities", ["禾新社区"]),
+        # (but a community's college, where a community held it, is no community)
+        ("今日，青禾街道柳岸社区在大禾社区教育学院烘焙教室开展中秋活动。", "communities", ["柳岸社区"]),
+        # those who took part in the ceremony; those an event was held for; 正在参加
+        ("活动最后，由参与结营仪式的15名少儿与志愿者合影。", "participants", 15),
+        ("1月21日，柳岸社区举办了一场为社区15位独居、空巢老人举办的团圆宴。", "participants", 15),
+        ("7月19日上午，柳岸社区十多名小朋友正在参加暑期夏令营。", "participants", 10),
+        # a zone's short name before a street written also without it is the same street
+        ("暖心！青禾街道柳岸社区的年夜饭\n1月21日中午，经区青禾街道柳岸社区举办年夜饭。", "street", "青禾街道"),
+        # a page's button after the headline is none of it
+        (
+            "柳岸社区垃圾分类主题宣传活动 二维码\n发表时间:2024-09-25 22:09\n9月22日，柳岸社区开展宣传。",
+            "title",
+            "柳岸社区垃圾分类主题宣传活动",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_sixty_first_and_a_sixty_third_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

@@ -14,7 +14,7 @@ _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 # How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.
 _MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
-_FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|{_MOOD}|{_MANNER})*"
+_FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|{_MOOD}|{_MANNER})*"
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number as the counts below read it, only from where its run of digits starts. A search
@@ -92,8 +92,15 @@ _COUNT_AUDIENCE = re.compile(
 # Those present: 为在座的58位老人准备了蛋糕, 与会的30余名代表.
 # (参训50多名居民: those the class was for)
 _COUNT_PRESENT = re.compile(
-    rf"(?:(?:在座|在场|到场|与会)的|参训的?|参会的?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    # (参与结营仪式的15名少儿: those who took part in the event, not in one class of many)
+    rf"(?:(?:在座|在场|到场|与会)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
+    rf"(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
+)
+# Those an event was held for: 为社区15位独居、空巢老人举办的团圆宴.
+_COUNT_HELD_FOR = re.compile(
+    rf"为(?:社区|辖区)?(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    rf"(?P<noun>(?:[{HAN}]{{1,6}}、){{0,3}}[{HAN}]{{1,6}}?)(?:举办|举行|开展)"
 )
 # Those who were there as the text goes on to tell: 100余名社区居民在活动中感受….
 # (read back from each 在活动中: a pattern that opens on a number is tried at every character)
@@ -238,6 +245,7 @@ _ATTENDEE_HEADS = (
     "同志",  # 老年同志, 妇女同志
     "爱好者",  # 乒乓球爱好者
     "工人",  # 环卫工人
+    "少儿",
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.
@@ -290,7 +298,7 @@ def read_participants(art: Article):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
     for matches in (
-        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_LET)),
+        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_LET, _COUNT_HELD_FOR)),
         _counts_in_activity(text),
     ):
         for m in matches:

@@ -49,8 +49,9 @@ _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社
 # One of them numbered: 青禾社区第一党支部.
 _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".join(_COMMUNITY_OWN) + ")")
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
-# community the activity was for (nor is 六和人大社区联络站, a people's congress station, one).
-_ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗")
+# community the activity was for (nor is 六和人大社区联络站, a people's congress station, one,
+# nor 大榭社区教育学院, a college).
+_ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗", "教育学院", "学院", "大学")
 # A site named after a community: 青禾社区网, 中国社区发展网, 柳岸社区家园网论坛 (not its
 # grid, 社区网格).
 _SITE_AFTER = re.compile("(?:(?:发展|服务|信息|家园)?网(?![格络])|论坛)")
@@ -71,6 +72,8 @@ _VISITING_TEAM = re.compile(
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
 # What only the one who held the event does with it: 开展了, 举办了, 召开了.
 _HOLDS = ("开展了", "举办了", "召开了", "举行了", "组织开展")
+# What was held there, a few words after the place: 在沙田社区(广场)开展.
+_HELD_HERE = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:开展|举行|举办|召开)")
 # Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 _DAY_AFTER = re.compile(
@@ -323,6 +326,8 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or (len(name) >= 3 and text[begins - 1 : begins] in ",，" and text.startswith(_ACTOR_VERBS + ("为",), m.end()))
         # (…雷锋精神，闻兰社区开展了…: a name of two, when it holds the event itself)
         or (text[begins - 1 : begins] in ",，" and text.startswith(_HOLDS, m.end()))
+        # where it was held: 在沙田社区开展…, 在聚新社区A区北广场开展…
+        or (text[begins - 1 : begins] == "在" and _HELD_HERE.match(text, m.end()) is not None)
         # one of a list of those who held it: 城管局、龙山街道、祥和社区、祥瑞物业…, …公司及腾龙社区等
         or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
         or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))

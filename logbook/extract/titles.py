@@ -228,6 +228,8 @@ def _shared_words(line: str, body: str) -> int:
 
 # The day and source a page prints on the headline's own line, after a space.
 _DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
+# A page's button or link written after the headline, a space between.
+_CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
 _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # The head of a forum's page for printing (Discuz): the thread's title, then its author.
@@ -320,6 +322,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _without_site(line)  # before measuring: a site's name makes it no longer
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
+            line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
         if _NOTICE_LINE.match(line):
             continue  # 温馨提示:本站…。: the site's notice, not the body
         tokens = line.split()
