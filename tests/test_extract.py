@@ -2205,6 +2205,50 @@ def test_kinds_seen_in_a_sixty_first_and_a_sixty_third_set_of_reports(text, fiel
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # a site's names joined by a dash, and the breadcrumb's column repeated, head no report
+        (
+            "青禾新区——柳岸社区\n当前位置:首页 > 柳岸社工委 > 思想大讨论\n思想大讨论\n"
+            "柳岸社区党工委召开党员冬训部署会\n时间: | 来源:\n近日，柳岸社区党工委召开党员冬训部署会。",
+            "title",
+            "柳岸社区党工委召开党员冬训部署会",
+        ),
+        # a headline with the page's stamp glued after it, the page on one line
+        (
+            "|\n青禾街道柳岸社区 开展“浓情腊八”腊八节活动時間:2022-12-30 青禾网讯(记者 王青)浓情腊八，情系暖冬。"
+            "12月28日，柳岸社区开展了腊八节活动。",
+            "title",
+            "青禾街道柳岸社区 开展“浓情腊八”腊八节活动",
+        ),
+        # a headline broken over three lines
+        (
+            "柳岸社区老年日间照料中心\n举行服务\n项目启动仪式暨老年人生日会\n叶爷爷高兴地说：“真想不到。”",
+            "title",
+            "柳岸社区老年日间照料中心举行服务项目启动仪式暨老年人生日会",
+        ),
+        # a kind of community, people joined to it, and words before it that are no names
+        (
+            "近日，柳岸社区开展节水型社区建设宣传活动。柳岸社区结合创建节水型社区，向居民发放手册。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "柳岸社区开展爱鸟周宣传。林业局志愿者和社区志愿者发放手册，倡导绿化社区、美化环境。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("柳岸社区召开表彰会。书记代表社区党总支向志愿者致谢。", "communities", ["柳岸社区"]),
+        # birds protected are volunteers' work; appliances repaired a service
+        ("柳岸社区开展爱鸟护鸟宣传\n工作人员向居民发放宣传册。", "category", "志愿服务"),
+        ("大学生走进柳岸社区修家电\n近日，志愿者为居民检修电器。", "category", "便民服务"),
+    ],
+)
+def test_kinds_seen_in_a_sixtieth_and_a_sixty_second_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

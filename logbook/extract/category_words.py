@@ -288,6 +288,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "环境保护",
             "环境日",
             "地球日",
+            # and birds protected (爱鸟周)
+            "爱鸟",
+            "护鸟",
         ),
     ),
     (
@@ -304,6 +307,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "饭堂",
             "磨刀",
             "维修",
+            "修家电",
             "法律咨询",
             "义剪",
             "修补",

@@ -61,7 +61,7 @@ LEAD_WORDS = sorted(
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
     近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
-    会上 上届 本届 历届 新一届 主要 辖区内 联动
+    会上 上届 本届 历届 新一届 主要 辖区内 联动 根据 按照 依据 代表 绿化 亮化 净化
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
     key=len,
@@ -242,8 +242,10 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
-        # 创建民族团结进步示范社区: a title a community is given, not its name
-        or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆")))
+        # 创建民族团结进步示范社区: a title a community is given, not its name; 节水型社区: a kind
+        or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆", "型")))
+        # 志愿者和社区志愿者: people joined to what follows
+        or re.search("(?:志愿者|居民|群众)[和与及]$", name) is not None
         or name in LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a

@@ -134,11 +134,22 @@ def _without_site(line: str) -> str:
 
 
 def _name_only(line: str) -> bool:
-    """Whether a line is a place's name alone, not a headline ending on one (演练进社区)."""
-    return _NAME_ONLY.fullmatch(line) is not None and _NAME_ONLY_NOT.search(line) is None
+    """Whether a line is a place's name alone, not a headline ending on one (演练进社区), or
+    names joined by a dash (青禾区——柳岸社区: whose site it is)."""
+    parts = [p for p in re.split(r"\s*[—－-]+\s*", line) if p]
+    return (
+        bool(parts)
+        and all(_NAME_ONLY.fullmatch(p) is not None or _AREA_ONLY.fullmatch(p) is not None for p in parts)
+        and _NAME_ONLY_NOT.search(line) is None
+    )
+
+
+# A city's or a district's name, beside a community's: 苏州工业园区——湖西社区.
+_AREA_ONLY = re.compile(r"[\u4e00-\u9fff]{2,8}(?:市|区|县)")
 
 
 _CONTINUATION = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{EVENT_HEAD})")
+_LONG_CONTINUATION = re.compile(rf"[\u4e00-\u9fff]{{0,16}}(?:{EVENT_HEAD})")
 # A news page's mark that pictures or a video go with the headline.
 _PICTURE_MARK = re.compile(r"\s*[(（\[【](?:图|组图|多图|图文|视频)[)）\]】]$")
 _DATELINE = re.compile(r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}")
@@ -227,7 +238,10 @@ def _shared_words(line: str, body: str) -> int:
 
 
 # The day and source a page prints on the headline's own line, after a space.
-_DATELINE_TAIL = re.compile(r"\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$")
+_DATELINE_TAIL = re.compile(
+    r"(?:\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?|(?:发布|更新)?(?:时间|時間|日期)\s*[:：]\s*)"
+    r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$"
+)
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
@@ -272,6 +286,12 @@ _GLUED_HEADLINE = re.compile(
 )
 
 
+# Or the page's stamp glued after it (…腊八节活动時間:2022-12-30 青禾网讯…), the page one line.
+_GLUED_STAMP = re.compile(
+    rf"(?P<head>[^。！？!?\n]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}}?)\s*(?:发布|更新)?(?:时间|時間|日期)\s*[:：]\s*[0-9]{{4}}\s*[-/年.]"
+)
+
+
 def _not_headline(line: str) -> bool:
     """Whether a line above the body cannot be its headline: too short, not Chinese, ending
     as a label does, or a page's chrome, dateline, field or name."""
@@ -300,6 +320,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     body starts, None) if it starts among `lines`."""
     field_value = False
     seen = False  # a line that is not the body was read
+    columns: set[str] = set()  # the last steps of a breadcrumb: 首页 > 工作动态
     lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
         # a scraped table's cell edges (`西湖街道：…小課堂 |`) and a forum's jamming codes
@@ -331,12 +352,23 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if len(line) > _HEADLINE_MAX or "。" in line:
             # A forum's post may run its headline into its first sentence, a space between
             # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.
-            glued = _GLUED_HEADLINE.match(line) if not seen else None
-            if glued is not None and _glued_headline(glued["head"]):
-                yield at, glued["head"]
+            glued = (
+                [m["head"] for m in (_GLUED_HEADLINE.match(line), _GLUED_STAMP.match(line)) if m] if not seen else []
+            )
+            head = next((h for h in glued if _glued_headline(h)), None)
+            if head is not None:
+                yield at, head
             yield at, None  # the body: no headline below it
             return
         seen = True
+        if ">" in line or "›" in line or "»" in line:
+            # (a breadcrumb may end on the headline itself: a column's name is short and says
+            # nothing was done)
+            last = re.split(r"\s*[>›»]\s*", line)[-1].strip()
+            if len(last) <= 10 and not _DONE.search(last):
+                columns.add(last)
+        if line in columns:
+            continue  # the breadcrumb's column repeated as the page's heading
         line = re.sub(r"\s*[(（][^()（）]{0,12}摄[)）]$", "", line)  # a photo credit
         line = _PICTURE_MARK.sub("", line)  # …讲座(图), …活动【组图】
         if _not_headline(line):
@@ -350,9 +382,18 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         else:
             # A headline broken over two lines, the second short and ending on what was held
             # (…点亮社区微心愿 / 主题党日活动).
-            after = next((n.strip() for n in lines[at + 1 : at + 3] if n.strip()), "")
-            if not re.search(f"(?:{EVENT_HEAD})$", line) and _CONTINUATION.fullmatch(after):
-                line += after
+            # Or over three, the middle one a few words (…照料中心 / 举行服务 / 项目启动仪式).
+            after = [n.strip() for n in lines[at + 1 : at + 5] if n.strip()][:2]
+            if not re.search(f"(?:{EVENT_HEAD})$", line):
+                if after and _CONTINUATION.fullmatch(after[0]):
+                    line += after[0]
+                elif (
+                    len(after) == 2
+                    and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", after[0])
+                    and _LONG_CONTINUATION.fullmatch(after[1])
+                    and len(line + after[0] + after[1]) <= _HEADLINE_MAX
+                ):
+                    line += after[0] + after[1]
         yield at, line
 
 
