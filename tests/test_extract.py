@@ -2240,6 +2240,9 @@ def test_kinds_seen_in_a_sixty_first_and_a_sixty_third_set_of_reports(text, fiel
         # birds protected are volunteers' work; appliances repaired a service
         ("柳岸社区开展爱鸟护鸟宣传\n工作人员向居民发放宣传册。", "category", "志愿服务"),
         ("大学生走进柳岸社区修家电\n近日，志愿者为居民检修电器。", "category", "便民服务"),
+        # those present at an election; those on the spot as the text goes on to tell
+        ("本次选举，应到户代表267名，实到260名，发出选票260张。", "participants", 260),
+        ("柳岸社区开展书画展示。同时，100余名社区儿童在现场百米长卷上绘画。", "participants", 100),
     ],
 )
 def test_kinds_seen_in_a_sixtieth_and_a_sixty_second_set_of_reports(text, field, expected):

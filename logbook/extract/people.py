@@ -52,7 +52,9 @@ _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _SINCE = re.compile(r"以来|一年来|一年下来|已连续|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
 _COUNT_TALLY = re.compile(
-    rf"(?:参加|参与|参会|出席|到场)人(?:数|员)(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
+    # (应到户代表267名，实到260名: those present at an election or a meeting)
+    rf"(?:(?:参加|参与|参会|出席|到场)人(?:数|员)|(?<=[,，、])实到(?:会|场)?(?:人数)?)"
+    rf"(?:达到|达|为|共计|共|约|近|超过)*(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人|名)?"
 )
 # 参与居民达120余人次; 居民踊跃参与，共计50余人; 参与居民80余人, 参加活动的居民有60余人: who
@@ -104,7 +106,7 @@ _COUNT_HELD_FOR = re.compile(
 )
 # Those who were there as the text goes on to tell: 100余名社区居民在活动中感受….
 # (read back from each 在活动中: a pattern that opens on a number is tried at every character)
-_IN_ACTIVITY = re.compile(r"在(?:活动中|活动现场)")
+_IN_ACTIVITY = re.compile(r"在(?:活动中|活动现场|现场)")
 _COUNT_IN_ACTIVITY = re.compile(
     rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)$"
 )
