@@ -2252,6 +2252,32 @@ def test_kinds_seen_in_a_sixtieth_and_a_sixty_second_set_of_reports(text, field,
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # a site's or an app's name before the headline, a space between
+        (
+            "青禾网 青禾新站:柳岸社居委举办邻里文化节\n4月28日，柳岸社居委举办邻里文化节。",
+            "title",
+            "青禾新站:柳岸社居委举办邻里文化节",
+        ),
+        (
+            "某某官方app下载 柳岸社区: 入户走访察民情\n近日，柳岸社区网格员入户走访。",
+            "title",
+            "柳岸社区: 入户走访察民情",
+        ),
+        # a name ending in 市 right after its city is no city
+        ("12月14日，柳河市新市社区开办老年大学。柳河市新市社区博爱家园举行开班典礼。", "communities", ["新市社区"]),
+        # 送进 brings a place in
+        ("近日，团支部将党史展板送进禾寨子街道清流坊社区，并讲解展板内容。", "street", "禾寨子街道"),
+        # the retired who gather are attendance
+        ("柳岸社区活动室热闹非凡，来自辖区近30余位退休人员齐聚一堂，参加开学典礼。", "participants", 30),
+    ],
+)
+def test_kinds_seen_in_a_sixty_fourth_to_a_sixty_seventh_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

@@ -248,6 +248,7 @@ _ATTENDEE_HEADS = (
     "爱好者",  # 乒乓球爱好者
     "工人",  # 环卫工人
     "少儿",
+    "退休人员",
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.

@@ -242,6 +242,8 @@ _DATELINE_TAIL = re.compile(
     r"(?:\s+(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?|(?:发布|更新)?(?:时间|時間|日期)\s*[:：]\s*)"
     r"[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}(?:[^。]*)$"
 )
+# A site's or an app's name before the headline, a space between (青禾网 …, 某某app下载 …).
+_SITE_HEAD = re.compile(r"^[^\s]{1,10}?(?:网|官网|网站|app下载|APP下载|客户端)\s+(?=\S{4})")
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
@@ -341,6 +343,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _headline_side(line)
         line = _SECTION_HEAD.sub("", line)  # 生活|…: the site's section, before its name below
         line = _without_site(line)  # before measuring: a site's name makes it no longer
+        line = _SITE_HEAD.sub("", line)  # 青禾网 青禾社区开展…: the site's name before it
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
             line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
