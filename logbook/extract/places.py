@@ -275,7 +275,7 @@ class _Places:
         before = text[max(0, begins - 2) : begins]
         after_street = len(name) >= 2 and name[-1] == "市" and (before == "街道" or before.endswith("市"))
         # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
-        long_after_street = text[max(0, begins - 2) : begins] == "街道" and 5 <= len(name) <= 6
+        long_after_street = before == "街道" and 5 <= len(name) <= 6
         if (
             not name.isdigit()
             and not after_street
