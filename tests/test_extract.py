@@ -2278,6 +2278,47 @@ def test_kinds_seen_in_a_sixty_fourth_to_a_sixty_seventh_set_of_reports(text, fi
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # a wire's hour of filing; yesterday's day in brackets, in the month of the page's stamp
+        (
+            "柳岸社区举行文艺汇演\n2017-10-01 16:07 来源：青禾网\n青禾网9月29日20时30分讯(记者 王青)近日，柳岸社区广场上欢声笑语。",
+            "date",
+            None,
+        ),
+        (
+            "喜迎国庆 柳岸社区举行文艺汇演\n2017-10-01 16:07 来源：青禾网\n"
+            "青禾网9月29日20时30分讯(记者 王青)昨(28)日，柳岸社区广场上欢声笑语。",
+            "date",
+            "2017-09-28",
+        ),
+        # a party day spent planting trees is a planting
+        ("义务植树主题党日活动\n3月12日，柳岸社区党支部组织党员在河堤植树。", "category", "志愿服务"),
+        # science shown to children is culture
+        ("近日，柳岸社区开展“科学就这样”科普秀活动，老师演示马德堡半球实验。", "category", "文化"),
+        # a picture named after the headline is no longer headline; a slogan beside what a
+        # community did is not the headline
+        (
+            "柳岸社区:寒夜巡防护平安\n\n11月22日晚，柳岸社区志愿者开展夜间巡逻。\n\n柳岸社区:寒夜巡防护平安.jpg",
+            "title",
+            "柳岸社区:寒夜巡防护平安",
+        ),
+        (
+            "我爱我家 我爱青禾 礼让文明|柳岸社区为户外工作者送清凉\n7月15日，柳岸社区开展送清凉活动。",
+            "title",
+            "柳岸社区为户外工作者送清凉",
+        ),
+        # a count and the next term are no names; those who came on hearing of it attend
+        ("柳岸社区开展手工活动。二十位社区老人参加编织。", "communities", ["柳岸社区"]),
+        ("柳岸社区召开民意测评会。会议为下一届社区居委会选举打下基础。", "communities", ["柳岸社区"]),
+        ("柳岸社区举办书画展。闻讯而来的80多位社区居民在参观作品的同时纷纷点赞。", "participants", 80),
+    ],
+)
+def test_kinds_seen_in_a_sixty_eighth_to_a_seventy_first_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

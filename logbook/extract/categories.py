@@ -59,9 +59,17 @@ _FORMS = {"培训", "会议", WEAK}  # the forms an event takes, whatever its to
 
 def _topic_before_form(named: dict[str, str], hits: list[tuple[int, str, str]]) -> None:
     """剪纸课堂, 书法公益课堂: a class named by its form beside its topic is of the topic; `named`
-    loses 培训 when only words of a class's form (not 培训 itself) named it."""
-    if len(named) > 1 and "培训" in named and all(word in _CLASS_FORMS for _, name, word in hits if name == "培训"):
-        del named["培训"]
+    loses 培训 when only words of a class's form (not 培训 itself) named it, and 党建 when only a
+    party day did (义务植树主题党日活动: a party day spent planting trees is a planting)."""
+    for name, forms in (("培训", _CLASS_FORMS), ("党建", _PARTY_DAY)):
+        if len(named) > 1 and name in named and all(word in forms for _, n, word in hits if n == name):
+            del named[name]
+
+
+def _spent_on(named: dict[str, str], hits: list[tuple[int, str, str]]) -> bool:
+    """Whether a party day named beside volunteers' work was spent on it (义务植树主题党日):
+    then the work is what was done, not who did it."""
+    return any(name == "党建" and word in _PARTY_DAY for _, name, word in hits) and named.keys() == {WEAK}
 
 
 def _main_part(said: str) -> str:
@@ -90,10 +98,10 @@ def _held(art: Article) -> tuple[str, str] | None:
             obj = _main_part(_QUOTED.sub("", said))
             hits = _keyword_hits(obj)
             named = {name: word for _, name, word in hits}
+            _topic_before_form(named, hits)
             if len(named) > 1:
                 named.pop(WEAK, None)
-            _topic_before_form(named, hits)
-            if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY):
+            if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(named, hits)):
                 continue  # 开展文明志愿服务进社区活动: who held it, not what was done
             if named.get("培训") == "培训":
                 return "培训", obj
@@ -109,6 +117,8 @@ def _held(art: Article) -> tuple[str, str] | None:
     return None
 
 
+# The word that names a party day, whatever the day was spent on.
+_PARTY_DAY = ("党日",)
 # The words that name a class by its form alone (a 智能手机 class or 培训 names what is taught).
 _CLASS_FORMS = ("讲座", "课程", "授课", "讲堂", "教学", "课堂", "教室", "学习班", "工作坊")
 # The words of a title that make it a class whatever its topic: 培训 itself, and first aid.
@@ -125,10 +135,10 @@ def read_category(art: Article, title: str | None, title_conf: float):
         hits = _keyword_hits(_main_part(title))
         named = {name: word for _, name, word in hits}
         taught = any(name == "培训" and word in _TAUGHT for _, name, word in hits)
+        _topic_before_form(named, hits)
         if len(named) > 1:
             named.pop(WEAK, None)
-        _topic_before_form(named, hits)
-        if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY:
+        if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(named, hits):
             other = _from_body(art, held)
             if other[0] not in (None, WEAK):
                 name, conf, why = other

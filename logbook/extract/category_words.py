@@ -338,6 +338,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "文化活动",
             "非遗",
+            # science shown to children (科普秀, 马德堡半球实验), as in a museum
+            "科普秀",
+            "科学实验",
+            "小实验",
             # a family's traditions told and shown (亮家风家训, 讲我家故事)
             "家风",
             "家训",

@@ -95,7 +95,7 @@ _COUNT_AUDIENCE = re.compile(
 # (参训50多名居民: those the class was for)
 _COUNT_PRESENT = re.compile(
     # (参与结营仪式的15名少儿: those who took part in the event, not in one class of many)
-    rf"(?:(?:在座|在场|到场|与会)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
+    rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
     rf"(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
 )

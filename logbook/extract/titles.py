@@ -12,6 +12,7 @@ from ..i18n import N_, Reason, clauses
 from ..models import TITLE_MAX
 from .articles import Article, other_event
 from .draft import TITLE_SOFT_MAX
+from .place_names import GENERIC
 
 _QUOTES = re.compile(r"“([^“”\n]{2,40})”|「([^「」\n]{2,40})」|『([^『』\n]{2,40})』|《([^《》\n]{2,40})》")
 _EVENT_VERB = r"举办|开展|组织|举行|召开|启动|开启|推出|主题为|迎来|开设|开讲"
@@ -167,6 +168,12 @@ _COLUMN_HEAD = re.compile(r"^【[^【】]{1,10}】\s*")
 # done; of two sides that both or neither say it, the longer.
 _SIDES = re.compile(r"^(?P<a>[^|｜丨]{2,40}?)\s*[|｜丨]\s*(?P<b>[^|｜丨]{2,40})$")
 _DONE = re.compile(r"开展|举办|举行|召开|组织|启动|走进|进社区|活动|讲座|培训|义诊")
+_PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?:社区|街道|居委会?|镇)")
+
+
+def _names_place(side: str) -> bool:
+    """Whether a side of a headline names a place (青禾社区, not a 文明社区 column)."""
+    return any(m[1] not in GENERIC for m in _PLACE_NAMED.finditer(side))
 
 
 def _headline_side(line: str) -> str:
@@ -177,6 +184,10 @@ def _headline_side(line: str) -> str:
     done_a, done_b = bool(_DONE.search(a)), bool(_DONE.search(b))
     if done_a != done_b:
         return a if done_a else b
+    # 我爱我家 礼让文明|青禾社区为户外工作者送清凉: a slogan beside what a community did
+    place_a, place_b = _names_place(a), _names_place(b)
+    if place_a != place_b:
+        return a if place_a else b
     if len(a) >= 4 and len(b) >= 4 and len(a) != len(b):
         # 文明实践“锦”行时|防范诈骗警民携手 共建平安和谐社区: a column's or a site's name is
         # shorter than the headline beside it
@@ -244,6 +255,8 @@ _DATELINE_TAIL = re.compile(
 )
 # A site's or an app's name before the headline, a space between (青禾网 …, 某某app下载 …).
 _SITE_HEAD = re.compile(r"^[^\s]{1,10}?(?:网|官网|网站|app下载|APP下载|客户端)\s+(?=\S{4})")
+# A picture's file name.
+_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
@@ -379,7 +392,12 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.
         for later in lines[at + 1 : at + 8]:
             later = later.strip()
-            if later.startswith(line) and len(line) < len(later) <= _HEADLINE_MAX and "。" not in later:
+            if (
+                later.startswith(line)
+                and len(line) < len(later) <= _HEADLINE_MAX
+                and "。" not in later
+                and not _IMAGE_NAME.search(later)  # …筑和谐.jpg: a picture named after it
+            ):
                 line = later
                 break
         else:

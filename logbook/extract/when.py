@@ -42,7 +42,8 @@ _TODAY_AFTER = re.compile(
 # A wire's dateline: 某某网12月21日电(记者…).
 _WIRED = re.compile(r"电\s*[(（]")
 # The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
-_FILED_AT = re.compile(r"[\u4e00-\u9fff]{1,3}讯(?=\s*[(（:：])")
+# Or the hour it was filed: 9月29日20时30分讯(记者…).
+_FILED_AT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])")
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
 # activity is reported on or after the day it took place.
@@ -435,8 +436,11 @@ def _is_dateline(text: str, m: re.Match) -> bool:
 
 # A day written without its month at the head of a sentence (4日上午，青禾社区…): news writes so
 # a day of the month it is published in, read with the page's stamp.
+# (or yesterday's, its day in brackets after a filing line: 9月29日讯 (记者…)昨(28)日，…)
 _DAY_ONLY = re.compile(
-    r"(?:^|(?<=[。！？!?\n \t\u3000)）]))(?P<d>[0-9]{1,2})日(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])", re.M
+    r"(?:(?:^|(?<=[。！？!?\n \t\u3000)）]))(?P<d>[0-9]{1,2})|昨[(（](?P<y>[0-9]{1,2})[)）])日"
+    r"(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])",
+    re.M,
 )
 
 
@@ -455,7 +459,7 @@ def _day_of_stamp(art: Article) -> tuple[date, str, str] | None:
     for m in _DAY_ONLY.finditer(text):
         if m.start() < stamp.end() or other_event(art, m.start(), m.end()):
             continue
-        y, mo, d = int(stamp["y"]), int(stamp["m"]), int(m["d"])
+        y, mo, d = int(stamp["y"]), int(stamp["m"]), int(m["d"] or m["y"])
         if d > int(stamp["d"]):
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         try:
