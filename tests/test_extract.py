@@ -2319,6 +2319,35 @@ def test_kinds_seen_in_a_sixty_eighth_to_a_seventy_first_set_of_reports(text, fi
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # words before 社区 and 街道 that are no names: many of a street's, home care, a request
+        (
+            "第C3版:生活青禾\n\n青禾多社区开展脑卒中预防知识讲座。柳岸社区、禾苑社区参加。",
+            "communities",
+            ["柳岸社区", "禾苑社区"],
+        ),
+        (
+            "柳岸社区开展适老化改造。在居家社区养老服务驿站举行的智能居家展示中，居民体验设备。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("柳岸社区召开居民公约讨论会。社区将公约请示街道后公布，促进邻里融合社区发展。", "street", None),
+        # the page's source field after the headline, on its line or on a longer copy below
+        ("楼道变身“文化墙”信息来源:青禾融媒体中心\n近日，柳岸社区开展楼道文化墙绘制。", "title", "楼道变身“文化墙”"),
+        (
+            "    楼道变身“文化墙” 邻里绽放“文明花”\n\n近日，柳岸社区开展楼道文化墙绘制。\n\n"
+            "    楼道变身“文化墙” 邻里绽放“文明花”信息来源:青禾融媒体中心",
+            "title",
+            "楼道变身“文化墙” 邻里绽放“文明花”",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

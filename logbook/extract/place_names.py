@@ -63,7 +63,7 @@ LEAD_WORDS = sorted(
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
     近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
-    会上 上届 本届 历届 新一届 下一届 主要 辖区内 联动 根据 按照 依据 代表 绿化 亮化 净化
+    会上 上届 本届 历届 新一届 下一届 主要 请示 融合 辖区内 联动 根据 按照 依据 代表 绿化 亮化 净化
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
     key=len,
@@ -74,7 +74,7 @@ GENERIC = set(
     各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多""".split()
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家""".split()
 )
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
@@ -256,6 +256,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
         or re.fullmatch("[0-9两二三四五六七八九十百几多各]+[家位名个]", name)  # 三家社区社工室, 二十位社区…: a count
+        or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):

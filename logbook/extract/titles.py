@@ -255,6 +255,8 @@ _DATELINE_TAIL = re.compile(
 )
 # A site's or an app's name before the headline, a space between (青禾网 …, 某某app下载 …).
 _SITE_HEAD = re.compile(r"^[^\s]{1,10}?(?:网|官网|网站|app下载|APP下载|客户端)\s+(?=\S{4})")
+# The page's source field glued after the headline.
+_SOURCE_TAIL = re.compile(r"\s*(?:信息|新闻|新聞|稿件)?(?:来源|來源)\s*[:：][^。]{0,30}$")
 # A picture's file name.
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 # A page's button or link written after the headline, a space between.
@@ -360,6 +362,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
             line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
+            line = _SOURCE_TAIL.sub("", line)  # …文明花信息来源:青禾融媒体中心
         if _NOTICE_LINE.match(line):
             continue  # 温馨提示:本站…。: the site's notice, not the body
         tokens = line.split()
@@ -397,6 +400,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
                 and len(line) < len(later) <= _HEADLINE_MAX
                 and "。" not in later
                 and not _IMAGE_NAME.search(later)  # …筑和谐.jpg: a picture named after it
+                and not re.search("[:：]", later[len(line) :])  # …文明花信息来源:…: a field after it
             ):
                 line = later
                 break
