@@ -66,7 +66,7 @@ def _checks(item: DraftItem, given_date: str | None) -> list[str]:
     an assumed year, text lost in the scrape. Empty fields show as `-` in their own columns.
     `given_date` says where a date not read from the text came from, in the caller's words."""
     d = item.draft
-    status = _(_STATUS["no year" if item.waits_for_year else item.status])
+    status = _(_STATUS[item.shown_status])
     lines = [
         status
         if item.status == "new"

@@ -294,7 +294,7 @@ def _why(draft, *, translated: bool = False) -> dict[str, str]:
 def _summarise(items: list, dry_run: bool) -> None:
     counts: dict[str, list[int]] = {}
     for item in items:
-        counts.setdefault("no year" if item.waits_for_year else item.status, []).append(item.number)
+        counts.setdefault(item.shown_status, []).append(item.number)
     parts = []
     if counts.get("new"):
         said = _("{count} would be added") if dry_run else _("{count} to add")

@@ -66,10 +66,10 @@ def _topic_before_form(named: dict[str, str], hits: list[tuple[int, str, str]]) 
             del named[name]
 
 
-def _spent_on(named: dict[str, str], hits: list[tuple[int, str, str]]) -> bool:
-    """Whether a party day named beside volunteers' work was spent on it (义务植树主题党日):
-    then the work is what was done, not who did it."""
-    return any(name == "党建" and word in _PARTY_DAY for _, name, word in hits) and named.keys() == {WEAK}
+def _spent_on(hits: list[tuple[int, str, str]]) -> bool:
+    """Whether a party day is named beside volunteers' work (义务植树主题党日): a day spent on
+    the work, which is then what was done, not who did it."""
+    return any(name == "党建" and word in _PARTY_DAY for _, name, word in hits)
 
 
 def _main_part(said: str) -> str:
@@ -101,7 +101,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             _topic_before_form(named, hits)
             if len(named) > 1:
                 named.pop(WEAK, None)
-            if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(named, hits)):
+            if not named or (set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(hits)):
                 continue  # 开展文明志愿服务进社区活动: who held it, not what was done
             if named.get("培训") == "培训":
                 return "培训", obj
@@ -138,7 +138,7 @@ def read_category(art: Article, title: str | None, title_conf: float):
         _topic_before_form(named, hits)
         if len(named) > 1:
             named.pop(WEAK, None)
-        if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(named, hits):
+        if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(hits):
             other = _from_body(art, held)
             if other[0] not in (None, WEAK):
                 name, conf, why = other
@@ -198,19 +198,36 @@ def _topic_of(art: Article, form: str) -> tuple[str, str] | None:
 def _topic_of_text(art: Article) -> tuple[str, str] | None:
     """The category the whole text's keywords clearly lead to, forms and volunteering aside
     (first-sentence hits count double), with its words."""
+    scores, words = _text_scores(art, leave_out=_FORMS)
+    ranked = _ranked(scores)
+    if not ranked or not _leads(ranked):
+        return None
+    best = ranked[0][0]
+    return best, "、".join(dict.fromkeys(words[best]))
+
+
+def _text_scores(art: Article, leave_out: frozenset[str] | set[str] = frozenset()):
+    """Each category's keywords over the whole text, first-sentence hits counting double, and
+    the words that scored: ({category: score}, {category: [words]})."""
     fs, fe = art.lead_sentence()
     scores: dict[str, float] = {}
     words: dict[str, list[str]] = {}
     for pos, name, word in _keyword_hits(art.masked):
-        if name in _FORMS:
+        if name in leave_out:
             continue
         scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
         words.setdefault(name, []).append(word)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
-        return None
-    best = ranked[0][0]
-    return best, "、".join(dict.fromkeys(words[best]))
+    return scores, words
+
+
+def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
+
+
+def _leads(ranked: list[tuple[str, float]]) -> bool:
+    """Whether the first category clearly leads: two points at least, half again the next."""
+    best, runner = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
+    return best >= 2 and not (runner and best < 1.5 * runner)
 
 
 def _from_body(art: Article, held: tuple[str, str] | None):
@@ -229,17 +246,12 @@ def _from_body(art: Article, held: tuple[str, str] | None):
             return name, 0.8, Reason(N_("the text calls it {phrase}"), phrase=phrase)
     if held is not None:
         return held[0], 0.75, Reason(N_("the text says it held {phrase}"), phrase=held[1])
-    fs, fe = art.lead_sentence()
-    scores: dict[str, float] = {}
-    words: dict[str, list[str]] = {}
-    for pos, name, word in _keyword_hits(art.masked):
-        scores[name] = scores.get(name, 0) + (2.0 if fs <= pos < fe else 1.0)
-        words.setdefault(name, []).append(word)
+    scores, words = _text_scores(art)
     if "培训" in scores and set(scores) - {"培训", WEAK} and all(w in _CLASS_FORMS for w in words["培训"]):
         del scores["培训"]  # 书法公益课堂: a class's form beside its topic
     if not scores:
         return None, 0, Reason(N_("no keyword of a category"))
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER.index(kv[0])))
+    ranked = _ranked(scores)
     if (
         len(ranked) > 1
         and ranked[0][0] == WEAK
@@ -249,7 +261,7 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         ranked = ranked[1:]  # what the volunteers did, rather than that they volunteered
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
-    if score < 2 or (runner and score < 1.5 * runner):
+    if not _leads(ranked):
         close = "、".join(name for name, _ in ranked[:3])
         return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
     conf = 0.8 if runner == 0 or score >= 2.5 * runner else 0.65

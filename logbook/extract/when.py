@@ -438,7 +438,7 @@ def _is_dateline(text: str, m: re.Match) -> bool:
 # a day of the month it is published in, read with the page's stamp.
 # (or yesterday's, its day in brackets after a filing line: 9月29日讯 (记者…)昨(28)日，…)
 _DAY_ONLY = re.compile(
-    r"(?:(?:^|(?<=[。！？!?\n \t\u3000)）]))(?P<d>[0-9]{1,2})|昨[(（](?P<y>[0-9]{1,2})[)）])日"
+    r"(?:(?:^|(?<=[。！？!?\n \t\u3000)）]))(?P<d>[0-9]{1,2})|昨[(（](?P<yd>[0-9]{1,2})[)）])日"
     r"(?=上午|下午|晚上|早上|中午|傍晚|一早|[,，])",
     re.M,
 )
@@ -459,7 +459,7 @@ def _day_of_stamp(art: Article) -> tuple[date, str, str] | None:
     for m in _DAY_ONLY.finditer(text):
         if m.start() < stamp.end() or other_event(art, m.start(), m.end()):
             continue
-        y, mo, d = int(stamp["y"]), int(stamp["m"]), int(m["d"] or m["y"])
+        y, mo, d = int(stamp["y"]), int(stamp["m"]), int(m["d"] or m["yd"])
         if d > int(stamp["d"]):
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         try:

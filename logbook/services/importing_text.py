@@ -31,6 +31,12 @@ class DraftItem:
 
         return self.status == "no date" and self.draft.hints.get("date") is Hint.SET_YEAR
 
+    @property
+    def shown_status(self) -> str:
+        """The status as the preview and the summary tell it: "no year" for a draft that waits
+        for --year (its JSON status stays "no date")."""
+        return "no year" if self.waits_for_year else self.status
+
 
 def draft_record(draft, *, categories: Categories, author: str, fallback_date: str | None) -> dict:
     """The record a draft would be saved as (not validated yet)."""
