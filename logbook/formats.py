@@ -41,7 +41,7 @@ FORMATS_OF: dict[str, tuple[Format, ...]] = {
     "listing": LISTING,  # list, search, show, community list, import-text's drafts
     "export": (Format.json, Format.jsonl, Format.csv, Format.md, Format.xlsx),
     "summary": (Format.text, Format.json),  # import's summary, check's findings
-    "report": (Format.table, Format.json, Format.csv, Format.md),
+    "report": (Format.table, Format.json, Format.csv, Format.md, Format.xlsx),
     "digest": (Format.text, Format.md, Format.html, Format.json),
 }
 

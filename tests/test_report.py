@@ -341,9 +341,33 @@ def test_report_as_a_spreadsheet(tmp_path, monkeypatch):
     assert [r[0] for r in rows[2:-1]] == [r["group"] for r in grid["groups"]]
 
 
-def test_xlsx_needs_a_file():
+def test_a_workbook_goes_to_a_pipe_and_is_refused_to_a_terminal(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "统计.xlsx"
+    assert run("--sample", "report", "--by", "street", "-f", "xlsx", "-o", str(target)).exit_code == 0
+    piped = subprocess.run(  # stdout is a pipe
+        [sys.executable, "-m", "logbook", "--sample", "report", "--by", "street", "-f", "xlsx"],
+        capture_output=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout[:2] == b"PK"  # a zip archive: the workbook's bytes, not text
+    (tmp_path / "piped.xlsx").write_bytes(piped.stdout)
+
+    def cells(path):
+        return [list(r) for r in load_workbook(path).active.iter_rows(values_only=True)]
+
+    assert cells(tmp_path / "piped.xlsx") == cells(target)
+
+    import logbook.commands.reports as reports
+
+    monkeypatch.setattr(reports, "stdout_is_terminal", lambda: True)
     result = run("--sample", "report", "-f", "xlsx")
-    assert (result.exit_code, result.stderr) == (2, "Error: --format xlsx writes a file: name it with -o FILE\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: an .xlsx workbook is not for the terminal; write it with -o FILE\n",
+    )
 
 
 def test_user_text_in_a_report_prints_literally():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -147,6 +147,43 @@ def write_out(chunks: Iterable[str]) -> None:
     for chunk in chunks:
         write(chunk)
     sys.stdout.flush()
+
+
+def write_bytes_out(chunks: Iterable[bytes], encoding: str = "utf-8", *, binary: bool = False) -> bool:
+    """Bytes on stdout as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK
+    asked for) and a workbook binary, not whatever a Chinese-locale console would turn them into.
+    At a terminal, text goes through plain.safe first, so that escape sequences in records are
+    shown, not obeyed. False when the reader stopped reading (`| head`): there is nothing more to
+    write or to say."""
+    sys.stdout.flush()
+    if stdout_is_terminal() and not binary:
+        chunks = _terminal_safe_bytes(chunks, encoding)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk.decode("utf-8", errors="replace"))
+        return True
+    try:
+        from ..services.exporting import write_chunks
+
+        write_chunks(buffer, chunks)
+        buffer.flush()
+    except BrokenPipeError:
+        return False
+    return True
+
+
+def _terminal_safe_bytes(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    import codecs
+
+    from ..plain import safe_document
+
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    for chunk in chunks:
+        yield safe_document(decoder.decode(chunk)).encode(encoding, errors="replace")
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        yield safe_document(tail).encode(encoding, errors="replace")
 
 
 # -- state ---------------------------------------------------------------------------------

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +12,7 @@ import typer
 from ..errors import LogbookError, UsageError
 from ..formats import Format
 from ..i18n import N_, _, ngettext, os_reason
-from .common import info, state, stdout_is_terminal
+from .common import info, state, stdout_is_terminal, write_bytes_out
 from .filters import (
     CategoryOpt,
     CommunityOpt,
@@ -31,8 +30,6 @@ from .filters import (
     format_option,
 )
 
-# Files bigger than this show a progress bar while they are read and merged (at a terminal).
-
 
 class ExportEncoding(str, Enum):
     utf8 = "utf-8"
@@ -42,42 +39,6 @@ class ExportEncoding(str, Enum):
 class LedgerHeaders(str, Enum):
     zh = "zh"
     en = "en"
-
-
-def _write_stdout(chunks: Iterable[bytes], encoding: str = "utf-8", *, binary: bool = False) -> bool:
-    """Bytes as they are, whatever the terminal's locale: an export is UTF-8 (or the GBK asked
-    for), not whatever a Chinese-locale console would turn it into. At a terminal its text goes
-    through plain.safe first, so that escape sequences in records are shown, not obeyed. False
-    when the reader stopped reading (`| head`): there is nothing more to write or to say."""
-    sys.stdout.flush()
-    if stdout_is_terminal() and not binary:
-        chunks = _terminal_safe(chunks, encoding)
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk.decode("utf-8", errors="replace"))
-        return True
-    try:
-        from ..services.exporting import write_chunks
-
-        write_chunks(buffer, chunks)
-        buffer.flush()
-    except BrokenPipeError:
-        return False
-    return True
-
-
-def _terminal_safe(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
-    import codecs
-
-    from ..plain import safe_document
-
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    for chunk in chunks:
-        yield safe_document(decoder.decode(chunk)).encode(encoding, errors="replace")
-    tail = decoder.decode(b"", final=True)
-    if tail:
-        yield safe_document(tail).encode(encoding, errors="replace")
 
 
 def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
@@ -179,7 +140,7 @@ def export(
     chunks, tombstones = made.chunks, made.tombstones
     if target is not None:
         _write_file(target, chunks)
-    elif not _write_stdout(chunks, encoding.value, binary=fmt is Format.xlsx):
+    elif not write_bytes_out(chunks, encoding.value, binary=fmt is Format.xlsx):
         return
     exported = made.exported
     carried = fmt is Format.json and bool(tombstones)

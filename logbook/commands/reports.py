@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode, LogbookError, UsageError
+from ..formats import Format
 from ..i18n import N_, _, ngettext, os_reason
 from ..report import BY_CHOICES, PERIOD_CHOICES
 from .common import (
@@ -19,6 +20,7 @@ from .common import (
     stdout_is_terminal,
     utf8_stdout,
     warn,
+    write_bytes_out,
     write_out,
 )
 from .filters import (
@@ -35,23 +37,8 @@ from .filters import (
     ToOpt,
     WeekOpt,
     build_filter,
+    format_option,
 )
-
-REPORT_FORMATS = ("table", "json", "csv", "md", "xlsx")
-DIGEST_FORMATS = ("text", "md", "html", "json")
-
-
-def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
-    # Checked here rather than by an Enum option, so a bad value is one `Error:` line like any other.
-    cleaned = value.strip().lower()
-    if cleaned not in choices:
-        raise UsageError(
-            _("invalid value {value} for {option}: expected one of {choices}").format(
-                value=repr(value), option=option, choices=", ".join(choices)
-            )
-        )
-    return cleaned
-
 
 # The option each field of a rollup comes from, for its errors.
 _OPTIONS = {"grouping": "--by", "period": "--period"}
@@ -87,24 +74,19 @@ def report(
     min_people: MinPeopleOpt = None,
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(REPORT_FORMATS),
-            help=N_("table for people; json, csv, md for programs; xlsx (with -o) for a spreadsheet."),
-        ),
-    ] = "table",
+        format_option("report", N_("table for people; json, csv, md for programs; xlsx for a spreadsheet.")),
+    ] = Format.table,
     output: OutputOpt = None,
 ) -> None:
     """Count activities, participants and communities reached, by group and period."""
     from ..errors import InvalidChoice, TooManyPeriods
     from ..services import reporting
 
-    fmt = _choice(fmt, "--format", REPORT_FORMATS)
+    fmt = Format(fmt)
     st = state(ctx)
-    if fmt == "xlsx" and output is None:
-        raise UsageError(_("--format xlsx writes a file: name it with -o FILE"))
-    if fmt == "table" and output is not None:
+    if fmt is Format.xlsx and output is None and stdout_is_terminal():
+        raise UsageError(_("an .xlsx workbook is not for the terminal; write it with -o FILE"))
+    if fmt is Format.table and output is not None:
         raise UsageError(_("-o writes json, csv, md or xlsx; choose one with --format"))
     path = None
     if output is not None:
@@ -141,7 +123,7 @@ def report(
             )
         ) from None
     _warn_skipped(result.skipped)
-    if fmt == "table":
+    if fmt is Format.table:
         from ..render import fit_width, rollup_view
 
         console = consoles.out
@@ -155,20 +137,23 @@ def report(
     from ..digest_formats import write_rollup, write_rollup_xlsx
 
     if chart:
-        info(_("--chart draws in the table only; ignored for --format {format}").format(format=fmt))
-    if path is None:
-        # Files for programs are UTF-8 whatever the console; a BOM only into a file, for Excel.
-        utf8_stdout()
-        write_out([write_rollup(result, fmt, bom=stdout_is_file())])
-        return
-    if fmt == "xlsx":
+        info(_("--chart draws in the table only; ignored for --format {format}").format(format=fmt.value))
+    if fmt is Format.xlsx:
         import io
 
         buffer = io.BytesIO()
         write_rollup_xlsx(result, buffer)
         data = buffer.getvalue()
+        if path is None:  # into a pipe or a file the shell opened, as `export -f xlsx` writes
+            write_bytes_out([data], binary=True)
+            return
+    elif path is None:
+        # Files for programs are UTF-8 whatever the console; a BOM only into a file, for Excel.
+        utf8_stdout()
+        write_out([write_rollup(result, fmt.value, bom=stdout_is_file())])
+        return
     else:
-        data = write_rollup(result, fmt).encode("utf-8")
+        data = write_rollup(result, fmt.value).encode("utf-8")
     _write_file(path, data, _("cannot write the report to {path}: {reason}"))
     info(_("Wrote the report to {path}").format(path=path))
 
@@ -222,20 +207,15 @@ def digest(
     min_people: MinPeopleOpt = None,
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(DIGEST_FORMATS),
-            help=N_("text (plain off a terminal, for mail), md, html (one self-contained page), json."),
-        ),
-    ] = "text",
+        format_option("digest", N_("text (plain off a terminal, for mail), md, html (one self-contained page), json.")),
+    ] = Format.text,
     output: OutputOpt = None,
 ) -> None:
     """The weekly digest of one ISO week, for people and for cron."""
     from .. import dates
     from ..services import reporting
 
-    fmt = _choice(fmt, "--format", DIGEST_FORMATS)
+    fmt = Format(fmt)
     st = state(ctx)
     if output is not None:
         from .outputs import output_path
@@ -256,7 +236,7 @@ def digest(
     _warn_skipped(result.skipped)
     # Colour and tables only when a person watches: the real stdout is a terminal. Rich alone
     # would also draw them under FORCE_COLOR, which a cron environment may carry.
-    if output is None and fmt == "text" and stdout_is_terminal():
+    if output is None and fmt is Format.text and stdout_is_terminal():
         from ..render import digest_view
 
         console = consoles.out
@@ -264,9 +244,9 @@ def digest(
         return
     from ..digest_formats import write_digest
 
-    document = write_digest(result, fmt)
+    document = write_digest(result, fmt.value)
     if output is None:
-        if fmt != "text":  # files for programs and browsers are UTF-8; the text follows the locale
+        if fmt is not Format.text:  # files for programs and browsers are UTF-8; the text follows the locale
             utf8_stdout()
         write_out([document])
         return
