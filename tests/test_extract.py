@@ -2348,6 +2348,33 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # a verb of bringing into a place ends what stands before the street
+        ("端午临近，志愿者将粽叶带进青禾街道柳岸社区，与居民一起包粽子。", "street", "青禾街道"),
+        # a festival before 社区 is no community's name, however often the page repeats it
+        (
+            "端午节社区主题活动\n\n“粽情端午”端午节社区主题活动\n6月10日，志愿者来到柳岸社区，与居民一起包粽子。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # right after its street, a name ending in 镇 is a community's, not a town's
+        ("5月28日，青禾街道禾镇社区开展端午包粽子活动。", "communities", ["禾镇社区"]),
+        # an audience counted after the community: 向社区40余名居民开展…讲座
+        ("6月17日，社工来到柳岸社区，向社区40余名居民开展防范非法集资宣传讲座。", "participants", 40),
+        # who tells the residents what a thing is, at a talk, gives it
+        (
+            "6月17日，柳岸社区开展防范非法集资讲座。讲座上，社工王青禾以ppt的形式为居民介绍了什么是非法集资。",
+            "speakers",
+            ["王青禾"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
         # a byline cut at its space is no headline glued to the body
         ("青禾网讯(王青 李禾)为加强居民的禁毒意识，1月20日，柳岸社区开展禁毒宣传活动。", "title", "禁毒宣传活动"),
         # a page's stamp written after its field and a space stays the filing day

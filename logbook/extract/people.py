@@ -84,9 +84,9 @@ _COUNT_LET = re.compile(
 )
 # What invited people do when they are not the audience: 邀请三位居民代表讲了….
 _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导")
-# An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解.
+# An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解, 向社区40余名居民开展…讲座.
 _COUNT_AUDIENCE = re.compile(
-    rf"[为向](?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>(?:在场的)?[{HAN}]{{0,6}}?)"
+    rf"[为向](?:社区|辖区)?(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>(?:在场的)?[{HAN}]{{0,6}}?)"
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普"
     # or a talk given them: 为30余名居民进行糖尿病知识健康教育讲座
     rf"|(?:进行|开展|举办)了?[{HAN}]{{0,14}}?(?:讲座|宣讲|授课|培训))"

@@ -32,6 +32,7 @@ _VERBS_BEFORE = (
     "扎根",
     "走进",
     "送进",  # 展板送进青禾街道柳岸社区
+    "带进",  # 将粽叶带进青禾街道柳岸社区
     "送到",
     "深入",
     "配合",  # 主动配合社区党委的工作
@@ -257,6 +258,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
         or re.fullmatch("[0-9两二三四五六七八九十百几多各]+[家位名个]", name)  # 三家社区社工室, 二十位社区…: a count
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
+        or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):

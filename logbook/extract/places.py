@@ -271,9 +271,12 @@ class _Places:
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
         strong = strong or _acts(text, m, name, begins)
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
-        # (仪征市大市社区: nor after its city)
+        # (仪征市大市社区: nor after its city), and one ending in 镇 no town's (青禾街道集镇社区)
         before = text[max(0, begins - 2) : begins]
-        after_street = len(name) >= 2 and name[-1] == "市" and (before == "街道" or before.endswith("市"))
+        after_street = len(name) >= 2 and (
+            (name[-1] == "市" and (before == "街道" or before.endswith("市")))
+            or (name[-1] == "镇" and before == "街道")
+        )
         # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
         long_after_street = before == "街道" and 5 <= len(name) <= 6
         if (
