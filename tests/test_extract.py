@@ -2366,6 +2366,19 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "speakers",
             ["王青禾"],
         ),
+        # a child's health and growth, taught to parents by doctors, is health
+        (
+            "“青禾”健康课堂:科学养育护成长\n7月23日下午，柳岸社区联合社区卫生服务中心在亲子小屋开展幼儿体质指导"
+            "健康课堂，医生讲解儿童生长发育，家长们和孩子一起做亲子运动。",
+            "category",
+            "义诊",
+        ),
+        (
+            "柳岸社区开展宝宝家庭养育照护小组活动\n近日，儿保医生为宝妈们讲解添加辅食和喂养知识，"
+            "随后带领大家做亲子游戏。",
+            "category",
+            "义诊",
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

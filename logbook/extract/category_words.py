@@ -103,6 +103,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "慢性病",
             "健康大讲堂",
             "健康讲堂",
+            "健康课堂",
             "高血压",
             "糖尿病",
             "疫苗",
@@ -124,6 +125,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "筛查",
             "两癌",
             "康复",
+            # A child's health and growth, as doctors of maternal and child care teach parents.
+            "生长发育",
+            "养育照护",
+            "妇幼",
+            "孕期",
+            "辅食",
+            "喂养",
         ),
     ),
     (
