@@ -2379,6 +2379,18 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "category",
             "义诊",
         ),
+        # a commemorative day counted with 次 gives the year; ear care is health
+        ("3月3日是全国第十八次“爱耳日”，于3月1日上午，柳岸社区在青禾广场开展宣传活动。", "date", "2017-03-01"),
+        ("爱耳日宣传活动\n3月1日上午，柳岸社区在青禾广场开展爱耳护耳宣传。", "category", "义诊"),
+        # a verb that takes the community as its object ends what stands before it
+        (
+            "跳蚤市场焕发社区新活力\n\n跳蚤市场焕发社区新活力\n9月28日，柳岸社区举办跳蚤市场。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a brisk walk is sport; a total said before the verb is attendance
+        ("4月11日柳岸社区举办健步走活动，共到场200人。", "participants", 200),
+        ("4月11日柳岸社区举办健步走活动，共到场200人。", "category", "文化"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

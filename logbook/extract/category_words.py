@@ -84,8 +84,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "涂氟",
             "护齿",
             "眼科",
-            # The health days' own topics: eyes (爱眼日), AIDS (世界艾滋病日).
+            # The health days' own topics: eyes (爱眼日), ears (爱耳日), AIDS (世界艾滋病日).
             "爱眼",
+            "爱耳",
             "护眼",
             "眼健康",
             "近视",
@@ -456,6 +457,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "羽毛球",
             "篮球",
             "拔河",
+            "健步走",
             "围棋",
             "棋牌",
             "下棋",

@@ -289,9 +289,13 @@ def read_participants(art: Article):
             _add_count(found, m, m["pre"])
     tallies = [*_COUNT_TALLY.finditer(text), *_COUNT_TALLY_AFTER.finditer(text)]
     for m in sorted(tallies, key=lambda m: m.start()):
-        if m.re is _COUNT_TALLY_AFTER and (
-            (m["noun"] and not any(who.endswith(_ATTENDEE_HEADS) for who in m["noun"].split("、")))
-            or not (m["pre"] or m["noun"])
+        if (
+            m.re is _COUNT_TALLY_AFTER
+            and (
+                (m["noun"] and not any(who.endswith(_ATTENDEE_HEADS) for who in m["noun"].split("、")))
+                # (a total said before the verb counts as one after it: 共到场200人)
+                or not (m["pre"] or m["noun"] or text[m.start() - 1 : m.start()] == "共")
+            )
         ):
             continue
         if _running_total(art, m.start()):
