@@ -2391,6 +2391,12 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         # a brisk walk is sport; a total said before the verb is attendance
         ("4月11日柳岸社区举办健步走活动，共到场200人。", "participants", 200),
         ("4月11日柳岸社区举办健步走活动，共到场200人。", "category", "文化"),
+        # Shanghai's 居民区 right after its street is the community, and its 居委会 the same one
+        (
+            "5月18日，徐汇区青禾街道柳岸居民区的居民参加篮球友谊赛。柳岸居委会的工作人员提前做好准备。",
+            "communities",
+            ["柳岸居民区"],
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

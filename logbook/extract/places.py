@@ -130,9 +130,14 @@ def read_places(art: Article, registry):
     # name's start did not stop at (志愿者同望海社区, 宣传南街社区, 182团光明社区).
     named = set(found.communities)
     communities = [c for c in found.communities if not any(c[k:] in named for k in range(1, len(c) - 3))]
-    # 州桥社区 and its committee, 州桥居委会: one community.
+    # 州桥社区 and its committee, 州桥居委会: one community (and so are 柳岸居民区 and its 柳岸居委会).
     communities = [
-        c for c in communities if not (c.endswith(("居委会", "居委")) and c[: c.rindex("居委")] + "社区" in named)
+        c
+        for c in communities
+        if not (
+            c.endswith(("居委会", "居委"))
+            and {c[: c.rindex("居委")] + "社区", c[: c.rindex("居委")] + "居民区"} & named
+        )
     ]
     # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
     # text says of the community and it names another the activity was for.
@@ -211,8 +216,14 @@ class _Places:
                 continue
             name, strong = found
             suffix = m.group()
-            if suffix == _NEIGHBOURHOOD and (name[-1] in "和与及或" or not text.startswith(_COMMUNITY_OWN, m.end())):
-                continue  # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office
+            # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office,
+            # or right after its street (青禾街道柳岸居民区)
+            begins = m.start() - len(name)
+            if suffix == _NEIGHBOURHOOD and (
+                name[-1] in "和与及或"
+                or not (text.startswith(_COMMUNITY_OWN, m.end()) or text[max(0, begins - 2) : begins] == "街道")
+            ):
+                continue
             if suffix == "居":
                 if len(NUMERAL_TAIL.sub("", name)) < 2 or self.writings.count(name, suffix) < 2:
                     continue
