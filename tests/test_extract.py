@@ -2397,6 +2397,8 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "communities",
             ["柳岸居民区"],
         ),
+        # a township (乡) glued to its community is the street, as a town (镇) is
+        ("青禾乡柳岸社区:真情护航高考考生\n6月7日，青禾乡柳岸社区志愿者在考点外为考生服务。", "street", "青禾乡"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -10,10 +10,10 @@ from .articles import HAN, Article
 from .place_names import GENERIC, LEAD_RE, NUMERAL_TAIL, STOP_CHARS, name_before
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
-# (无城镇), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道).
+# (无城镇), 大路乡迎宾社区 (大路乡), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道).
 # (the community's name holds no function word: 和平街消防救援站在社区… names none)
 _GLUED = re.compile(
-    rf"(?:街办事处|办事处|街办|办|镇|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
+    rf"(?:街办事处|办事处|街办|办|镇|乡|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
     r"|办事处|镇(?=党委|人民政府|政府)"
 )
 # A town after its county or district: 上杭县临城镇精心组织….
@@ -45,7 +45,7 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             name = name[1:]  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4:
             continue
-        found.append(name + ({"镇": "镇", "街": "街"}.get(m.group(), "街道")))
+        found.append(name + ({"镇": "镇", "乡": "乡", "街": "街"}.get(m.group(), "街道")))
     for m in _TOWN_AFTER_COUNTY.finditer(text):
         if not any(taken[m.start() : m.end()]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
             found.append(m.group())
