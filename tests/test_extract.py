@@ -2399,6 +2399,31 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ),
         # a township (乡) glued to its community is the street, as a town (镇) is
         ("青禾乡柳岸社区:真情护航高考考生\n6月7日，青禾乡柳岸社区志愿者在考点外为考生服务。", "street", "青禾乡"),
+        # what is expected is no count, and those who benefited that day are the people served
+        (
+            "4月3日，青禾镇老年人健康普查活动在柳岸社区进行，当天受惠老年人超过120人。"
+            "该活动本月还将在禾苑社区进行，预计本月受益老年人总数将达2000人。",
+            "participants",
+            120,
+        ),
+        # a mediation slogan and a demonstrative are no community and no street
+        (
+            '3月5日，青禾街道柳岸社区开展调解宣传。通过宣传，让居民了解了"小事不出院落、大事不出社区、'
+            '难事不出街道"的治理模式。',
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            '3月5日，青禾街道柳岸社区开展调解宣传。通过宣传，让居民了解了"小事不出院落、大事不出社区、'
+            '难事不出街道"的治理模式。',
+            "street",
+            "青禾街道",
+        ),
+        ("3月5日，青禾街道联合卫生服务中心为老人体检。老人说，这次街道组织医生上门真好。", "street", "青禾街道"),
+        # those who had a check-up, those who came for one, those a job fair drew
+        ("3月23日，柳岸社区为老人提供免费体检，共有200多名老人进行了免费体检。", "participants", 200),
+        ("4月25日，柳岸社区开展义诊。在前来进行身体检查的100多名居民中，有的拄着拐杖。", "participants", 100),
+        ("30日，招聘会在柳岸社区广场举行，1000多个就业岗位引来了500多名居民。", "participants", 500),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -34,7 +34,8 @@ _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾
 _COUNT_AT = re.compile(rf"{_COUNT_PRE}[ \u3000]?(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
 _COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
-    rf"(?:服务|受益)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?"
+    # (受惠, those who benefited: 当天受惠老年人超过120人)
+    rf"(?:服务|受益|受惠)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达|超过)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
 # Or with who they were after the number: 共服务200余名居民.
@@ -51,6 +52,8 @@ _COUNT_CONSULTED = re.compile(
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _SINCE = re.compile(r"以来|一年来|一年下来|已连续|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
+# What is expected rather than counted: 预计本月参与老人将达2000人, 全年将有500人受益.
+_FORECAST = re.compile(r"预计|预期|将达|将有|将超过?|有望")
 _COUNT_TALLY = re.compile(
     # (应到户代表267名，实到260名: those present at an election or a meeting)
     rf"(?:(?:参加|参与|参会|出席|到场)人(?:数|员)|(?<=[,，、])实到(?:会|场)?(?:人数)?)"
@@ -70,9 +73,9 @@ _COUNT_SERVED_FOR = re.compile(
     rf"为(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位|人)"
     rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪|量血压|测血压|测血糖)"
 )
-# Attendance led by a verb: 吸引200余名居民, 邀请了25名居民.
+# Attendance led by a verb: 吸引200余名居民, 邀请了25名居民, 引来了500多名职工.
 _COUNT_DRAWN = re.compile(
-    rf"(?P<verb>吸引|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
+    rf"(?P<verb>吸引|引来|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
     rf"(?P<num>{NUM})(?P<more>余|多|来)?"
     # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
     rf"(?P<unit>名|位|人)(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
@@ -95,7 +98,8 @@ _COUNT_AUDIENCE = re.compile(
 # (参训50多名居民: those the class was for)
 _COUNT_PRESENT = re.compile(
     # (参与结营仪式的15名少儿: those who took part in the event, not in one class of many)
-    rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
+    # (前来进行身体检查的100多名村民: those who came for it)
+    rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来|前来[{HAN}]{{0,8}}?)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
     rf"(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
 )
@@ -138,10 +142,10 @@ _COUNT_JOINED = re.compile(
     rf"(?P<first>[{HAN}]{{1,8}}?)(?:以及|和|及|与|、)(?P<noun>[{HAN}]{{1,8}}?){_FILLER}(?P<verb>参加|参与|出席|到场)"
 )
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
-# 共有96位老年人接受了体检: the same, as they receive it.
+# 共有96位老年人接受了体检, 共有200多名老人进行了免费体检: the same, as they receive it.
 _COUNT_ENJOYED = re.compile(
     rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)"
-    rf"(?:享受|接受(?:到)?了?[^，,。；;\n]{{0,20}}?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
+    rf"(?:享受|(?:接受(?:到)?|进行)了?[^，,。；;\n]{{0,20}}?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
@@ -272,8 +276,8 @@ def read_participants(art: Article):
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
-        elif _running_total(art, m.start()):
-            judged[at] = Reason(N_("a running total"))
+        elif (why := _not_counted(art, m.start())) is not None:
+            judged[at] = why
         elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
             judged[at] = Reason(N_("helpers"))
             if (
@@ -298,8 +302,8 @@ def read_participants(art: Article):
             )
         ):
             continue
-        if _running_total(art, m.start()):
-            judged.setdefault(m.start("num"), Reason(N_("a running total")))
+        if (why := _not_counted(art, m.start())) is not None:
+            judged.setdefault(m.start("num"), why)
             continue
         if not other_event(art, m.start(), m.end()):
             judged[m.start("num")] = ""
@@ -338,7 +342,7 @@ def read_participants(art: Article):
         _add_count(found, m, m["pre"] or "共")
     for m in _COUNT_JOINED.finditer(text):
         at = m.start("num")
-        if at in judged or other_event(art, m.start(), m.end()) or _running_total(art, m.start()):
+        if at in judged or other_event(art, m.start(), m.end()) or _not_counted(art, m.start()):
             continue
         if any(who.endswith(_ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
             judged[at] = ""  # some of them came to take part, whoever came with them
@@ -362,8 +366,8 @@ def read_participants(art: Article):
                 continue
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
-            if _running_total(art, m.start()):
-                judged.setdefault(m.start("num"), Reason(N_("a running total")))
+            if (why := _not_counted(art, m.start())) is not None:
+                judged.setdefault(m.start("num"), why)
                 continue
             if pattern is _COUNT_CONSULTED and _other_head_count(art, m):
                 continue  # 测量血压60余人，接受居民咨询40余人: the questions are not the whole
@@ -421,13 +425,19 @@ def read_participants(art: Article):
     return None, 0, Reason(N_("several head counts disagree ({listed})"), listed=listed)
 
 
-def _running_total(art: Article, at: int) -> bool:
-    """Whether the count at `at` is a series' or a year's running total (累计…, 今年以来…, or in
-    its sentence 自2月启动以来，该活动已连续举办10余期，吸引近200名居民参与)."""
+def _not_counted(art: Article, at: int) -> Reason | None:
+    """Why the count at `at` is not this activity's head count, or None: a series' or a year's
+    running total (累计…, 今年以来…, or in its sentence 自2月启动以来，该活动已连续举办10余期，
+    吸引近200名居民参与), or a forecast (预计本月受益老人将达2000人)."""
     text = art.masked
+    start = art.sentence_at(at)[0]
     if _CUMULATIVE.search(text, max(0, at - 8), at) is not None:
-        return True
-    return _SINCE.search(text, max(art.sentence_at(at)[0], at - _SINCE_REACH), at) is not None
+        return Reason(N_("a running total"))
+    if _SINCE.search(text, max(start, at - _SINCE_REACH), at) is not None:
+        return Reason(N_("a running total"))
+    if _FORECAST.search(text, max(start, at - _SINCE_REACH), at) is not None:
+        return Reason(N_("a forecast, not a count"))
+    return None
 
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:

@@ -77,7 +77,8 @@ GENERIC = set(
     各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家""".split()
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
+    这次 此次 本次 那次 每次 这里 那里""".split()
 )
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
@@ -261,6 +262,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or re.fullmatch("[0-9两二三四五六七八九十百几多各]+[家位名个]", name)  # 三家社区社工室, 二十位社区…: a count
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
+        or "不出" in name  # 小事不出网格、大事不出社区: a slogan of mediation
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):
