@@ -2424,6 +2424,12 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ("3月23日，柳岸社区为老人提供免费体检，共有200多名老人进行了免费体检。", "participants", 200),
         ("4月25日，柳岸社区开展义诊。在前来进行身体检查的100多名居民中，有的拄着拐杖。", "participants", 100),
         ("30日，招聘会在柳岸社区广场举行，1000多个就业岗位引来了500多名居民。", "participants", 500),
+        # verbs, a clause's opener and 又 end what stands before 社区; elders are no place
+        (
+            "柳岸社区开展关怀长辈社区行活动，建立社区党委统筹、社工负责的机制。随后又和社区志愿者走访老人。",
+            "communities",
+            ["柳岸社区"],
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -11,7 +11,7 @@ from .articles import HAN
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受但")
+STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受但又")
 # Verbs that end what stands before 社区: a name starts after one (走进腾龙社区 is 腾龙), and a
 # name cannot end on one (积极发挥社区党支部作用, 大力推动社区…: no name).
 _VERBS_BEFORE = (
@@ -57,6 +57,8 @@ _VERBS_BEFORE = (
     "优化",
     "聚焦",  # 聚焦安全社区建设
     "织密",  # 织密社区安全防护网
+    "关怀",  # 关怀长辈社区行
+    "建立",  # 建立社区…机制
     "焕发",  # 跳蚤市场焕发社区新活力
     "激发",
 )
@@ -65,7 +67,7 @@ LEAD_WORDS = sorted(
     服务 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往 对接 结对
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
-    近年来 同时 此外 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
+    近年来 同时 此外 随后 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
     会上 上届 本届 历届 新一届 下一届 主要 请示 融合 辖区内 联动 根据 按照 依据 代表 绿化 亮化 净化
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
@@ -78,7 +80,7 @@ GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里""".split()
+    这次 此次 本次 那次 每次 这里 那里 长辈""".split()
 )
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
