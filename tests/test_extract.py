@@ -2430,6 +2430,18 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "communities",
             ["柳岸社区"],
         ),
+        # 任 ending 担任 is no surname
+        ("寒假托管班开班，由社区工作人员、党员志愿者担任辅导教师。", "speakers", []),
+        # a kind of community, a time before the subject, and the same community as 居民区
+        (
+            "柳岸社区创建儿童友好社区，开办暑期托管班。学习之余社区还组织孩子们下棋。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("9月28日，青禾街道柳岸居民区开展厨艺比赛，柳岸社区党支部组织。", "communities", ["柳岸社区"]),
+        # 城区, a district so named, before a community and a street
+        ("9月28日，城区柳岸社区党支部举办厨艺比赛。", "communities", ["柳岸社区"]),
+        ("9月28日，城区青禾街道柳岸社区举办厨艺比赛。", "street", "青禾街道"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -240,7 +240,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     if long_run and not (sure and text.startswith("社区", end)):
         return None
     # 朝阳区和平街街道: the district in front is not part of the street's name.
-    district = re.match(rf"^(?:北京市)?[{HAN}]{{2,3}}区(?=[{HAN}]{{2}})", name)
+    # (and 城区, a city's district so named: 城区碧桂园社区)
+    district = re.match(rf"^(?:北京市)?(?:[{HAN}]{{2,3}}区|城区)(?=[{HAN}]{{2}})", name)
     if district and NUMERAL_TAIL.sub("", name[district.end() :]):  # 建新北区第一 is one name
         name = name[district.end() :]
     if (
@@ -251,7 +252,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
         # 创建民族团结进步示范社区: a title a community is given, not its name; 节水型社区: a kind
-        or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆", "型")))
+        or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆", "型", "友好")))  # 儿童友好社区: a kind
         # 志愿者和社区志愿者: people joined to what follows
         or re.search("(?:志愿者|居民|群众)[和与及]$", name) is not None
         or name in LEAD_WORDS
@@ -265,6 +266,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
         or "不出" in name  # 小事不出网格、大事不出社区: a slogan of mediation
+        or name.endswith(("之余", "之际", "之时"))  # 学习之余社区还组织…: a time, then the subject
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
     ):

@@ -130,7 +130,8 @@ def read_places(art: Article, registry):
     # name's start did not stop at (志愿者同望海社区, 宣传南街社区, 182团光明社区).
     named = set(found.communities)
     communities = [c for c in found.communities if not any(c[k:] in named for k in range(1, len(c) - 3))]
-    # 州桥社区 and its committee, 州桥居委会: one community (and so are 柳岸居民区 and its 柳岸居委会).
+    # 州桥社区 and its committee, 州桥居委会: one community (and so are 柳岸居民区 and its 柳岸居委会,
+    # and 胡桥社区 written once as 胡桥居民区).
     communities = [
         c
         for c in communities
@@ -138,6 +139,7 @@ def read_places(art: Article, registry):
             c.endswith(("居委会", "居委"))
             and {c[: c.rindex("居委")] + "社区", c[: c.rindex("居委")] + "居民区"} & named
         )
+        and not (c.endswith("居民区") and c[: -len("居民区")] + "社区" in named)
     ]
     # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
     # text says of the community and it names another the activity was for.

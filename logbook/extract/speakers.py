@@ -256,8 +256,22 @@ def read_speakers(art: Article):
 
 
 def _name_before(text: str, end: int) -> str | None:
-    """A name of three or two characters right before a title (王佳宁老师)."""
-    return next((text[end - n : end] for n in (3, 2) if end >= n and _is_name(text[end - n : end])), None)
+    """A name of three or two characters right before a title (王佳宁老师), not one whose
+    surname is the end of a word (担任辅导教师: 任 is the verb's)."""
+    return next(
+        (
+            text[end - n : end]
+            for n in (3, 2)
+            if end >= n
+            and _is_name(text[end - n : end])
+            and text[max(0, end - n - 1) : end - n + 1] not in _SURNAME_IN_WORD
+        ),
+        None,
+    )
+
+
+# Words that end on a surname's character: 担任, 兼任, 主任 (任 is also a surname).
+_SURNAME_IN_WORD = ("担任", "兼任", "现任", "曾任", "出任", "主任", "继任", "胜任")
 
 
 def _name_after(text: str, pos: int) -> str | None:
