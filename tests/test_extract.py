@@ -2442,6 +2442,13 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         # 城区, a district so named, before a community and a street
         ("9月28日，城区柳岸社区党支部举办厨艺比赛。", "communities", ["柳岸社区"]),
         ("9月28日，城区青禾街道柳岸社区举办厨艺比赛。", "street", "青禾街道"),
+        # a reprint's original headline at the foot, run into the site's notice
+        (
+            "据青禾日报报道 虽然天已入秋，但天气依然炎热。今天下午，柳岸社区的居民自编自导了一场纳凉晚会。\n"
+            "(通讯员 王青)\n原标题:纳凉晚会欢乐多 居民自编自演声明:本媒体部分图片来源于网络。",
+            "title",
+            "纳凉晚会欢乐多 居民自编自演",
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -275,6 +275,10 @@ _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声
 # A reprint's note of the headline it was first printed under: (原标题:…).
 _ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]?$")
 # A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
+# The same note anywhere in the text, up to the end of its line or a notice run into it.
+_ORIGINAL_ANYWHERE = re.compile(
+    r"原标题\s*[:：]\s*(?P<title>[^\n()（）。]{4,60}?)\s*(?=[)）\n]|$|(?:免责|版权|特别)?声明|(?:信息|新闻)?来源|责任编辑|编辑)"
+)
 _SUBTITLE = re.compile(r"^\s*[—－]{1,2}\s*(?P<sub>[^。]{4,})$")
 
 
@@ -328,8 +332,8 @@ def _not_headline(line: str) -> bool:
 
 def _glued_headline(head: str) -> bool:
     """Whether what stands before the first space of the body's first line reads as a headline:
-    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员)."""
-    return not _not_headline(head) and not _PURPOSE.match(head) and not re.search(r"[(（)）]|讯", head)
+    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员, 据青禾日报报道)."""
+    return not _not_headline(head) and not _PURPOSE.match(head) and not re.search(r"[(（)）]|讯|^据.*报道$", head)
 
 
 def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
@@ -433,6 +437,13 @@ def read_title(art: Article) -> tuple[str | None, float, str]:
         start = text.find(headline)
         damaged = start >= 0 and art.is_damaged(start, start + len(headline))
         return _trim_title(headline), 0.8, _with_damage(Reason(N_("the headline line at the top")), damaged)
+    # 0b. A reprint's note of the headline it was first printed under, wherever the page put
+    #     it (at the foot, run into the site's notice: …原标题:X声明:本媒体…).
+    original = _ORIGINAL_ANYWHERE.search(art.masked)
+    if original is not None:
+        start, end = original.span("title")
+        why = _with_damage(Reason(N_("the headline the reprint names (原标题)")), art.is_damaged(start, end))
+        return _trim_title(text[start:end].strip()), 0.75, why
     # 1. A quoted name that the text presents as the event's: after a verb of holding it, or
     #    followed by a word saying what kind of event it is.
     for m in _QUOTES.finditer(text):
