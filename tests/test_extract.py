@@ -2449,6 +2449,20 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "title",
             "纳凉晚会欢乐多 居民自编自演",
         ),
+        # who came, listed before they took part; those the activity was held with
+        ("9月30日，柳岸社区举行升旗仪式。70余名党员干部、志愿者、群众、学生参加了升国旗仪式。", "participants", 70),
+        (
+            "冬至是最古老的节气之一。12月20日上午，柳岸社区老年人协会开展冬至活动，与社区40名长者一起包饺子。",
+            "participants",
+            40,
+        ),
+        # a person named with a job, who is said further on by name alone to give a talk
+        (
+            "9月30日，柳岸社区举行升旗仪式，活动由柳岸社区党支部书记王青禾主持。升旗仪式结束后，"
+            "王青禾以《家国同庆》为题，在国旗下进行宣讲。",
+            "speakers",
+            ["王青禾"],
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

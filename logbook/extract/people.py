@@ -26,7 +26,9 @@ _NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGIT
 _COUNT_AT_TAIL = (
     rf"[ \u3000]?(?P<more>余|多|来)?"
     # (10余名“非遗”文化爱好者积极参与: a quoted word may open who they were)
-    rf"(?P<unit>人次|人|名|位)(?P<noun>(?:“[{HAN}]{{1,6}}”)?[{HAN}]{{0,6}}?){_FILLER}(?P<verb>{_ATTEND_VERB})"
+    # (70余名党员干部、志愿者、群众参加了…: who they were, listed)
+    rf"(?P<unit>人次|人|名|位)(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,6}}?){_FILLER}"
+    rf"(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
 _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
@@ -102,6 +104,11 @@ _COUNT_PRESENT = re.compile(
     rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来|前来[{HAN}]{{0,8}}?)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
     rf"(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
+)
+# Those the activity was held with: 与社区40名长者一起包饺子.
+_COUNT_WITH = re.compile(
+    rf"[与和同跟](?:社区|辖区)?的?(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多|来)?(?P<unit>名|位)"
+    rf"(?P<noun>[{HAN}]{{1,6}}?)(?:一起|一同)"
 )
 # Those an event was held for: 为社区15位独居、空巢老人举办的团圆宴.
 _COUNT_HELD_FOR = re.compile(
@@ -273,12 +280,19 @@ def read_participants(art: Article):
     led: list[tuple[int, bool, bool, str]] = []  # a group someone took round (带领)
     for m in _count_matches(text):
         noun = m["noun"]
+        # who they were may be a list (党员干部、志愿者、群众): attendance if any of them attends
+        listed = noun.split("、")
+        attending = any(who.endswith(_ATTENDEE_HEADS) for who in listed)
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
         elif (why := _not_counted(art, m.start())) is not None:
             judged[at] = why
-        elif noun.endswith(_HELPER_HEADS) and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING)):
+        elif (
+            noun.endswith(_HELPER_HEADS)
+            and not (len(listed) > 1 and attending)
+            and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING))
+        ):
             judged[at] = Reason(N_("helpers"))
             if (
                 noun.endswith(_VOLUNTEERS)
@@ -286,7 +300,7 @@ def read_participants(art: Article):
                 and not any(w in m["rest"] for w in _SERVING)
             ):
                 _add_count(volunteering, m, m["pre"])
-        elif noun and not noun.endswith(_HELPER_HEADS + _ATTENDEE_HEADS):
+        elif noun and not attending and not noun.endswith(_HELPER_HEADS):
             judged[at] = Reason(_NOT_ATTENDING)
         else:
             judged[at] = ""
@@ -309,7 +323,10 @@ def read_participants(art: Article):
             judged[m.start("num")] = ""
             _add_count(found, m, "共")
     for matches in (
-        *(p.finditer(text) for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_LET, _COUNT_HELD_FOR)),
+        *(
+            p.finditer(text)
+            for p in (_COUNT_DRAWN, _COUNT_AUDIENCE, _COUNT_PRESENT, _COUNT_LET, _COUNT_HELD_FOR, _COUNT_WITH)
+        ),
         _counts_in_activity(text),
     ):
         for m in matches:

@@ -137,6 +137,12 @@ def _lectures(text: str, pos: int) -> bool:
     return bool(_LECTURE.search(after))
 
 
+def _teaches_later(text: str, name: str, after: int) -> bool:
+    """Whether a person named in full with a job (书记徐某某主持) is said further on, by name
+    alone, to teach (徐某某以《…》为题进行宣讲)."""
+    return len(name) == 3 and any(_lectures(text, m.end()) for m in re.compile(re.escape(name)).finditer(text, after))
+
+
 def _surname_and_title(text: str, start: int) -> str | None:
     """褚社工, 王老师: a surname alone before the title, its own word (nothing of a name before,
     unless a word that opens a clause: 现场谭老师, 首先江队长)."""
@@ -185,7 +191,7 @@ def read_speakers(art: Article):
                 name, end = whole[0] if len(whole) == 1 else surname + m.group(), m.end()
         if name is None or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
-        if _lectures(text, end):
+        if _lectures(text, end) or _teaches_later(text, name, end):
             names.add(name)
         elif len(passed) < 3:
             passed.append(Reason(N_("{name} ({job}, not said to teach)"), name=name, job=m.group()))
