@@ -2463,6 +2463,17 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "speakers",
             ["王青禾"],
         ),
+        # a day made an occasion (…3月21日定为…) is no event's date, nor is its founding year
+        (
+            "2001年，国际组织将每年初春的第一天—3月21日定为“世界睡眠日”。于2021年世界睡眠日即将到来之际，"
+            "青禾医院的医师于3月19日在柳岸社区开展了义诊活动。",
+            "date",
+            "2021-03-19",
+        ),
+        # the health weeks' topics are health; a register of voters is neither a meeting nor a class
+        ("柳岸社区开展全民营养周宣传\n5月19日晚，柳岸社区开展宣传，志愿者发放资料。", "category", "义诊"),
+        ("柳岸社区开展科学防癌宣传活动\n4月15日，柳岸社区开展宣传。", "category", "义诊"),
+        ("柳岸社区扎实开展选民登记工作\n11月13日，柳岸社区开展人大换届选举选民登记。", "category", "其他"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -126,6 +126,14 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "筛查",
             "两癌",
             "康复",
+            # The health weeks' own topics: nutrition (全民营养周), cancer (肿瘤防治宣传周), sleep.
+            "营养周",
+            "营养日",
+            "营养知识",
+            "肿瘤",
+            "防癌",
+            "癌症",
+            "睡眠",
             # A child's health and growth, as doctors of maternal and child care teach parents.
             "生长发育",
             "养育照护",
@@ -525,6 +533,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "反家暴",
             "家庭暴力",
             "人口普查",
+            # the people's congress elections' registers of voters and their publicity
+            "选民",
+            "选举宣传",
             "征兵",
             "国防教育",
             # Civility campaigns and veterans' affairs.

@@ -34,6 +34,8 @@ _NAMED_DAY = re.compile(r"(?:[-—~至][0-9]{1,2}[日号])?是")
 _SAME_DAY = ("当天", "当日", "这一天", "这天", "是日", "同日", "当晚")
 # A day still to come: 4月23日，将迎来第30个“世界读书日”.
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
+# A day made an occasion (将每年初春的第一天—3月21日定为“世界睡眠日”): no event's date.
+_DEFINED = re.compile(r"\s*(?:被)?(?:定为|确定为|设立为|设为)")
 # A day followed by 讯 is the day the report was filed (`9月22日讯`), not the activity's.
 _FILED = ("讯",)
 # The lead after a filing day saying the activity was that day: 5月11日讯 …社区今天开展了….
@@ -151,8 +153,12 @@ def read_date(art: Article, today: date, year: int | None):
             if any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _VAGUE)
             or not any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _SAME_DAY)
         ]
-        # 4月23日，将迎来…读书日 is a day still to come.
-    named_days += [c for c in candidates if _COMING.match(text, ends[c[0]]) and c not in named_days]
+        # 4月23日，将迎来…读书日 is a day still to come; …3月21日定为… an occasion's.
+    named_days += [
+        c
+        for c in candidates
+        if (_COMING.match(text, ends[c[0]]) or _DEFINED.match(text, ends[c[0]])) and c not in named_days
+    ]
     for c in named_days:
         candidates.remove(c)
         skipped.append((text[c[0] : ends[c[0]]], "named"))
