@@ -2474,6 +2474,16 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ("柳岸社区开展全民营养周宣传\n5月19日晚，柳岸社区开展宣传，志愿者发放资料。", "category", "义诊"),
         ("柳岸社区开展科学防癌宣传活动\n4月15日，柳岸社区开展宣传。", "category", "义诊"),
         ("柳岸社区扎实开展选民登记工作\n11月13日，柳岸社区开展人大换届选举选民登记。", "category", "其他"),
+        # World Environment Day is counted in China from 1972; the cancer week by its number too
+        ("6月5日是第45个世界环境日，当天上午，柳岸社区开展环保宣传活动。", "date", "2016-06-05"),
+        ("4月15日至21日是第27个全国肿瘤防治宣传周，4月16日，柳岸社区开展防癌宣传。", "date", "2021-04-16"),
+        # a repost's stamp and the occasion disagree on the year: no date rather than a wrong one
+        (
+            "柳岸社区连续四年举办爱心义卖\n来源: 2023-02-05 14:16:43\n建党百年绘画作品、二手闲置书籍……5月28日晚上，"
+            "柳岸社区第四届爱心义卖活动举行，庆祝建党100周年。",
+            "date",
+            None,
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

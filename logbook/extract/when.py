@@ -227,6 +227,17 @@ def read_date(art: Article, today: date, year: int | None):
             y = beside
             why.append(Reason(N_("year {year} named in the date's sentence"), year=y))
             conf -= 0.05
+        elif bounded is not None and marked is not None and marked[0] != bounded[0]:
+            # 来源: 2023-02-05 above a report of 5月28日 that marks the party's centenary: a
+            # repost's stamp and the occasion disagree, and neither is sure to be the year's.
+            said = Reason(
+                N_("the day has no year: the date {date} in the text puts it in {year}, {occasion} in {other}"),
+                date=bounded[1],
+                year=bounded[0],
+                occasion=marked[1],
+                other=marked[0],
+            )
+            return None, 0, clauses(said, _set_aside(skipped)), False, Hint.SET_YEAR
         elif bounded is not None:
             y, full = bounded
             why.append(
