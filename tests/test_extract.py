@@ -2484,6 +2484,13 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "date",
             None,
         ),
+        # a forum's jamming codes after the headline written again below it
+        (
+            "青禾网论坛\n\n“义”起来·“匠”美好植树节活动\n\n发表于 2021-3-16 09:53\n"
+            "“义”起来·“匠”美好植树节活动 e0 r8 P+ d3 T! L, A8 M. y6 W\n\n3月12日，柳岸社区开展植树节活动。",
+            "title",
+            "“义”起来·“匠”美好植树节活动",
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

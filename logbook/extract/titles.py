@@ -398,7 +398,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             continue
         # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.
         for later in lines[at + 1 : at + 8]:
-            later = later.strip()
+            later = _JAMMED.sub("", later).strip()  # (the forum's jamming codes after it, too)
             if (
                 later.startswith(line)
                 and len(line) < len(later) <= _HEADLINE_MAX
