@@ -2491,6 +2491,12 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "title",
             "“义”起来·“匠”美好植树节活动",
         ),
+        # dogs vaccinated against rabies are a service to their keepers, not a clinic
+        (
+            "为加大犬只狂犬病免疫力度，倡导文明养宠，近日，柳岸社区开展犬只免疫登记活动，为居民的犬只注射疫苗。",
+            "category",
+            "便民服务",
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -336,6 +336,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "政策咨询",
             "代办",
             "招聘会",
+            # Dogs registered and vaccinated against rabies: a service to their keepers.
+            "狂犬",
+            "犬只免疫",
+            "犬只登记",
+            "养犬登记",
             # Jobs brought to residents: a fair, a jobs corner, posts on offer.
             "就业",
             "招聘",
