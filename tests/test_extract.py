@@ -2497,6 +2497,8 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "category",
             "便民服务",
         ),
+        # those whose questions a clinic took (接待…咨询N人) are the people served
+        ("3月19日，青禾医院在柳岸社区开展义诊活动。现场共接待义诊咨询30余人，发放资料80余份。", "participants", 30),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

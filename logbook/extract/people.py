@@ -45,9 +45,9 @@ _COUNT_SERVED_WHO = re.compile(
     rf"(?:服务|受益)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{1,6}}?)(?=[,，。；;、\n]|$)"
 )
-# People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次.
+# People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次, 接待义诊咨询30余人.
 _COUNT_CONSULTED = re.compile(
-    rf"(?:接受|解答)(?P<noun>群众|居民|市民)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
+    rf"(?:接受|解答|接待)(?P<noun>群众|居民|市民)?(?:义诊)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
     rf"(?P<more>余|多)?(?P<unit>人次|人)"
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
