@@ -2499,6 +2499,9 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ),
         # those whose questions a clinic took (接待…咨询N人) are the people served
         ("3月19日，青禾医院在柳岸社区开展义诊活动。现场共接待义诊咨询30余人，发放资料80余份。", "participants", 30),
+        # a resident taught is not one who teaches; World Food Day's number gives the year
+        ("10月15日，柳岸社区开展灭蚊宣传。志愿者小李耐心为居民王青禾讲解防蚊技巧。", "speakers", []),
+        ("10月16日是第44个世界粮食日。10月15日，柳岸社区开展光盘行动宣传。", "date", "2024-10-15"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

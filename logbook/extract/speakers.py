@@ -196,6 +196,8 @@ def read_speakers(art: Article):
         elif len(passed) < 3:
             passed.append(Reason(N_("{name} ({job}, not said to teach)"), name=name, job=m.group()))
     for m in re.finditer("居民", text):
+        if text[m.start() - 1 : m.start()] in ("为", "向", "给"):
+            continue  # 为居民黄女士讲解: the one taught, not the teacher
         name = _name_after(text, m.end())
         if name and _RESIDENT_TEACHES.match(text, m.end() + len(name)):
             names.add(name)
