@@ -2502,6 +2502,8 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         # a resident taught is not one who teaches; World Food Day's number gives the year
         ("10月15日，柳岸社区开展灭蚊宣传。志愿者小李耐心为居民王青禾讲解防蚊技巧。", "speakers", []),
         ("10月16日是第44个世界粮食日。10月15日，柳岸社区开展光盘行动宣传。", "date", "2024-10-15"),
+        # kites are made and flown for fun: culture
+        ("柳岸社区开展风筝制作活动\n4月10日，柳岸社区组织亲子家庭制作风筝并在广场放飞。", "category", "文化"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -471,6 +471,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "篮球",
             "拔河",
             "健步走",
+            "风筝",
             "围棋",
             "棋牌",
             "下棋",
