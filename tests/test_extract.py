@@ -2504,6 +2504,23 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ("10月16日是第44个世界粮食日。10月15日，柳岸社区开展光盘行动宣传。", "date", "2024-10-15"),
         # kites are made and flown for fun: culture
         ("柳岸社区开展风筝制作活动\n4月10日，柳岸社区组织亲子家庭制作风筝并在广场放飞。", "category", "文化"),
+        # an occasion's days running into another month, said with 是 or 为, are not the activity's
+        (
+            "2024年9月15日—9月25日是第21个全国科普日。9月22日，柳岸社区志愿者走进小学开展科普宣传。",
+            "date",
+            "2024-09-22",
+        ),
+        (
+            "2020年6月29日至7月5日为全国节能宣传周，7月1日下午，柳岸社区在广场开展节能宣传。",
+            "date",
+            "2020-07-01",
+        ),
+        # a paper's issue and page is the day it was printed, not the activity's
+        (
+            "夫妻同心同乐 新老邻居一家亲\n( 2015年09月26日 06 版)王青\n柳岸社区邀请10对新市民夫妻参加游戏活动。",
+            "date",
+            None,
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

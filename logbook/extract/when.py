@@ -30,7 +30,12 @@ _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
 # What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
 # A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
-_NAMED_DAY = re.compile(r"(?:[-—~至][0-9]{1,2}[日号])?是")
+# (or the days to another month's: 9月15日—9月25日是…, 6月29日至7月5日为全国节能宣传周)
+_RANGE_NAMED = re.compile(r"为(?=第|全国|世界|国际|中国|全民)")
+_NAMED_DAY = re.compile(
+    r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
+    r"|\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]为(?=第|全国|世界|国际|中国|全民)"
+)
 _SAME_DAY = ("当天", "当日", "这一天", "这天", "是日", "同日", "当晚")
 # A day still to come: 4月23日，将迎来第30个“世界读书日”.
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
@@ -47,6 +52,8 @@ _WIRED = re.compile(r"电\s*[(（]")
 # The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
 # Or the hour it was filed: 9月29日20时30分讯(记者…).
 _FILED_AT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])")
+# A paper's issue and page (`( 2015年09月26日 06 版)`): the day it was printed, as a filing day.
+_ISSUE = re.compile(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
 # activity is reported on or after the day it took place.
@@ -102,7 +109,12 @@ def read_date(art: Article, today: date, year: int | None):
     ends: dict[int, int] = {}  # where each candidate's date ends
     skipped = []
     for m in _CN_DATE.finditer(text):
-        filed = text[m.end() : m.end() + 1] in _FILED or _WIRED.match(text, m.end()) or _FILED_AT.match(text, m.end())
+        filed = (
+            text[m.end() : m.end() + 1] in _FILED
+            or _WIRED.match(text, m.end())
+            or _FILED_AT.match(text, m.end())
+            or _ISSUE.match(text, m.end())
+        )
         # (本报5月11日讯 …青东巷社区今天开展了…: the day filed is the day, when the lead says 今天)
         if (filed and not _TODAY_AFTER.match(text, m.end())) or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
@@ -141,7 +153,13 @@ def read_date(art: Article, today: date, year: int | None):
     candidates.sort()
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
-    named_days = [c for c in candidates if _NAMED_DAY.match(text, ends[c[0]])]
+    named_days = [
+        c
+        for c in candidates
+        if _NAMED_DAY.match(text, ends[c[0]])
+        # (the end of such a range: …至7月5日为全国节能宣传周)
+        or (text[max(0, c[0] - 1) : c[0]] in ("-", "—", "~", "至") and _RANGE_NAMED.match(text, ends[c[0]]))
+    ]
     if not (named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days})):
         # Alone, such a day says what the day is, not that the activity was held on it
         # (12月1日是世界艾滋病日，为…，青禾社区开展了宣传活动: reports held before, on and after
@@ -174,7 +192,7 @@ def read_date(art: Article, today: date, year: int | None):
             return (
                 None,
                 0,
-                Reason(N_("the only date is the day the report was filed ({dates}讯)"), dates=what),
+                Reason(N_("the only date is the day the report was filed or printed ({dates})"), dates=what),
                 False,
                 None,
             )
