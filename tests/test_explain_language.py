@@ -100,7 +100,7 @@ def test_under_chinese_every_reason_is_chinese(articles, more):
         "正文写明的日期",  # a date found
         "文章只写了“近日”；请用 --date 给出日期",  # only a vague word
         "正文没有日期；请用 --date 给出日期",  # no date at all
-        "唯一的日期是发稿日（4月2日讯）",
+        "唯一的日期是发稿或见报的日子（4月2日讯）",
         "未采用：7月20日（更早的活动）",
         "取自“约200名居民参加”",  # an approximate count
         "未计入：10名志愿者",  # a number not counted

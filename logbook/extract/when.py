@@ -108,6 +108,7 @@ def read_date(art: Article, today: date, year: int | None):
     candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
     ends: dict[int, int] = {}  # where each candidate's date ends
     skipped = []
+    filed_as_written = []  # the filing days as the text writes them (9月22日讯), for the reason
     for m in _CN_DATE.finditer(text):
         filed = (
             text[m.end() : m.end() + 1] in _FILED
@@ -118,6 +119,7 @@ def read_date(art: Article, today: date, year: int | None):
         # (本报5月11日讯 …青东巷社区今天开展了…: the day filed is the day, when the lead says 今天)
         if (filed and not _TODAY_AFTER.match(text, m.end())) or (m["y"] and _is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
+            filed_as_written.append(m.group() + ("讯" if text.startswith("讯", m.end()) else ""))
             continue
         if _REPORTER_DAY.match(text, m.end()):
             skipped.append((m.group(), "reported"))
@@ -188,7 +190,7 @@ def read_date(art: Article, today: date, year: int | None):
         return stamped.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
     if not candidates:
         if skipped and all(o == "filed" for _, o in skipped):
-            what = items(*(g for g, _ in skipped))
+            what = items(*filed_as_written)
             return (
                 None,
                 0,
