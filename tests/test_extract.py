@@ -2521,6 +2521,14 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "date",
             None,
         ),
+        # those led by others who took part all the same; 据 is no part of a name
+        (
+            "5月18日，柳岸社区开展助残活动。活动现场，24名残疾人在志愿者的引领下参与了广播体操锻炼；"
+            "社区还邀请理发师为15位居民提供义剪服务。",
+            "participants",
+            24,
+        ),
+        ("据柳岸社区工作人员介绍，5月18日社区开展了助残活动。", "communities", ["柳岸社区"]),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

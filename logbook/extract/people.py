@@ -14,7 +14,11 @@ _ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 # How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.
 _MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
-_FILLER = rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|{_MOOD}|{_MANNER})*"
+# (在志愿者的引领下参与了: led by others, they took part all the same)
+_FILLER = (
+    rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|{_MOOD}|{_MANNER}"
+    rf"|在[{HAN}]{{2,8}}的(?:引领|带领|指导|组织|陪同)下)*"
+)
 _DIGITS = "0-9"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number as the counts below read it, only from where its run of digits starts. A search

@@ -11,7 +11,7 @@ from .articles import HAN
 
 # Characters and words that end a name on its left: function words that never start a
 # community's name, and verbs that introduce one (覆盖了, 联合, 走进 …).
-STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受但又")
+STOP_CHARS = set("了在于到的是由为从向把让给被等对并至赴往及与其此这那每各该本跟们就受但又据")
 # Verbs that end what stands before 社区: a name starts after one (走进腾龙社区 is 腾龙), and a
 # name cannot end on one (积极发挥社区党支部作用, 大力推动社区…: no name).
 _VERBS_BEFORE = (
