@@ -2529,6 +2529,12 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             24,
         ),
         ("据柳岸社区工作人员介绍，5月18日社区开展了助残活动。", "communities", ["柳岸社区"]),
+        # the day a solar term or a festival falls on, named as such, is no event's date
+        (
+            "在二十四节气中，立夏是夏季的第一个节气。2023年的立夏为5月6日。为了迎接立夏，柳岸社区开展了斗蛋活动。",
+            "date",
+            None,
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -31,6 +31,10 @@ _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say
 # What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
 # A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
 # (or the days to another month's: 9月15日—9月25日是…, 6月29日至7月5日为全国节能宣传周)
+_TERM_IS = re.compile(
+    r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪"
+    r"|冬至|小寒|大寒|[\u4e00-\u9fff]{1,4}节)(?:这一天|这天)?(?:为|是)(?:[0-9]{4}年)?$"
+)
 _RANGE_NAMED = re.compile(r"为(?=第|全国|世界|国际|中国|全民)")
 _NAMED_DAY = re.compile(
     r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
@@ -161,6 +165,8 @@ def read_date(art: Article, today: date, year: int | None):
         if _NAMED_DAY.match(text, ends[c[0]])
         # (the end of such a range: …至7月5日为全国节能宣传周)
         or (text[max(0, c[0] - 1) : c[0]] in ("-", "—", "~", "至") and _RANGE_NAMED.match(text, ends[c[0]]))
+        # (or the day named after it: 2023年的立夏为5月6日, 今年的端午节是6月22日)
+        or _TERM_IS.search(text, max(0, c[0] - 12), c[0])
     ]
     if not (named_days and len({(mo, d) for _, _, mo, d in candidates}) > len({(mo, d) for _, _, mo, d in named_days})):
         # Alone, such a day says what the day is, not that the activity was held on it
