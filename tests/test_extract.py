@@ -2535,6 +2535,15 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "date",
             None,
         ),
+        # 居民警惕 holds no 民警; an app's name after the headline; the people served by a screening
+        ("柳岸社区开展高空抛物隐患排查。网格员利用微信群宣传温馨提示，提高居民警惕。", "speakers", []),
+        (
+            "柳岸社区:抵制非法传销 共建平安家园 —— 青禾党媒云\n\n来源: 2025-01-07\n1月6日，柳岸社区开展宣传。",
+            "title",
+            "柳岸社区:抵制非法传销 共建平安家园",
+        ),
+        ("9月20日，柳岸社区开展义诊。此次义诊活动共接待咨询群众80人次，发放资料50余份。", "participants", 80),
+        ("9月21日，柳岸社区开展认知障碍宣传，为100余位65岁及以上居民完成筛查。", "participants", 100),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -51,7 +51,8 @@ _COUNT_SERVED_WHO = re.compile(
 )
 # People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次, 接待义诊咨询30余人.
 _COUNT_CONSULTED = re.compile(
-    rf"(?:接受|解答|接待)(?P<noun>群众|居民|市民)?(?:义诊)?(?:咨询|疑问|问题)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
+    rf"(?:接受|解答|接待)(?P<noun>群众|居民|市民)?(?:义诊)?(?:咨询|疑问|问题)(?:群众|居民|市民)?"
+    rf"(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
     rf"(?P<more>余|多)?(?P<unit>人次|人)"
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
@@ -77,7 +78,9 @@ _COUNT_TALLY_AFTER = re.compile(
 # a head count only when the text gives no attendance.
 _COUNT_SERVED_FOR = re.compile(
     rf"为(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位|人)"
-    rf"(?P<noun>[{HAN}]{{0,6}}?)(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪|量血压|测血压|测血糖)"
+    # (maybe of an age: 为100余位65岁及以上居民完成筛查)
+    rf"(?:[0-9]{{2,3}}周?岁(?:及以上|以上)?的?)?(?P<noun>[{HAN}]{{0,6}}?)"
+    rf"(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪|量血压|测血压|测血糖|完成筛查|筛查)"
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民, 引来了500多名职工.
 _COUNT_DRAWN = re.compile(

@@ -174,6 +174,8 @@ def read_speakers(art: Article):
     roles = []  # each job written, with the name written before or after it
     in_full: dict[tuple[str, str], set[str]] = {}  # (job, surname) -> the full names written with it
     for m in _ROLE_RE.finditer(text):
+        if text[m.start() - 1 : m.start() + 1] == "居民":
+            continue  # 提高居民警惕: no 民警 there
         before = _name_before(text, m.start())
         after = None if before else _name_after(text, m.end())
         roles.append((m, before, after))
@@ -204,6 +206,8 @@ def read_speakers(art: Article):
     for m in _TITLE_RE.finditer(text):
         if text.startswith("节", m.end()):
             continue  # 教师节, 护士节: a festival's name
+        if text[m.start() - 1 : m.start() + 1] == "居民":
+            continue  # 提高居民警惕: no 民警 there
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = _name_before(text, m.start())
         name = before or _name_after(text, m.end())
