@@ -2544,6 +2544,12 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ),
         ("9月20日，柳岸社区开展义诊。此次义诊活动共接待咨询群众80人次，发放资料50余份。", "participants", 80),
         ("9月21日，柳岸社区开展认知障碍宣传，为100余位65岁及以上居民完成筛查。", "participants", 100),
+        # youth's bodily changes are taught as health
+        (
+            "柳岸社区积极开展青少年青春期教育\n7月22日，柳岸社区邀请医生为80余名青少年讲解青春期知识。",
+            "category",
+            "义诊",
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -134,6 +134,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防癌",
             "癌症",
             "睡眠",
+            # The body's changes in youth (青春期), taught as health.
+            "青春期",
             # A child's health and growth, as doctors of maternal and child care teach parents.
             "生长发育",
             "养育照护",
