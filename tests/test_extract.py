@@ -2550,6 +2550,13 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "category",
             "义诊",
         ),
+        # a street in the site's address at the foot is chrome
+        (
+            "柳岸社区开展亲子阅读活动\n8月5日，柳岸社区开展亲子阅读活动。\n"
+            "Copyright © 2020-2025 青禾社工服务中心 版权所有 地址:青禾区禾城街道青禾广场A座2601",
+            "street",
+            None,
+        ),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -97,6 +97,7 @@ _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
     海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()
 )
+_ADDRESS_FIELD = re.compile(r"(?:办公|联系|通讯)?地址\s*[:：]")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
 _NEIGHBOURHOOD = "居民区"
 # Shanghai's residents' committees numbered after their place (桃园二居, 柳湾三居): a committee
@@ -218,6 +219,11 @@ class _Places:
                 continue
             name, strong = found
             suffix = m.group()
+            # 地址:龙岗区龙城街道万科…: a site's or an office's address, the page's chrome
+            begins = m.start() - len(name)
+            line = text.rfind("\n", 0, begins) + 1
+            if _ADDRESS_FIELD.search(text, max(line, begins - 24), begins):
+                continue
             # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office,
             # or right after its street (青禾街道柳岸居民区)
             begins = m.start() - len(name)
