@@ -28,18 +28,21 @@ _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 # A year written anywhere (2017年度, 2010年第六次…): see the day without a year below.
 _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
-# What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
 # A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
 # (or the days to another month's: 9月15日—9月25日是…, 6月29日至7月5日为全国节能宣传周)
+_OCCASION_NAMED = r"为(?=第|全国|世界|国际|中国|全民)"
+_NAMED_DAY = re.compile(
+    r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
+    rf"|\s*[-—~至]\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号]{_OCCASION_NAMED}"
+)
+# The end of such a range, said with 为 (…至7月5日为全国节能宣传周).
+_RANGE_NAMED = re.compile(_OCCASION_NAMED)
+# Or the day written after what falls on it: 2023年的立夏为5月6日, 今年的端午节是6月22日.
 _TERM_IS = re.compile(
     r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪"
     r"|冬至|小寒|大寒|[\u4e00-\u9fff]{1,4}节)(?:这一天|这天)?(?:为|是)(?:[0-9]{4}年)?$"
 )
-_RANGE_NAMED = re.compile(r"为(?=第|全国|世界|国际|中国|全民)")
-_NAMED_DAY = re.compile(
-    r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
-    r"|\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]为(?=第|全国|世界|国际|中国|全民)"
-)
+# What ties an activity to a day named for its occasion: 6月5日是世界环境日，当天上午，…
 _SAME_DAY = ("当天", "当日", "这一天", "这天", "是日", "同日", "当晚")
 # A day still to come: 4月23日，将迎来第30个“世界读书日”.
 _COMING = re.compile(r"\s*[,，]?\s*(?:将|即将)迎来")
