@@ -2557,6 +2557,8 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
             "street",
             None,
         ),
+        # campaigns for changing customs are volunteers' work
+        ("柳岸社区开展移风易俗宣传\n3月20日，柳岸社区志愿者走街串巷倡导文明祭扫。", "category", "志愿服务"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

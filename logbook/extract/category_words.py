@@ -307,6 +307,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "环境保护",
             "环境日",
             "地球日",
+            # Changing customs: civil funerals and weddings, tomb-sweeping with flowers.
+            "移风易俗",
+            "文明祭扫",
             # and birds protected (爱鸟周)
             "爱鸟",
             "护鸟",
