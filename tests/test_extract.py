@@ -2559,6 +2559,14 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ),
         # campaigns for changing customs are volunteers' work
         ("柳岸社区开展移风易俗宣传\n3月20日，柳岸社区志愿者走街串巷倡导文明祭扫。", "category", "志愿服务"),
+        # a grade before a title ends no name: the name after it gives the talk
+        (
+            "7月5日，柳岸社区活动室内，青禾市气象局防雷高级工程师王青禾正给大家讲解夏日防雷常识。",
+            "speakers",
+            ["王青禾"],
+        ),
+        # snow cleared from the paths is volunteers' work
+        ("柳岸社区志愿者扫雪除冰\n1月19日，柳岸社区组织志愿者清雪，保障居民出行安全。", "category", "志愿服务"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -307,6 +307,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "环境保护",
             "环境日",
             "地球日",
+            # Snow cleared from the paths by volunteers.
+            "扫雪",
+            "清雪",
+            "铲雪",
+            "除雪",
             # Changing customs: civil funerals and weddings, tomb-sweeping with flowers.
             "移风易俗",
             "文明祭扫",

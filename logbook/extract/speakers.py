@@ -109,7 +109,7 @@ _NOT_NAMES = set(
     高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传 任课""".split()
 )
 # (现场讲解, 手把手教: what a name is followed by as often as a verb)
-_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手")
+_AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手正")
 
 
 _TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
@@ -302,6 +302,8 @@ def _name_after(text: str, pos: int) -> str | None:
     return None
 
 
+# The grades written before a title (高级工程师), which end no name.
+_GRADES = ("高级", "中级", "初级", "特级")
 # How residents are called by surname (陈阿姨, 李大爷): a neighbour, not a lecturer's name.
 _KIN_WORDS = ("阿姨", "大爷", "大妈", "奶奶", "爷爷", "叔叔", "阿婆", "婆婆", "伯伯", "大姐", "大哥")
 
@@ -310,6 +312,7 @@ def _is_name(s: str) -> bool:
     return (
         len(s) in (2, 3)
         and not s.endswith(_KIN_WORDS)
+        and not s.endswith(_GRADES)  # 防雷高级工程师张某: a grade before the title, the name after
         and s[-1] not in _INSTITUTION_ENDS
         and all(re.match(f"[{HAN}]", ch) for ch in s)
         and s[0] in _SURNAMES
