@@ -563,8 +563,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # The kind of group that organised an activity says little about what it was: a volunteer
 # team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.
 WEAK = "志愿服务"
-# But a day of 学雷锋 is itself the volunteers' day, whatever they did on it.
-VOLUNTEER_DAY = ("学雷锋",)
+# But a day of 学雷锋 is itself the volunteers' day, whatever they did on it; and snow cleared
+# from the paths is what was done, not only who did it.
+VOLUNTEER_DAY = ("学雷锋", "扫雪", "清雪", "铲雪", "除雪")
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
