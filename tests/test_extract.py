@@ -2567,6 +2567,25 @@ def test_kinds_seen_in_a_seventy_second_to_a_seventy_fifth_set_of_reports(text, 
         ),
         # snow cleared from the paths is volunteers' work
         ("柳岸社区志愿者扫雪除冰\n1月19日，柳岸社区组织志愿者清雪，保障居民出行安全。", "category", "志愿服务"),
+        # those who stopped to watch are the audience; a class's learners over its terms are no count
+        (
+            "1月8日，柳岸社区葫芦丝公益班师生的迎新春演出精彩上演，吸引200余名群众驻足观看。"
+            "一年多的时间里，公益班先后开办四期，为260多名爱好者提供学习机会。",
+            "participants",
+            200,
+        ),
+        # welcoming a congress dates the day before it met
+        ("喜迎十八大 柳岸社区广场舞比赛\n10月20日，柳岸社区举办广场舞比赛，喜迎十八大召开。", "date", "2012-10-20"),
+        # verbs before 社区 end names; a site's tagline is no headline
+        (
+            "柳岸社区为老人办理敬老卡\n阿标师傅就挨个通知社区老年人的家庭。顾大伯一直说社区考虑周到。\n"
+            "阿标师傅就挨个通知社区老年人的家庭。顾大伯一直说社区考虑周到。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # counterfeit money told apart is safety; elders' cards handled for them a service
+        ("柳岸社区开展反假币宣传\n9月13日，青禾银行工作人员在柳岸社区讲解假币识别。", "category", "安全"),
+        ("柳岸社区集中发放老年乘车卡\n4月27日，柳岸社区为辖区老人集中办理老年半价乘车卡。", "category", "便民服务"),
     ],
 )
 def test_kinds_seen_in_a_seventy_sixth_to_a_seventy_ninth_set_of_reports(text, field, expected):

@@ -45,6 +45,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防灾减灾",
             "减灾",
             "扫黄打非",
+            # Counterfeit money told apart, as fraud is.
+            "假币",
+            "反假",
         ),
     ),
     (
@@ -346,6 +349,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "政策咨询",
             "代办",
             "招聘会",
+            # Elders' cards handled for them: preferential, bus and pension cards.
+            "优待证",
+            "老年卡",
+            "敬老卡",
+            "乘车卡",
             # Dogs registered and vaccinated against rabies: a service to their keepers.
             "狂犬",
             "犬只免疫",

@@ -145,8 +145,12 @@ def year_from_occasions(art: Article, month: int, day: int, today: date) -> tupl
         for m in _PLENUM.finditer(text):
             met = _PLENUM_MET.get((m["term"], m["n"]))
             if met is not None:
-                # Studied in the months after it met: a day before that month is the next year's.
-                found.setdefault(met[0] if month >= met[1] else met[0] + 1, m.group())
+                if "迎" in text[max(0, m.start() - 3) : m.start()]:
+                    # Welcomed before it met (喜迎十八大): a day after that month is the year before's.
+                    found.setdefault(met[0] if month <= met[1] else met[0] - 1, m.group())
+                else:
+                    # Studied in the months after it met: a day before that month is the next year's.
+                    found.setdefault(met[0] if month >= met[1] else met[0] + 1, m.group())
     if not found:
         for m in _ZODIAC_YEAR.finditer(text):
             # The latest such year that is not after today's (鼠年 was 2020).

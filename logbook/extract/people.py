@@ -16,7 +16,7 @@ _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 _MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
 # (在志愿者的引领下参与了: led by others, they took part all the same)
 _FILLER = (
-    rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|{_MOOD}|{_MANNER}"
+    rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|驻足|{_MOOD}|{_MANNER}"
     rf"|在[{HAN}]{{2,8}}的(?:引领|带领|指导|组织|陪同)下)*"
 )
 _DIGITS = "0-9"
@@ -57,7 +57,7 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
-_SINCE = re.compile(r"以来|一年来|一年下来|已连续|已先后|累计(?:举办|开展|组织)")
+_SINCE = re.compile(r"以来|一年来|一年下来|已连续|已?先后(?:开办|举办|开展|组织)|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
 # What is expected rather than counted: 预计本月参与老人将达2000人, 全年将有500人受益.
 _FORECAST = re.compile(r"预计|预期|将达|将有|将超过?|有望")
