@@ -57,7 +57,7 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
-_SINCE = re.compile(r"以来|一年来|一年下来|已连续|已?先后(?:开办|举办|开展|组织)|已先后|累计(?:举办|开展|组织)")
+_SINCE = re.compile(r"以来|一年来|一年下来|已连续|先后(?:开办|举办|开展|组织)|已先后|累计(?:举办|开展|组织)")
 _SINCE_REACH = 40
 # What is expected rather than counted: 预计本月参与老人将达2000人, 全年将有500人受益.
 _FORECAST = re.compile(r"预计|预期|将达|将有|将超过?|有望")

@@ -226,7 +226,6 @@ class _Places:
                 continue
             # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office,
             # or right after its street (青禾街道柳岸居民区)
-            begins = m.start() - len(name)
             if suffix == _NEIGHBOURHOOD and (
                 name[-1] in "和与及或"
                 or not (text.startswith(_COMMUNITY_OWN, m.end()) or text[max(0, begins - 2) : begins] == "街道")

@@ -112,8 +112,16 @@ _NOT_NAMES = set(
 _AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手正")
 
 
-_TITLE_RE = re.compile("|".join(_TITLES))  # longest first: 副教授 before 教授
-_ROLE_RE = re.compile("|".join(sorted(_ROLES, key=len, reverse=True)))
+# Jobs also read inside a word, with what stands before them there: 提高居民警惕 holds no 民警.
+_INSIDE = {"民警": "居"}
+
+
+def _jobs(words) -> re.Pattern:
+    return re.compile("|".join(f"(?<!{_INSIDE[w]}){w}" if w in _INSIDE else w for w in words))
+
+
+_TITLE_RE = _jobs(_TITLES)  # longest first: 副教授 before 教授
+_ROLE_RE = _jobs(sorted(_ROLES, key=len, reverse=True))
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
 # The last character of an institution's short name, never a person's: 卫职院老师.
@@ -174,8 +182,6 @@ def read_speakers(art: Article):
     roles = []  # each job written, with the name written before or after it
     in_full: dict[tuple[str, str], set[str]] = {}  # (job, surname) -> the full names written with it
     for m in _ROLE_RE.finditer(text):
-        if text[m.start() - 1 : m.start() + 1] == "居民":
-            continue  # 提高居民警惕: no 民警 there
         before = _name_before(text, m.start())
         after = None if before else _name_after(text, m.end())
         roles.append((m, before, after))
@@ -206,8 +212,6 @@ def read_speakers(art: Article):
     for m in _TITLE_RE.finditer(text):
         if text.startswith("节", m.end()):
             continue  # 教师节, 护士节: a festival's name
-        if text[m.start() - 1 : m.start() + 1] == "居民":
-            continue  # 提高居民警惕: no 民警 there
         # Name then title: 王佳宁老师, 张亚婷讲师; else title then name: 副教授毕宇珠担任主讲.
         before = _name_before(text, m.start())
         name = before or _name_after(text, m.end())

@@ -275,11 +275,11 @@ _FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|
 _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
 _ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]?$")
-# A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
 # The same note anywhere in the text, up to the end of its line or a notice run into it.
 _ORIGINAL_ANYWHERE = re.compile(
     r"原标题\s*[:：]\s*(?P<title>[^\n()（）。]{4,60}?)\s*(?=[)）\n]|$|(?:免责|版权|特别)?声明|(?:信息|新闻)?来源|责任编辑|编辑)"
 )
+# A subtitle on the line below, opened with a dash: 守护平安家园 / ——青禾社区开展消防讲座.
 _SUBTITLE = re.compile(r"^\s*[—－]{1,2}\s*(?P<sub>[^。]{4,})$")
 
 
