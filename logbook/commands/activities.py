@@ -162,11 +162,14 @@ def list_(
         st,
         FilterArgs(date_from, date_to, on, week, month, community, street, category, tag, min_people),
     )
-    from ..services.listing import list_activities
+    from ..services.listing import all_activities, list_activities
 
     if st.say_if_no_logbook() and fmt is Format.table:
         return
-    listing = list_activities(st.store(), flt, sort=sort, limit=None if all_ else limit)
+    if all_:
+        emit_activities(all_activities(st.store(), flt, sort=sort), Format(fmt))
+        return
+    listing = list_activities(st.store(), flt, sort=sort, limit=limit)
     emit_activities(listing.shown, Format(fmt))
     if fmt is Format.table and listing.total > len(listing.shown):
         info(more_to_show(len(listing.shown), listing.total))

@@ -3,11 +3,14 @@ in all (`list`, `search`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..models import Activity
-from ..query import Filter, sort_activities
+from ..query import Filter, newest_first_key, sort_activities
 from ..storage import Store
+from ..storage.layout import UNDATED, period_of
 
 
 @dataclass
@@ -25,6 +28,23 @@ def list_activities(store: Store, flt: Filter, *, sort: str = "date", limit: int
         found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
         total = len(found)
     return _listing(found, total, sort, limit)
+
+
+def all_activities(store: Store, flt: Filter, *, sort: str = "date") -> Iterable[Activity]:
+    """Every activity `flt` selects, sorted (`list --all`). Newest first, the months are read
+    newest first and each is sorted and handed on before the next is read, so a whole history
+    costs about one month's memory rather than every activity at once. Another order, or a
+    record with no date (only in a damaged file, where the order of its month is not the order
+    of its dates), sorts everything together."""
+    if sort != "date" or any(p.period == UNDATED for p in store.periods()):
+        return list_activities(store, flt, sort=sort).shown
+    return _newest_month_by_month(store, flt)
+
+
+def _newest_month_by_month(store: Store, flt: Filter) -> Iterator[Activity]:
+    found = store.iter_activities(date_from=flt.date_from, date_to=flt.date_to, newest_first=True)
+    for _month, activities in groupby(found, key=lambda a: period_of(a.date)):
+        yield from sorted(flt.apply(activities), key=newest_first_key, reverse=True)
 
 
 def search_activities(store: Store, flt: Filter, *, sort: str = "date", limit: int | None = None) -> Listing:
