@@ -2619,3 +2619,56 @@ def test_what_a_glued_headline_and_a_credits_day_must_not_take(text, field, expe
 )
 def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
     assert read(text).record["category"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a community named for a day after its town is named, not numbered
+        ("近日，青禾镇五一社区开展“两癌”筛查活动。", "communities", ["五一社区"]),
+        ("近日，青禾镇五一社区开展“两癌”筛查活动。", "street", "青禾镇"),
+        ("近日，柳河街十一社区开展活动。", "communities", ["柳河街十一社区"]),
+        # a slogan's word is a street's or a community's name beside its street
+        ("近日，幸福街道柳岸社区联合养老服务中心开展生日会活动。", "street", "幸福街道"),
+        ("近日，青禾街道幸福社区开展生日会活动。", "communities", ["幸福社区"]),
+        ("为共建幸福社区，柳岸社区开展生日会活动。", "communities", ["柳岸社区"]),
+        # to keep up a community's health is no community, however often it is written
+        (
+            "为提升社区环境卫生质量,维护社区居民的身体健康,4月5日,柳岸社区开展了清洁日活动,使居民自觉维护社区环境。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a headline holding spaces, glued to the body's purpose
+        (
+            "“乐健康 享生活”柳岸社区康养项目 ——八段锦指导课 为丰富老年人的生活,2024年11月6日,柳岸社区开展八段锦指导课。",
+            "title",
+            "“乐健康 享生活”柳岸社区康养项目 ——八段锦指导课",
+        ),
+        # a poster's name glued before the page's stamp is no headline
+        (
+            "发布者:王青发布时间:2023-04-05浏览次数:14\n\n4月2日,柳岸社区举办了孤独症日宣传活动。",
+            "title",
+            "孤独症日宣传活动",
+        ),
+        # `A|B`: the side that says what was done is a page's chrome, so the other is the headline
+        (
+            "用爱守护点点星光|青禾网在线登录入口开展宣传活动\n\n4月2日,柳岸社区举办了宣传活动。",
+            "title",
+            "用爱守护点点星光",
+        ),
+        # the treated are counted as those examined are; those who benefited as those served
+        ("7月16日，柳岸社区开展三伏贴活动，共有800余位居民免费接受了“三伏贴”的治疗。", "participants", 800),
+        ("3月31日，柳岸社区举行关爱活动，惠及市民群众100多人。", "participants", 100),
+        # over ten is ten, hedged; dozens are no number
+        ("柳岸社区十几名居民参加了瑜伽课。", "participants", 10),
+        ("柳岸社区几十名居民参加了瑜伽课。", "participants", None),
+        ("柳岸社区数十位居民参加了瑜伽课。", "participants", None),
+        # money laundering is told apart as fraud is; golden weddings are celebrated
+        ("近日，柳岸社区开展反洗钱宣传活动，向居民发放宣传资料。", "category", "安全"),
+        ("近日，柳岸社区为9对老年夫妻举行了一场金婚庆典。", "category", "文化"),
+        # heat-stroke publicity is health publicity
+        ("7月30日，柳岸社区开展防暑宣传活动，增强居民防暑降温应急知识。", "category", "义诊"),
+    ],
+)
+def test_kinds_seen_in_a_ninety_seventh_to_a_hundredth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

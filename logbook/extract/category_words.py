@@ -45,9 +45,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防灾减灾",
             "减灾",
             "扫黄打非",
-            # Counterfeit money told apart, as fraud is.
+            # Counterfeit money told apart, as fraud is; and money laundering.
             "假币",
             "反假",
+            "洗钱",
         ),
     ),
     (
@@ -116,6 +117,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # a volunteers' round: 送清凉)
             "防暑知识",
             "防暑降温知识",
+            "防暑宣传",
+            "防暑降温宣传",
             "中暑",
             "心理健康",
             # Care of the mind, as a talk or a counsellor's session.
@@ -402,8 +405,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "健身",
             "运动",
             "体育",
-            # Festivals and the elders' gatherings held for them.
+            # Festivals and the elders' gatherings held for them (and for their golden weddings).
             "重阳",
+            "金婚",
             "邻里节",
             "邻居节",
             "双节",

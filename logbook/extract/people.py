@@ -26,9 +26,11 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # its end from each of them, and a page of digits (100 KB) took minutes. Nothing is lost: what
 # follows a number is never a digit, so a count that could start inside a run starts at the
 # run's beginning too (except where a search resumes inside a run: see _count_matches).
-_NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
+# (几十名, 数十位: dozens, no number; 十 alone is not what they said)
+_NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}几数])[{_CN_DIGITS}]+"
 _COUNT_AT_TAIL = (
-    rf"[ \u3000]?(?P<more>余|多|来)?"
+    # (十几名, 二十几位: over ten, over twenty, as 十余名)
+    rf"[ \u3000]?(?P<more>余|多|来|(?<=十)几)?"
     # (10余名“非遗”文化爱好者积极参与: a quoted word may open who they were)
     # (70余名党员干部、志愿者、群众参加了…: who they were, listed)
     rf"(?P<unit>人次|人|名|位)(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,6}}?){_FILLER}"
@@ -40,13 +42,13 @@ _COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾
 _COUNT_AT = re.compile(rf"{_COUNT_PRE}[ \u3000]?(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
 _COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
-    # (受惠, those who benefited: 当天受惠老年人超过120人)
-    rf"(?:服务|受益|受惠)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达|超过)?(?P<num>{NUM})(?P<more>余|多)?"
+    # (受惠, 惠及, those who benefited: 当天受惠老年人超过120人, 惠及市民群众100多人)
+    rf"(?:服务|受益|受惠|惠及)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达|超过)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
 # Or with who they were after the number: 共服务200余名居民.
 _COUNT_SERVED_WHO = re.compile(
-    rf"(?:服务|受益)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
+    rf"(?:服务|受益|惠及)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{1,6}}?)(?=[,，。；;、\n]|$)"
 )
 # People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次, 接待义诊咨询30余人.
@@ -156,10 +158,11 @@ _COUNT_JOINED = re.compile(
     rf"(?P<first>[{HAN}]{{1,8}}?)(?:以及|和|及|与|、)(?P<noun>[{HAN}]{{1,8}}?){_FILLER}(?P<verb>参加|参与|出席|到场)"
 )
 # People served who are counted as they enjoy it: 共有30多位居民享受到义剪服务.
-# 共有96位老年人接受了体检, 共有200多名老人进行了免费体检: the same, as they receive it.
+# 共有96位老年人接受了体检, 共有200多名老人进行了免费体检, 800余位居民接受了“三伏贴”的治疗:
+# the same, as they receive it.
 _COUNT_ENJOYED = re.compile(
     rf"(?P<pre>共计|共有|共|约|近)?(?P<num>{_NUM_FROM_START})(?P<more>余|多)?(?P<unit>人次|名|位|人)(?P<noun>[{HAN}]{{0,6}}?)"
-    rf"(?:享受|(?:接受(?:到)?|进行)了?[^，,。；;\n]{{0,20}}?(?:体检|义诊|检查|诊疗|理发|义剪|服务))"
+    rf"(?:享受|(?:接受(?:到)?|进行)了?[^，,。；;\n]{{0,20}}?(?:体检|义诊|检查|诊疗|治疗|理疗|理发|义剪|服务))"
 )
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.

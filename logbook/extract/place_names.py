@@ -57,6 +57,7 @@ _VERBS_BEFORE = (
     "优化",
     "聚焦",  # 聚焦安全社区建设
     "织密",  # 织密社区安全防护网
+    "维护",  # 维护社区居民的身体健康
     "关怀",  # 关怀长辈社区行
     "通知",  # 挨个通知社区老年人
     "一直说",  # 一直说社区考虑周到
@@ -108,6 +109,8 @@ _ADMIN_PREFIX = re.compile(
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
+_AFTER_UNIT = re.compile(r"(?:街道|镇|办事处)$")
+_COMMUNITY_NEXT = re.compile(rf"[{HAN}]{{2,6}}?社区")
 # A quote on one line: “…”.
 _QUOTE = re.compile("“[^”\n]*”")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
@@ -115,10 +118,25 @@ _SLOGAN_VERBS = "进飘到入起"
 # 东进, 西进 … are names' (紫薇东进社区), not a slogan's verb after a direction.
 _DIRECTIONS = "东西南北"
 _ORDINAL = re.compile(r"^第[0-9〇一二三四五六七八九十百]+")
-NUMERAL_TAIL = re.compile(r"第?[一二三四五六七八九十]+$|第?[0-9]+$")
+_NUMERAL_TAIL = re.compile(r"第?[一二三四五六七八九十]+$|第?[0-9]+$")
+# Communities named for a day (五一社区, 八一社区, 三八社区) are named, not numbered.
+_DAY_NAMES = frozenset(("五一", "七一", "八一", "六一", "三八", "五四"))
+
+
+def name_core(name: str) -> str:
+    """A name without the numeral that numbers it (建新北区第一 → 建新北区, 和平街十一 → 和平街):
+    empty for a number alone, but a day's name (五一) is a name."""
+    return name if name in _DAY_NAMES else _NUMERAL_TAIL.sub("", name)
+
+
 # What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
 _AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 SUFFIXES = ("社区", "街道", "地区")
+
+
+def after_unit(text: str, begins: int) -> bool:
+    """Whether the name starting at `begins` is written right after a street or a town."""
+    return _AFTER_UNIT.search(text, max(0, begins - 3), begins) is not None
 
 
 def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False, in_list: bool = True):
@@ -190,7 +208,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     cut = None
     for m in _ADMIN_PREFIX.finditer(name):
         cut = m
-    if cut is not None and len(name) - cut.end() >= 2 and NUMERAL_TAIL.sub("", name[cut.end() :]):
+    if cut is not None and len(name) - cut.end() >= 2 and name_core(name[cut.end() :]):
         name, start, sure = name[cut.end() :], start + cut.end(), True
     # 2020年柳坊社区: a year glued to the name.
     if name.startswith("年") and len(name) >= 3 and text[start - 1 : start].isdigit():
@@ -244,12 +262,17 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     # 朝阳区和平街街道: the district in front is not part of the street's name.
     # (and 城区, a city's district so named: 城区碧桂园社区)
     district = re.match(rf"^(?:北京市)?(?:[{HAN}]{{2,3}}区|城区)(?=[{HAN}]{{2}})", name)
-    if district and NUMERAL_TAIL.sub("", name[district.end() :]):  # 建新北区第一 is one name
+    if district and name_core(name[district.end() :]):  # 建新北区第一 is one name
         name = name[district.end() :]
+    # 和平街道幸福社区, 幸福街道城东社区: a slogan's word (幸福, 平安) is a place's name right
+    # after a street or a town, or as the street of the community written next.
+    placed = after_unit(text, start) or (
+        text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None
+    )
     if (
         len(name) < 2
         or len(name) > 6
-        or name in GENERIC
+        or (name in GENERIC and not placed)
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
@@ -332,12 +355,12 @@ class Writings:
 
 def plausible(name: str) -> bool:
     """A name that may be a community's, though it ends unlike a Beijing place name."""
-    core = NUMERAL_TAIL.sub("", name)
+    core = name_core(name)
     return 2 <= len(core) <= 4 and core not in GENERIC and core[-1] not in "乡镇市县省区"
 
 
 def looks_like_place(name: str) -> bool:
-    core = NUMERAL_TAIL.sub("", name)
+    core = name_core(name)
     if len(core) < 2 or core in GENERIC:
         return False
     if core[-1] == "区" and len(core) >= 4 and core[-2] in _AREA_MARKS:

@@ -12,12 +12,13 @@ from .place_names import (
     HAN_NAME,
     LEAD_RE,
     LEAD_WORDS,
-    NUMERAL_TAIL,
     SUFFIXES,
     Writings,
+    after_unit,
     clean_home,
     looks_like_place,
     name_before,
+    name_core,
     plausible,
 )
 from .streets import choose_street, streets_written
@@ -232,7 +233,7 @@ class _Places:
             ):
                 continue
             if suffix == "居":
-                if len(NUMERAL_TAIL.sub("", name)) < 2 or self.writings.count(name, suffix) < 2:
+                if len(name_core(name)) < 2 or self.writings.count(name, suffix) < 2:
                     continue
                 strong = True  # a committee is surely one when named again
             if suffix in ("社区", _NEIGHBOURHOOD, "居", "居委", "居委会"):
@@ -297,10 +298,13 @@ class _Places:
         )
         # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
         long_after_street = before == "街道" and 5 <= len(name) <= 6
+        # 和平街道幸福社区: after its street or town, a slogan's word is the community's name
+        generic_after_unit = name in GENERIC and after_unit(text, begins)
         if (
             not name.isdigit()
             and not after_street
             and not long_after_street
+            and not generic_after_unit
             and not looks_like_place(name)
             and not (  # a number: 3402社区
                 plausible(name) and (strong or (suffix == "社区" and self.writings.count(name, suffix) >= 2))

@@ -7,7 +7,7 @@ import re
 
 from ..i18n import N_, Reason
 from .articles import HAN, Article
-from .place_names import GENERIC, LEAD_RE, NUMERAL_TAIL, STOP_CHARS, name_before
+from .place_names import GENERIC, LEAD_RE, STOP_CHARS, name_before, name_core
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
 # (无城镇), 大路乡迎宾社区 (大路乡), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道).
@@ -34,7 +34,7 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue
         if m["c"] and m.end() in visiting:
             continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
-        if m["c"] and (not NUMERAL_TAIL.sub("", m["c"]) or "街道" in m["c"] or m["c"].startswith("社区")):
+        if m["c"] and (not name_core(m["c"]) or "街道" in m["c"] or m["c"].startswith("社区")):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name; 西街社区…社区
         if m["c"] and LEAD_RE.match(m["c"]):
             continue  # 建管办联合华山社区, 创城办对近期社区: an office's doing, not a street

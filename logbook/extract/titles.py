@@ -87,6 +87,8 @@ _CHROME_WORDS = (
     "记者",
     "通讯员",
     "(?<!工)作者",  # an author's credit (not the 作者 of 社区工作者)
+    "发布者",  # and the account's that posted it
+    "发布人",
     "发布时间",
     "浏览",
     "索引号",
@@ -182,6 +184,17 @@ def _headline_side(line: str) -> str:
     if m is None:
         return line
     a, b = m["a"].strip(), m["b"].strip()
+    chosen = _better_side(a, b, line)
+    if chosen in (a, b):
+        # 用爱融化孤独,守护点点星光|…在线登录入口…开展…活动: the side that says what was done
+        # is a scrape's spam or a page's chrome; the other may still be the headline
+        other = b if chosen == a else a
+        if _not_headline(chosen) and not _not_headline(other):
+            return other
+    return chosen
+
+
+def _better_side(a: str, b: str, line: str) -> str:
     done_a, done_b = bool(_DONE.search(a)), bool(_DONE.search(b))
     if done_a != done_b:
         return a if done_a else b
@@ -307,6 +320,12 @@ _GLUED_HEADLINE = re.compile(
     rf"(?P<head>[^\s。！？!?]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}})[ \t\u3000]+(?=[\u4e00-\u9fff])[^\n]{{20,}}?[。，,]"
 )
 
+# Or a headline holding spaces itself (“灸健康 艾生活”…项目 ——八段锦指导课 为丰富…,): the body
+# opens after the last space with its purpose or its day.
+_GLUED_SPACED_HEADLINE = re.compile(
+    rf"(?P<head>[^。！？!?，,\n]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}})[ \t\u3000]+"
+    r"(?=(?:为了?|近日|日前|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年[0-9]{1,2}月)[^\n]{4,}?[，,])"
+)
 
 # Or the page's stamp glued after it (…腊八节活动時間:2022-12-30 青禾网讯…), the page one line.
 _GLUED_STAMP = re.compile(
@@ -377,7 +396,13 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             # A forum's post may run its headline into its first sentence, a space between
             # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.
             glued = (
-                [m["head"] for m in (_GLUED_HEADLINE.match(line), _GLUED_STAMP.match(line)) if m] if not seen else []
+                [
+                    m["head"]
+                    for m in (_GLUED_HEADLINE.match(line), _GLUED_STAMP.match(line), _GLUED_SPACED_HEADLINE.match(line))
+                    if m
+                ]
+                if not seen
+                else []
             )
             head = next((h for h in glued if _glued_headline(h)), None)
             if head is not None:
