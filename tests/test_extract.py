@@ -2668,6 +2668,19 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
         ("近日，柳岸社区为9对老年夫妻举行了一场金婚庆典。", "category", "文化"),
         # heat-stroke publicity is health publicity
         ("7月30日，柳岸社区开展防暑宣传活动，增强居民防暑降温应急知识。", "category", "义诊"),
+        # photos taken free for elders and homes fitted for them are services, not photography
+        ("近日，柳岸社区开展免费拍照活动，摄影师为60岁以上老人拍摄照片。", "category", "便民服务"),
+        ("近日，柳岸社区为高龄老人开展适老化改造验收，逐户查看。", "category", "便民服务"),
+        # breakfast for street sweepers is volunteers' work
+        ("清晨，柳岸社区志愿者为环卫工人送上爱心早餐。", "category", "志愿服务"),
+        # a talk on the body in youth is health, whatever the text calls it
+        (
+            "“男生女生”生理知识课堂讲座\n近日，柳岸社区社工为辖区少年讲解身体的变化。本次讲座受到欢迎。",
+            "category",
+            "义诊",
+        ),
+        # Mandarin promoted is publicity, as the rest of volunteers' publicity
+        ("近日，柳岸社区开展推广普通话宣传活动，向居民发放资料。", "category", "志愿服务"),
     ],
 )
 def test_kinds_seen_in_a_ninety_seventh_to_a_hundredth_set_of_reports(text, field, expected):

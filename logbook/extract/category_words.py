@@ -140,8 +140,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防癌",
             "癌症",
             "睡眠",
-            # The body's changes in youth (青春期), taught as health.
+            # The body's changes in youth (青春期), taught as health, and sex education.
             "青春期",
+            "性教育",
+            "生理知识",
             # A child's health and growth, as doctors of maternal and child care teach parents.
             "生长发育",
             "养育照护",
@@ -321,9 +323,16 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Changing customs: civil funerals and weddings, tomb-sweeping with flowers.
             "移风易俗",
             "文明祭扫",
+            # Mandarin promoted (推普周), as publicity by volunteers is.
+            "推普",
+            "推广普通话",
             # and birds protected (爱鸟周)
             "爱鸟",
             "护鸟",
+            # Breakfast brought to street sweepers; elders' homes cleaned.
+            "爱心早餐",
+            "打扫卫生",
+            "助洁",
         ),
     ),
     (
@@ -374,6 +383,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "上门服务",
             "代缴",
             "养老保险",
+            # Photos taken free for elders (portraits, ID photos), and homes fitted for them.
+            "免费拍照",
+            "公益摄影",
+            "证件照",
+            "适老化",
+            "尊老金",
         ),
     ),
     (
