@@ -2679,6 +2679,31 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             "category",
             "义诊",
         ),
+        # a picture named after the headline is not its fuller form
+        (
+            "柳岸社区开展用药安全月宣传活动\n来源:青禾网\n柳岸社区开展用药安全月宣传活动_fororder_图片1_副本\n"
+            "近日,柳岸社区开展用药安全宣传。",
+            "title",
+            "柳岸社区开展用药安全月宣传活动",
+        ),
+        # where the activity goes next is not where it was; nor the villages and communities of a
+        # town, nor the kind of community of the corps' farms
+        (
+            "3月5日,柳岸社区开展公益讲座。活动还将走进青禾书屋、柳河东社区、柳河西社区。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("9月13日,青禾镇在柳岸社区开展宣传活动,镇域内各村社区同步开展。", "communities", ["柳岸社区"]),
+        (
+            "十师首个团场社区居民委员会选举大会召开\n柳岸社区居民委员会选举大会于9月7日召开。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a town acting, at its clause's start or after its district, is the street
+        ("8月31日,青禾镇在柳岸社区开展防范养老诈骗宣传活动。", "street", "青禾镇"),
+        ("9月13日上午,房山区柳河湾镇在柳岸社区开展宣传活动。", "street", "柳河湾镇"),
+        ("5月28日晚上,青禾新镇“爱心飞扬”柳岸社区义卖活动举行。", "street", "青禾新镇"),
+        ("各乡镇在柳岸社区开展宣传活动。", "street", None),
         # Mandarin promoted is publicity, as the rest of volunteers' publicity
         ("近日，柳岸社区开展推广普通话宣传活动，向居民发放资料。", "category", "志愿服务"),
     ],

@@ -290,6 +290,9 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or re.fullmatch("[0-9两二三四五六七八九十百几多各]+[家位名个]", name)  # 三家社区社工室, 二十位社区…: a count
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
+        # 镇域内各村社区: the town's villages and communities; 首个团场社区: a kind of community
+        # of the Xinjiang corps' farms, not a name
+        or name.endswith(("各村", "团场"))
         or "不出" in name  # 小事不出网格、大事不出社区: a slogan of mediation
         or name.endswith(("之余", "之际", "之时"))  # 学习之余社区还组织…: a time, then the subject
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)

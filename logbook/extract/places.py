@@ -68,6 +68,9 @@ _VISITING_TEAM = re.compile(
     # into another community (青禾社区义工走进辖区青禾花园小区: into a compound of its own)
     rf"(?=[^，,。；;]{{0,12}}?社区)"
 )
+# Where an activity goes next, in a sentence saying so (活动还将走进…河北东社区、河南东社区): not
+# where it was.
+_GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(?:走进|走入|深入|来到|前往|在)")
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
@@ -271,6 +274,10 @@ class _Places:
             self._passed(N_("{name} (where a visiting team comes from)"), name + suffix)
             return
         begins = m.start() - len(name)
+        sentence = max(text.rfind(ch, 0, begins) for ch in "。！？!?\n") + 1
+        if _GOES_NEXT.search(text, sentence, begins):
+            self._passed(N_("{name} (where the activity goes next)"), name + suffix)
+            return
         # “社区健康课堂、健康社区居民”: a slogan in quotes, wherever the name is written.
         if self.writings.only_in_slogans(name, suffix):
             self._passed(N_("{name} (in a slogan in quotes)"), name + suffix)

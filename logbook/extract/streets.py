@@ -18,6 +18,12 @@ _GLUED = re.compile(
 )
 # A town after its county or district: 上杭县临城镇精心组织….
 _TOWN_AFTER_COUNTY = re.compile(rf"(?<=[县区市])([{HAN}]{{2}})镇")
+# A town acting, named at its clause's start or after its county or district: 籍山镇在五里社区
+# 开展…, 房山区韩村河镇在…, 川沙新镇“…”城南社区….
+_TOWN_ACTING = re.compile(
+    rf"(?:(?<=[，,。；;\n])|^|(?<=[县区市]))([{HAN}]{{2,3}})镇(?=在|于|联合|组织|开展|举办|举行|召开|“)", re.M
+)
+_NOT_A_TOWN = ("各", "全", "本", "该", "每", "多", "这", "那", "小", "乡", "城乡", "村")
 # A town or street naming the report at the head of a line: 青木关镇:清扫卫生死角….
 _HEADING = re.compile(rf"^[ \t]*(?:来源[:：]\s*)?([{HAN}]{{2,4}})(镇|街道)(?:[:：]|$)", re.M)
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
@@ -49,6 +55,14 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
     for m in _TOWN_AFTER_COUNTY.finditer(text):
         if not any(taken[m.start() : m.end()]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
             found.append(m.group())
+    for m in _TOWN_ACTING.finditer(text):
+        if (
+            not any(taken[m.start() : m.end()])
+            and m[1] not in GENERIC
+            and not m[1].startswith(_NOT_A_TOWN)
+            and not LEAD_RE.match(m[1])
+        ):
+            found.append(m[1] + "镇")
     for m in _HEADING.finditer(text):
         if not any(taken[m.start(1) : m.end(2)]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
             found.append(m[1] + m[2])

@@ -272,7 +272,8 @@ _SITE_HEAD = re.compile(r"^[^\s]{1,10}?(?:网|官网|网站|app下载|APP下载|
 # The page's source field glued after the headline.
 _SOURCE_TAIL = re.compile(r"\s*(?:信息|新闻|新聞|稿件)?(?:来源|來源)\s*[:：][^。]{0,30}$")
 # A picture's file name.
-_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
+# (or named as some sites name a picture after the headline: …宣传活动_fororder_图片1_副本)
+_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$|_fororder_", re.I)
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
