@@ -2699,6 +2699,10 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             "communities",
             ["柳岸社区"],
         ),
+        # lecturers of surnames the table lacked (游, 屠), and one who gives a speech (演讲)
+        ("孩子们正在听取辅导老师屠青禾的讲解。", "speakers", ["屠青禾"]),
+        ("此次培训班由社区书法协会志愿者游柳岸进行授课,辖区20余名青少年参加。", "speakers", ["游柳岸"]),
+        ("柳岸社区邀请青禾医院主治医师张青禾演讲“戒烟新生活”。", "speakers", ["张青禾"]),
         # a town acting, at its clause's start or after its district, is the street
         ("8月31日,青禾镇在柳岸社区开展防范养老诈骗宣传活动。", "street", "青禾镇"),
         ("9月13日上午,房山区柳河湾镇在柳岸社区开展宣传活动。", "street", "柳河湾镇"),
