@@ -2699,6 +2699,10 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             "communities",
             ["柳岸社区"],
         ),
+        # an audience told in detail, those who listened (听取), questions taken and answered
+        ("近日,柳岸社区工作人员向40余名社区老年人详细讲解了补贴政策。", "participants", 40),
+        ("8月2日上午,柳岸社区活动室里,32多位孩子正在听取老师的讲解。", "participants", 32),
+        ("此次活动,青禾银行共发放宣传资料300余份,接受咨询解答130余人。", "participants", 130),
         # lecturers of surnames the table lacked (游, 屠), and one who gives a speech (演讲)
         ("孩子们正在听取辅导老师屠青禾的讲解。", "speakers", ["屠青禾"]),
         ("此次培训班由社区书法协会志愿者游柳岸进行授课,辖区20余名青少年参加。", "speakers", ["游柳岸"]),

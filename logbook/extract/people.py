@@ -9,7 +9,7 @@ from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
-_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
+_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 # How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.
@@ -51,9 +51,10 @@ _COUNT_SERVED_WHO = re.compile(
     rf"(?:服务|受益|惠及)(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{1,6}}?)(?=[,，。；;、\n]|$)"
 )
-# People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次, 接待义诊咨询30余人.
+# People whose questions were answered: 接受群众咨询150余人, 解答居民疑问20余人次, 接待义诊咨询30余人,
+# 接受咨询解答130余人.
 _COUNT_CONSULTED = re.compile(
-    rf"(?:接受|解答|接待)(?P<noun>群众|居民|市民)?(?:义诊)?(?:咨询|疑问|问题)(?:群众|居民|市民)?"
+    rf"(?:接受|解答|接待)(?P<noun>群众|居民|市民)?(?:义诊)?(?:咨询|疑问|问题)(?:解答)?(?:群众|居民|市民)?"
     rf"(?P<pre>共计|共|约|近|达到|达)?(?P<num>{NUM})"
     rf"(?P<more>余|多)?(?P<unit>人次|人)"
 )
@@ -101,6 +102,8 @@ _PERFORMING = ("讲", "介绍", "分享", "授课", "表演", "演示", "指导"
 # An audience: 为300余名居民讲述, 向近60名在场的社区居民讲解, 向社区40余名居民开展…讲座.
 _COUNT_AUDIENCE = re.compile(
     rf"[为向](?:社区|辖区)?(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)(?P<noun>(?:在场的)?[{HAN}]{{0,6}}?)"
+    # (向40余名社区老年人详细讲解了: how, between them and the talk)
+    rf"(?:详细|耐心|细致|深入|生动)?地?"
     rf"(?:讲述|讲解|讲授|授课|宣讲|上了|带来|普及|解读|科普"
     # or a talk given them: 为30余名居民进行糖尿病知识健康教育讲座
     rf"|(?:进行|开展|举办)了?[{HAN}]{{0,14}}?(?:讲座|宣讲|授课|培训))"
