@@ -2686,6 +2686,12 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             "title",
             "柳岸社区开展用药安全月宣传活动",
         ),
+        # right after the day, a community whose own class or station held the event
+        ("9月7日上午,青瓯社区老年文化学习班2018秋季班正式开班,老年朋友参加学习。", "communities", ["青瓯社区"]),
+        ("9月17日,柳安社区居家养老服务站的社工为社区长者开展了手机课堂。", "communities", ["柳安社区"]),
+        ("2月11日下午,湖滨社区中心青禾社区新时代文明实践站举办猜灯谜活动。", "communities", ["青禾社区"]),
+        # a slogan's word after a township is a name as after a town
+        ("12月4日,青禾乡平安社区新时代文明实践站开展宪法日宣传。", "communities", ["平安社区"]),
         # where the activity goes next is not where it was; nor the villages and communities of a
         # town, nor the kind of community of the corps' farms
         (

@@ -9,7 +9,9 @@ from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
-_ATTEND_VERB = r"参加|参与|出席|到场|前来|聆听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
+_ATTEND_VERB = (
+    r"参加|参与|出席|到场|前来|聆听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
+)
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
 # How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.

@@ -109,7 +109,7 @@ _ADMIN_PREFIX = re.compile(
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
-_AFTER_UNIT = re.compile(r"(?:街道|镇|办事处)$")
+_AFTER_UNIT = re.compile(r"(?:街道|镇|办事处|(?<![城各])乡)$")
 _COMMUNITY_NEXT = re.compile(rf"[{HAN}]{{2,6}}?社区")
 # A quote on one line: “…”.
 _QUOTE = re.compile("“[^”\n]*”")

@@ -78,6 +78,7 @@ _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀
 _HOLDS = ("开展了", "举办了", "召开了", "举行了", "组织开展")
 # What was held there, a few words after the place: 在沙田社区(广场)开展.
 _HELD_HERE = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:开展|举行|举办|召开)")
+_HELD_IN_CLAUSE = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:开展|举行|举办|召开|开班|启动)")
 # Or its own people at work (近日，青禾社区义工走进…).
 _ACTOR_PEOPLE = ("义工", "志愿者", "网格员", "工作人员", "社工")
 _DAY_AFTER = re.compile(
@@ -354,6 +355,9 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
             text.startswith(_ACTOR_VERBS + _ACTOR_PEOPLE, m.end())
             and _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
         )
+        # 9月7日上午，新瓯社区老年文化学习班…正式开班, 9月17日，广安社区居家养老服务站的社工为…开展了:
+        # right after the day, the community whose own body held the event in that clause
+        or (_DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None and _held_in_clause(text, m.end()))
         # …的联系，向阳社区在2月15日下午举办…: the community, then the day it held something
         or _DAY_AFTER.match(text, m.end()) is not None
         # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did
@@ -366,6 +370,19 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
         or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))
     )
+
+
+def _held_in_clause(text: str, pos: int) -> bool:
+    """Whether the clause from `pos` says an event was held, with no other community named on
+    the way (湖滨社区中心青禾社区…举办: the second holds it; 为社区长者开展 names none)."""
+    held = _HELD_IN_CLAUSE.match(text, pos)
+    if held is None:
+        return False
+    for other in re.finditer("社区", text[pos : held.end()]):
+        before = text[pos + other.start() - 2 : pos + other.start()]
+        if other.start() >= 2 and HAN_NAME.fullmatch(before) and not set(before) & set("为向对给的在和与及"):
+            return False
+    return True
 
 
 def _home(text: str) -> tuple[str | None, str]:
