@@ -2709,6 +2709,16 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
         ("近日,柳岸社区工作人员向40余名社区老年人详细讲解了补贴政策。", "participants", 40),
         ("8月2日上午,柳岸社区活动室里,32多位孩子正在听取老师的讲解。", "participants", 32),
         ("此次活动,青禾银行共发放宣传资料300余份,接受咨询解答130余人。", "participants", 130),
+        # a craft's teacher (陶艺老师) is no person named 陶艺
+        ("活动现场，陶艺老师为居民讲解了泥塑的基本技法。", "speakers", []),
+        # a headline with its session in brackets, run into a body that opens with a quote, under
+        # a forum's chrome
+        (
+            "马上注册,知更多事,识更多人!\n您需要 登录 才可以下载或查看\nx\n"
+            "“与泥同乐”柳岸社区陶艺手工坊(第五场) “家有一老,如有一宝”,敬老爱幼,牢记于心。近日，柳岸社区开展陶艺活动。",
+            "title",
+            "“与泥同乐”柳岸社区陶艺手工坊(第五场)",
+        ),
         # lecturers of surnames the table lacked (游, 屠), and one who gives a speech (演讲)
         ("孩子们正在听取辅导老师屠青禾的讲解。", "speakers", ["屠青禾"]),
         ("此次培训班由社区书法协会志愿者游柳岸进行授课,辖区20余名青少年参加。", "speakers", ["游柳岸"]),

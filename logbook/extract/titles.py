@@ -318,7 +318,7 @@ def _with_subtitles(lines: list[str]) -> list[str]:
 
 # A headline and, after a space, the body's first sentence on one line.
 _GLUED_HEADLINE = re.compile(
-    rf"(?P<head>[^\s。！？!?]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}})[ \t\u3000]+(?=[\u4e00-\u9fff])[^\n]{{20,}}?[。，,]"
+    rf"(?P<head>[^\s。！？!?]{{{_HEADLINE_MIN},{_HEADLINE_MAX}}})[ \t\u3000]+(?=[\u4e00-\u9fff“「])[^\n]{{20,}}?[。，,]"
 )
 
 # Or a headline holding spaces itself (“灸健康 艾生活”…项目 ——八段锦指导课 为丰富…,): the body
@@ -353,15 +353,20 @@ def _not_headline(line: str) -> bool:
 
 def _glued_headline(head: str) -> bool:
     """Whether what stands before the first space of the body's first line reads as a headline:
-    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员, 据青禾日报报道)."""
-    return not _not_headline(head) and not _PURPOSE.match(head) and not re.search(r"[(（)）]|讯|^据.*报道$", head)
+    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员, (王青, 据青禾日报报道). A
+    bracket closed within it is the headline's own (…手工坊(第五场))."""
+    return (
+        not _not_headline(head)
+        and not _PURPOSE.match(head)
+        and not re.search(r"[(（][^)）]*$|^[^(（]*[)）]|讯|^据.*报道$", head)
+    )
 
 
 def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     """The lines above the body that read as headlines, with where each is; then (where the
     body starts, None) if it starts among `lines`."""
     field_value = False
-    seen = False  # a line that is not the body was read
+    seen = False  # a line that may be a headline was read (not a page's chrome)
     columns: set[str] = set()  # the last steps of a breadcrumb: 首页 > 工作动态
     lines = _with_subtitles(lines)
     for at, raw in enumerate(lines):
@@ -410,7 +415,6 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
                 yield at, head
             yield at, None  # the body: no headline below it
             return
-        seen = True
         if ">" in line or "›" in line or "»" in line:
             # (a breadcrumb may end on the headline itself: a column's name is short and says
             # nothing was done)
@@ -423,6 +427,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         line = _PICTURE_MARK.sub("", line)  # …讲座(图), …活动【组图】
         if _not_headline(line):
             continue
+        seen = True
         # A page's title cut short (`…开展“九九重阳节,浓浓敬老情”重`) above the headline in full.
         for later in lines[at + 1 : at + 8]:
             later = _JAMMED.sub("", later).strip()  # (the forum's jamming codes after it, too)
