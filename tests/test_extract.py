@@ -2709,6 +2709,8 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
         ("近日,柳岸社区工作人员向40余名社区老年人详细讲解了补贴政策。", "participants", 40),
         ("8月2日上午,柳岸社区活动室里,32多位孩子正在听取老师的讲解。", "participants", 32),
         ("此次活动,青禾银行共发放宣传资料300余份,接受咨询解答130余人。", "participants", 130),
+        # to gather a community's youth is no community
+        ("本次音乐会是柳岸社区联合青禾乐队,通过聚集社区青年、组织青年举办的。", "communities", ["柳岸社区"]),
         # a craft's teacher (陶艺老师) is no person named 陶艺
         ("活动现场，陶艺老师为居民讲解了泥塑的基本技法。", "speakers", []),
         # a headline with its session in brackets, run into a body that opens with a quote, under
