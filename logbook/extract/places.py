@@ -70,6 +70,7 @@ _VISITING_TEAM = re.compile(
 )
 # Where an activity goes next, in a sentence saying so (活动还将走进…河北东社区、河南东社区): not
 # where it was.
+_SENTENCE_REACH = 120
 _GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(?:走进|走入|深入|来到|前往|在)")
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
@@ -275,7 +276,10 @@ class _Places:
             self._passed(N_("{name} (where a visiting team comes from)"), name + suffix)
             return
         begins = m.start() - len(name)
-        sentence = max(text.rfind(ch, 0, begins) for ch in "。！？!?\n") + 1
+        # (the sentence looked back on a little way only: a text with no 。 or ！ would be read
+        # back to its start for every name)
+        window = max(0, begins - _SENTENCE_REACH)
+        sentence = max(window, *(text.rfind(ch, window, begins) + 1 for ch in "。！？!?\n"))
         if _GOES_NEXT.search(text, sentence, begins):
             self._passed(N_("{name} (where the activity goes next)"), name + suffix)
             return
