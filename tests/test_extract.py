@@ -2725,6 +2725,12 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
         ("孩子们正在听取辅导老师屠青禾的讲解。", "speakers", ["屠青禾"]),
         ("此次培训班由社区书法协会志愿者游柳岸进行授课,辖区20余名青少年参加。", "speakers", ["游柳岸"]),
         ("柳岸社区邀请青禾医院主治医师张青禾演讲“戒烟新生活”。", "speakers", ["张青禾"]),
+        # a city's short name before the street, where the street is also named alone
+        (
+            "青禾港柳安街道柳岸社区组织爱心早餐送环卫活动。\n2019-07-22 来源:柳安街道办事处\n7月17日,柳岸社区开展活动。",
+            "street",
+            "柳安街道",
+        ),
         # a town acting, at its clause's start or after its district, is the street
         ("8月31日,青禾镇在柳岸社区开展防范养老诈骗宣传活动。", "street", "青禾镇"),
         ("9月13日上午,房山区柳河湾镇在柳岸社区开展宣传活动。", "street", "柳河湾镇"),
