@@ -2721,6 +2721,8 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             "title",
             "“与泥同乐”柳岸社区陶艺手工坊(第五场)",
         ),
+        # who took part, named in seven characters
+        ("4月22日,柳岸社区门球场举办门球赛,100余名老年门球爱好者参加比赛。", "participants", 100),
         # lecturers of surnames the table lacked (游, 屠), and one who gives a speech (演讲)
         ("孩子们正在听取辅导老师屠青禾的讲解。", "speakers", ["屠青禾"]),
         ("此次培训班由社区书法协会志愿者游柳岸进行授课,辖区20余名青少年参加。", "speakers", ["游柳岸"]),
