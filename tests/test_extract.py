@@ -2711,6 +2711,19 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
         ("此次活动,青禾银行共发放宣传资料300余份,接受咨询解答130余人。", "participants", 130),
         # to gather a community's youth is no community
         ("本次音乐会是柳岸社区联合青禾乐队,通过聚集社区青年、组织青年举办的。", "communities", ["柳岸社区"]),
+        # a count, a verb, a quality and a way are no names before 社区
+        (
+            "元宵节活动在柳岸社区拉开帷幕。灯谜猜的是热火朝天,空竹抖的是有声有色。近百余名社区居民参加了此次活动。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("柳岸社区开展皮影活动,号召更多居民了解社区、认同社区。", "communities", ["柳岸社区"]),
+        (
+            "为创造“全民阅读”的良好社区环境,5月9日,柳岸社区图书分馆开馆,营造良好社区环境。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("柳岸社区亲子小屋揭牌,标志着全区首个以社区形式建立的育儿阵地落成。", "communities", ["柳岸社区"]),
         # a craft's teacher (陶艺老师) is no person named 陶艺
         ("活动现场，陶艺老师为居民讲解了泥塑的基本技法。", "speakers", []),
         # a headline with its session in brackets, run into a body that opens with a quote, under

@@ -59,6 +59,7 @@ _VERBS_BEFORE = (
     "织密",  # 织密社区安全防护网
     "维护",  # 维护社区居民的身体健康
     "聚集",  # 通过聚集社区青年
+    "认同",  # 增强居民对社区的认同, 认同社区
     "关怀",  # 关怀长辈社区行
     "通知",  # 挨个通知社区老年人
     "一直说",  # 一直说社区考虑周到
@@ -84,7 +85,7 @@ GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里 长辈""".split()
+    这次 此次 本次 那次 每次 这里 那里 长辈 良好""".split()
 )
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
@@ -288,7 +289,9 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or name.endswith(_LEAD_TAILS)
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
-        or re.fullmatch("[0-9两二三四五六七八九十百几多各]+[家位名个]", name)  # 三家社区社工室, 二十位社区…: a count
+        # 三家社区社工室, 二十位社区…, 近百余名社区居民: a count
+        or re.fullmatch("近?[0-9两二三四五六七八九十百千几多各]+[余多]?[家位名个]", name)
+        or name.endswith("以")  # 首个以社区形式建立的: by way of a community, no name
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
         # 镇域内各村社区: the town's villages and communities; 首个团场社区: a kind of community
