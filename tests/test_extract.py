@@ -2724,6 +2724,13 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
             ["柳岸社区"],
         ),
         ("柳岸社区亲子小屋揭牌,标志着全区首个以社区形式建立的育儿阵地落成。", "communities", ["柳岸社区"]),
+        # a wish addressed to the community names none; 希望社区 acting is one
+        (
+            "“楼下面馆响动不断,希望社区能够管管。”近日,家住青禾街道柳岸社区的居民反映。网格员说,希望社区能够帮忙协调。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("近日,希望社区开展活动,希望社区居民踊跃参加。", "communities", ["希望社区"]),
         # a craft's teacher (陶艺老师) is no person named 陶艺
         ("活动现场，陶艺老师为居民讲解了泥塑的基本技法。", "speakers", []),
         # a headline with its session in brackets, run into a body that opens with a quote, under

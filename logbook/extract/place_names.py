@@ -111,6 +111,8 @@ _ADMIN_PREFIX = re.compile(
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
+_WISHING = ("希望", "盼望", "期待", "期望", "恳请", "请求")
+_ASKED_TO = ("能", "可以", "帮", "给", "尽快", "出面", "协调", "管")
 _AFTER_UNIT = re.compile(r"(?:街道|镇|办事处|(?<![城各])乡)$")
 _COMMUNITY_NEXT = re.compile(rf"[{HAN}]{{2,6}}?社区")
 # A quote on one line: “…”.
@@ -292,6 +294,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         # 三家社区社工室, 二十位社区…, 近百余名社区居民: a count
         or re.fullmatch("近?[0-9两二三四五六七八九十百千几多各]+[余多]?[家位名个]", name)
         or name.endswith("以")  # 首个以社区形式建立的: by way of a community, no name
+        # 希望社区能够管管: a wish addressed to the community (a 希望社区 is a name elsewhere)
+        or (name in _WISHING and text.startswith(_ASKED_TO, end + 2))
         or (len(name) >= 3 and name[-1] == "多")  # 元和多社区开展…: many communities of a street
         or name.endswith("节")  # 端午节社区主题活动: a festival's, not a place's name
         # 镇域内各村社区: the town's villages and communities; 首个团场社区: a kind of community
