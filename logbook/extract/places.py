@@ -353,15 +353,13 @@ class _Places:
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
     """Whether the community named is what its sentence is about: what it does follows it."""
+    after_day = _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
     return (
         _OWN.match(text, m.end()) is not None
-        or (
-            text.startswith(_ACTOR_VERBS + _ACTOR_PEOPLE, m.end())
-            and _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
-        )
+        or (text.startswith(_ACTOR_VERBS + _ACTOR_PEOPLE, m.end()) and after_day)
         # 9月7日上午，新瓯社区老年文化学习班…正式开班, 9月17日，广安社区居家养老服务站的社工为…开展了:
         # right after the day, the community whose own body held the event in that clause
-        or (_DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None and _held_in_clause(text, m.end()))
+        or (after_day and _held_in_clause(text, m.end()))
         # …的联系，向阳社区在2月15日下午举办…: the community, then the day it held something
         or _DAY_AFTER.match(text, m.end()) is not None
         # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did

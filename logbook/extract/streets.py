@@ -52,19 +52,18 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
         if not 2 <= len(name) <= 4:
             continue
         found.append(name + ({"镇": "镇", "乡": "乡", "街": "街"}.get(m.group(), "街道")))
+
+    def unread(start: int, end: int, name: str) -> bool:  # a name no other reading took
+        return not any(taken[start:end]) and name not in GENERIC and not LEAD_RE.match(name)
+
     for m in _TOWN_AFTER_COUNTY.finditer(text):
-        if not any(taken[m.start() : m.end()]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
+        if unread(m.start(), m.end(), m[1]):
             found.append(m.group())
     for m in _TOWN_ACTING.finditer(text):
-        if (
-            not any(taken[m.start() : m.end()])
-            and m[1] not in GENERIC
-            and not m[1].startswith(_NOT_A_TOWN)
-            and not LEAD_RE.match(m[1])
-        ):
+        if unread(m.start(), m.end(), m[1]) and not m[1].startswith(_NOT_A_TOWN):
             found.append(m[1] + "镇")
     for m in _HEADING.finditer(text):
-        if not any(taken[m.start(1) : m.end(2)]) and m[1] not in GENERIC and not LEAD_RE.match(m[1]):
+        if unread(m.start(1), m.end(2), m[1]):
             found.append(m[1] + m[2])
     return found
 
