@@ -9,7 +9,7 @@ from ..i18n import N_, Reason
 from .articles import HAN, Article, other_event
 from .category_words import CATEGORY_WORDS, NOT_KEYWORDS, THEME_WORDS, VOLUNTEER_DAY, WEAK
 from .draft import MIN_CONFIDENCE
-from .titles import EVENT_HEAD
+from .event_words import EVENT_HEAD
 
 _KEYWORDS = sorted(
     [*((w, name) for name, ws in CATEGORY_WORDS for w in ws), *((w, None) for w in NOT_KEYWORDS)],
