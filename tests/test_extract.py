@@ -2764,3 +2764,99 @@ def test_a_class_that_names_what_it_teaches_stays_a_class(text, expected):
 )
 def test_kinds_seen_in_a_ninety_seventh_to_a_hundredth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the sky watched, drones flown, English spoken at a corner: culture, whatever safety
+        # the talk took in
+        ("近日，柳岸社区开展天文观测活动，孩子们用望远镜观察月亮。", "category", "文化"),
+        (
+            "近日，柳岸社区开展无人机科普活动，教练讲解了安全飞行知识，无人机成功升空并安全降落。",
+            "category",
+            "文化",
+        ),
+        ("3月26日上午，柳岸社区开展“欢乐英语角”活动，青年们用英语交流。", "category", "文化"),
+        # civil air defence and weather disasters are safety; grain saved is volunteers' publicity
+        # (粮食安全 is no safety drill); fitness monitored is a check-up
+        ("9月18日，柳岸社区开展人防宣传活动，向居民讲解防空警报知识。", "category", "安全"),
+        ("11月10日，柳岸社区开展气象科普知识宣传活动，讲解防灾知识。", "category", "安全"),
+        ("10月16日，柳岸社区开展粮食安全宣传活动，倡导居民节约粮食。", "category", "志愿服务"),
+        ("近日，柳岸社区开展光盘行动宣传，倡导居民文明用餐。", "category", "志愿服务"),
+        ("近日，柳岸社区开展国民体质监测活动，为居民测试握力、肺活量。", "category", "义诊"),
+        # the staff at the scene, the committee later, dozens of residents, those in an event of
+        # the day and a kind of community to build are no communities
+        ("近日，柳岸社区开展手工活动。现场社区工作人员引导居民组队。", "communities", ["柳岸社区"]),
+        ("近日，柳岸社区开展无人机体验课。后续社区党委将继续开展活动。", "communities", ["柳岸社区"]),
+        (
+            "近日，柳岸社区举行汉服表演，为数十名社区居民表演。\n青禾热线：13日下午，柳岸社区5名格长为数十名社区居民表演。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("近日，柳岸社区举办趣味运动会。踢毽子项目中社区居民两人一组展开比赛。", "communities", ["柳岸社区"]),
+        (
+            "为构建新熟人社区，近日，柳岸社区举办运动会，为构建文明和谐的“新熟人社区”奠定了基础。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # an estate named a little town (小镇) is a community's name
+        ("为丰富居民生活，青禾小镇社区于近日在社区活动中心举办棋牌比赛。", "communities", ["青禾小镇社区"]),
+        # a slogan's word is a name after a social workers' station, or with its own committee
+        ("中秋节夜，柳河街社工服务站平安社区服务点于9月9日开展中秋活动。", "communities", ["平安社区"]),
+        (
+            "元宵活动在幸福社区圆满举行。由幸福社区党委、幸福社区居民委员会联合主办。",
+            "communities",
+            ["幸福社区"],
+        ),
+        # a university's community
+        ("成都市青禾区柳岸交通大学社区开展元旦游园活动。", "communities", ["柳岸交通大学社区"]),
+        # 未来 right after a day is the name's own; opening a sentence, it is "in future"
+        ("3月30日未来青禾社区举办了一场羽毛球友谊赛。", "communities", ["未来青禾社区"]),
+        ("3月30日柳岸社区举办比赛。未来柳岸社区将继续开展此类活动。", "communities", ["柳岸社区"]),
+        # a community or a town in brackets says which one its street or its zone is
+        ("近日，体质监测活动在青禾区柳河街道办事处(灵岸社区)拉开帷幕。", "communities", ["灵岸社区"]),
+        ("12月19日上午,青禾新城(柳陆镇)复华居委组织居民开展手工活动。", "street", "柳陆镇"),
+        ("12月19日上午,青禾新城(柳陆镇)复华居委组织居民开展手工活动。", "communities", ["复华居委"]),
+        # a road's street keeps its whole name; a community's office (计生办) and a district
+        # (上街区) are no streets; nor the town of a village joining in
+        ("近日，青禾山中路街道柳岸社区开展扇子手工活动。", "street", "青禾山中路街道"),
+        ("本次活动由柳岸社区计生办和柳岸社区党群服务中心共同举办。", "street", None),
+        ("青禾上街区柳岸社区教居民制作手工皂。", "street", None),
+        ("近日，青禾区柳河路街道柳岸社区联合青禾堡镇西坡村举办运动会。", "street", "柳河路街道"),
+        # a page's related reports (相关焦点) are not this one
+        (
+            "5月7日,柳岸社区开展手工皂制作活动。\n\n相关焦点\n\n  • 青禾街道百花社区开展手工活动",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # over (超) a number is a hedge; guests the residents meet are not the residents
+        ("7月5日，柳岸社区举办元宵活动，活动吸引超3000名居民群众参与。", "participants_approx", True),
+        ("3月26日，柳岸社区开展英语角活动，邀请两位外国友人与社区青年用英语展开交流。", "participants", None),
+        # the years of the war's end and of the civil air defence's founding; a day said to be
+        # an occasion's (为…日) is not the activity's
+        (
+            "今年是中国人民抗日战争暨世界反法西斯战争胜利75周年。9月18日，柳岸社区开展防空警报宣传活动。",
+            "date",
+            "2020-09-18",
+        ),
+        (
+            "今年是新中国人民防空创立73周年,10月31日为新中国人民防空创立日。10月26日,柳岸社区开展人防宣传。",
+            "date",
+            "2023-10-26",
+        ),
+        # the head of a weather station who gives the talk
+        ("11月10日，柳岸社区开展宣传。气象台台长张青禾为居民们进行了气象科普讲座。", "speakers", ["张青禾"]),
+        # a page's stamp on a line of its own, its fields spaced out, is no body: the headline is
+        # below it
+        (
+            "2020-12-01 16:55:38 来 源 : 青禾社工服务中心 作 者 : 青禾社工 发布者 : 柳岸 阅读量 : 4711\n"
+            "柳岸社区的孩子们今天在家门口观测到了土星\n"
+            "9月6日傍晚,“一起做个追星族”活动在柳岸社区成功举办,辖区青少年共一百余人参与本次活动。",
+            "title",
+            "柳岸社区的孩子们今天在家门口观测到了土星",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -47,11 +47,15 @@ def split_text(text: str) -> list[str]:
 
 
 _FOOTER = re.compile(
-    r"^[ \t]*(?:(?:新闻推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热点推荐|相关文章|上一篇|下一篇)"
+    r"^[ \t]*(?:(?:新闻推荐|相关阅读|相关新闻|相关焦点|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热点推荐|相关文章"
+    r"|上一篇|下一篇)"
     # (or the link itself after its label: 上一篇: 柳岸社区开展…)
     r"[ \t:：]*$|(?:上一篇|下一篇)[ \t]*[:：])",
     re.M,
 )
+_PARENS = re.compile(r"\([^()\n]{0,60}\)")
+_PLACE_IN_PARENS = re.compile(rf"\([{HAN}]{{2,10}}(?:社区|居委会?|镇|街道)\)")
+_UNIT_BEFORE_PARENS = ("街道", "办事处", "新城", "新区", "镇")
 _SENTENCE_END = "。！？!；;\n"
 _CLAUSE_END = _SENTENCE_END + ",，、:："
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
@@ -86,8 +90,17 @@ class Article:
         if footer:
             masked = masked[: footer.start()] + re.sub(r"[^\n]", " ", masked[footer.start() :])
         self.masked = masked
-        # Names in parentheses say where people came from, not where the activity was.
-        self.outside_parens = re.sub(r"\([^()\n]{0,60}\)", lambda m: " " * len(m.group()), masked)
+        # Names in parentheses say where people came from, not where the activity was; but a
+        # place's name alone in them, right after a street or a zone, says which place that is
+        # (灵泉街道办事处(灵应寺社区), 嘉定新城(马陆镇)).
+        self.outside_parens = _PARENS.sub(
+            lambda m: (
+                m.group()
+                if _PLACE_IN_PARENS.fullmatch(m.group()) and masked.endswith(_UNIT_BEFORE_PARENS, 0, m.start())
+                else " " * len(m.group())
+            ),
+            masked,
+        )
         # Sentence i runs from starts[i] to ends[i], the position of its end mark (or the end of
         # the text), included; empty sentences are not kept.
         self._starts = array("q")

@@ -44,6 +44,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Disaster-reduction days and the campaign against illegal publications.
             "防灾减灾",
             "减灾",
+            # Civil air defence (its sirens tested, shelters shown) and weather disasters.
+            "人防",
+            "人民防空",
+            "防空",
+            "气象",
             "扫黄打非",
             # Counterfeit money told apart, as fraud is; and money laundering.
             "假币",
@@ -151,6 +156,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "孕期",
             "辅食",
             "喂养",
+            # Fitness monitored (grip, balance, lung capacity measured), as a check-up is.
+            "体质监测",
+            "体质测试",
+            "体质检测",
         ),
     ),
     (
@@ -333,6 +342,14 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "爱心早餐",
             "打扫卫生",
             "助洁",
+            # Grain saved and food not wasted (World Food Day, the clean-plate campaign), as
+            # environmental publicity is; 粮食安全 is no safety drill.
+            "粮食安全",
+            "节约粮食",
+            "爱粮节粮",
+            "珍惜粮食",
+            "粮食日",
+            "光盘行动",
         ),
     ),
     (
@@ -550,6 +567,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "编程",
             "科普展",
             "科技馆",
+            # and the sky watched, drones and model aircraft flown, English spoken at a corner,
+            # speeches made at a contest
+            "天文",
+            "无人机",
+            "航模",
+            "英语角",
+            "演讲",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
@@ -581,8 +605,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "选举宣传",
             "征兵",
             "国防教育",
-            # Civility campaigns and veterans' affairs.
-            "光盘行动",
+            # Veterans' affairs.
             "退役军人",
         ),
     ),

@@ -227,6 +227,12 @@ _PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<tit
 # value on a line of its own, above the body or in the page's footer): | 标 题 | 青禾社区开展… |,
 # 标题：青禾社区开展….
 _FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|｜\n]{6,64}?)\s*(?:[|｜][ \t|]*)?$", re.M)
+# The page's stamp on a line of its own: the day, then its fields (来源, 作者, 阅读量), spaced
+# out or not.
+_STAMP_LINE = re.compile(
+    r"^[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}.{0,40}?"
+    r"(?:来\s*源|作\s*者|发\s*布|阅\s*读|浏\s*览|点\s*击|编\s*辑)[^:：]{0,3}[:：]"
+)
 # A site's notice above everything (温馨提示:本站为…。), full stop and all.
 _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
@@ -333,6 +339,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             line = _SOURCE_TAIL.sub("", line)  # …文明花信息来源:青禾融媒体中心
         if _NOTICE_LINE.match(line):
             continue  # 温馨提示:本站…。: the site's notice, not the body
+        if _STAMP_LINE.match(line) and "。" not in line:
+            continue  # 2020-12-01 16:55 来 源 : … 作 者 : …: the page's stamp, however long
         tokens = line.split()
         if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and "。" not in line:
             continue  # a menu of short words (towns, sections), however long: not the body

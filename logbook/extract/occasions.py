@@ -14,7 +14,7 @@ from .articles import Article
 # Years that anniversaries and commemorative days give: the year of 建党97周年 is 1921 + 97.
 _ANNIVERSARY = re.compile(
     r"(?P<what>建党|中国共产党成立|建军|中国人民解放军建军|建国|新中国成立|中华人民共和国成立|改革开放|抗战胜利"
-    r"|抗日战争胜利|五一口号)"
+    r"|抗日战争胜利|抗日战争暨世界反法西斯战争胜利|世界反法西斯战争胜利|五一口号|人民防空创立)"
     r"[”\"」]?(?:发布)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:周年)"
 )
 # The party's age told as a life (党的85岁华诞, 中国共产党走过的102年光辉历程): born 1921.
@@ -35,7 +35,10 @@ _ANNIVERSARY_BASE = {
     "改革开放": 1978,
     "抗战胜利": 1945,
     "抗日战争胜利": 1945,
+    "抗日战争暨世界反法西斯战争胜利": 1945,
+    "世界反法西斯战争胜利": 1945,
     "五一口号": 1948,  # the CPC's May Day call of 1948 to the democratic parties
+    "人民防空创立": 1950,  # the civil air defence, founded on 31 October 1950
 }
 _CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞")
 # `第28个全国高血压日`: the year is the day's year zero plus the ordinal (a festival or a month

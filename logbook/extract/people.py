@@ -40,13 +40,13 @@ _COUNT_AT_TAIL = (
     rf"(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
-_COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过)?"
+_COUNT_PRE = r"(?P<pre>共计|共有|合计|总计|共|约有|大约|约|近|逾|超过|超)?"
 # (a page may set the number apart with spaces: 近 200 名居民齐聚一堂)
 _COUNT_AT = re.compile(rf"{_COUNT_PRE}[ \u3000]?(?P<num>{_NUM_FROM_START}){_COUNT_AT_TAIL}")
 _COUNT_AT_HERE = re.compile(rf"{_COUNT_PRE}(?P<num>{NUM}){_COUNT_AT_TAIL}")
 _COUNT_SERVED = re.compile(
     # (受惠, 惠及, those who benefited: 当天受惠老年人超过120人, 惠及市民群众100多人)
-    rf"(?:服务|受益|受惠|惠及)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达|超过)?(?P<num>{NUM})(?P<more>余|多)?"
+    rf"(?:服务|受益|受惠|惠及)(?P<noun>[{HAN}、]{{0,10}}?)(?P<pre>共计|共|约|近|达到|达|超过|超)?(?P<num>{NUM})(?P<more>余|多)?"
     rf"(?P<unit>人次|人)"
 )
 # Or with who they were after the number: 共服务200余名居民.
@@ -90,7 +90,7 @@ _COUNT_SERVED_FOR = re.compile(
 )
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民, 引来了500多名职工.
 _COUNT_DRAWN = re.compile(
-    rf"(?P<verb>吸引|引来|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过)?"
+    rf"(?P<verb>吸引|引来|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过|超)?"
     rf"(?P<num>{NUM})(?P<more>余|多|来)?"
     # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
     rf"(?P<unit>名|位|人)(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
@@ -173,7 +173,7 @@ _COUNT_ENJOYED = re.compile(
 # In the opening sentence, a number of residents as its subject: 社区百余名老年居民…,
 # 现场60余名观众. Not after 为/向/给 (people served) nor in a list of things.
 _COUNT_SUBJECT = re.compile(
-    rf"(?P<pre>共计|共有|共|约有|约|近|逾|超过)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
+    rf"(?P<pre>共计|共有|共|约有|约|近|逾|超过|超)?(?P<num>{_NUM_FROM_START})(?P<more>余|多|来)?(?P<unit>名|位)(?P<noun>[{HAN}]{{1,6}}?)"
     rf"(?=[及和与、,，在齐共围来走参一欢相纷积踊])"
 )
 _ANY_COUNT = re.compile(rf"(?P<num>{_NUM_FROM_START})(?:余|多|来)?(?:人次|名|位|人)")
@@ -218,7 +218,7 @@ def _same_run(a: str, b: str) -> bool:
 
 
 _TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
-_APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过")
+_APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过", "超")
 # Who serves or helps: counted as helpers, not as attendance.
 _HELPER_HEADS = (
     "志愿者",
@@ -351,6 +351,9 @@ def read_participants(art: Article):
             if at in judged or other_event(art, m.start(), m.end()):
                 continue
             noun = (m.groupdict().get("who") or "") + m["noun"]  # 吸引居民80余人: who, then how many
+            if pattern is _COUNT_DRAWN and m["verb"] == "邀请":
+                # 邀请两位外国友人与社区青年交流: guests the residents meet are not the residents
+                noun = re.split("[与和同]", noun, maxsplit=1)[0]
             if (
                 not any(h in noun for h in _ATTENDEE_HEADS)
                 or any(h in noun for h in _HELPER_HEADS)

@@ -85,8 +85,11 @@ GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里 长辈 良好""".split()
+    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续""".split()
 )
+# Words that point or tell when, never a name even where a slogan's word may be one (after a
+# street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
+_NEVER_NAMES = frozenset("这次 此次 本次 那次 每次 这里 那里 现场 后续 我们 自己".split())
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
     "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
@@ -103,7 +106,7 @@ _PLACE_LEADS = ("走进", "来到", "深入", "前往", "位于", "地处", "联
 # the name starts after the last of them.
 _ADMIN_PREFIX = re.compile(
     # (辖区, the community's own area, is no district: 组织辖区内青年社区工作者)
-    rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|市镇|市|(?<!辖)区|县|镇|乡|办|街|局)"
+    rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|服务站|工作站|市镇|市|(?<!辖)区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
     rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
 )
@@ -113,8 +116,13 @@ _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 _WISHING = ("希望", "盼望", "期待", "期望", "恳请", "请求")
 _ASKED_TO = ("能", "可以", "帮", "给", "尽快", "出面", "协调", "管")
-_AFTER_UNIT = re.compile(r"(?:街道|镇|办事处|(?<![城各])乡)$")
+# (or after a social workers' station: 珠江街社工服务站平安社区服务点)
+_AFTER_UNIT = re.compile(r"(?:街道|镇|办事处|服务站|工作站|(?<![城各])乡)$")
 _COMMUNITY_NEXT = re.compile(rf"[{HAN}]{{2,6}}?社区")
+_OWN_ORGANS = re.compile("党委|党总支|党支部|居委会|居民委员会")
+# A name in brackets after a street or a town, or after a town in brackets: 灵泉街道办事处
+# (灵应寺社区), 嘉定新城(马陆镇)复华居委.
+_BRACKETED = re.compile(r"(?:街道|镇|乡|办事处|街办)[(（]$|[(（][^()（）]{1,10}?(?:街道|镇|乡)[)）]$")
 # A quote on one line: “…”.
 _QUOTE = re.compile("“[^”\n]*”")
 # Verbs of slogans that end on 社区: 义诊进社区, 书香飘社区, 服务到社区, 法律入社区.
@@ -136,6 +144,17 @@ def name_core(name: str) -> str:
 # What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
 _AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 SUFFIXES = ("社区", "街道", "地区")
+
+
+def own_organs_named(text: str, after: int) -> bool:
+    """Whether the community whose 社区 ends at `after` is named with its own party committee or
+    residents' committee (幸福社区党委): a slogan's community has none."""
+    return text[after - 2 : after] == "社区" and _OWN_ORGANS.match(text, after) is not None
+
+
+def _after_day(text: str, begins: int) -> bool:
+    """Whether the name starting at `begins` is written right after a day (3月30日)."""
+    return re.search(r"月[0-9〇一二三四五六七八九十]{1,3}[日号]$", text[max(0, begins - 6) : begins]) is not None
 
 
 def after_unit(text: str, begins: int) -> bool:
@@ -177,9 +196,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
             sure = text[start - 2 : start] == "街道"
             break
         # A date glued to the name: 1月16日民富园社区.
-        if text[start - 1] in "日号" and re.search(
-            r"月[0-9〇一二三四五六七八九十]{1,3}$", text[max(0, start - 5) : start - 1]
-        ):
+        if _after_day(text, start):
             break
         # 送法进社区, 义诊进社区, 书香飘社区, 服务到社区: a slogan's verb, not a name.
         # But 东进, 西进 are places' names (紫薇东进社区).
@@ -196,6 +213,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
             # or joining starts it (…交通警察支队柳林大队联合柳阳社区), below.
             long_run = True
             break
+    sure = sure or _BRACKETED.search(text, max(0, start - 14), start) is not None
     # A community named after its yard's number: 8号院社区.
     yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
     if yard is not None:
@@ -245,6 +263,15 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         stripped = False
         best = None  # (end of the word in name, word)
         for m in LEAD_RE.finditer(name):
+            # 前江街道未来盛园社区, 3月30日未来盛园社区: right after a street or a day, or
+            # opening a line, 未来 is the name's own (a 未来社区 is a kind Zhejiang names), not
+            # "in future".
+            if (
+                m.group() == "未来"
+                and m.start() == 0
+                and (after_unit(text, start) or _after_day(text, start) or text[start - 1 : start] in ("", "\n"))
+            ):
+                continue
             # A word must leave a name after it.
             if m.end() < len(name) and (best is None or m.end() > best[0]):
                 best = (m.end(), m.group())
@@ -270,14 +297,20 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         name = name[district.end() :]
     # 和平街道幸福社区, 幸福街道城东社区: a slogan's word (幸福, 平安) is a place's name right
     # after a street or a town, or as the street of the community written next.
-    placed = after_unit(text, start) or (
-        text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None
+    # Or one whose own party committee or residents' committee is named (幸福社区党委): a slogan
+    # has none.
+    placed = (
+        after_unit(text, start)
+        or (text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None)
+        or own_organs_named(text, end + 2)
     )
     if (
         len(name) < 2
         or len(name) > 6
         or (name in GENERIC and not placed)
+        or name in _NEVER_NAMES
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
+        or (name[:1] == "新" and name[1:] in GENERIC and not placed)  # 构建新熟人社区: a kind to build
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
         # 创建民族团结进步示范社区: a title a community is given, not its name; 节水型社区: a kind
@@ -292,7 +325,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or _ORDINAL.match(name)
         or name[0] == "号"  # 3号楼社区居民: a building's number, not a name
         # 三家社区社工室, 二十位社区…, 近百余名社区居民: a count
-        or re.fullmatch("近?[0-9两二三四五六七八九十百千几多各]+[余多]?[家位名个]", name)
+        or re.fullmatch("近?[0-9两二三四五六七八九十百千几数多各]+[余多]?[家位名个]", name)
         or name.endswith("以")  # 首个以社区形式建立的: by way of a community, no name
         # 希望社区能够管管: a wish addressed to the community (a 希望社区 is a name elsewhere)
         or (name in _WISHING and text.startswith(_ASKED_TO, end + 2))
@@ -310,7 +343,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
     # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
     sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
-    if any(g in name for g in ("活动", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
+    # (踢毽子项目中社区居民: in an event of the day, not a name)
+    if any(g in name for g in ("活动", "项目", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
         return None
     return (name, sure) if strong else name
 
@@ -367,7 +401,11 @@ class Writings:
 def plausible(name: str) -> bool:
     """A name that may be a community's, though it ends unlike a Beijing place name."""
     core = name_core(name)
-    return 2 <= len(core) <= 4 and core not in GENERIC and core[-1] not in "乡镇市县省区"
+    return (
+        2 <= len(core) <= 4
+        and core not in GENERIC
+        and (core[-1] not in "乡镇市县省区" or (len(core) == 4 and core.endswith("小镇")))  # 格林小镇: an estate
+    )
 
 
 def looks_like_place(name: str) -> bool:
@@ -376,8 +414,8 @@ def looks_like_place(name: str) -> bool:
         return False
     if core[-1] == "区" and len(core) >= 4 and core[-2] in _AREA_MARKS:
         return True  # 三里河一区, 龙跃苑东五区, 建新北区第一: a numbered or placed part of an estate
-    if core.endswith("小区") and len(core) >= 4:
-        return True  # 浦南小区社区: a community named after its estate
+    if core.endswith(("小区", "小镇")) and len(core) >= 4:
+        return True  # 浦南小区社区, 格林小镇社区: a community named after its estate
     if core[-1] in "乡镇市县省" or (core[-1] == "区" and core == name):
         return False  # 太阳宫乡社区建设: the communities of a township, not one of them
     return core[-1] in _PLACE_FINAL

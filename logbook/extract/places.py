@@ -19,6 +19,7 @@ from .place_names import (
     looks_like_place,
     name_before,
     name_core,
+    own_organs_named,
     plausible,
 )
 from .streets import choose_street, streets_written
@@ -52,7 +53,20 @@ _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".jo
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one,
 # nor 大榭社区教育学院, a college).
-_ORGANISATION_AFTER = ("卫生服务中心", "卫生服务站", "卫生站", "卫生院", "医院", "医疗", "教育学院", "学院", "大学")
+# (and a society's centre named for communities' culture: 优邦社区文化促进中心)
+_ORGANISATION_AFTER = (
+    "卫生服务中心",
+    "卫生服务站",
+    "卫生站",
+    "卫生院",
+    "医院",
+    "医疗",
+    "教育学院",
+    "学院",
+    "大学",
+    "文化促进中心",
+    "发展促进中心",
+)
 # A site named after a community: 青禾社区网, 中国社区发展网, 柳岸社区家园网论坛 (not its
 # grid, 社区网格).
 _SITE_AFTER = re.compile("(?:(?:发展|服务|信息|家园)?网(?![格络])|论坛)")
@@ -254,8 +268,11 @@ class _Places:
             elif len(name) == 5 and HAN_NAME.fullmatch(name):
                 # 武昌徐家棚街道: a district's short name (武昌, 海淀, 朝阳) in front of the street's;
                 # names of five before 街道 are nearly all two and three. Not after the district
-                # itself: 管城区紫荆山南路街道 is one name.
-                whole = text[m.start() - len(name) - 1 : m.start() - len(name)] == "区"
+                # itself: 管城区紫荆山南路街道 is one name; nor a road's, its part named by a
+                # direction (贺兰山中路街道).
+                whole = text[m.start() - len(name) - 1 : m.start() - len(name)] == "区" or name.endswith(
+                    ("东路", "西路", "南路", "北路", "中路")
+                )
                 self.streets.append((name if whole else name[2:]) + suffix)
 
     def _passed(self, why: str, name: str) -> None:
@@ -311,12 +328,16 @@ class _Places:
         # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
         long_after_street = before == "街道" and 5 <= len(name) <= 6
         # 和平街道幸福社区: after its street or town, a slogan's word is the community's name
-        generic_after_unit = name in GENERIC and after_unit(text, begins)
+        # (and so is one named with its own party committee: 幸福社区党委)
+        generic_after_unit = name in GENERIC and (after_unit(text, begins) or own_organs_named(text, m.end()))
+        # 成都市金牛区西南交通大学社区: a university's community, named after it
+        university = name.endswith("大学") and len(name) >= 4 and (strong or self.writings.count(name, suffix) >= 2)
         if (
             not name.isdigit()
             and not after_street
             and not long_after_street
             and not generic_after_unit
+            and not university
             and not looks_like_place(name)
             and not (  # a number: 3402社区
                 plausible(name) and (strong or (suffix == "社区" and self.writings.count(name, suffix) >= 2))

@@ -16,8 +16,13 @@ _GLUED = re.compile(
     rf"(?:街办事处|办事处|街办|办|镇|乡|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
     r"|办事处|镇(?=党委|人民政府|政府)"
 )
+# The offices of a community or a street that end in 办 and are no street (计生办, 综治办).
+_DEPARTMENTS = ("计生", "综治", "创城", "创文", "创卫", "文明", "党政", "老龄", "民政", "城管", "信访", "维稳", "应急")
+_JOINING = ("联合", "携手")
 # A town after its county or district: 上杭县临城镇精心组织….
 _TOWN_AFTER_COUNTY = re.compile(rf"(?<=[县区市])([{HAN}]{{2}})镇")
+# A town in brackets after the zone or new town it is: 嘉定新城(马陆镇).
+_TOWN_IN_BRACKETS = re.compile(rf"(?<=新城|新区|园区)[(（]([{HAN}]{{2,3}})镇[)）]")
 # A town acting, named at its clause's start or after its county or district: 籍山镇在五里社区
 # 开展…, 房山区韩村河镇在…, 川沙新镇“…”城南社区….
 _TOWN_ACTING = re.compile(
@@ -40,13 +45,17 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue
         if m["c"] and m.end() in visiting:
             continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
-        if m["c"] and (not name_core(m["c"]) or "街道" in m["c"] or m["c"].startswith("社区")):
-            continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name; 西街社区…社区
+        if m["c"] and (not name_core(m["c"]) or "街道" in m["c"] or m["c"].startswith(("社区", "区"))):
+            continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name; 西街社区…社区;
+            # 上街区一社区: a district (上街区), not a street
         if m["c"] and LEAD_RE.match(m["c"]):
             continue  # 建管办联合华山社区, 创城办对近期社区: an office's doing, not a street
         name = name_before(text, m.start(), taken)
-        if name is None:
-            continue
+        if name is None or (m.group() == "办" and name in _DEPARTMENTS):
+            continue  # 马峦社区计生办和…社区: a community's office, not a street
+        begins = m.start() - len(name)
+        if m["c"] and text.startswith("村", m.end() + len(m["c"])) and text[max(0, begins - 2) : begins] in _JOINING:
+            continue  # 龙广里社区联合宁远堡镇西坡村: the town of a village joining in
         if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
             name = name[1:]  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4:
@@ -56,6 +65,9 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
     def unread(start: int, end: int, name: str) -> bool:  # a name no other reading took
         return not any(taken[start:end]) and name not in GENERIC and not LEAD_RE.match(name)
 
+    for m in _TOWN_IN_BRACKETS.finditer(text):
+        if unread(m.start(1), m.end(1), m[1]):
+            found.append(m[1] + "镇")
     for m in _TOWN_AFTER_COUNTY.finditer(text):
         if unread(m.start(), m.end(), m[1]):
             found.append(m.group())

@@ -30,10 +30,11 @@ _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
 # A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
 # (or the days to another month's: 9月15日—9月25日是…, 6月29日至7月5日为全国节能宣传周)
-_OCCASION_NAMED = r"为(?=第|全国|世界|国际|中国|全民)"
+# (or one day, said with 为: 10月31日为新中国人民防空创立日)
+_OCCASION_NAMED = r"为(?=第|全国|世界|国际|中国|新中国|全民)"
 _NAMED_DAY = re.compile(
     r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
-    rf"|\s*[-—~至]\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号]{_OCCASION_NAMED}"
+    rf"|(?:\s*[-—~至]\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号])?{_OCCASION_NAMED}"
 )
 # The end of such a range, said with 为 (…至7月5日为全国节能宣传周).
 _RANGE_NAMED = re.compile(_OCCASION_NAMED)
