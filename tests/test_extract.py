@@ -2856,6 +2856,37 @@ def test_kinds_seen_in_a_ninety_seventh_to_a_hundredth_set_of_reports(text, fiel
             "title",
             "柳岸社区的孩子们今天在家门口观测到了土星",
         ),
+        # an entity whose name a wrong decoding garbled is no sentence's end
+        (
+            "为了迎接&濒诲辩耻辞;国际反家暴日&谤诲辩耻辞;的到来,2022年11月19日上午,柳岸社区开展了反家庭暴力宣传活动。"
+            "社工告诉居民们,我国于2016年3月1日起开始实施《反家庭暴力法》。",
+            "date",
+            "2022-11-19",
+        ),
+        # a year in a quotation is the quote's; the party's centenary gives the year
+        ("“让咱们回到1921年……”今天(7月22日),柳岸社区书场的志愿者为居民带来琴书表演。", "date", None),
+        (
+            "“让咱们回到1921年……”今天(7月22日),柳岸社区书场的志愿者为居民带来琴书表演《中国共产党诞生百年颂》。",
+            "date",
+            "2021-07-22",
+        ),
+        # organised crime fought is safety, legal aid is legal publicity, magic and clapper
+        # talk are shows
+        ("近日，柳岸社区开展扫黑除恶专项斗争宣传活动，向居民发放资料。", "category", "安全"),
+        ("近日，柳岸社区开展法律援助宣传活动，向居民发放资料。", "category", "其他"),
+        ("近日，柳岸社区举办魔术表演，小朋友们看得目不转睛。", "category", "文化"),
+        ("近日，柳岸社区举办快板表演，演员们说唱新风尚。", "category", "文化"),
+        # those at the scene, later in the text; aunts and uncles of the community
+        (
+            "6月5日，柳岸社区开展宣传活动。节目丰富，赢得了现场100多位妇女朋友及居民群众的掌声。",
+            "participants",
+            100,
+        ),
+        (
+            "2017年2月14日下午,柳岸社区活动室热闹非凡,原来是50余位社区叔叔阿姨和社工一起在此举办了合唱团成立仪式。",
+            "participants",
+            50,
+        ),
     ],
 )
 def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_reports(text, field, expected):

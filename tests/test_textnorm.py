@@ -156,6 +156,9 @@ def test_clean_scrape_markup_and_whitespace():
     assert clean_scrape("  <span class=x>活動</span>&nbsp;現場  \r\n\n  ") == "活動 現場"
     assert clean_scrape("A&B 3<5 (院)") == "A&B 3<5 (院)"
     assert clean_scrape("第一篇]]>第二篇") == "第一篇\n第二篇"
+    # an entity whose name was garbled into Han is a plain quote; its `;` ends nothing
+    assert clean_scrape("迎接&濒诲辩耻辞;反家暴日&谤诲辩耻辞;的到来") == '迎接"反家暴日"的到来'
+    assert clean_scrape("甲&乙;丙") == "甲&乙;丙"  # (one Han letter is no entity's name)
 
 
 def test_split_articles():

@@ -54,6 +54,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "假币",
             "反假",
             "洗钱",
+            # organised crime fought (扫黑除恶)
+            "扫黑除恶",
+            "扫黑",
         ),
     ),
     (
@@ -574,6 +577,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "航模",
             "英语角",
             "演讲",
+            # folk arts on stage: clapper talk, storytelling, magic
+            "快板",
+            "评书",
+            "曲艺",
+            "魔术",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
@@ -605,8 +613,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "选举宣传",
             "征兵",
             "国防教育",
-            # Veterans' affairs.
+            # Veterans' affairs, and legal aid publicised.
             "退役军人",
+            "法律援助",
         ),
     ),
 )

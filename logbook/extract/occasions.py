@@ -40,7 +40,7 @@ _ANNIVERSARY_BASE = {
     "五一口号": 1948,  # the CPC's May Day call of 1948 to the democratic parties
     "人民防空创立": 1950,  # the civil air defence, founded on 31 October 1950
 }
-_CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞")
+_CENTENARY = re.compile(r"建党百年|建党一百年|党的百年华诞|党百年华诞|党诞生百年")
 # `第28个全国高血压日`: the year is the day's year zero plus the ordinal (a festival or a month
 # of the year too: 第113个国际护士节, 第23个全国安全生产月).
 _NTH_DAY = re.compile(

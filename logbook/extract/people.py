@@ -116,7 +116,9 @@ _COUNT_AUDIENCE = re.compile(
 _COUNT_PRESENT = re.compile(
     # (参与结营仪式的15名少儿: those who took part in the event, not in one class of many)
     # (前来进行身体检查的100多名村民: those who came for it)
-    rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来|前来[{HAN}]{{0,8}}?)的|参训的?|参会的?|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
+    # (赢得了现场100多位妇女朋友的掌声: those at the scene)
+    rf"(?:(?:在座|在场|到场|与会|闻讯而来|慕名而来|前来[{HAN}]{{0,8}}?)的|参训的?|参会的?|现场"
+    rf"|(?:参加|参与|出席)[{HAN}]{{0,6}}(?:仪式|典礼|活动|讲座|会议)的)"
     rf"(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>名|位)"
     rf"(?P<noun>[{HAN}]{{0,6}})"
 )
@@ -276,6 +278,7 @@ _ATTENDEE_HEADS = (
     "工人",  # 环卫工人
     "少儿",
     "退休人员",
+    "阿姨",  # 社区叔叔阿姨
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.

@@ -453,6 +453,13 @@ def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str]
 _YEAR_ALONE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|[0-9])")
 
 
+def _quoted_apart(after_year: str, after_day: str) -> bool:
+    """Whether a year stands in a quotation the day is outside of: the text from the year to
+    the day closes more quotes than it opens, or the text from the day to the year opens more
+    than it closes."""
+    return after_year.count("”") > after_year.count("“") or after_day.count("“") > after_day.count("”")
+
+
 def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int | None:
     """The one year written alone in the day's sentence (at `at`), after the day within a few
     clauses, else before it (为做好2023年秋季征兵工作，8月15日…), that does not put the day after
@@ -463,6 +470,9 @@ def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int
             int(m[1])
             for m in _YEAR_ALONE.finditer(art.masked, lo, hi)
             if (int(m[1]), month, day) <= (today.year, today.month, today.day)
+            # (“…让咱们回到1921年……”今天(7月22日): a year inside a quotation that closes
+            # before the day, or opens after it, is the quote's)
+            and not _quoted_apart(art.masked[m.end() : at], art.masked[at : m.start()])
         }
         if found:
             return found.pop() if len(found) == 1 else None

@@ -19,13 +19,16 @@ _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6]|section|article)\b[^
 _OTHER_MARKUP = re.compile(r"<!\[CDATA\[|<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", re.S)
 # Only the entities scrapers actually leave; a bare `&` in text stays as it is.
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+# An entity whose name a wrong decoding turned into Han (&濒诲辩耻辞; for &ldquo;): its `;` is no
+# sentence's end, and what it stood for (quotes, mostly) cannot be told, so it is a plain quote.
+_GARBLED_ENTITY = re.compile(r"&[\u4e00-\u9fff]{2,8};")
 _HSPACE = re.compile(r"[^\S\n]+")
 
 
 def clean_scrape(text: str) -> str:
     """Tidy scraped article text: markup leftovers (`]]>`, `<![CDATA[`, `<p>`, `</p>`, other
-    tags, common entities) and pinyin glosses removed, each line's whitespace collapsed and
-    trimmed, empty lines dropped.
+    tags, common entities, entities whose names were garbled) and pinyin glosses removed, each
+    line's whitespace collapsed and trimmed, empty lines dropped.
 
     Lost characters (`??`) and mojibake are kept exactly as they are: see `damaged_spans`.
     The script is not changed; fold or convert afterwards.
@@ -37,6 +40,7 @@ def clean_scrape(text: str) -> str:
     s = _BLOCK_TAG.sub("\n", s)
     s = _OTHER_MARKUP.sub("", s)
     s = _ENTITY.sub(lambda m: html.unescape(m.group()), s)
+    s = _GARBLED_ENTITY.sub('"', s)
     s = strip_glosses(s)
     lines = (_HSPACE.sub(" ", line).strip() for line in s.split("\n"))
     # One paragraph per line, as in the feed; lines left empty by removed markup go.
