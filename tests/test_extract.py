@@ -2891,3 +2891,66 @@ def test_kinds_seen_in_a_ninety_seventh_to_a_hundredth_set_of_reports(text, fiel
 )
 def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the issue a repost was taken from, and the day a page was compiled, date no activity
+        (
+            "青禾网友 发表于 2012-8-7 09:11\n社区组织居民一起来咬秋\n"
+            "青禾报讯 昨天下午,柳岸社区志愿者与居民一起迎立秋。\n(摘自青禾日报8月7日刊)",
+            "date",
+            None,
+        ),
+        ("运营总监:王青\n\n2025年6月5日整理\n\n为关爱困境儿童,柳岸社区开展六一活动。", "date", None),
+        # the year a numbered day of marrow donors gives
+        (
+            "在第八个世界骨髓捐献者日到来之际，9月16日，柳岸社区开展造血干细胞捐献宣传。",
+            "date",
+            "2022-09-16",
+        ),
+        # a committee written twice by its short name; a community garden's project is no
+        # community
+        (
+            "近日,嘉禾居委为社区里的老年人开设了电脑兴趣班。每周三下午,在嘉禾居委的活动室里,老人们准时报到。",
+            "communities",
+            ["嘉禾居委"],
+        ),
+        (
+            "昨天,柳岸社区的园主走马上任。月亮湾社工委联合柳岸社区居委会发起的七彩社区花园营造项目正式启动。"
+            "社工委于昨天启动了七彩社区花园营造项目。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a breadcrumb, however long, is no body: the headline below it is read
+        (
+            "新闻资讯 您现在的位置: 青禾市五洋文化礼仪服务有限公司 > 新闻资讯 > "
+            "月亮湾社工委启动厨余垃圾减量项目 厨余垃圾变肥料为社区增绿\n"
+            "月亮湾社工委启动厨余垃圾减量项目 厨余垃圾变肥料为社区增绿\n"
+            "青禾文化礼仪有限公司 2018-10-29 10:37:50 作者:admin\n"
+            "昨天,柳岸社区的园主走马上任,收集厨余垃圾给绿地施肥。",
+            "title",
+            "月亮湾社工委启动厨余垃圾减量项目 厨余垃圾变肥料为社区增绿",
+        ),
+        ("您现在的位置\n6月1日，柳岸社区开展读书活动，居民分享好书。", "title", "读书活动"),
+        # those who listen intently are the audience
+        ("6月1日，柳岸社区邀请医生开展健康讲座，50多名居民认真倾听。", "participants", 50),
+        # sign language and computers taught; marrow and blood stem cells, expired medicines and
+        # reading glasses as health; stories, street dance, the solar terms, board games and
+        # fishing as culture; kitchen waste composted as volunteers' work
+        ("近日，柳岸社区开展手语课，志愿者教居民日常用语。", "category", "培训"),
+        ("近日，柳岸社区开设老年电脑兴趣班，老人们准时报到。", "category", "培训"),
+        ("近日，柳岸社区开展造血干细胞捐献宣传，志愿者讲解捐献知识。", "category", "义诊"),
+        ("近日，柳岸社区开展过期药品回收活动，居民带来家中的药品。", "category", "义诊"),
+        ("近日，柳岸社区为老人赠送老花镜，志愿者帮老人挑选。", "category", "义诊"),
+        ("近日，柳岸社区举办讲故事比赛，小朋友们登台。", "category", "文化"),
+        ("立秋这天，柳岸社区组织居民贴秋膘，品尝西瓜。", "category", "文化"),
+        ("清明前夕，柳岸社区组织居民制作青团。", "category", "文化"),
+        ("近日，柳岸社区举办五子棋比赛，小朋友们对弈。", "category", "文化"),
+        ("近日，柳岸社区举办钓鱼比赛，居民在河边垂钓。", "category", "文化"),
+        ("近日，柳岸社区开展厨余垃圾堆肥活动，居民学习把果皮变成肥料。", "category", "志愿服务"),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_seventeenth_to_a_hundred_and_twenty_fourth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -163,6 +163,14 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "体质监测",
             "体质测试",
             "体质检测",
+            # Blood stem cells and marrow donated; expired medicines collected; reading glasses
+            # fitted: health, as the labels read them
+            "造血干细胞",
+            "干细胞",
+            "骨髓",
+            "过期药品",
+            "过期药",
+            "老花镜",
         ),
     ),
     (
@@ -244,6 +252,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "救援知识",
             "海姆立克",
             "海姆利克",
+            # sign language and computers taught; a training camp (朗读训练营)
+            "手语",
+            "电脑",
+            "训练营",
         ),
     ),
     (
@@ -353,6 +365,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "珍惜粮食",
             "粮食日",
             "光盘行动",
+            # kitchen waste composted
+            "厨余",
+            "堆肥",
         ),
     ),
     (
@@ -582,6 +597,25 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "评书",
             "曲艺",
             "魔术",
+            # stories told and acted, street dance; the solar terms' customs; board games; fishing
+            "讲故事",
+            "故事会",
+            "绘本剧",
+            "街舞",
+            "节气",
+            "立春",
+            "立夏",
+            "立秋",
+            "立冬",
+            "春分",
+            "秋分",
+            "贴秋膘",
+            "咬秋",
+            "青团",
+            "斗蛋",
+            "五子棋",
+            "跳棋",
+            "钓鱼",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's

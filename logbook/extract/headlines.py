@@ -17,6 +17,7 @@ _HEADLINE_MIN, _HEADLINE_MAX = 6, 64
 _CHROME_WORDS = (
     "首页",
     "当前位置",
+    "现在的位置",  # 您现在的位置:
     # a site's welcome banner (…市欢迎您!)
     "欢迎您",
     "欢迎你",
@@ -227,6 +228,8 @@ _PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<tit
 # value on a line of its own, above the body or in the page's footer): | 标 题 | 青禾社区开展… |,
 # 标题：青禾社区开展….
 _FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|｜\n]{6,64}?)\s*(?:[|｜][ \t|]*)?$", re.M)
+# A step of a breadcrumb: 首页 > 新闻资讯 > ….
+_CRUMB_STEP = re.compile(r"[>›»]")
 # The page's stamp on a line of its own: the day, then its fields (来源, 作者, 阅读量), spaced
 # out or not.
 _STAMP_LINE = re.compile(
@@ -344,6 +347,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         tokens = line.split()
         if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and "。" not in line:
             continue  # a menu of short words (towns, sections), however long: not the body
+        if "。" not in line and len(_CRUMB_STEP.findall(line)) >= 2:
+            continue  # 您现在的位置: 某某公司 > 新闻资讯 > …: a breadcrumb, however long, is no body
         if len(line) > _HEADLINE_MAX or "。" in line:
             # A forum's post may run its headline into its first sentence, a space between
             # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.

@@ -61,6 +61,7 @@ _DAY_YEAR_ZERO = {
     "全国助残日": 1990,
     "全国爱牙日": 1988,
     "全国爱耳日": 1999,  # 3 March 2000 was the first
+    "世界骨髓捐献者日": 2014,  # the third Saturday of September, first kept in 2015
     "爱耳日": 1999,
     "全民国家安全教育日": 2015,
     "国际志愿者日": 1985,

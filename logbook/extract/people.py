@@ -10,7 +10,7 @@ from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
 _ATTEND_VERB = (
-    r"参加|参与|出席|到场|前来|聆听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
+    r"参加|参与|出席|到场|前来|聆听|倾听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
 )
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"

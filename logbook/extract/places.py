@@ -105,7 +105,8 @@ _DAY_BEFORE = re.compile(
     r"(?:[日号]|上午|下午|晚上|早上|中午|傍晚|近日|日前|近期|连日来)(?:\s*[0-9]{1,2}[:：][0-9]{2})?\s*[,，]?\s*$"
 )
 # An event named after the community: 情系贞西社区邻里节 is a festival's name.
-_EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会")
+# (and a community garden's project: 七彩社区花园营造项目)
+_EVENT_AFTER = ("邻里节", "邻居节", "文化节", "艺术节", "运动会", "花园营造")
 # Who a community's person is, then what they said: …社区党委书记、居委会主任郑某在讨论会上首先发表
 # 感言, …社区党支部书记张某说.
 _QUOTED_PERSON = re.compile(
@@ -340,7 +341,9 @@ class _Places:
             and not university
             and not looks_like_place(name)
             and not (  # a number: 3402社区
-                plausible(name) and (strong or (suffix == "社区" and self.writings.count(name, suffix) >= 2))
+                # (or a committee named twice: 嘉新居委为…, 在嘉新居委的活动室)
+                plausible(name)
+                and (strong or (suffix in ("社区", "居委", "居委会") and self.writings.count(name, suffix) >= 2))
             )
         ):
             if plausible(name) and name not in LEAD_WORDS:

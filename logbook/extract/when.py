@@ -61,7 +61,13 @@ _WIRED = re.compile(r"电\s*[(（]")
 # Or the hour it was filed: 9月29日20时30分讯(记者…).
 _FILED_AT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])")
 # A paper's issue and page (`( 2015年09月26日 06 版)`): the day it was printed, as a filing day.
-_ISSUE = re.compile(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
+_ISSUE = re.compile(
+    r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版"
+    # (or the issue a repost was taken from: 摘自青禾日报8月7日刊)
+    r"|刊"
+    # (or the day a page was compiled, on a line of its own: 2025年6月5日整理)
+    r"|\s*(?:整理|编辑|录入|撰稿)\s*(?:\n|$)"
+)
 # A full date in figures: a dateline (`2025-07-18 10:12`, `2025/1/23`), a form's date field, or
 # a date written out with its year. Each one bounds the year of a day written without one: an
 # activity is reported on or after the day it took place.
