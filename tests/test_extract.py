@@ -2950,6 +2950,13 @@ def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_rep
         ("近日，柳岸社区举办五子棋比赛，小朋友们对弈。", "category", "文化"),
         ("近日，柳岸社区举办钓鱼比赛，居民在河边垂钓。", "category", "文化"),
         ("近日，柳岸社区开展厨余垃圾堆肥活动，居民学习把果皮变成肥料。", "category", "志愿服务"),
+        # organ donation publicised is health; a health manager who lectures is a speaker
+        ("近日，柳岸社区开展人体器官捐献宣传活动，志愿者发放资料。", "category", "义诊"),
+        (
+            "3月18日，柳岸社区开展膳食讲座。国家一级健康管理师张青禾,用生动的例子为老人们讲解了膳食指南。",
+            "speakers",
+            ["张青禾"],
+        ),
     ],
 )
 def test_kinds_seen_in_a_hundred_and_seventeenth_to_a_hundred_and_twenty_fourth_set_of_reports(text, field, expected):
