@@ -2950,6 +2950,34 @@ def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_rep
         ("近日，柳岸社区举办五子棋比赛，小朋友们对弈。", "category", "文化"),
         ("近日，柳岸社区举办钓鱼比赛，居民在河边垂钓。", "category", "文化"),
         ("近日，柳岸社区开展厨余垃圾堆肥活动，居民学习把果皮变成肥料。", "category", "志愿服务"),
+        # a community of two that joins others or gives a theme at its clause's start holds the
+        # event
+        (
+            "2025年3月1日上午,在社区党委的领导下,青平社区联合辖区消防站开展职业体验活动。",
+            "communities",
+            ["青平社区"],
+        ),
+        (
+            "恰逢小满节气,为增进居民对节气文化的了解,天禾社区以“小满知多少”为主题,开展了一场科普宣传活动。",
+            "communities",
+            ["天禾社区"],
+        ),
+        # a street named by a direction alone behind its district
+        ("近日,青禾区西街道柳岸社区志愿者带领幼儿园的孩子们制作手工。", "street", "西街道"),
+        # a forum's poster and an office's name above the headline are no headline
+        (
+            "青禾网友 发表于 2012-8-7 09:11\n\n社区组织居民 一起来“咬秋”——爱心企业为柳岸老人赠瓜送奶\n\n"
+            "青禾报讯 昨天下午,在立秋即将到来之际,翠园的长者们吃上了西瓜和酸奶。",
+            "title",
+            "社区组织居民 一起来“咬秋”——爱心企业为柳岸老人赠瓜送奶",
+        ),
+        (
+            "青禾市希望社工服务中心\n"
+            "过期药品怎么处理,柳岸社工告诉您好办法 ——“过期药品回收 积分兑换礼品”药品安全项目\n"
+            "为引导居民正确处理过期药品,青禾市希望社工服务中心的社工在柳岸社区开展过期药品回收活动。",
+            "title",
+            "过期药品怎么处理,柳岸社工告诉您好办法 ——“过期药品回收 积分兑换礼品”药品安全项目",
+        ),
         # organ donation publicised is health; a health manager who lectures is a speaker
         ("近日，柳岸社区开展人体器官捐献宣传活动，志愿者发放资料。", "category", "义诊"),
         (

@@ -32,6 +32,7 @@ _CHROME_WORDS = (
     "(?<!工)作者",  # an author's credit (not the 作者 of 社区工作者)
     "发布者",  # and the account's that posted it
     "发布人",
+    "发表于",  # a forum's poster: 某某 发表于 2012-8-7
     "发布时间",
     "浏览",
     "索引号",
@@ -65,7 +66,7 @@ _CHROME = re.compile("|".join(_CHROME_WORDS))  # (the words are literal but for 
 _NAME_ONLY = re.compile(
     r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村"
     # or an office's, whose page or account it is (青禾街管理局, 柳河区民政局)
-    r"|局|委员会|管委会|工委|政府|办公室"
+    r"|局|委员会|管委会|工委|政府|办公室|服务中心"
     # or a site's, whose page it is (青禾社区家园网论坛)
     r"|网|论坛)"
 )

@@ -89,6 +89,8 @@ _GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
+# A theme the one who held the event gave it: 以“…”为主题.
+_ON_A_THEME = re.compile(r"以“[^”\n]{1,30}”为主题")
 # What only the one who held the event does with it: 开展了, 举办了, 召开了.
 _HOLDS = ("开展了", "举办了", "召开了", "举行了", "组织开展")
 # What was held there, a few words after the place: 在沙田社区(广场)开展.
@@ -126,6 +128,7 @@ _NEIGHBOURHOOD = "居民区"
 _COMMITTEE = "(?<=[一二三四五六七八九十])居(?![室民住家所委])"
 # Or by its committee's name, short or full, as the text writes it (青禾雅苑居委, 学院新村居委会).
 _SHORT_COMMITTEE = "居委会?"
+_DISTRICT_AND_DIRECTION = re.compile(rf"[{HAN}]{{2}}区[东西南北中]")
 
 
 def read_places(art: Article, registry):
@@ -265,7 +268,8 @@ class _Places:
             elif name in _DONE_TO_STREETS:
                 continue
             elif len(name) <= 4:
-                self.streets.append(name + suffix)
+                # 相山区西街道: a street named by a direction alone, behind its district
+                self.streets.append((name[-1] if _DISTRICT_AND_DIRECTION.fullmatch(name) else name) + suffix)
             elif len(name) == 5 and HAN_NAME.fullmatch(name):
                 # 武昌徐家棚街道: a district's short name (武昌, 海淀, 朝阳) in front of the street's;
                 # names of five before 街道 are nearly all two and three. Not after the district
@@ -388,8 +392,17 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or _DAY_AFTER.match(text, m.end()) is not None
         # …来临，城华清枫社区为营造…: a name of three or more opening its clause, then what it did
         or (len(name) >= 3 and text[begins - 1 : begins] in ",，" and text.startswith(_ACTOR_VERBS + ("为",), m.end()))
-        # (…雷锋精神，闻兰社区开展了…: a name of two, when it holds the event itself)
-        or (text[begins - 1 : begins] in ",，" and text.startswith(_HOLDS, m.end()))
+        # (…雷锋精神，闻兰社区开展了…: a name of two, when it holds the event itself, joins
+        # others to hold it in its clause, or holds it on a theme: …，和平社区联合消防站开展…,
+        # …，天筑社区以“…”为主题，开展了…)
+        or (
+            text[begins - 1 : begins] in ",，"
+            and (
+                text.startswith(_HOLDS, m.end())
+                or (text.startswith(("联合", "携手"), m.end()) and _HELD_IN_CLAUSE.match(text, m.end()) is not None)
+                or _ON_A_THEME.match(text, m.end()) is not None
+            )
+        )
         # where it was held: 在沙田社区开展…, 在聚新社区A区北广场开展…
         or (text[begins - 1 : begins] == "在" and _HELD_HERE.match(text, m.end()) is not None)
         # one of a list of those who held it: 城管局、龙山街道、祥和社区、祥瑞物业…, …公司及腾龙社区等
