@@ -2989,3 +2989,59 @@ def test_kinds_seen_in_a_hundred_and_ninth_to_a_hundred_and_sixteenth_set_of_rep
 )
 def test_kinds_seen_in_a_hundred_and_seventeenth_to_a_hundred_and_twenty_fourth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # poisoning by wild mushrooms is safety; fridges, umbrellas and a points shop shared by
+        # neighbours are volunteers' work; board games, cubes and crafts of cloth and straw are
+        # culture; a mock court is legal publicity
+        ("近日，柳岸社区开展预防野生菌中毒宣传，提醒居民不采不食毒蘑菇。", "category", "安全"),
+        ("近日，柳岸社区设立爱心冰箱，居民可免费取用。", "category", "志愿服务"),
+        ("近日，柳岸社区投放爱心雨伞，方便居民雨天出行。", "category", "志愿服务"),
+        ("近日，柳岸社区积分超市开展兑换活动，居民用积分换取生活用品。", "category", "志愿服务"),
+        ("近日，柳岸社区举办桌游活动，青少年们围坐一桌。", "category", "文化"),
+        ("近日，柳岸社区举办魔方比赛，小选手们手指翻飞。", "category", "文化"),
+        ("近日，柳岸社区开展拼布活动，居民缝制杯垫。", "category", "文化"),
+        ("近日，柳岸社区开展竹编体验，老师教大家编小篮子。", "category", "文化"),
+        ("近日，柳岸社区开展模拟法庭活动，青少年扮演法官和律师。", "category", "其他"),
+        # "rural areas at present" is no street; a delegation is no community; doing well by,
+        # cleaning, knowing and loving a community name none
+        ("当前乡村地区青少年沉迷网络游戏现象突出。近日，柳岸社区开展防沉迷讲座。", "street", None),
+        (
+            "3月5日，青禾区政协主席王青到柳岸社区调研。调研走访后,王青一行同社区工作人员及居民代表进行座谈。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("3月5日，青禾区政协委员走进社区，了解柳岸社区的工作。", "communities", ["柳岸社区"]),
+        (
+            "社区就是每个人的家园，做好社区服务是每个人的责任。为弘扬志愿精神，做好社区服务，"
+            "青禾大学实践队在柳岸社区开展志愿服务。队员们开始清理社区垃圾，清理社区角落。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "近日，柳岸社区组织学生开展志愿活动，让学生们进一步认识社区、了解社区、热爱社区。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a government page's section, its fields in a list with no value, and a writer's credit
+        # after the headline are no headline
+        (
+            "青禾区人民政府\n\n政府信息公开\n\n  • 索引号:010614006/2025-01302\n  • 发文字号:\n  • 主题分类:\n\n"
+            "指尖转动立方彩 心中汇聚中华情\n\n发布时间:2025-06-24   浏览次数:\n\n"
+            "为丰富青少年课余生活,柳岸社区精心策划并举办了青少年魔方比赛。",
+            "title",
+            "指尖转动立方彩 心中汇聚中华情",
+        ),
+        (
+            "多彩布艺DIY 快乐你、我、她 ---柳岸社区系列手工活动 撰稿人:王青 柳河 时间:2018.9.20 "
+            "为丰富居民生活，柳岸社区开展了系列手工活动，居民们学习布艺，缝制了杯垫和笔袋，大家都很开心，纷纷表示还要再来参加。",
+            "title",
+            "多彩布艺DIY 快乐你、我、她 ---柳岸社区系列手工活动",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_twenty_fifth_to_a_hundred_and_thirty_second_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -54,9 +54,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "假币",
             "反假",
             "洗钱",
-            # organised crime fought (扫黑除恶)
+            # organised crime fought (扫黑除恶); poisoning (wild mushrooms, coal gas)
             "扫黑除恶",
             "扫黑",
+            "中毒",
+            "毒蘑菇",
+            "野生菌",
         ),
     ),
     (
@@ -368,9 +371,16 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "珍惜粮食",
             "粮食日",
             "光盘行动",
-            # kitchen waste composted
+            # kitchen waste composted; fridges and umbrellas shared by neighbours
             "厨余",
             "堆肥",
+            "爱心冰箱",
+            "共享冰箱",
+            "爱心雨伞",
+            "共享雨伞",
+            # points earned by good deeds, exchanged at the community's shop
+            "积分超市",
+            "积分兑换",
         ),
     ),
     (
@@ -619,6 +629,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "五子棋",
             "跳棋",
             "钓鱼",
+            "桌游",
+            "魔方",
+            # crafts of cloth and straw
+            "布艺",
+            "拼布",
+            "草编",
+            "竹编",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's
@@ -650,9 +667,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "选举宣传",
             "征兵",
             "国防教育",
-            # Veterans' affairs, and legal aid publicised.
+            # Veterans' affairs, legal aid publicised, a court's trial acted by the young.
             "退役军人",
             "法律援助",
+            "模拟法庭",
         ),
     ),
 )

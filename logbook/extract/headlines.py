@@ -38,6 +38,7 @@ _CHROME_WORDS = (
     "索引号",
     "发文机构",
     "公开目录",
+    "信息公开",  # 政府信息公开: a government site's section
     "原标题",
     "搜索",
     "频道",
@@ -220,6 +221,8 @@ _SOURCE_TAIL = re.compile(r"\s*(?:信息|新闻|新聞|稿件)?(?:来源|來源)
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$|_fororder_", re.I)
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
+# A writer's credit after the headline, a space between: …系列手工活动 撰稿人:王青 柳岸.
+_CREDIT_TAIL = re.compile(r"\s+(?:撰稿人?|供稿人?|作者)\s*[:：].*$")
 # Short runs of ASCII a forum scatters through its posts against copying (Discuz's jammer).
 _JAMMED = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # The head of a forum's page for printing (Discuz): the thread's title, then its author.
@@ -327,7 +330,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             field_value = False
             continue
         if _FORM_FIELDS.match(line):
-            field_value = True
+            # (a field in a list, • 主题分类:, holds its value on its own line, empty or not)
+            field_value = not raw.lstrip().startswith(("•", "·"))
             continue
         original = _ORIGINAL_TITLE.match(line)
         if original is not None:  # (原标题:…): a reprint names its headline
@@ -340,6 +344,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if len(line) <= 3 * _HEADLINE_MAX:  # a body's long line is never read this way
             line = _DATELINE_TAIL.sub("", line)  # …知识讲座 2025-05-10 来源：…
             line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
+            line = _CREDIT_TAIL.sub("", line)
             line = _SOURCE_TAIL.sub("", line)  # …文明花信息来源:青禾融媒体中心
         if _NOTICE_LINE.match(line):
             continue  # 温馨提示:本站…。: the site's notice, not the body
@@ -364,7 +369,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             )
             head = next((h for h in glued if _glued_headline(h)), None)
             if head is not None:
-                yield at, head
+                yield at, _CREDIT_TAIL.sub("", head)
             yield at, None  # the body: no headline below it
             return
         if ">" in line or "›" in line or "»" in line:

@@ -66,13 +66,19 @@ _VERBS_BEFORE = (
     "建立",  # 建立社区…机制
     "焕发",  # 跳蚤市场焕发社区新活力
     "激发",
+    "做好",  # 做好社区服务
+    "清理",  # 清理社区垃圾
+    "认识",  # 认识社区、了解社区、热爱社区
+    "了解",
+    "热爱",
+    "关心",
 )
 LEAD_WORDS = sorted(
     """
     服务 来到 覆盖 联合 携手 组织 举办 开展 邀请 特邀 位于 地处 作为 前往 对接 结对
     帮扶 针对 围绕 参与 参加 牵头 协同 会同 动员 发动 号召 带领 引导 指导 督导 支持
     依托 整合 链接 走访 看望 慰问 所在 来自 辖区 全体 所属 未来 今后 下一步 目前
-    近年来 同时 此外 随后 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
+    近年来 当前 同时 此外 随后 丰富 守护 美化 关爱 共建 创建 争创 上午 下午 晚上 早上 中午 傍晚
     会上 上届 本届 历届 新一届 下一届 主要 请示 融合 辖区内 联动 根据 按照 依据 代表 绿化 亮化 净化
     就有 还有 全 属 和 与 及 或 有""".split()
     + list(_VERBS_BEFORE),
@@ -85,7 +91,7 @@ GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续""".split()
+    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续 乡村 城乡""".split()
 )
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
@@ -98,6 +104,7 @@ _PLACE_FINAL = set(
 _HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_NAME = re.compile(f"[{HAN}]+")
 LEAD_RE = re.compile("|".join(w for w in LEAD_WORDS if len(w) > 1))  # longest first
+_LEAD_SET = frozenset(LEAD_WORDS)
 _LEAD_CHARS = {w for w in LEAD_WORDS if len(w) == 1}
 _LEAD_TAILS = tuple(w for w in LEAD_WORDS if len(w) > 1 and w != "未来")
 # Lead words after which a name is surely a place's: one goes into, comes to or joins a place.
@@ -214,6 +221,9 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
             long_run = True
             break
     sure = sure or _BRACKETED.search(text, max(0, start - 14), start) is not None
+    # 了解柳岸社区, 对接柳岸社区: a word that starts on a function word is no part of the name
+    if 0 < start < end - 2 and text[start - 1 : start + 1] in _LEAD_SET:
+        start += 1
     # A community named after its yard's number: 8号院社区.
     yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
     if yard is not None:
@@ -344,7 +354,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
     sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
     # (踢毽子项目中社区居民: in an event of the day, not a name)
-    if any(g in name for g in ("活动", "项目", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
+    # (刘永福一行同社区…: a delegation, then whom it met)
+    if any(g in name for g in ("活动", "项目", "一行", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
         return None
     return (name, sure) if strong else name
 
