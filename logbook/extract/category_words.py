@@ -378,6 +378,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "共享冰箱",
             "爱心雨伞",
             "共享雨伞",
+            "爱心伞",
             # points earned by good deeds, exchanged at the community's shop
             "积分超市",
             "积分兑换",
@@ -630,6 +631,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "跳棋",
             "钓鱼",
             "桌游",
+            "飞行棋",
             "魔方",
             # crafts of cloth and straw
             "布艺",
