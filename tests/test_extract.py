@@ -3047,3 +3047,47 @@ def test_kinds_seen_in_a_hundred_and_seventeenth_to_a_hundred_and_twenty_fourth_
 )
 def test_kinds_seen_in_a_hundred_and_twenty_fifth_to_a_hundred_and_thirty_second_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # prints, sand pictures, painted fans, folded paper and debates are culture
+        ("近日，柳岸社区开展木刻版画体验活动，居民拓印福字。", "category", "文化"),
+        ("近日，柳岸社区开展沙画体验活动，孩子们用细沙作画。", "category", "文化"),
+        ("近日，柳岸社区开展扇面创作活动，居民在团扇上描画花鸟。", "category", "文化"),
+        ("近日，柳岸社区开展折纸活动，孩子们折出千纸鹤。", "category", "文化"),
+        ("近日，柳岸社区举办青少年辩论赛，正反两方唇枪舌剑。", "category", "文化"),
+        # pets adopted is volunteers' work; bullying at school prevented is safety
+        ("9月11日，柳岸社区开展宠物领养市集。", "category", "志愿服务"),
+        ("近日，柳岸社区邀请民警开展预防校园欺凌讲座，讲解如何应对欺凌。", "category", "安全"),
+        # the first community-run base of its kind names no community; a column's name and the
+        # dash after it are no part of the headline
+        (
+            "7月15日，柳岸社区联合青禾公益发展中心成立的青禾市首个社区儿童自然教育基地——社区开心农场，"
+            "也迎来了丰收。首个社区儿童自然教育基地由柳岸社区运营。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "【利剑护蕾】—柳岸社区与青禾小学开展“预防校园欺凌” 主题宣讲活动\n"
+            "为预防校园欺凌，4月2日，柳岸社区与青禾小学开展主题宣讲活动。",
+            "title",
+            "柳岸社区与青禾小学开展“预防校园欺凌” 主题宣讲活动",
+        ),
+        # the new era's community, a showcase community and the residents present name none
+        (
+            "柳岸社区舞台剧首演。舞台剧生动勾勒出新时代社区院落里的睦邻生活，成为推动新时代社区治理的鲜活实践。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "柳岸社区乐团常年活跃在大街小巷。乐团成为打造精品社区的一张名片，助力精品社区建设。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("5月8日，柳岸社区剧场开幕。在场社区居民看得津津有味，在场社区干部也纷纷叫好。", "communities", ["柳岸社区"]),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_thirty_third_to_a_hundred_and_fortieth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

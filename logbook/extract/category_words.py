@@ -60,6 +60,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "中毒",
             "毒蘑菇",
             "野生菌",
+            # bullying at school prevented
+            "欺凌",
+            "霸凌",
         ),
     ),
     (
@@ -382,6 +385,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # points earned by good deeds, exchanged at the community's shop
             "积分超市",
             "积分兑换",
+            # pets adopted
+            "领养",
         ),
     ),
     (
@@ -638,6 +643,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "拼布",
             "草编",
             "竹编",
+            # and prints, sand pictures, painted fans, folded paper; debates
+            "版画",
+            "木刻",
+            "沙画",
+            "扇面",
+            "折纸",
+            "辩论",
         ),
     ),
     # Legal publicity is none of the above; a law lecture is one (法律科普讲座 is no 培训), a lawyer's

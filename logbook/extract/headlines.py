@@ -111,7 +111,8 @@ _SITE_TAIL = re.compile(
 
 _SECTION_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[|｜丨]\s*")
 # A column's name in brackets before the headline: 【社区动态】….
-_COLUMN_HEAD = re.compile(r"^【[^【】]{1,10}】\s*")
+# (and a dash after it: 【利剑护蕾】—…)
+_COLUMN_HEAD = re.compile(r"^【[^【】]{1,10}】\s*[—－-]*\s*")
 # `A丨B`: a column and the headline, or the headline and the site. The headline says what was
 # done; of two sides that both or neither say it, the longer.
 _SIDES = re.compile(r"^(?P<a>[^|｜丨]{2,40}?)\s*[|｜丨]\s*(?P<b>[^|｜丨]{2,40})$")
