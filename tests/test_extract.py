@@ -3058,6 +3058,15 @@ def test_kinds_seen_in_a_hundred_and_twenty_fifth_to_a_hundred_and_thirty_second
         ("近日，柳岸社区开展扇面创作活动，居民在团扇上描画花鸟。", "category", "文化"),
         ("近日，柳岸社区开展折纸活动，孩子们折出千纸鹤。", "category", "文化"),
         ("近日，柳岸社区举办青少年辩论赛，正反两方唇枪舌剑。", "category", "文化"),
+        # children counted with 个 take part (families so counted do not); people given something
+        # are served
+        ("8月2日，柳岸社区开展暑期折纸活动，活动共吸引了辖区19个小朋友参加。", "participants", 19),
+        ("8月2日，柳岸社区开展亲子活动，活动共吸引了辖区15个家庭参加。", "participants", None),
+        (
+            "当天，柳岸社区把首批30余台电子血压计赠送给辖区30余位高血压老年患者,并当场招募互助志愿者。",
+            "participants",
+            30,
+        ),
         # pets adopted is volunteers' work; bullying at school prevented is safety
         ("9月11日，柳岸社区开展宠物领养市集。", "category", "志愿服务"),
         ("近日，柳岸社区邀请民警开展预防校园欺凌讲座，讲解如何应对欺凌。", "category", "安全"),

@@ -30,13 +30,16 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # run's beginning too (except where a search resumes inside a run: see _count_matches).
 # (几十名, 数十位: dozens, no number; 十 alone is not what they said)
 _NUM_FROM_START = rf"(?<![{_DIGITS}])[{_DIGITS}]+|(?<![{_CN_DIGITS}几数])[{_CN_DIGITS}]+"
+# Children counted with 个, as speech counts them (19个小朋友参加); families and things with 个 are
+# no head count.
+_CHILDREN_COUNTED = "个(?=小朋友|孩子|儿童|学生|青少年)"
 _COUNT_AT_TAIL = (
     # (十几名, 二十几位: over ten, over twenty, as 十余名)
     rf"[ \u3000]?(?P<more>余|多|来|(?<=十)几)?"
     # (10余名“非遗”文化爱好者积极参与: a quoted word may open who they were)
     # (70余名党员干部、志愿者、群众参加了…: who they were, listed)
     # (100余名老年门球爱好者参加: who they were may take seven or eight characters)
-    rf"(?P<unit>人次|人|名|位)(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,8}}?){_FILLER}"
+    rf"(?P<unit>人次|人|名|位|{_CHILDREN_COUNTED})(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,8}}?){_FILLER}"
     rf"(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
@@ -88,12 +91,17 @@ _COUNT_SERVED_FOR = re.compile(
     rf"(?:[0-9]{{2,3}}周?岁(?:及以上|以上)?的?)?(?P<noun>[{HAN}]{{0,6}}?)"
     rf"(?:提供|送上|送去|免费|义务|测量|检测|检查|体检|诊疗|理发|义剪|量血压|测血压|测血糖|完成筛查|筛查)"
 )
+# People given something (赠送给辖区30余位高血压老年患者): served, as above.
+_COUNT_GIVEN_TO = re.compile(
+    rf"(?:赠送给|送给|发放给)(?P<noun0>[{HAN}]{{0,6}}?)(?P<pre>共计|共|约|近)?(?P<num>{NUM})(?P<more>余|多)?"
+    rf"(?P<unit>名|位)(?P<noun>[{HAN}]{{0,8}}?)(?=[,，。；;、\n])"
+)
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民, 引来了500多名职工.
 _COUNT_DRAWN = re.compile(
     rf"(?P<verb>吸引|引来|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过|超)?"
     rf"(?P<num>{NUM})(?P<more>余|多|来)?"
     # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
-    rf"(?P<unit>名|位|人)(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
+    rf"(?P<unit>名|位|人|{_CHILDREN_COUNTED})(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
 # Those the activity let learn or enjoy something: 此次活动让托管班的20余名孩子…掌握了….
 _COUNT_LET = re.compile(
@@ -398,7 +406,14 @@ def read_participants(art: Article):
         judged[at] = ""
         _add_count(found, m, m["pre"])
     served: list[tuple[int, bool, bool, str]] = []
-    for pattern in (_COUNT_SERVED, _COUNT_SERVED_WHO, _COUNT_SERVED_FOR, _COUNT_ENJOYED, _COUNT_CONSULTED):
+    for pattern in (
+        _COUNT_SERVED,
+        _COUNT_SERVED_WHO,
+        _COUNT_SERVED_FOR,
+        _COUNT_GIVEN_TO,
+        _COUNT_ENJOYED,
+        _COUNT_CONSULTED,
+    ):
         for m in pattern.finditer(text):
             noun = m["noun"] or ""
             if pattern is _COUNT_SERVED_WHO and not noun.endswith(_ATTENDEE_HEADS + ("患者", "市民")):
