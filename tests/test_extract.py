@@ -3100,3 +3100,44 @@ def test_kinds_seen_in_a_hundred_and_twenty_fifth_to_a_hundred_and_thirty_second
 )
 def test_kinds_seen_in_a_hundred_and_thirty_third_to_a_hundred_and_fortieth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a site's banner of thanks and contacts is no body; the headline below it is read
+        (
+            "关注民生 服务社会 感谢您浏览青禾网。 欢迎投稿:邮箱 客服电话:025-0000\n\n限塑行动势在必行 柳岸社区在行动中\n\n"
+            "2021-01-12 13:22 来源: 编辑:供稿\n\n为倡导绿色文明，柳岸社区开展限塑宣传活动。",
+            "title",
+            "限塑行动势在必行 柳岸社区在行动中",
+        ),
+        # plastics cut down is volunteers' publicity; an audience may come with interest
+        ("近日，柳岸社区开展减塑宣传活动，倡导居民少用塑料袋。", "category", "志愿服务"),
+        ("9月7日，柳岸社区开展厨艺展示活动，近百名居民怀着浓厚的兴趣参加了此项活动。", "participants", 100),
+        # residents and visitors together take part
+        ("7月5日，柳岸社区举办音乐节，吸引了近1000余名社区居民及游客踊跃参与。", "participants", 1000),
+        # serving chopsticks at a civilised table are volunteers' publicity, as the clean plate is
+        ("近日，柳岸社区开展公筷公勺宣传活动，向餐馆发放倡议书。", "category", "志愿服务"),
+        # building blocks, family cycling and old photographs are culture
+        ("近日，柳岸社区开展乐高积木拼搭活动，孩子们动手搭建。", "category", "文化"),
+        ("近日，柳岸社区开展父子骑行活动，父子们戴上头盔出发。", "category", "文化"),
+        ("近日，柳岸社区举办老照片展，居民驻足观看。", "category", "文化"),
+        # a vest and a Lego teacher are no people's names
+        ("活动前，工作人员发放路线卡，红马甲志愿者提前在节点值守，为居民讲解路线。", "speakers", []),
+        ("活动过程乐高老师带领参与的儿童们分步完成了陀螺发射器的制作。", "speakers", []),
+        # a sponge city's and public rental housing's communities are kinds, not names
+        ("柳岸社区开展海绵城市宣传，建设海绵社区，打造海绵社区示范点。", "communities", ["柳岸社区"]),
+        ("郭公庄北街社区组织居民照护花园，为公租房社区增添绿色，让公租房社区更美。", "communities", ["郭公庄北街社区"]),
+        # what follows the report's closing credit is the site's: its columns and other reports
+        (
+            "柳岸社区:家门口的口袋公园\n2022-12-08 17:30:44 来源: 青禾文明网\n\n"
+            "柳岸社区口袋公园改造完成，为居民提供了休闲好去处。(青禾街道柳岸社区 图/文 王青)\n\n"
+            "文明聚焦\n区县动态\n\n青禾县开展交通安全日宣传活动\n\n12月2日,青禾县交警大队联合县文明办开展宣传 …",
+            "date",
+            None,
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_forty_first_to_a_hundred_and_forty_eighth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

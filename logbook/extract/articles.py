@@ -56,6 +56,8 @@ _FOOTER = re.compile(
 _PARENS = re.compile(r"\([^()\n]{0,60}\)")
 _PLACE_IN_PARENS = re.compile(rf"\([{HAN}]{{2,10}}(?:社区|居委会?|镇|街道)\)")
 _UNIT_BEFORE_PARENS = ("街道", "办事处", "新城", "新区", "镇")
+# A report's closing credit in brackets at the end of its line: (青禾街道柳岸社区 图/文 王青).
+_CLOSING_CREDIT = re.compile(r"[(（][^()（）\n]{0,30}(?:图/文|图文|文/图)[^()（）\n]{0,20}[)）][ \t]*$", re.M)
 _SENTENCE_END = "。！？!；;\n"
 _CLAUSE_END = _SENTENCE_END + ",，、:："
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
@@ -85,7 +87,11 @@ class Article:
             for a, b in self.damage:
                 chars[a:b] = "?" * (b - a)
             masked = "".join(chars)
-        # A page's list of other reports (新闻推荐, 相关阅读) is not this article: blanked.
+        # A page's list of other reports (新闻推荐, 相关阅读) is not this article: blanked; nor is
+        # what follows the report's closing credit ((…社区 图/文 某某) and the site's columns).
+        credit = _CLOSING_CREDIT.search(masked)
+        if credit:
+            masked = masked[: credit.end()] + re.sub(r"[^\n]", " ", masked[credit.end() :])
         footer = _FOOTER.search(masked)
         if footer:
             masked = masked[: footer.start()] + re.sub(r"[^\n]", " ", masked[footer.start() :])

@@ -374,6 +374,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "珍惜粮食",
             "粮食日",
             "光盘行动",
+            # and serving chopsticks at a civilised table
+            "公筷",
+            "公勺",
+            "文明餐桌",
             # kitchen waste composted; fridges and umbrellas shared by neighbours
             "厨余",
             "堆肥",
@@ -385,8 +389,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # points earned by good deeds, exchanged at the community's shop
             "积分超市",
             "积分兑换",
-            # pets adopted
+            # pets adopted; plastics cut down
             "领养",
+            "限塑",
+            "减塑",
+            "禁塑",
+            "白色污染",
         ),
     ),
     (
@@ -638,6 +646,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "桌游",
             "飞行棋",
             "魔方",
+            # old photographs shown; building blocks, family cycling
+            "老照片",
+            "乐高",
+            "积木",
+            "骑行",
             # crafts of cloth and straw
             "布艺",
             "拼布",

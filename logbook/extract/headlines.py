@@ -241,6 +241,8 @@ _STAMP_LINE = re.compile(
     r"^[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}.{0,40}?"
     r"(?:来\s*源|作\s*者|发\s*布|阅\s*读|浏\s*览|点\s*击|编\s*辑)[^:：]{0,3}[:：]"
 )
+# A site's banner of thanks and contacts above everything (感谢您浏览某某网。 欢迎投稿:…).
+_SITE_BANNER = re.compile(r"感谢您?浏览|欢迎投稿|客服电话|投稿邮箱")
 # A site's notice above everything (温馨提示:本站为…。), full stop and all.
 _NOTICE_LINE = re.compile(r"^(?:温馨提示|免责声明|版权声明|特别声明)\s*[:：]")
 # A reprint's note of the headline it was first printed under: (原标题:…).
@@ -347,8 +349,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
             line = _CREDIT_TAIL.sub("", line)
             line = _SOURCE_TAIL.sub("", line)  # …文明花信息来源:青禾融媒体中心
-        if _NOTICE_LINE.match(line):
-            continue  # 温馨提示:本站…。: the site's notice, not the body
+        if _NOTICE_LINE.match(line) or _SITE_BANNER.search(line):
+            continue  # 温馨提示:本站…。, …感谢您浏览某某网。欢迎投稿…: the site's, not the body
         if _STAMP_LINE.match(line) and "。" not in line:
             continue  # 2020-12-01 16:55 来 源 : … 作 者 : …: the page's stamp, however long
         tokens = line.split()

@@ -12,8 +12,8 @@ from .articles import HAN, NUM, Article, other_event
 _ATTEND_VERB = (
     r"参加|参与|出席|到场|前来|聆听|倾听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
 )
-# The mood they came in, between who came and their coming: 怀着喜悦的心情参加.
-_MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?心情"
+# The mood they came in, between who came and their coming: 怀着喜悦的心情参加, 怀着浓厚的兴趣参加.
+_MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?(?:心情|兴趣|热情|期待)"
 # How they did it, as an adverb: 聚精会神地聆听, 饶有兴致地观看.
 _MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
 # (在志愿者的引领下参与了: led by others, they took part all the same)
@@ -307,9 +307,10 @@ def read_participants(art: Article):
     led: list[tuple[int, bool, bool, str]] = []  # a group someone took round (带领)
     for m in _count_matches(text):
         noun = m["noun"]
-        # who they were may be a list (党员干部、志愿者、群众): attendance if any of them attends
-        listed = noun.split("、")
-        attending = any(who.endswith(_ATTENDEE_HEADS) for who in listed)
+        # who they were may be a list (党员干部、志愿者、群众, 社区居民及游客): attendance if any of
+        # them attends
+        who_all = re.split("[、及和与]", noun)
+        attending = any(who.endswith(_ATTENDEE_HEADS) for who in who_all)
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
@@ -317,7 +318,7 @@ def read_participants(art: Article):
             judged[at] = why
         elif (
             noun.endswith(_HELPER_HEADS)
-            and not (len(listed) > 1 and attending)
+            and not (len(who_all) > 1 and attending)
             and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING))
         ):
             judged[at] = Reason(N_("helpers"))

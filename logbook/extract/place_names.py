@@ -91,7 +91,7 @@ GENERIC = set(
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续 乡村 城乡 新时代 精品 在场""".split()
+    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续 乡村 城乡 新时代 精品 在场 海绵 公租房""".split()
 )
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).

@@ -110,7 +110,7 @@ _NOT_NAMES = set(
     金牌 高级 首席 知名 青年 年轻 义务 驻站 骨科 心内 儿科 妇科 眼科 口腔 康复 营养 心理 法律 普法
     消防 安全 专职 兼职 带教 指导 授课 主讲 张贴 李子 马上 黄色 白色 石头 江湖 高度 方面 方法
     高校 党委 支部 总支 社区 街道 居委 物业 文明 宣讲 宣传 任课
-    陶艺 花艺 武术 乐器 秦腔 胡琴""".split()
+    陶艺 花艺 武术 乐器 秦腔 胡琴 马甲 乐高""".split()
 )
 # (现场讲解, 手把手教: what a name is followed by as often as a verb)
 _AFTER_NAME = set("为在对向给从以就和与及担作主讲带进开围结详介说指讲分深先首还也等的了是将针通根现手正演")
@@ -326,6 +326,8 @@ def _is_name(s: str) -> bool:
         and s[0] in _SURNAMES
         and s not in _NOT_NAMES
         and s[:2] not in _NOT_NAMES
+        # (活动过程乐高老师带领: the last character of a word, then a craft's teacher)
+        and not (len(s) == 3 and s[1:] in _NOT_NAMES)
         and not any(ch in "的了和为在等们位名个是与及" for ch in s[1:])
     )
 
