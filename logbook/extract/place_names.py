@@ -85,17 +85,21 @@ LEAD_WORDS = sorted(
     key=len,
     reverse=True,
 )
-GENERIC = set(
-    """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
-    各个 涉及 我们 自己 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
-    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
-    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    这次 此次 本次 那次 每次 这里 那里 长辈 良好 现场 后续 乡村 城乡 新时代 精品 在场 海绵 公租房""".split()
-)
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
 _NEVER_NAMES = frozenset("这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个".split())
+# Words that say what kind a community is, not which one (and the words above).
+GENERIC = (
+    set(
+        """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+    各个 涉及 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
+    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
+    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
+    长辈 良好 乡村 城乡 新时代 精品 海绵 公租房""".split()
+    )
+    | _NEVER_NAMES
+)
 # The last character of a community or area name: what Beijing place names end with.
 _PLACE_FINAL = set(
     "里园居庄村营门桥街路寺堂楼口坊苑巷同城府院湖山河台店屯宫坡厂甸关井坛港湾海岛林场亭阁馆铺窑"
@@ -153,15 +157,25 @@ _AREA_MARKS = set("一二三四五六七八九十0123456789东西南北中")
 SUFFIXES = ("社区", "街道", "地区")
 
 
-def own_organs_named(text: str, after: int) -> bool:
-    """Whether the community whose 社区 ends at `after` is named with its own party committee or
-    residents' committee (幸福社区党委): a slogan's community has none."""
-    return text[after - 2 : after] == "社区" and _OWN_ORGANS.match(text, after) is not None
+def placed(text: str, begins: int, end: int) -> bool:
+    """Whether the name at text[begins:end] stands where a slogan's word (幸福, 平安) is a place's
+    name: right after a street or a town (和平街道幸福社区), as the street of the community
+    written next (幸福街道城东社区), or with the community's own party committee or residents'
+    committee (幸福社区党委: a slogan's community has none)."""
+    return (
+        after_unit(text, begins)
+        or (text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None)
+        or (text.startswith("社区", end) and _OWN_ORGANS.match(text, end + 2) is not None)
+    )
+
+
+_DAY_ENDS = re.compile(r"月[0-9〇一二三四五六七八九十]{1,3}[日号]$")
 
 
 def _after_day(text: str, begins: int) -> bool:
-    """Whether the name starting at `begins` is written right after a day (3月30日)."""
-    return re.search(r"月[0-9〇一二三四五六七八九十]{1,3}[日号]$", text[max(0, begins - 6) : begins]) is not None
+    """Whether the name starting at `begins` is written right after a day (3月30日). (Asked for
+    each character a name is read back over: the day's last character is looked at first.)"""
+    return begins > 0 and text[begins - 1] in "日号" and _DAY_ENDS.search(text, max(0, begins - 6), begins) is not None
 
 
 def after_unit(text: str, begins: int) -> bool:
@@ -305,22 +319,14 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     district = re.match(rf"^(?:北京市)?(?:[{HAN}]{{2,3}}区|城区)(?=[{HAN}]{{2}})", name)
     if district and name_core(name[district.end() :]):  # 建新北区第一 is one name
         name = name[district.end() :]
-    # 和平街道幸福社区, 幸福街道城东社区: a slogan's word (幸福, 平安) is a place's name right
-    # after a street or a town, or as the street of the community written next.
-    # Or one whose own party committee or residents' committee is named (幸福社区党委): a slogan
-    # has none.
-    placed = (
-        after_unit(text, start)
-        or (text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None)
-        or own_organs_named(text, end + 2)
-    )
+    is_placed = placed(text, start, end)
     if (
         len(name) < 2
         or len(name) > 6
-        or (name in GENERIC and not placed)
+        or (name in GENERIC and not is_placed)
         or name in _NEVER_NAMES
         or (len(name) == 4 and name[:2] in GENERIC and name[2:] in GENERIC)  # 平安和谐社区: a slogan's
-        or (name[:1] == "新" and name[1:] in GENERIC and not placed)  # 构建新熟人社区: a kind to build
+        or (name[:1] == "新" and name[1:] in GENERIC and not is_placed)  # 构建新熟人社区: a kind to build
         # 为绿美宜居社区建设贡献力量: a kind of community to build, its last word a quality
         or (len(name) >= 3 and name[-2:] in GENERIC and text.startswith("社区建设", end))
         # 创建民族团结进步示范社区: a title a community is given, not its name; 节水型社区: a kind

@@ -14,12 +14,11 @@ from .place_names import (
     LEAD_WORDS,
     SUFFIXES,
     Writings,
-    after_unit,
     clean_home,
     looks_like_place,
     name_before,
     name_core,
-    own_organs_named,
+    placed,
     plausible,
 )
 from .streets import choose_street, streets_written
@@ -332,9 +331,8 @@ class _Places:
         )
         # 兰陵街道九洲新世界社区: a long name right after its street starts there for sure
         long_after_street = before == "街道" and 5 <= len(name) <= 6
-        # 和平街道幸福社区: after its street or town, a slogan's word is the community's name
-        # (and so is one named with its own party committee: 幸福社区党委)
-        generic_after_unit = name in GENERIC and (after_unit(text, begins) or own_organs_named(text, m.end()))
+        # 和平街道幸福社区, 幸福社区党委: where a slogan's word is the community's name
+        generic_after_unit = name in GENERIC and placed(text, begins, m.start())
         # 成都市金牛区西南交通大学社区: a university's community, named after it
         university = name.endswith("大学") and len(name) >= 4 and (strong or self.writings.count(name, suffix) >= 2)
         if (

@@ -31,13 +31,9 @@ _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say
 # A day, or the days from it (3月22-28日是“中国水周”), named for what it is.
 # (or the days to another month's: 9月15日—9月25日是…, 6月29日至7月5日为全国节能宣传周)
 # (or one day, said with 为: 10月31日为新中国人民防空创立日)
-_OCCASION_NAMED = r"为(?=第|全国|世界|国际|中国|新中国|全民)"
 _NAMED_DAY = re.compile(
-    r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?是"
-    rf"|(?:\s*[-—~至]\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号])?{_OCCASION_NAMED}"
+    r"(?:\s*[-—~至]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])?(?:是|为(?=第|全国|世界|国际|中国|新中国|全民))"
 )
-# The end of such a range, said with 为 (…至7月5日为全国节能宣传周).
-_RANGE_NAMED = re.compile(_OCCASION_NAMED)
 # Or the day written after what falls on it: 2023年的立夏为5月6日, 今年的端午节是6月22日.
 _TERM_IS = re.compile(
     r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪"
@@ -173,8 +169,6 @@ def read_date(art: Article, today: date, year: int | None):
         c
         for c in candidates
         if _NAMED_DAY.match(text, ends[c[0]])
-        # (the end of such a range: …至7月5日为全国节能宣传周)
-        or (text[max(0, c[0] - 1) : c[0]] in ("-", "—", "~", "至") and _RANGE_NAMED.match(text, ends[c[0]]))
         # (or the day named after it: 2023年的立夏为5月6日, 今年的端午节是6月22日)
         or _TERM_IS.search(text, max(0, c[0] - 12), c[0])
     ]
