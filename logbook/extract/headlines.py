@@ -288,6 +288,17 @@ _GLUED_STAMP = re.compile(
 )
 
 
+_PUNCTUATED = re.compile(r"[，,。；;、！？!?]")
+_LIST_SEPARATOR = re.compile(r"\s*[|｜丨,，]\s*")
+
+
+def _listing(line: str) -> bool:
+    """Whether a line is a list of short items, four or more, between bars or commas, with no
+    sentence ended: a page's links or tags, or a scrape's keywords, not a report's body."""
+    items = _LIST_SEPARATOR.split(line)
+    return len(items) >= 4 and all(0 < len(item) <= 24 for item in items) and not re.search("[。！？!?]", line)
+
+
 def _not_headline(line: str) -> bool:
     """Whether a line above the body cannot be its headline: too short, not Chinese, ending
     as a label does, or a page's chrome, dateline, field or name."""
@@ -356,6 +367,10 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         tokens = line.split()
         if len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and "。" not in line:
             continue  # a menu of short words (towns, sections), however long: not the body
+        if len(tokens) >= 6 and all(len(t) <= 8 for t in tokens) and not _PUNCTUATED.search(line):
+            continue  # a site's menu of its columns (温暖天津文明风 精神建设进行时 道德模范 …)
+        if _listing(line):
+            continue  # a list of links or a scrape's keywords (…视频|…专区|…), however long
         if "。" not in line and len(_CRUMB_STEP.findall(line)) >= 2:
             continue  # 您现在的位置: 某某公司 > 新闻资讯 > …: a breadcrumb, however long, is no body
         if len(line) > _HEADLINE_MAX or "。" in line:

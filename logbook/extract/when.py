@@ -73,9 +73,9 @@ _FULL_DATE = re.compile(
 # A dateline: a date with its year as a page stamps a report (`2024年05月20日 10:12 来源：…`,
 # `发布时间：2024年5月20日`), alone on its line or followed by the clock, the source or the
 # author. It is the day the report went out, not the activity's; it gives the year.
-# (or a page's greeting of the day it was seen, 今天是2024年06月23日，欢迎您访问…)
+# (or a page's greeting of the day it was seen, 今天是2024年06月23日，欢迎您访问…, 今天是:…)
 _DATELINE_BEFORE = re.compile(
-    r"(?:(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?|今天是"
+    r"(?:(?:发布|发表|更新|录入|上传|稿件)(?:时间|日期)\s*[:：]?|今天是\s*[:：]?"
     # or a credit's name (…党委 信息员:李某 2021年11月3日): the day it was written up
     r"|(?:信息员|通讯员|供稿人?|撰稿人?|作者|编辑|审核|记者)\s*[:：]\s*[\u4e00-\u9fff]{2,4})\s*$"
 )
