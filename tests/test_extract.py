@@ -3141,3 +3141,60 @@ def test_kinds_seen_in_a_hundred_and_thirty_third_to_a_hundred_and_fortieth_set_
 )
 def test_kinds_seen_in_a_hundred_and_forty_first_to_a_hundred_and_forty_eighth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a street named with 街, its office written …街办事处, is that street
+        ("柳岸社区开展消防演练，居民积极参与。\n来源:青禾街办事处 时间:2025-09-29 11:00:20", "street", "青禾街"),
+        # a count of one is no community's name
+        (
+            "10月2日，柳岸社区开展邻里节，这不仅是一次聚会，更是一场社区(qū)记忆的集体书写。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a scrape's keywords above the page, between bars or commas, are neither body nor headline
+        (
+            "免费视频在线观看|青禾专区导航|青禾一区二区|高清免费观看|青禾资源大全|青禾精品资源|青禾热门推荐|青禾高清专区|"
+            "青禾影视导航|青禾精品一区二区三区|青禾免费观看入口|青禾资源在线导航\n\n"
+            "您的当前位置:首页>青禾网站\n柳岸社区重阳节主题活动\n2025-10-27 18:48:01   来源:青禾日报\n\n"
+            "10月27日下午，青禾街道柳岸社区开展重阳节主题活动。",
+            "title",
+            "柳岸社区重阳节主题活动",
+        ),
+        (
+            "免费视频在线观看,青禾一区二区,高清资源\n\n    青禾资源大片,免费观看,青禾精品视频一区二区,青禾在线观看免费,"
+            "青禾高清视频,青禾中文字幕,青禾专区导航入口,青禾精品一区二区三区,青禾免费观看入口\n\n    柳岸社区生态花园共建活动激发社区治理新活力\n\n"
+            "    2026-02-03 15:16:24 来源: 青禾网\n\n    2月2日，柳岸社区开展生态花园共建活动。",
+            "title",
+            "柳岸社区生态花园共建活动激发社区治理新活力",
+        ),
+        # a site's menu of its columns, however long its words, is no body
+        (
+            "青禾文明网\n文明青禾新风尚 精神建设进行时 青禾好人榜 道德模范 志愿服务 文明城市 文明村镇 文明单位 文明校园 "
+            "文明家庭 公益广告 诚信青禾 文明有礼 我们的节日\n \n  青禾文明网 >  您当前的位置 : 精神建设进行时  >  工作传真\n"
+            "为居民安装休闲长椅 助力柳岸创文\n2018/10/15\n\n  近日，柳岸社区工作人员为小区安装了便民座椅，受到居民的好评。",
+            "title",
+            "为居民安装休闲长椅 助力柳岸创文",
+        ),
+        # a page's clock (今天是:…) is the day it was seen, not the activity's
+        (
+            "今天是:2021年09月26日 星期日\n柳岸社区开展志愿服务活动\n来源:青禾街道 时间:2025-09-29 11:00:20\n\n"
+            "近日，柳岸社区开展志愿服务活动。",
+            "date",
+            None,
+        ),
+        # a community named by its number after its street
+        ("10 月 27 日下午,青禾区钢都花园街道 126 社区二组团平台开展重阳节活动。", "communities", ["126社区"]),
+        # a town after 在 at a clause's start; painting a community's future together names none
+        ("转折发生在2025年。在青禾镇“一居一品”项目的带动下，柳岸社区推出治理品牌。", "street", "青禾镇"),
+        (
+            "柳岸社区举办邻里节，居民、文艺团队共同参与，共绘社区美好愿景。\n\n共绘社区美好愿景\n\n夜幕降临，居民们汇聚到集市入口。",
+            "communities",
+            ["柳岸社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_forty_ninth_to_a_hundred_and_fifty_second_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

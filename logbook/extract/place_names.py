@@ -37,6 +37,8 @@ _VERBS_BEFORE = (
     "深入",
     "配合",  # 主动配合社区党委的工作
     "共话",  # 共话社区发展
+    "共绘",  # 共绘社区美好愿景
+    "共筑",  # 共筑美丽社区
     "呼吁",  # 他呼吁社区居民
     "倡导",
     "通过",  # 通过社区的努力
@@ -87,7 +89,10 @@ LEAD_WORDS = sorted(
 )
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
-_NEVER_NAMES = frozenset("这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个".split())
+# (and a count of one: 更是一场社区记忆的书写)
+_NEVER_NAMES = frozenset(
+    "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座".split()
+)
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
     set(

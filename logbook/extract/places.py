@@ -48,6 +48,8 @@ _COMMUNITY_OWN = (
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
 # One of them numbered: 青禾社区第一党支部.
+# A community's number after its street (Wuhan's are so named: 青山区钢都花园街道 126 社区).
+_NUMBERED = re.compile(r"街道[ \t]*([1-9][0-9]{0,3})[ \t]*社区")
 _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".join(_COMMUNITY_OWN) + ")")
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one,
@@ -138,6 +140,7 @@ def read_places(art: Article, registry):
     from_registry = len(found.communities)
     found.with_suffix()
     found.listed()
+    found.numbered()
     found.streets += streets_written(found.text, found.taken, found.visiting)
     location, why_location = _home(found.text)
     street = choose_street(art, registry, found.communities, found.streets, found.registered_streets)
@@ -375,6 +378,13 @@ class _Places:
             for name in (first, *parts[1:]):
                 if name and 2 <= len(name) <= 6 and name not in GENERIC and not LEAD_RE.match(name):
                     self._add(name + "社区")
+
+    def numbered(self) -> None:
+        """2b. A community named by its number, right after its street: 钢都花园街道126社区."""
+        for m in _NUMBERED.finditer(self.text):
+            if not any(self.taken[m.start(1) : m.end()]):
+                self.taken[m.start(1) : m.end()] = [True] * (m.end() - m.start(1))
+                self._add(m[1] + "社区")
 
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:

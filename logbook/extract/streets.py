@@ -24,9 +24,9 @@ _TOWN_AFTER_COUNTY = re.compile(rf"(?<=[县区市])([{HAN}]{{2}})镇")
 # A town in brackets after the zone or new town it is: 嘉定新城(马陆镇).
 _TOWN_IN_BRACKETS = re.compile(rf"(?<=新城|新区|园区)[(（]([{HAN}]{{2,3}})镇[)）]")
 # A town acting, named at its clause's start or after its county or district: 籍山镇在五里社区
-# 开展…, 房山区韩村河镇在…, 川沙新镇“…”城南社区….
+# 开展…, 房山区韩村河镇在…, 川沙新镇“…”城南社区…, 在颛桥镇“…”项目的带动下.
 _TOWN_ACTING = re.compile(
-    rf"(?:(?<=[，,。；;\n])|^|(?<=[县区市]))([{HAN}]{{2,3}})镇(?=在|于|联合|组织|开展|举办|举行|召开|“)", re.M
+    rf"(?:(?<=[，,。；;\n])|^|(?<=[县区市]))(?:在|于)?([{HAN}]{{2,3}})镇(?=在|于|联合|组织|开展|举办|举行|召开|“)", re.M
 )
 _NOT_A_TOWN = ("各", "全", "本", "该", "每", "多", "这", "那", "小", "乡", "城乡", "村")
 # A town or street naming the report at the head of a line: 青木关镇:清扫卫生死角….
@@ -59,6 +59,9 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
         if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
             name = name[1:]  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4:
+            continue
+        if name.endswith("街") and m.group() in ("办事处", "办"):
+            found.append(name)  # 万兴街办事处: the office of 万兴街, a street named with 街
             continue
         found.append(name + ({"镇": "镇", "乡": "乡", "街": "街"}.get(m.group(), "街道")))
 
