@@ -303,6 +303,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "学雷锋",
             "捐赠",
             "募捐",
+            "捐献",
+            # in-service party members who report to their community to serve it
+            "双报到",
             "义卖",
             "垃圾分类",
             # Clean-ups: volunteers' work for the place they live in.
@@ -705,8 +708,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # team holds festivals, haircuts and talks alike. 志愿服务 yields to any other category.
 WEAK = "志愿服务"
 # But a day of 学雷锋 is itself the volunteers' day, whatever they did on it; and snow cleared
-# from the paths is what was done, not only who did it.
-VOLUNTEER_DAY = ("学雷锋", "扫雪", "清雪", "铲雪", "除雪")
+# from the paths, or goods given (a 捐赠活动 before the Spring Festival), is what was done, not
+# only who did it; so is in-service party members' work reporting to a community (双报到).
+VOLUNTEER_DAY = ("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到")
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
