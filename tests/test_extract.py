@@ -3198,3 +3198,28 @@ def test_kinds_seen_in_a_hundred_and_forty_first_to_a_hundred_and_forty_eighth_s
 )
 def test_kinds_seen_in_a_hundred_and_forty_ninth_to_a_hundred_and_fifty_second_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # goods given is what was done, not who did it; so is in-service party members' reporting
+        (
+            "近日，柳岸社区组织开展“辞旧迎新・爱心传递”集中捐赠活动，以春节大扫除为契机，号召居民捐出闲置物品。",
+            "category",
+            "志愿服务",
+        ),
+        (
+            "双报到 在职党员进社区\n\n12月4日，青禾区机关党组织的在职党员到柳岸社区报到，协助社区党建工作，开展环境清理。",
+            "category",
+            "志愿服务",
+        ),
+        # dozens (数十位) is no number; a contest's players take part
+        ("近日，柳岸社区举办象棋比赛，吸引了数十位居民齐聚一堂。", "participants", None),
+        ("6月8日，柳岸社区举办棋王大赛，共有42名选手参与，下棋爱好者齐聚一堂。", "participants", 42),
+        # one of the street's staff names no street
+        ("昨天上午，青禾区柳岸街道飞虹社区举办百家宴。“这样的楼道真不多。”一位街道干部说。", "street", "柳岸街道"),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_fifty_third_to_a_hundred_and_fifty_sixth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -99,7 +99,7 @@ _COUNT_GIVEN_TO = re.compile(
 # Attendance led by a verb: 吸引200余名居民, 邀请了25名居民, 引来了500多名职工.
 _COUNT_DRAWN = re.compile(
     rf"(?P<verb>吸引|引来|召集|带领|聚集|组织|邀请)了?(?:辖区)?(?P<who>[{HAN}]{{0,4}}?)(?P<pre>共计|共|约|近|逾|超过|超)?"
-    rf"(?P<num>{NUM})(?P<more>余|多|来)?"
+    rf"(?<![几数])(?P<num>{NUM})(?P<more>余|多|来)?"  # (数十位居民: dozens, no number)
     # who: a word, or a list of them (新调入、新报到的…党员), maybe of an age (80岁以上老人)
     rf"(?P<unit>名|位|人|{_CHILDREN_COUNTED})(?:[0-9]{{2,3}}周?岁(?:及?以上)?的?)?(?P<noun>(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,16}})"
 )
@@ -287,6 +287,7 @@ _ATTENDEE_HEADS = (
     "少儿",
     "退休人员",
     "阿姨",  # 社区叔叔阿姨
+    "选手",  # a contest's players: 共有42名选手参与
 )
 # Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
 # (a patrol, a clean-up) when the text gives no other; not when they serve those who came.

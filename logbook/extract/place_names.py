@@ -91,7 +91,7 @@ LEAD_WORDS = sorted(
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
 # (and a count of one: 更是一场社区记忆的书写)
 _NEVER_NAMES = frozenset(
-    "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座".split()
+    "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座 一位 一名".split()
 )
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
