@@ -25,6 +25,9 @@ _CN_DATE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
+# The start of what a text tells of its past (自2022年10月成立以来, 从2019年3月起): not the year
+# of the day it reports.
+_SINCE = re.compile(r"(?:自|从)$")
 # A year written anywhere (2017年度, 2010年第六次…): see the day without a year below.
 _ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _VAGUE_REACH = 80  # how far after a day named for its occasion the text may say 近日
@@ -83,7 +86,8 @@ _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
     # or the site's name alone: 2018年07月30日 15:38 青禾新闻网
-    r"|[\u4e00-\u9fff]{2,8}(?:网|报|台)[ \t\u3000]*$)",
+    # (or a paper's, then its page or a byline: 2023年07月05日  青禾日报  版次:A08  记者 …)
+    r"|[\u4e00-\u9fff]{2,8}(?:网|报|台)[ \t\u3000]*(?:$|版次|第?\s*[0-9A-Z]{1,3}\s*版|记者|通讯员|作者|来源))",
     re.M,
 )
 # The day of the week written after a day (5月9日（星期五）): it tells which year a day
@@ -245,7 +249,11 @@ def read_date(art: Article, today: date, year: int | None):
         why.append(Reason(N_("year {year}"), year=year))
         hint = Hint.YEAR_GIVEN
     else:
-        named = {int(m["y"]) for m in _YEAR_MONTH.finditer(text) if not other_event(art, m.start(), m.end())}
+        named = {
+            int(m["y"])
+            for m in _YEAR_MONTH.finditer(text)
+            if not other_event(art, m.start(), m.end()) and not _SINCE.search(text, max(0, m.start() - 2), m.start())
+        }
         bounded = _year_from_full_dates(art, month, day)
         marked = year_from_occasions(art, month, day, today)
         beside = _year_after(art, chosen[0], month, day, today)
