@@ -184,10 +184,15 @@ def read_category(art: Article, title: str | None, title_conf: float):
     return _from_body(art, held)
 
 
+_TALKS = ("讲座", "讲堂", "课堂")
+
+
 def _topic_of(art: Article, form: str) -> tuple[str, str] | None:
     """The topic of the event 此次讲座 points back to: the first 讲座 the text names with a topic
     before it (为居民进行糖尿病知识健康教育讲座 … 此次讲座), where that topic is a category's."""
-    for m in re.finditer(rf"[{HAN}]{{1,14}}?{re.escape(form)}", art.masked):
+    # (a talk may be named 讲堂 or 课堂 first: …防范老年诈骗讲堂。此次讲座…)
+    forms = "|".join(_TALKS) if form in _TALKS else re.escape(form)
+    for m in re.finditer(rf"[{HAN}]{{1,14}}?(?:{forms})", art.masked):
         said = re.split(r"进行|开展|举办|举行|组织|召开|开设", m.group())[-1]
         named = [name for _, name, _ in _keyword_hits(said) if name not in _FORMS]
         if named:

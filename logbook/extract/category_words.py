@@ -63,6 +63,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # bullying at school prevented
             "欺凌",
             "霸凌",
+            # fire hydrants checked (a hydrant's “体检” is no clinic)
+            "消火栓",
+            "消防栓",
         ),
     ),
     (
@@ -127,6 +130,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "糖尿病",
             "疫苗",
             "接种",
+            # an epidemic's prevention told to residents: health publicity
+            "疫情防控",
+            "防疫",
             # heat stroke as a health talk's topic (防暑降温送清凉, cool drinks brought round, is
             # a volunteers' round: 送清凉)
             "防暑知识",
@@ -578,6 +584,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "棋牌",
             "下棋",
             "打牌",
+            "桥牌",
+            "麻将",
             "扑克",
             "掼蛋",
             "绘本",
