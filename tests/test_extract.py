@@ -3223,3 +3223,53 @@ def test_kinds_seen_in_a_hundred_and_forty_ninth_to_a_hundred_and_fifty_second_s
 )
 def test_kinds_seen_in_a_hundred_and_fifty_third_to_a_hundred_and_fifty_sixth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a paper's dateline: its name, then its page and byline
+        (
+            "柳岸社区开展困境儿童关爱行动\n\n2023-07-05\n\n2023年07月05日  青禾日报  版次:A08  记者 王青\n\n"
+            "一套学习文具、一些零食……近日，柳岸社区为困境儿童送上礼物。",
+            "date",
+            None,
+        ),
+        # the year a text's history starts from is no year of the day it reports
+        (
+            "11月15日清晨，柳岸社区第三届运动会开幕。据了解，跑团自2022年10月成立以来，已带领居民参加赛事252场次。",
+            "date",
+            None,
+        ),
+        # a hydrant's check-up is fire safety; an epidemic's prevention is health; bridge is a game
+        ("柳岸社区开展消火栓“健康体检”\n\n3月25日，柳岸社区检查辖区消火栓的水压和阀门。", "category", "安全"),
+        ("冬季疫情防控宣传\n\n1月13日，柳岸社区志愿者向居民发放宣传单，提醒居民做好个人防护。", "category", "义诊"),
+        ("近日，柳岸社区举办第六届“海青杯”桥牌邀请赛，为桥牌爱好者搭建交流平台。", "category", "文化"),
+        # 此次讲座 points back to a talk the text named 讲堂 first
+        (
+            "近年来，针对老年人的骗局层出不穷。部分老年人警惕性不高。5月13日，青禾银行举办了“呵护夕阳”防范老年诈骗讲堂。"
+            "此次讲座作为柳岸社区服务项目的一部分，受到欢迎。",
+            "category",
+            "安全",
+        ),
+        # reporting to the street is no street's name; a street's closing credit with a picture's
+        (
+            "3月25日，柳岸社区检查消火栓，对把握不准的问题及时收集整理，上报街道和专业部门。",
+            "street",
+            None,
+        ),
+        (
+            "8月15日，柳岸社区志愿者在沿街宣传防疫知识，提高了居民的防控意识。(青禾街道柳岸社区 图/文 王青) |",
+            "street",
+            "青禾街道",
+        ),
+        # a list's number before a headline and an editor's note after it
+        (
+            "1、社区民主新“样本”【编者按】 与蓬勃发展的农村基层民主相比，城市社区民主一直是薄弱环节，柳岸社区开展了听证会。",
+            "title",
+            "社区民主新“样本”",
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_fifty_seventh_to_a_hundred_and_sixty_fourth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -220,6 +220,9 @@ _SOURCE_TAIL = re.compile(r"\s*(?:信息|新闻|新聞|稿件)?(?:来源|來源)
 # A picture's file name.
 # (or named as some sites name a picture after the headline: …宣传活动_fororder_图片1_副本)
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$|_fororder_", re.I)
+# A list's number before a headline and an editor's note after it, on a page of several
+# reports: 1、社区民主新“样本”【编者按】.
+_ITEM_MARKS = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十])[、．]\s*|\s*[【\[]编者按[】\]]\s*$")
 # A page's button or link written after the headline, a space between.
 _CHROME_TAIL = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印|收藏|字号)$")
 # A writer's credit after the headline, a space between: …系列手工活动 撰稿人:王青 柳岸.
@@ -387,7 +390,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             )
             head = next((h for h in glued if _glued_headline(h)), None)
             if head is not None:
-                yield at, _CREDIT_TAIL.sub("", head)
+                yield at, _ITEM_MARKS.sub("", _CREDIT_TAIL.sub("", head))
             yield at, None  # the body: no headline below it
             return
         if ">" in line or "›" in line or "»" in line:

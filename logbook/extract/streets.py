@@ -33,7 +33,11 @@ _NOT_A_TOWN = ("各", "全", "本", "该", "每", "多", "这", "那", "小", "�
 _HEADING = re.compile(rf"^[ \t]*(?:来源[:：]\s*)?([{HAN}]{{2,4}})(镇|街道)(?:[:：]|$)", re.M)
 # The credit at a report's end naming the street office that wrote it: (玄武湖街道 宗岳奇).
 # (or one of its offices: 柳河街道社区教育中心)
-_CREDIT = re.compile(rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)\s*[{HAN}·]{{0,6}}\s*[)）]?\s*$")
+# (or with the community and a picture's credit, the page's edge after it: (…街道…社区 图/文 某某) |)
+_CREDIT = re.compile(
+    rf"[(（]\s*(?:供稿[:：]?\s*)?([{HAN}]{{2,6}}街道)(?:\s*[{HAN}·]{{0,6}}|[^()（）\n]{{0,20}}图\s*/\s*文[^()（）\n]{{0,8}})"
+    r"\s*[)）]?\s*\|?\s*$"
+)
 
 
 def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[str]:
