@@ -5,7 +5,7 @@
                                                      # (not the held-out part's: see --help)
     python bench/extract_accuracy.py --json          # the numbers, for programs
     python bench/extract_accuracy.py --labels tests/data/feed-labels.json   # the feed fixture
-    python bench/extract_accuracy.py --labels bench/real-reports-labels.json [--texts DIR]
+    python bench/extract_accuracy.py --labels bench/reports/real-reports-labels.json [--texts DIR]
                                                      # public reports, development and held-out
 
 Each labelled article (a file of tests/data/articles/, or with `"text"` in the labels file, an
@@ -25,7 +25,7 @@ A labels file with `"texts"` (a directory, relative to the labels file unless `-
 one) labels whole files of that directory, each read as `import-text` reads a file: split into
 articles, with the first draft scored and the number of drafts reported (one report read as
 several is a fault in itself). Such files are not ours and live outside the repository
-(bench/real-reports-labels.json: ../shared/data/real-reports). There, and in any labels file:
+(bench/reports/real-reports-labels.json: ../shared/data/real-reports). There, and in any labels file:
 
 * a field missing from an article's labels (or a null title) is not scored for that article;
 * names and titles are compared in Simplified without pinyin glosses, as drafts store them;
