@@ -3273,3 +3273,14 @@ def test_kinds_seen_in_a_hundred_and_fifty_third_to_a_hundred_and_fifty_sixth_se
 )
 def test_kinds_seen_in_a_hundred_and_fifty_seventh_to_a_hundred_and_sixty_fourth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+def test_the_one_category_a_text_names_once_is_a_guess_shown_as_one():
+    # one word of one category, outside the first sentence: that category, with low confidence
+    text = "9月2日，柳岸社区组织居民走进社区活动室，大家围坐在一起，气氛热烈。活动中，老师教大家剪纸，居民们纷纷表示收获很多。"
+    draft = read(text)
+    assert (draft.record["category"], draft.confidence["category"]) == ("文化", 0.5)
+    assert "剪纸" in draft.why["category"]
+    # words of two categories, each once, still lead to none
+    two = "9月2日，柳岸社区组织居民走进社区活动室，大家围坐在一起，气氛热烈。活动中，老师教大家剪纸，还为居民量血压。"
+    assert read(two).record["category"] is None

@@ -266,6 +266,10 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         ranked = ranked[1:]  # what the volunteers did, rather than that they volunteered
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
+    if len(ranked) == 1 and score < 2:
+        # the one category the text names at all, named once outside its first sentence: a
+        # guess, shown as one
+        return best, 0.5, Reason(N_("the only keyword: {words}"), words="、".join(dict.fromkeys(words[best])))
     if not _leads(ranked):
         close = "、".join(name for name, _ in ranked[:3])
         return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
