@@ -236,6 +236,9 @@ _PRINTED_TITLE = re.compile(r"^\s*(?:[^\n]{2,30}\n\s*)?标题\s*[:：]\s*(?P<tit
 # value on a line of its own, above the body or in the page's footer): | 标 题 | 青禾社区开展… |,
 # 标题：青禾社区开展….
 _FORM_TITLE = re.compile(r"^[ \t|]*标\s?题\s*(?:[|｜]|[:：])\s*(?P<title>[^|｜\n]{6,64}?)\s*(?:[|｜][ \t|]*)?$", re.M)
+# A breadcrumb's opening words, and how far down a page one is looked for.
+_WHERE_YOU_ARE = re.compile(r"当前位置|现在的位置|您的位置|所在位置")
+_CRUMB_PEEK = 16
 # A step of a breadcrumb: 首页 > 新闻资讯 > ….
 _CRUMB_STEP = re.compile(r"[>›»]")
 # The page's stamp on a line of its own: the day, then its fields (来源, 作者, 阅读量), spaced
@@ -244,6 +247,12 @@ _STAMP_LINE = re.compile(
     r"^[0-9]{4}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}.{0,40}?"
     r"(?:来\s*源|作\s*者|发\s*布|阅\s*读|浏\s*览|点\s*击|编\s*辑)[^:：]{0,3}[:：]"
 )
+# A paper's page and its column's name above its reports: A04版:弘扬洛阳精神 创建文明城市.
+_PAGE_HEADER = re.compile(r"^(?:第\s*)?[A-Z]?[0-9]{1,3}\s*版\s*[:：]")
+# The paper's name after the headline, a space between (…便民服务大集 烟台晚报).
+_PAPER_TAIL = re.compile(r"\s+[\u4e00-\u9fff]{2,6}(?:晚报|日报|早报|时报|商报|都市报)$")
+# The heading of the page's comments on the report: …的评论 (共 12 条).
+_COMMENTS_TAIL = re.compile(r"的评论\s*[(（]\s*共\s*[0-9]*\s*条\s*[)）]$")
 # A site's banner of thanks and contacts above everything (感谢您浏览某某网。 欢迎投稿:…).
 _SITE_BANNER = re.compile(r"感谢您?浏览|欢迎投稿|客服电话|投稿邮箱")
 # A site's notice above everything (温馨提示:本站为…。), full stop and all.
@@ -337,6 +346,9 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
     seen = False  # a line that may be a headline was read (not a page's chrome)
     columns: set[str] = set()  # the last steps of a breadcrumb: 首页 > 工作动态
     lines = _with_subtitles(lines)
+    # Where the page's breadcrumb stands (当前位置:首页…): a sentence above it is the site's
+    # banner (a motto quoted with its speaker), not the report's body.
+    crumb_at = next((at for at, line in enumerate(lines[:_CRUMB_PEEK]) if _WHERE_YOU_ARE.search(line)), -1)
     for at, raw in enumerate(lines):
         # a scraped table's cell edges (`西湖街道：…小課堂 |`) and a forum's jamming codes
         # (`…讲座活动 6 `# ?/ e/ y"`) are no part of a line
@@ -363,6 +375,10 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             line = _CHROME_TAIL.sub("", line)  # …宣传活动 二维码: a page's button beside it
             line = _CREDIT_TAIL.sub("", line)
             line = _SOURCE_TAIL.sub("", line)  # …文明花信息来源:青禾融媒体中心
+            line = _PAPER_TAIL.sub("", line)  # …便民服务大集 烟台晚报: the paper's name after it
+            line = _COMMENTS_TAIL.sub("", line)  # …邻里情的评论 (共 条): the page's comments
+        if _PAGE_HEADER.match(line):
+            continue  # A04版:弘扬洛阳精神…: a paper's page and its column, not the report's headline
         if _NOTICE_LINE.match(line) or _SITE_BANNER.search(line):
             continue  # 温馨提示:本站…。, …感谢您浏览某某网。欢迎投稿…: the site's, not the body
         if _STAMP_LINE.match(line) and "。" not in line:
@@ -376,6 +392,8 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
             continue  # a list of links or a scrape's keywords (…视频|…专区|…), however long
         if "。" not in line and len(_CRUMB_STEP.findall(line)) >= 2:
             continue  # 您现在的位置: 某某公司 > 新闻资讯 > …: a breadcrumb, however long, is no body
+        if (len(line) > _HEADLINE_MAX or "。" in line) and at < crumb_at:
+            continue
         if len(line) > _HEADLINE_MAX or "。" in line:
             # A forum's post may run its headline into its first sentence, a space between
             # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.
@@ -414,6 +432,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
                 and len(line) < len(later) <= _HEADLINE_MAX
                 and "。" not in later
                 and not _IMAGE_NAME.search(later)  # …筑和谐.jpg: a picture named after it
+                and not _COMMENTS_TAIL.search(later)  # …的评论 (共 条): the comments below it
                 and not re.search("[:：]", later[len(line) :])  # …文明花信息来源:…: a field after it
             ):
                 line = later
