@@ -66,8 +66,12 @@ _COUNT_CONSULTED = re.compile(
 )
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
-_SINCE = re.compile(r"以来|一年来|一年下来|已连续|先后(?:开办|举办|开展|组织)|已先后|累计(?:举办|开展|组织)")
+_SINCE = re.compile(r"以来|一年来|一年下来|已连续|先后(?:开办|举办|开展|组织|带动)|已先后|累计(?:举办|开展|组织)")
+# As of now (截至目前，社区…开展活动500余场，惠及人数逾5000人): anywhere in the count's sentence.
+_SO_FAR = re.compile(r"截至目前|截止目前|截至今年|截止今年|截至年底|截至发稿")
 _SINCE_REACH = 40
+# A rate rather than a count: 服务站每日接待老年人200余人.
+_RATE = re.compile(r"每日|每天|每周|每月|每年|日均|月均|年均")
 # What is expected rather than counted: 预计本月参与老人将达2000人, 全年将有500人受益.
 _FORECAST = re.compile(r"预计|预期|将达|将有|将超过?|有望")
 _COUNT_TALLY = re.compile(
@@ -315,7 +319,7 @@ def read_participants(art: Article):
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
-        elif (why := _not_counted(art, m.start())) is not None:
+        elif (why := _not_counted(art, m.start(), m.start("num"))) is not None:
             judged[at] = why
         elif (
             noun.endswith(_HELPER_HEADS)
@@ -345,7 +349,7 @@ def read_participants(art: Article):
             )
         ):
             continue
-        if (why := _not_counted(art, m.start())) is not None:
+        if (why := _not_counted(art, m.start(), m.start("num"))) is not None:
             judged.setdefault(m.start("num"), why)
             continue
         if not other_event(art, m.start(), m.end()):
@@ -391,7 +395,7 @@ def read_participants(art: Article):
         _add_count(found, m, m["pre"] or "共")
     for m in _COUNT_JOINED.finditer(text):
         at = m.start("num")
-        if at in judged or other_event(art, m.start(), m.end()) or _not_counted(art, m.start()):
+        if at in judged or other_event(art, m.start(), m.end()) or _not_counted(art, m.start(), m.start("num")):
             continue
         if any(who.endswith(_ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
             judged[at] = ""  # some of them came to take part, whoever came with them
@@ -422,7 +426,7 @@ def read_participants(art: Article):
                 continue
             if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
                 continue
-            if (why := _not_counted(art, m.start())) is not None:
+            if (why := _not_counted(art, m.start(), m.start("num"))) is not None:
                 judged.setdefault(m.start("num"), why)
                 continue
             if pattern is _COUNT_CONSULTED and _other_head_count(art, m):
@@ -481,15 +485,19 @@ def read_participants(art: Article):
     return None, 0, Reason(N_("several head counts disagree ({listed})"), listed=listed)
 
 
-def _not_counted(art: Article, at: int) -> Reason | None:
+def _not_counted(art: Article, at: int, num_at: int | None = None) -> Reason | None:
     """Why the count at `at` is not this activity's head count, or None: a series' or a year's
     running total (累计…, 今年以来…, or in its sentence 自2月启动以来，该活动已连续举办10余期，
-    吸引近200名居民参与), or a forecast (预计本月受益老人将达2000人)."""
+    吸引近200名居民参与, or as of now: 截至目前…), a rate (每日接待…200余人) or a forecast
+    (预计本月受益老人将达2000人). `num_at`: where the number itself starts."""
     text = art.masked
     start = art.sentence_at(at)[0]
     if _CUMULATIVE.search(text, max(0, at - 8), at) is not None:
         return Reason(N_("a running total"))
-    if _SINCE.search(text, max(start, at - _SINCE_REACH), at) is not None:
+    # (a rate's word may stand inside the count's own words: 服务站每日接待老年人200余人)
+    if _RATE.search(text, max(0, at - 8), max(at, num_at or at)) is not None:
+        return Reason(N_("a rate, not one activity's count"))
+    if _SINCE.search(text, max(start, at - _SINCE_REACH), at) is not None or _SO_FAR.search(text, start, at):
         return Reason(N_("a running total"))
     if _FORECAST.search(text, max(start, at - _SINCE_REACH), at) is not None:
         return Reason(N_("a forecast, not a count"))
