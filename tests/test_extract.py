@@ -3284,3 +3284,68 @@ def test_the_one_category_a_text_names_once_is_a_guess_shown_as_one():
     # words of two categories, each once, still lead to none
     two = "9月2日，柳岸社区组织居民走进社区活动室，大家围坐在一起，气氛热烈。活动中，老师教大家剪纸，还为居民量血压。"
     assert read(two).record["category"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a sentence above the page's breadcrumb is the site's banner, not the report's body
+        (
+            "要树立大抓基层的鲜明导向，把力量和资源向基层倾斜投放。\n\n王青\n\n当前位置:首页重点活动\n"
+            "柳岸社区开展“邻里共团圆 快乐过中秋”活动\n来源: 青禾街道工会         2024-09-09\n\n"
+            "为丰富社区文化，9月8日，柳岸社区开展中秋活动。",
+            "title",
+            "柳岸社区开展“邻里共团圆 快乐过中秋”活动",
+        ),
+        # a paper's page and its column above the page's headlines; the paper's name after one
+        (
+            "A04版:弘扬青禾精神 创建文明城市\n3上一版  下一版4\n市容整改不力 每周进行曝光\n蒲扇摇出文明风 “小小不言”促和谐\n\n"
+            "柳岸社区抓细节搞创建——\n蒲扇摇出文明风 “小小不言”促和谐\n□记者 王青\n"
+            "  为推动文明创建，柳岸社区向居民发放蒲扇，扇面印有“小小不言”文明标语。",
+            "title",
+            "蒲扇摇出文明风 “小小不言”促和谐",
+        ),
+        (
+            "A02\n\n柳岸社区办起便民服务大集 青禾晚报 2023年04月03日\n\n"
+            "本报讯(记者 王青)3月31日上午，柳岸社区组织的便民服务大集启动。",
+            "title",
+            "柳岸社区办起便民服务大集",
+        ),
+        # the heading of the page's comments is no fuller headline
+        (
+            "柳岸社区:开展邻里服务 体验浓浓邻里情\n2024-05-06\n柳岸社区:开展邻里服务 体验浓浓邻里情的评论 (共 条)\n\n"
+            "5月5日，柳岸社区开展邻里服务活动，居民纷纷参与。",
+            "title",
+            "柳岸社区:开展邻里服务 体验浓浓邻里情",
+        ),
+        # a total as of now, those brought in over time and a daily rate are no head count
+        (
+            "5月5日，柳岸社区举办邻里节。截至目前，社区围绕特色品牌开展邻里交流活动500余场，惠及人数逾5000人。",
+            "participants",
+            None,
+        ),
+        ("5月5日，柳岸社区举办邻里节。社区以老年大学为依托，先后带动500余名老年人参与基层治理。", "participants", None),
+        ("9月9日，柳岸社区举办重阳活动。社区养老服务站每日接待老年人200余人。", "participants", None),
+        # party building as the frame of what was done, not what was done
+        (
+            "7月25日晚，柳岸社区邻里文化周启动。此次活动以深化党建引领熟人社区建设为核心。"
+            "活动现场，文艺汇演点燃夏夜热情，少儿街舞、广场舞轮番上演。",
+            "category",
+            "文化",
+        ),
+        (
+            "柳岸社区举办“党建聚民心·邻里一家亲”活动\n\n近日，柳岸社区居民欢聚一堂，文艺汇演精彩纷呈，共度佳节。",
+            "category",
+            "文化",
+        ),
+        # a festival held (举行) and communities above a rank (及以上) name no community
+        ("柳岸社区负责人介绍，这是首次在广兴小区举行社区年货节。", "communities", ["柳岸社区"]),
+        (
+            "柳岸社区开展创建活动。截至目前，在全市760个社区中，获评青禾市级及以上文明社区共计488个。目前，青禾区25个社区已全部创成青禾市级及以上文明社区。",
+            "communities",
+            ["柳岸社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_sixty_fifth_to_a_hundred_and_seventy_second_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

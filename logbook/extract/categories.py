@@ -237,8 +237,13 @@ def _leads(ranked: list[tuple[str, float]]) -> bool:
 
 def _from_body(art: Article, held: tuple[str, str] | None):
     own: dict[str, str] = {}
+    # (the words as the whole text reads them, so that 此次活动以深化党建引领… reads the framing
+    # 党建引领 whole, not a 党建 cut off at the pattern's end)
+    text_hits = _keyword_hits(art.masked)
     for m in _THIS_EVENT.finditer(art.masked):
-        for _, name, word in _keyword_hits(m["what"])[:1]:
+        start, end = m.span("what")
+        within = [(at - start, name, word) for at, name, word in text_hits if start <= at and at + len(word) <= end]
+        for _, name, word in within[:1]:
             own.setdefault(name, f"{m.group()[:2]}{m['what'][: m['what'].find(word) + len(word)]}")
     if len(own) == 1:
         ((name, phrase),) = own.items()

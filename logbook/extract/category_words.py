@@ -731,6 +731,11 @@ NOT_KEYWORDS = (
     "急救中心",
     "急救站",
     "党建引领",
+    "党建领航",
+    "党建聚民心",
+    "党建聚力",
+    "党建赋能",
+    "近邻党建",  # Xiamen's name for neighbourhood party building, the frame of any event
     "喜迎二十大",
     "喜迎党的二十大",
     "迎接二十大",
