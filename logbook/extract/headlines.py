@@ -302,13 +302,14 @@ _GLUED_STAMP = re.compile(
 
 _PUNCTUATED = re.compile(r"[，,。；;、！？!?]")
 _LIST_SEPARATOR = re.compile(r"\s*[|｜丨,，]\s*")
+_SENTENCE_ENDED = re.compile(r"[。！？!?]")
 
 
 def _listing(line: str) -> bool:
     """Whether a line is a list of short items, four or more, between bars or commas, with no
     sentence ended: a page's links or tags, or a scrape's keywords, not a report's body."""
     items = _LIST_SEPARATOR.split(line)
-    return len(items) >= 4 and all(0 < len(item) <= 24 for item in items) and not re.search("[。！？!?]", line)
+    return len(items) >= 4 and all(0 < len(item) <= 24 for item in items) and not _SENTENCE_ENDED.search(line)
 
 
 def _not_headline(line: str) -> bool:
@@ -393,7 +394,7 @@ def _headline_lines(lines: list[str]) -> Iterator[tuple[int, str | None]]:
         if "。" not in line and len(_CRUMB_STEP.findall(line)) >= 2:
             continue  # 您现在的位置: 某某公司 > 新闻资讯 > …: a breadcrumb, however long, is no body
         if (len(line) > _HEADLINE_MAX or "。" in line) and at < crumb_at:
-            continue
+            continue  # a sentence above the page's breadcrumb: the site's banner, not the body
         if len(line) > _HEADLINE_MAX or "。" in line:
             # A forum's post may run its headline into its first sentence, a space between
             # (青禾社区邻里节 柳岸社区人文底蕴浓厚,…。): the headline, then the body.

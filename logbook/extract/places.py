@@ -47,9 +47,9 @@ _COMMUNITY_OWN = (
 )
 # A count after names listed without their 社区: 安华里、安贞里两个社区, …等3个社区.
 _LISTED = re.compile(r"等?(?:[两二三四五六七八九十]|[0-9]{1,2})个社区")
-# One of them numbered: 青禾社区第一党支部.
 # A community's number after its street (Wuhan's are so named: 青山区钢都花园街道 126 社区).
 _NUMBERED = re.compile(r"街道[ \t]*([1-9][0-9]{0,3})[ \t]*社区")
+# One of them numbered: 青禾社区第一党支部.
 _OWN = re.compile("(?:第[一二三四五六七八九十0-9]{1,3})?(?:" + "|".join(_COMMUNITY_OWN) + ")")
 # A community's name inside an organisation's: 东南街社区卫生服务中心 is a clinic, not the
 # community the activity was for (nor is 六和人大社区联络站, a people's congress station, one,
