@@ -167,6 +167,8 @@ def read_places(art: Article, registry):
             and {c[: c.rindex("居委")] + "社区", c[: c.rindex("居委")] + "居民区"} & named
         )
         and not (c.endswith("居民区") and c[: -len("居民区")] + "社区" in named)
+        # 龙岐大社区 beside 龙岐社区: the merged community Hainan calls 大社区, one community
+        and not (c.endswith("大社区") and c[: -len("大社区")] + "社区" in named)
     ]
     # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
     # text says of the community and it names another the activity was for.

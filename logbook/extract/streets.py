@@ -62,8 +62,8 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue  # 龙广里社区联合宁远堡镇西坡村: the town of a village joining in
         if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
             name = name[1:]  # 春华社区和西山街: 西山街
-        if not 2 <= len(name) <= 4:
-            continue
+        if not 2 <= len(name) <= 4 or (m.group() == "镇" and name.endswith(("区", "县", "市"))):
+            continue  # (惠阳区镇隆楼下村: 镇 begins the next name after a district's)
         if name.endswith("街") and m.group() in ("办事处", "办"):
             found.append(name)  # 万兴街办事处: the office of 万兴街, a street named with 街
             continue
