@@ -3349,3 +3349,53 @@ def test_the_one_category_a_text_names_once_is_a_guess_shown_as_one():
 )
 def test_kinds_seen_in_a_hundred_and_sixty_fifth_to_a_hundred_and_seventy_second_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a campaign going round communities, the merged 大社区 beside its community, a paired one
+        (
+            "青禾市文明实践社区行第四场 携手龙岐社区浇灌文明之花\n\n1月7日上午，青禾市文明实践社区行第四场活动走进龙岐社区。"
+            "正值周末，龙岐大社区党群服务中心人潮涌动。",
+            "communities",
+            ["龙岐社区"],
+        ),
+        (
+            "联点社区开展敲门行动\n\n5月13日下午，青禾市乡村振兴局“青禾群众”志愿者到联点社区青禾区柳岸街道冶金社区开展“敲门行动”。\n\n5月13日下午，志愿者到联点社区青禾区柳岸街道冶金社区开展宣传。",
+            "communities",
+            ["冶金社区"],
+        ),
+        # honours of a rank, a conjunction, a count said twice, a verb: no community's names
+        (
+            "柳岸社区先后获得省级计生工作先进社区、市级文明社区等多项荣誉。5月2日，柳岸社区开展活动。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "9月15日，柳岸社区开展中秋活动，志愿者制作冰皮月饼，并同社区社工上门探访高龄老人。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "一个个基础设施焕然一新\n一项项社区服务方便到家\n10月1日，柳岸社区举办文艺汇演。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        (
+            "10月24日，柳岸社区举办邻里节。\n\n行动(dòng)遍布社区(qū)20多个楼门，收益居民达120余人。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # 镇 after a district's name begins the next name
+        ("3月1日上午，惠阳区镇隆楼下村服务站联合柳岸社区服务站开展清洁行动。", "street", None),
+        # a yearly rate earlier in the count's sentence
+        (
+            "柳岸社区志愿服务队发展成员500余名，每年开展志愿服务活动200余次，服务居民8000余人。5月2日，柳岸社区开展清洁行动。",
+            "participants",
+            None,
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_seventy_third_to_a_hundred_and_seventy_ninth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

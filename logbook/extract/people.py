@@ -67,8 +67,9 @@ _COUNT_CONSULTED = re.compile(
 # A running total of a series or a year (累计参与群众达10000人次), not one activity's attendance.
 _CUMULATIVE = re.compile(r"累计|总计已|今年以来|全年|历年|至今")
 _SINCE = re.compile(r"以来|一年来|一年下来|已连续|先后(?:开办|举办|开展|组织|带动)|已先后|累计(?:举办|开展|组织)")
-# As of now (截至目前，社区…开展活动500余场，惠及人数逾5000人): anywhere in the count's sentence.
+# As of now (截至目前，社区…开展活动500余场，惠及人数逾5000人): further back in the count's sentence.
 _SO_FAR = re.compile(r"截至目前|截止目前|截至今年|截止今年|截至年底|截至发稿")
+_SO_FAR_REACH = 80
 _SINCE_REACH = 40
 # A rate rather than a count: 服务站每日接待老年人200余人.
 _RATE = re.compile(r"每日|每天|每周|每月|每年|日均|月均|年均")
@@ -494,10 +495,14 @@ def _not_counted(art: Article, at: int, num_at: int | None = None) -> Reason | N
     start = art.sentence_at(at)[0]
     if _CUMULATIVE.search(text, max(0, at - 8), at) is not None:
         return Reason(N_("a running total"))
-    # (a rate's word may stand inside the count's own words: 服务站每日接待老年人200余人)
-    if _RATE.search(text, max(0, at - 8), max(at, num_at or at)) is not None:
+    # (a rate's word may stand inside the count's own words, or earlier in its sentence:
+    # 服务站每日接待老年人200余人, 每年开展志愿服务活动200余次,服务居民8000余人)
+    if _RATE.search(text, max(start, at - _SINCE_REACH), max(at, num_at or at)) is not None:
         return Reason(N_("a rate, not one activity's count"))
-    if _SINCE.search(text, max(start, at - _SINCE_REACH), at) is not None or _SO_FAR.search(text, start, at):
+    if (
+        _SINCE.search(text, max(start, at - _SINCE_REACH), at) is not None
+        or _SO_FAR.search(text, max(start, at - _SO_FAR_REACH), at) is not None
+    ):
         return Reason(N_("a running total"))
     if _FORECAST.search(text, max(start, at - _SINCE_REACH), at) is not None:
         return Reason(N_("a forecast, not a count"))
