@@ -3399,3 +3399,32 @@ def test_kinds_seen_in_a_hundred_and_sixty_fifth_to_a_hundred_and_seventy_second
 )
 def test_kinds_seen_in_a_hundred_and_seventy_third_to_a_hundred_and_seventy_ninth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # names listed before one suffix, the last named in full
+        (
+            "5月8日，青禾市柳岸街道在华一、新闵、富仕居民区开展防诈宣传，共有60余名居民参加。",
+            "communities",
+            ["华一居民区", "新闵居民区", "富仕居民区"],
+        ),
+        (
+            "小横琴、荷塘、新家园社区举办邻里节\n5月12日，三个社区在广场举办邻里节。",
+            "communities",
+            ["小横琴社区", "荷塘社区", "新家园社区"],
+        ),
+        # offices, kinds of place and people listed with a community are none
+        ("5月12日，辖区学校、医院、新家园社区举办邻里节。", "communities", ["新家园社区"]),
+        ("5月12日，党员、群众、新家园社区居民参加邻里节。", "communities", ["新家园社区"]),
+        # a community listed after an office with 和
+        ("5月12日，横琴镇综合文化站和丁官路社区在社区广场举办邻里节活动。", "communities", ["丁官路社区"]),
+        # a city's or county's short name in front of its street, where the city is named
+        ("青禾湾里街道开展防诈宣传\n5月8日，柳岸社区开展防诈宣传。青禾市民纷纷点赞。", "street", "湾里街道"),
+        # (and not where it is not: 朝阳门外 is a street's whole name)
+        ("朝阳门外街道开展防诈宣传\n5月8日，朝阳区柳岸社区开展防诈宣传。", "street", "朝阳门外街道"),
+    ],
+)
+def test_names_sharing_a_suffix_an_office_listed_first_and_a_city_before_its_street(text, field, expected):
+    assert read(text).record[field] == expected

@@ -129,7 +129,9 @@ _ADMIN_PREFIX = re.compile(
     # (辖区, the community's own area, is no district: 组织辖区内青年社区工作者)
     rf"(?:[{HAN}]{{2,}}?(?:街道|街办事处|办事处|街办|新区|新城|农场|中心|服务站|工作站|市镇|市|(?<!辖)区|县|镇|乡|办|街|局)"
     # this town (该镇), and a regiment of the Xinjiang corps (二十一团开来社区)
-    rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团)(?=[{HAN}]{{2}})"
+    rf"|(?:该|本|我)(?:街道|镇|乡|县|区|市)|[一二三四五六七八九十百零〇0-9]{{1,5}}团"
+    # an office or a station listed before the community: 横琴镇综合文化站和丁官路社区
+    rf"|[{HAN}]{{2,}}?(?:站|所|中心|馆|队)[和与及])(?=[{HAN}]{{2}})"
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
 _NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")

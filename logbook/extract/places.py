@@ -121,6 +121,11 @@ _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
     海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()
 )
+# What a list beside a community names when it is no community: offices, kinds of place, people.
+_NOT_A_COMMUNITY = (
+    *"所局站队部委办厅校馆村",
+    *"学校 医院 幼儿园 中心 企业 单位 商户 机关 公司 银行 超市 物业 小区 党员 居民 群众 志愿者 家庭".split(),
+)
 _ADDRESS_FIELD = re.compile(r"(?:办公|联系|通讯)?地址\s*[:：]")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
 _NEIGHBOURHOOD = "居民区"
@@ -140,6 +145,7 @@ def read_places(art: Article, registry):
     from_registry = len(found.communities)
     found.with_suffix()
     found.listed()
+    found.sharing_a_suffix()
     found.numbered()
     found.streets += streets_written(found.text, found.taken, found.visiting)
     location, why_location = _home(found.text)
@@ -208,6 +214,7 @@ class _Places:
         self.visiting: set[int] = set()  # where the names of visiting teams' communities start
         self.visitors: set[str] = set()  # and those names
         self.quoted_from: dict[str, int] = {}  # names written as where a person quoted works
+        self.named_at: list[tuple[int, str, str]] = []  # each community read with its suffix: where, suffix, name
 
     def _add(self, name: str, street: str | None = None) -> None:
         if name not in self.known_names:
@@ -254,9 +261,14 @@ class _Places:
                 continue
             # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office,
             # or right after its street (青禾街道柳岸居民区)
+            # (or last of a list of names sharing it: 华一、新闵、富仕居民区)
             if suffix == _NEIGHBOURHOOD and (
                 name[-1] in "和与及或"
-                or not (text.startswith(_COMMUNITY_OWN, m.end()) or text[max(0, begins - 2) : begins] == "街道")
+                or not (
+                    text.startswith(_COMMUNITY_OWN, m.end())
+                    or text[max(0, begins - 2) : begins] == "街道"
+                    or text[begins - 1 : begins] == "、"
+                )
             ):
                 continue
             if suffix == "居":
@@ -271,6 +283,9 @@ class _Places:
                     self.streets.append(name + suffix)
             elif name in _DONE_TO_STREETS:
                 continue
+            elif len(name) == 4 and re.search(f"{name[:2]}[市县]", text):
+                # 芜湖湾里街道 where 芜湖市 is written: the city's or county's short name in front
+                self.streets.append(name[2:] + suffix)
             elif len(name) <= 4:
                 # 相山区西街道: a street named by a direction alone, behind its district
                 self.streets.append((name[-1] if _DISTRICT_AND_DIRECTION.fullmatch(name) else name) + suffix)
@@ -326,7 +341,7 @@ class _Places:
             return
         if _QUOTED_PERSON.match(text, m.end()):
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
-        strong = strong or _acts(text, m, name, begins)
+        strong = strong or _acts(text, m, name, begins) or _listed_before(text, begins, self.taken) is not None
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         # (仪征市大市社区: nor after its city), and one ending in 镇 no town's (青禾街道集镇社区)
         before = text[max(0, begins - 2) : begins]
@@ -361,6 +376,7 @@ class _Places:
             full = name[:-1] + "社区"  # 柳树岗社居委: the 社区's residents' committee
         known = self.registry.find(full) if self.registry is not None else None
         self._add(known.name if known is not None else full, known.street if known is not None else None)
+        self.named_at.append((begins, suffix, known.name if known is not None else full))
         return None
 
     def listed(self) -> None:
@@ -381,12 +397,47 @@ class _Places:
                 if name and 2 <= len(name) <= 6 and name not in GENERIC and not LEAD_RE.match(name):
                     self._add(name + "社区")
 
+    def sharing_a_suffix(self) -> None:
+        """2c. Names listed before a community's, sharing its suffix: 华一、新闵、富仕居民区."""
+        for begins, suffix, last in self.named_at:
+            listed = [
+                n + suffix
+                for n in _listed_before(self.text, begins, self.taken) or ()
+                if n + suffix not in self.known_names
+            ]
+            at = self.communities.index(last)
+            self.communities[at:at] = listed  # in the order written
+            self.known_names.update(listed)
+
     def numbered(self) -> None:
         """2b. A community named by its number, right after its street: 钢都花园街道126社区."""
         for m in _NUMBERED.finditer(self.text):
             if not any(self.taken[m.start(1) : m.end()]):
                 self.taken[m.start(1) : m.end()] = [True] * (m.end() - m.start(1))
                 self._add(m[1] + "社区")
+
+
+def _listed_before(text: str, begins: int, taken: list[bool]) -> list[str] | None:
+    """The names listed before the one at `begins`, which share its suffix (小横琴、荷塘、新家园社区),
+    or None where what is listed before it is not all names (辖区学校、医院、柳岸社区)."""
+    if text[begins - 1 : begins] != "、":
+        return None
+    window = max(0, begins - 40)  # a list of a few short names
+    start = max(window, *(text.rfind(ch, window, begins) + 1 for ch in "，,。；;：:！？!?\n“”"))
+    parts = text[start : begins - 1].split("、")
+    first = name_before(text, start + len(parts[0]), taken) if HAN_NAME.fullmatch(parts[0]) else None
+    names = [first, *parts[1:]]
+    if all(
+        n
+        and HAN_NAME.fullmatch(n)
+        and 2 <= len(n) <= 4
+        and n not in GENERIC
+        and not n.endswith(_NOT_A_COMMUNITY)
+        and not LEAD_RE.match(n)
+        for n in names
+    ):
+        return names  # type: ignore[return-value]
+    return None
 
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
