@@ -3428,3 +3428,58 @@ def test_kinds_seen_in_a_hundred_and_seventy_third_to_a_hundred_and_seventy_nint
 )
 def test_names_sharing_a_suffix_an_office_listed_first_and_a_city_before_its_street(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a dateline followed by the page's buttons gives the year, and is not the activity's day
+        (
+            "柳岸社区：楼道文化凝人心\n\n  青禾新闻网     2025年9月24日 08:30    放大 正常 缩小 打印\n\n"
+            "  9月22日晚，柳岸社区第八届楼道文化亲邻节在社区广场举行。",
+            "date",
+            "2025-09-22",
+        ),
+        ("9月22日晚，柳岸社区第八届楼道文化亲邻节在社区广场举行，居民欢聚一堂。", "category", "文化"),
+        # a wire's dateline with a space after 电
+        (
+            "青禾网新闻1月13日电 冬日暖阳，新年的脚步愈发临近。为进一步增强居民对社区的归属感，营造美好的社区生活氛围。"
+            "2025年1月11日，柳岸社区开展迎新年游园活动。\n\n活动现场，党建广场被装点得格外温馨，志愿者为居民送上祝福。",
+            "date",
+            "2025-01-11",
+        ),
+        # (what was held, after a sentence of purpose alone; a square named for party building)
+        (
+            "青禾网新闻1月13日电 冬日暖阳，新年的脚步愈发临近。为进一步增强居民对社区的归属感，营造美好的社区生活氛围。"
+            "2025年1月11日，柳岸社区开展迎新年游园活动。\n\n活动现场，党建广场被装点得格外温馨，志愿者为居民送上祝福。",
+            "category",
+            "文化",
+        ),
+        # leaders and an office's people, where they sat, and a verb: no community's or street's names
+        (
+            "6月24日，柳岸社区举办包粽子比赛。台下办事处、社区及志愿者与居民比赛包粽子，区和办事处领导为获胜者颁奖。"
+            "随后办事处领导和社区工作人员为居民送上粽子。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("6月24日，柳岸社区举办包粽子比赛。台下办事处、社区及志愿者与居民比赛包粽子。", "street", None),
+        ("6月24日，柳岸社区举办包粽子比赛，区和办事处领导为获胜者颁奖。", "street", None),
+        ("10月1日，柳岸社区举办联欢会。今年也是青禾小镇开启社区治理元年。", "communities", ["柳岸社区"]),
+        ("日前，市台办志愿者深入联系社区——科创园区柳岸社区开展志愿服务活动。", "communities", ["柳岸社区"]),
+        # a conference's name in the site's masthead holds no meeting; a clean-up in the title is one
+        (
+            "欢迎访问中国人民政治协商会议青禾市委员会网站\n市政协机关党员干部到柳岸社区开展环境卫生大扫除活动\n"
+            "4月25日上午，市政协机关开展“清洁家园”主题党日活动，党员干部打扫院内地面的枯枝败叶。",
+            "category",
+            "志愿服务",
+        ),
+        # a team's member who explains a report to residents speaks
+        (
+            "11月7日，柳岸社区开展理论宣讲活动。活动现场，理论宣讲志愿服务队成员柳青山为在场群众解读了报告中的高频词。",
+            "speakers",
+            ["柳青山"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_eighty_first_to_a_hundred_and_eighty_eighth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -89,7 +89,10 @@ def _held(art: Article) -> tuple[str, str] | None:
     that say it: 培训 when they call it that (a class the text calls 培训 is one), else its topic
     before its form."""
     fs, _ = art.lead_sentence()
-    for s, e in art.sentences_from(fs, 2):
+    sentences = art.sentences_from(fs, 3)
+    # (a sentence of purpose alone, 为进一步增强居民…。, does not count: what was held comes next)
+    purpose = sum(1 for s, _ in sentences[:2] if art.masked.startswith("为", s))
+    for s, e in sentences[: 2 + min(purpose, 1)]:
         for m in _HELD.finditer(art.masked, s, e):
             if other_event(art, m.start(), m.end()):
                 continue

@@ -496,6 +496,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "金婚",
             "邻里节",
             "邻居节",
+            "亲邻节",
+            "睦邻节",
             "双节",
             "茶话会",
             "游园会",
@@ -717,8 +719,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 WEAK = "志愿服务"
 # But a day of 学雷锋 is itself the volunteers' day, whatever they did on it; and snow cleared
 # from the paths, or goods given (a 捐赠活动 before the Spring Festival), is what was done, not
-# only who did it; so is in-service party members' work reporting to a community (双报到).
-VOLUNTEER_DAY = ("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到")
+# only who did it; so is in-service party members' work reporting to a community (双报到), and
+# a clean-up named as one (开展环境卫生大扫除活动, whoever held it).
+VOLUNTEER_DAY = (
+    *("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到"),
+    *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "义务劳动"),
+)
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
@@ -745,6 +751,11 @@ NOT_KEYWORDS = (
     "敬老爱老",
     "爱老敬老",
     "敬老助老",
+    # the name of a political consultative conference (its site's masthead), no meeting held
+    "政治协商会议",
+    # a square or a park named for party building, where any event may be held
+    "党建广场",
+    "党建公园",
 )
 
 # A talk's quoted theme names its topic in fewer words than a report does: a talk themed

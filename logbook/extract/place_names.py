@@ -78,6 +78,7 @@ _VERBS_BEFORE = (
     "了解",
     "热爱",
     "关心",
+    "开启",  # 开启社区治理元年
 )
 LEAD_WORDS = sorted(
     """
@@ -106,7 +107,7 @@ GENERIC = (
     社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
     无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
-    长辈 良好 乡村 城乡 新时代 精品 海绵 公租房 以上 以下 国家级 省级 市级 区级 县级 联点 文明实践""".split()
+    长辈 良好 乡村 城乡 新时代 精品 海绵 公租房 以上 以下 国家级 省级 市级 区级 县级 联点 联系 文明实践""".split()
     )
     | _NEVER_NAMES
 )
@@ -344,7 +345,8 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         # 创建民族团结进步示范社区: a title a community is given, not its name; 节水型社区: a kind
         or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆", "型", "友好")))  # 儿童友好社区: a kind
         # 志愿者和社区志愿者: people joined to what follows
-        or re.search("(?:志愿者|居民|群众)[和与及]$", name) is not None
+        # (办事处领导和社区工作人员: and people's leaders)
+        or re.search("(?:志愿者|居民|群众|领导|干部|党员|职工|民警|代表|人员)[和与及]$", name) is not None
         or name in LEAD_WORDS
         or name.endswith(_VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a

@@ -81,6 +81,7 @@ _ROLES = (
     "花艺师",
     # a volunteer who presents (志愿者杨某通过PPT…讲述了) speaks; one who only helps does not
     "志愿者",
+    "成员",  # 理论宣讲志愿服务队成员黄某为在场群众解读了…
     "干事",  # 社区干事马某向居民代表作…报告
     "专干",  # 社区专干余某向青年们讲解了…
 )

@@ -19,6 +19,8 @@ _GLUED = re.compile(
 # The offices of a community or a street that end in 办 and are no street (计生办, 综治办).
 _DEPARTMENTS = ("计生", "综治", "创城", "创文", "创卫", "文明", "党政", "老龄", "民政", "城管", "信访", "维稳", "应急")
 _JOINING = ("联合", "携手")
+# Where people are at an event, not a place's name: 台下办事处、社区及志愿者….
+_ON_STAGE = frozenset("台上 台下 线上 线下 场上 场下 会上".split())
 # A town after its county or district: 上杭县临城镇精心组织….
 _TOWN_AFTER_COUNTY = re.compile(rf"(?<=[县区市])([{HAN}]{{2}})镇")
 # A town in brackets after the zone or new town it is: 嘉定新城(马陆镇).
@@ -64,6 +66,8 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             name = name[1:]  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4 or (m.group() == "镇" and name.endswith(("区", "县", "市"))):
             continue  # (惠阳区镇隆楼下村: 镇 begins the next name after a district's)
+        if name[-1] in "和与及" or name in _ON_STAGE:
+            continue  # 区和办事处领导, 台下办事处、社区及…: people of a district and an office, where they sat
         if name.endswith("街") and m.group() in ("办事处", "办"):
             found.append(name)  # 万兴街办事处: the office of 万兴街, a street named with 街
             continue

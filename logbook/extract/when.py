@@ -54,8 +54,8 @@ _FILED = ("讯",)
 _TODAY_AFTER = re.compile(
     r"[^。！？!?\n]{0,60}?(?:今天|今日)(?![头报])(?:上午|下午|晚上)?[^。！？!?\n]{0,30}?(?:开展|举办|举行|召开|组织)"
 )
-# A wire's dateline: 某某网12月21日电(记者…).
-_WIRED = re.compile(r"电\s*[(（]")
+# A wire's dateline: 某某网12月21日电(记者…), 某某网四川新闻1月13日电 冬日暖阳….
+_WIRED = re.compile(r"电(?:\s*[(（]|[ \t\u3000]+|\s*[—-])")
 # The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
 # Or the hour it was filed: 9月29日20时30分讯(记者…).
 _FILED_AT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])")
@@ -85,6 +85,8 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?[ \t\u3000]*"
     r"(?:$|(?:来源|来自|作者|编辑|责任编辑|发布|浏览|阅读|点击|字号|【|\[|\||丨)"
+    # or the page's buttons: 2025年9月24日 08:30 放大 正常 缩小 打印
+    r"|(?:字体|放大|缩小|打印|分享|收藏)"
     # or the site's name alone: 2018年07月30日 15:38 青禾新闻网
     # (or a paper's, then its page or a byline: 2023年07月05日  青禾日报  版次:A08  记者 …)
     r"|[\u4e00-\u9fff]{2,8}(?:网|报|台)[ \t\u3000]*(?:$|版次|第?\s*[0-9A-Z]{1,3}\s*版|记者|通讯员|作者|来源))",
