@@ -3466,6 +3466,13 @@ def test_names_sharing_a_suffix_an_office_listed_first_and_a_city_before_its_str
         ("6月24日，柳岸社区举办包粽子比赛，区和办事处领导为获胜者颁奖。", "street", None),
         ("10月1日，柳岸社区举办联欢会。今年也是青禾小镇开启社区治理元年。", "communities", ["柳岸社区"]),
         ("日前，市台办志愿者深入联系社区——科创园区柳岸社区开展志愿服务活动。", "communities", ["柳岸社区"]),
+        # a performing team's community at another's show, but a community's own team at its own
+        (
+            "9月19日，柳岸街道在九女山社区举办文艺汇演。舞蹈《吉祥安康》满怀美好祝愿；池子崖社区的旗袍秀展演，惊艳四座。",
+            "communities",
+            ["九女山社区"],
+        ),
+        ("9月19日，柳岸社区举办文艺汇演。柳岸社区舞蹈队表演了《吉祥安康》。", "communities", ["柳岸社区"]),
         # a conference's name in the site's masthead holds no meeting; a clean-up in the title is one
         (
             "欢迎访问中国人民政治协商会议青禾市委员会网站\n市政协机关党员干部到柳岸社区开展环境卫生大扫除活动\n"

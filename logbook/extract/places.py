@@ -116,6 +116,11 @@ _QUOTED_PERSON = re.compile(
     rf"(?:党委|党总支|党支部|居委会|居民委员会)?[^，,。；;！？\n]{{0,12}}?(?:书记|主任)[{HAN}、]{{0,12}}?"
     r"(?:说|表示|谈到|谈了|补充|发表感言|发言|介绍说)"
 )
+# A community's team performing at another's event (池子崖社区的旗袍秀展演, 柳岸社区舞蹈队表演了…).
+_PERFORMING = re.compile(
+    rf"的?[{HAN}]{{0,4}}?(?:旗袍秀|时装秀|舞蹈队|合唱团|合唱队|腰鼓队|模特队|艺术团|文艺队|秧歌队|表演队|太极队|戏曲队)"
+    r"[^，,。；;！？\n]{0,8}?(?:展演|表演|演出|演唱|带来|献上|登台)"
+)
 # Provinces and regions written without 省 in front of a name: 新疆西林路社区 is 西林路社区.
 _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
@@ -176,13 +181,19 @@ def read_places(art: Article, registry):
         # 龙岐大社区 beside 龙岐社区: the merged community Hainan calls 大社区, one community
         and not (c.endswith("大社区") and c[: -len("大社区")] + "社区" in named)
     ]
-    # 北京市朝阳门街道竹杆社区党委书记郑某谈到…: where a person quoted works, when that is all the
-    # text says of the community and it names another the activity was for.
-    quoted = [c for c in communities if found.quoted_from.get(c, 0) >= found.writings.count(c[:-2], c[-2:]) > 0]
-    if quoted and len(quoted) < len(communities):
-        found.passed += [Reason(N_("{name} (where a person quoted works)"), name=c) for c in quoted]
-        communities = [c for c in communities if c not in quoted]
-    passed = list(dict.fromkeys(p for p in found.passed if p.split(" (")[0] not in found.known_names))
+    # Where a person quoted works (北京市朝阳门街道竹杆社区党委书记郑某谈到…) or a performing team
+    # comes from (池子崖社区的旗袍秀展演 at 九女山社区's show), when that is all the text says of a
+    # community and it names another the activity was for.
+    set_aside: list[str] = []
+    for written_as, why_not in (
+        (found.quoted_from, N_("{name} (where a person quoted works)")),
+        (found.performing, N_("{name} (where a performing team comes from)")),
+    ):
+        those = [c for c in communities if written_as.get(c, 0) >= found.writings.count(c[:-2], c[-2:]) > 0]
+        if those and len(those) < len(communities):
+            set_aside += [Reason(why_not, name=c) for c in those]
+            communities = [c for c in communities if c not in those]
+    passed = list(dict.fromkeys([*set_aside, *(p for p in found.passed if p.split(" (")[0] not in found.known_names)]))
     lost = Reason(N_("part of the text was lost in the scrape and may have named one")) if art.damage else ""
     why = {
         "communities": clauses(
@@ -214,6 +225,7 @@ class _Places:
         self.visiting: set[int] = set()  # where the names of visiting teams' communities start
         self.visitors: set[str] = set()  # and those names
         self.quoted_from: dict[str, int] = {}  # names written as where a person quoted works
+        self.performing: dict[str, int] = {}  # names written as a performing team's
         self.named_at: list[tuple[int, str, str]] = []  # each community read with its suffix: where, suffix, name
 
     def _add(self, name: str, street: str | None = None) -> None:
@@ -341,6 +353,8 @@ class _Places:
             return
         if _QUOTED_PERSON.match(text, m.end()):
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
+        if _PERFORMING.match(text, m.end()):
+            self.performing[name + suffix] = self.performing.get(name + suffix, 0) + 1
         strong = strong or _acts(text, m, name, begins) or _listed_before(text, begins, self.taken) is not None
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         # (仪征市大市社区: nor after its city), and one ending in 镇 no town's (青禾街道集镇社区)
