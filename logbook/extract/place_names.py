@@ -459,3 +459,33 @@ def clean_home(name: str) -> str | None:
         inner = name_before(name, m.start(1) + len(m.group(1)) - 2, [False] * len(name))
         return f"{inner}{m.group(1)[-2:]}温馨家园" if inner else None
     return None
+
+
+# What a list beside a community names when it is no community: offices, kinds of place, people.
+_NOT_A_COMMUNITY = (
+    *"所局站队部委办厅校馆村",
+    *"学校 医院 幼儿园 中心 企业 单位 商户 机关 公司 银行 超市 物业 小区 党员 居民 群众 志愿者 家庭".split(),
+)
+
+
+def listed_before(text: str, begins: int, taken: list[bool]) -> list[str] | None:
+    """The names listed before the one at `begins`, which share its suffix (小横琴、荷塘、新家园社区),
+    or None where what is listed before it is not all names (辖区学校、医院、柳岸社区)."""
+    if text[begins - 1 : begins] != "、":
+        return None
+    window = max(0, begins - 40)  # a list of a few short names
+    start = max(window, *(text.rfind(ch, window, begins) + 1 for ch in "，,。；;：:！？!?\n“”"))
+    parts = text[start : begins - 1].split("、")
+    first = name_before(text, start + len(parts[0]), taken) if HAN_NAME.fullmatch(parts[0]) else None
+    names = [first, *parts[1:]]
+    if all(
+        n
+        and HAN_NAME.fullmatch(n)
+        and 2 <= len(n) <= 4
+        and n not in GENERIC
+        and not n.endswith(_NOT_A_COMMUNITY)
+        and not LEAD_RE.match(n)
+        for n in names
+    ):
+        return [n for n in names if n]
+    return None

@@ -15,6 +15,7 @@ from .place_names import (
     SUFFIXES,
     Writings,
     clean_home,
+    listed_before,
     looks_like_place,
     name_before,
     name_core,
@@ -125,11 +126,6 @@ _PERFORMING = re.compile(
 _PROVINCES = set(
     """北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
     海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()
-)
-# What a list beside a community names when it is no community: offices, kinds of place, people.
-_NOT_A_COMMUNITY = (
-    *"所局站队部委办厅校馆村",
-    *"学校 医院 幼儿园 中心 企业 单位 商户 机关 公司 银行 超市 物业 小区 党员 居民 群众 志愿者 家庭".split(),
 )
 _ADDRESS_FIELD = re.compile(r"(?:办公|联系|通讯)?地址\s*[:：]")
 # Shanghai's name for a residents' community (东场居民区党总支): read as 社区 is.
@@ -355,7 +351,7 @@ class _Places:
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
         if _PERFORMING.match(text, m.end()):
             self.performing[name + suffix] = self.performing.get(name + suffix, 0) + 1
-        strong = strong or _acts(text, m, name, begins) or _listed_before(text, begins, self.taken) is not None
+        strong = strong or _acts(text, m, name, begins) or listed_before(text, begins, self.taken) is not None
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         # (仪征市大市社区: nor after its city), and one ending in 镇 no town's (青禾街道集镇社区)
         before = text[max(0, begins - 2) : begins]
@@ -416,7 +412,7 @@ class _Places:
         for begins, suffix, last in self.named_at:
             listed = [
                 n + suffix
-                for n in _listed_before(self.text, begins, self.taken) or ()
+                for n in listed_before(self.text, begins, self.taken) or ()
                 if n + suffix not in self.known_names
             ]
             at = self.communities.index(last)
@@ -429,29 +425,6 @@ class _Places:
             if not any(self.taken[m.start(1) : m.end()]):
                 self.taken[m.start(1) : m.end()] = [True] * (m.end() - m.start(1))
                 self._add(m[1] + "社区")
-
-
-def _listed_before(text: str, begins: int, taken: list[bool]) -> list[str] | None:
-    """The names listed before the one at `begins`, which share its suffix (小横琴、荷塘、新家园社区),
-    or None where what is listed before it is not all names (辖区学校、医院、柳岸社区)."""
-    if text[begins - 1 : begins] != "、":
-        return None
-    window = max(0, begins - 40)  # a list of a few short names
-    start = max(window, *(text.rfind(ch, window, begins) + 1 for ch in "，,。；;：:！？!?\n“”"))
-    parts = text[start : begins - 1].split("、")
-    first = name_before(text, start + len(parts[0]), taken) if HAN_NAME.fullmatch(parts[0]) else None
-    names = [first, *parts[1:]]
-    if all(
-        n
-        and HAN_NAME.fullmatch(n)
-        and 2 <= len(n) <= 4
-        and n not in GENERIC
-        and not n.endswith(_NOT_A_COMMUNITY)
-        and not LEAD_RE.match(n)
-        for n in names
-    ):
-        return names  # type: ignore[return-value]
-    return None
 
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
