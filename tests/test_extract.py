@@ -3490,3 +3490,33 @@ def test_names_sharing_a_suffix_an_office_listed_first_and_a_city_before_its_str
 )
 def test_kinds_seen_in_a_hundred_and_eighty_first_to_a_hundred_and_eighty_eighth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a ring-toss game is a game; what was held reads without the verb's 了
+        (
+            "为丰富居民文化生活，近日，柳岸社区在小区内组织开展了趣味套圈活动，吸引了近百名居民参与。",
+            "category",
+            "文化",
+        ),
+        # the evening's host, a teacher by title, is no speaker
+        (
+            "2月10日晚，柳岸社区举办新春灯会开灯仪式。晚六时，居民志愿者柳青老师作为主持人登台，活动在亲切的问候中正式开始。",
+            "speakers",
+            [],
+        ),
+        # a verb before 社区: no community's name
+        ("9月17日，柳岸社区举办中秋水果拼盘活动。此类活动能促进活跃社区氛围的形成。", "communities", ["柳岸社区"]),
+    ],
+)
+def test_kinds_seen_in_a_hundred_and_ninety_second_to_a_hundred_and_ninety_sixth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected
+
+
+def test_what_was_held_is_said_without_the_verbs_particle():
+    draft = read(
+        "柳岸社区邻里欢聚\n为丰富居民文化生活，近日，柳岸社区在小区内组织开展了趣味套圈活动，吸引了近百名居民参与。"
+    )
+    assert "趣味套圈活动" in draft.why["category"] and "了趣味" not in draft.why["category"]

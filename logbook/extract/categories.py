@@ -97,7 +97,7 @@ def _held(art: Article) -> tuple[str, str] | None:
             if other_event(art, m.start(), m.end()):
                 continue
             # the object of the last verb: `组织开展主题党日活动` held 主题党日活动
-            said = _LAST_VERB.split(m["obj"] or m["subj"])[-1]
+            said = _LAST_VERB.split(m["obj"] or m["subj"])[-1].removeprefix("了")
             obj = _main_part(_QUOTED.sub("", said))
             hits = _keyword_hits(obj)
             named = {name: word for _, name, word in hits}

@@ -658,6 +658,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "钓鱼",
             "桌游",
             "飞行棋",
+            "套圈",
             "魔方",
             # old photographs shown; building blocks, family cycling
             "老照片",

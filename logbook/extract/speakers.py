@@ -136,6 +136,10 @@ _VISITED = re.compile("走访|慰问|看望|探望|拜访")
 _VISIT_REACH = 150  # how far before a name its sentence may say the person was visited
 # A name closing on a team it belongs to: 王某等资深医护人员, 李某等专家团队.
 _TEAM_AFTER = re.compile(rf"等[{HAN}]{{0,6}}?(?:人员|专家|医生|团队)")
+# Who hosts the evening (刘某老师作为主持人登台): its host, not a speaker.
+_HOSTS = re.compile(
+    r"[^，,。；;！？\n]{0,4}?(?:作为主持人|担任主持|担任本次活动主持|主持(?:了)?(?:活动|仪式|晚会|节目))"
+)
 # What follows a title in the name of a firm or an office (…律师事务所, …医生工作室).
 _FIRM = ("事务所", "工作室")
 
@@ -244,6 +248,10 @@ def read_speakers(art: Article):
         if _TEAM_AFTER.match(text, end) and not _lectures(text, end):
             if len(passed) < 3:
                 passed.append(Reason(N_("{name} ({job}, one of a team, not said to teach)"), name=name, job=m.group()))
+            continue
+        if _HOSTS.match(text, end) and not _lectures(text, end):
+            if len(passed) < 3:
+                passed.append(Reason(N_("{name} ({job}, the host, not said to teach)"), name=name, job=m.group()))
             continue
         # A guest in a roster (…牛某老师；…) who is not said to teach: a guest, not a speaker.
         if text[m.end() : m.end() + 1] in ";；、" and not _lectures(text, m.end() + 1):
