@@ -3509,9 +3509,26 @@ def test_kinds_seen_in_a_hundred_and_eighty_first_to_a_hundred_and_eighty_eighth
         ),
         # a verb before 社区: no community's name
         ("9月17日，柳岸社区举办中秋水果拼盘活动。此类活动能促进活跃社区氛围的形成。", "communities", ["柳岸社区"]),
+        (
+            "柳岸社区开展“和谐邻里庆中秋 情满社区迎国庆”主题活动\n\n9月11日上午，柳岸社区开展和谐邻里庆中秋 情满社区迎国庆主题活动。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # the page's label for its article above the headline
+        (
+            "青禾网新闻正文\n\n青禾街道“社区邻里节”助力创建和谐社区\n\n  青禾网8月26日电 (柳青)柳岸社区近日在社区文化广场组织开展“社区邻里节”活动。",
+            "title",
+            "青禾街道“社区邻里节”助力创建和谐社区",
+        ),
+        # a filing day that is the activity's, the lead saying it came to the community today
+        (
+            "青禾网2018-01-18 20:51\n\n  青禾网1月18日讯 今日，青禾市2018年“唱响新时代”文化、科技、卫生集中“三下乡”活动走进柳岸街道柳岸社区，为居民送上服务。",
+            "date",
+            "2018-01-18",
+        ),
     ],
 )
-def test_kinds_seen_in_a_hundred_and_ninety_second_to_a_hundred_and_ninety_sixth_set_of_reports(text, field, expected):
+def test_kinds_seen_in_a_hundred_and_ninety_second_to_a_two_hundredth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
 
 

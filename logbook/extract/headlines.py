@@ -60,6 +60,7 @@ _CHROME_WORDS = (
     "扫一扫",
     "点击",
     "返回",  # 返回…动态: a link back to the list
+    r"正文\s*$",  # 中新网福建新闻正文: the page's label for its article
 )
 _CHROME = re.compile("|".join(_CHROME_WORDS))  # (the words are literal but for 作者)
 # A line that is only a place's or an office's name (an account's or a site's name above the
