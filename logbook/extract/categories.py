@@ -91,8 +91,8 @@ def _held(art: Article) -> tuple[str, str] | None:
     fs, _ = art.lead_sentence()
     sentences = art.sentences_from(fs, 3)
     # (a sentence of purpose alone, 为进一步增强居民…。, does not count: what was held comes next)
-    purpose = sum(1 for s, _ in sentences[:2] if art.masked.startswith("为", s))
-    for s, e in sentences[: 2 + min(purpose, 1)]:
+    purpose = any(art.masked.startswith("为", s) for s, _ in sentences[:2])
+    for s, e in sentences[: 2 + purpose]:
         for m in _HELD.finditer(art.masked, s, e):
             if other_event(art, m.start(), m.end()):
                 continue
