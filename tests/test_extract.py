@@ -3537,3 +3537,46 @@ def test_what_was_held_is_said_without_the_verbs_particle():
         "柳岸社区邻里欢聚\n为丰富居民文化生活，近日，柳岸社区在小区内组织开展了趣味套圈活动，吸引了近百名居民参与。"
     )
     assert "趣味套圈活动" in draft.why["category"] and "了趣味" not in draft.why["category"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a headline's count of residents who talked it over together
+        (
+            "300位居民共话邻里情\n\n柳岸社区举办邻里节百家宴\n\n  11月19日中午，柳岸社区在文化广场举办邻里节百家宴。",
+            "participants",
+            300,
+        ),
+        # people who went in, in groups, to clean up; a clean-up named as an action is what was done
+        (
+            "端午节前夕，6月11日，柳岸社区组织党员开展家园清洁行动。20多人分别深入青禾宿舍楼和柳岸新村，清理卫生死角。",
+            "participants",
+            20,
+        ),
+        (
+            "端午节前夕，6月11日，柳岸社区组织党员开展家园清洁行动。20多人分别深入青禾宿舍楼和柳岸新村，清理卫生死角。",
+            "category",
+            "志愿服务",
+        ),
+        # publicity for the city's civility title, door to door
+        (
+            "青禾网7月14日讯 随着创文工作推进，柳岸社区创文宣传进入高潮，党员志愿者走街入户发放宣传资料。",
+            "category",
+            "志愿服务",
+        ),
+        # a town named by its deputy head who attended; a verb before 社区 ends no name
+        (
+            "9月27日上午，青禾县柳岸社区举办中秋文艺汇演。柳河镇副镇长柳青出席活动，充分肯定社区在自治建设中取得的成效。",
+            "street",
+            "柳河镇",
+        ),
+        (
+            "9月27日上午，青禾县柳岸社区举办中秋文艺汇演。柳河镇副镇长柳青出席活动，充分肯定社区在自治建设中取得的成效。",
+            "communities",
+            ["柳岸社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_two_hundred_and_first_to_a_two_hundred_and_eighth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

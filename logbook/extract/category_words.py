@@ -321,6 +321,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "环境清洁",
             "大扫除",
             "卫生清理",
+            "清洁行动",
             "清理",
             "清扫",
             "捡拾",
@@ -328,6 +329,10 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Volunteers' other usual work: planting, persuading, visiting elders.
             "植树",
             "文明劝导",
+            # publicity for the city's civility title, door to door (创文宣传, 创城志愿者)
+            "创文",
+            "创城",
+            "创卫",
             "文明养犬",  # a civility campaign, as persuading and sorting waste are
             "探访",
             "送温暖",
@@ -724,7 +729,7 @@ WEAK = "志愿服务"
 # a clean-up named as one (开展环境卫生大扫除活动, whoever held it).
 VOLUNTEER_DAY = (
     *("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到"),
-    *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "义务劳动"),
+    *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "清洁行动", "义务劳动"),
 )
 
 

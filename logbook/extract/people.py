@@ -9,8 +9,10 @@ from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
 
+# (400位居民共话邻里情: they talked it over together; 50多人分别深入各楼: they went in, in groups)
 _ATTEND_VERB = (
     r"参加|参与|出席|到场|前来|聆听|倾听|听取|观看|到会|参会|齐聚|相聚|欢聚|围坐|来到|汇聚|聚集|观摩|济济一堂|报名"
+    r"|共话|共叙|共度|共庆|深入"
 )
 # The mood they came in, between who came and their coming: 怀着喜悦的心情参加, 怀着浓厚的兴趣参加.
 _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?(?:心情|兴趣|热情|期待)"
@@ -18,7 +20,7 @@ _MOOD = rf"(?:怀着|带着)[{HAN}]{{1,6}}?的?(?:心情|兴趣|热情|期待)"
 _MANNER = rf"[{HAN}]{{2,4}}地(?![区方点址图])"
 # (在志愿者的引领下参与了: led by others, they took part all the same)
 _FILLER = (
-    rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|在现场|到现场|现场|认真|了|热情|正在|驻足|{_MOOD}|{_MANNER}"
+    rf"(?:也|都|均|积极|踊跃|纷纷|共同|一起|一同|分别|在现场|到现场|现场|认真|了|热情|正在|驻足|{_MOOD}|{_MANNER}"
     rf"|在[{HAN}]{{2,8}}的(?:引领|带领|指导|组织|陪同)下)*"
 )
 _DIGITS = "0-9"

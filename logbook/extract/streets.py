@@ -10,11 +10,12 @@ from .articles import HAN, Article
 from .place_names import GENERIC, LEAD_RE, STOP_CHARS, name_before, name_core
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
-# (无城镇), 大路乡迎宾社区 (大路乡), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道).
+# (无城镇), 大路乡迎宾社区 (大路乡), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道),
+# a town by its government or its head (洪川镇副镇长冯波出席活动).
 # (the community's name holds no function word: 和平街消防救援站在社区… names none)
 _GLUED = re.compile(
     rf"(?:街办事处|办事处|街办|办|镇|乡|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
-    r"|办事处|镇(?=党委|人民政府|政府)"
+    r"|办事处|镇(?=党委|人民政府|政府|副?镇长)"
 )
 # The offices of a community or a street that end in 办 and are no street (计生办, 综治办).
 _DEPARTMENTS = ("计生", "综治", "创城", "创文", "创卫", "文明", "党政", "老龄", "民政", "城管", "信访", "维稳", "应急")
