@@ -3580,3 +3580,31 @@ def test_what_was_held_is_said_without_the_verbs_particle():
 )
 def test_kinds_seen_in_a_two_hundred_and_first_to_a_two_hundred_and_eighth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a site's news of a day from a place is its filing day, the lead saying only 日前
+        (
+            "时间:2014-10-17 13:12   来源:青禾网\n\n  青禾网10月17日柳州消息 日前，柳岸社区在12号楼举办百家饺子宴，居民围坐包饺子。",
+            "date",
+            None,
+        ),
+        # a neighbours' culture festival, whatever services it brought
+        (
+            "日前，柳岸社区举办第三届邻里文化节，涵盖便民服务、文化交流等30余项活动。志愿者为老年人理发，"
+            "工作人员现场解答医保报销问题。此次邻里文化节上还设置了创意集市。",
+            "category",
+            "文化",
+        ),
+        # how many, after a street, is no name
+        (
+            "近日，柳河街道柳岸社区开展创城问卷调查活动，共有85名居民参与答题。街道其他社区相关工作人员现场观摩。",
+            "communities",
+            ["柳岸社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_two_hundred_and_tenth_to_a_two_hundred_and_fifteenth_set_of_reports(text, field, expected):
+    assert read(text).record[field] == expected

@@ -503,6 +503,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "邻居节",
             "亲邻节",
             "睦邻节",
+            "邻里文化节",  # (a neighbours' festival with its services, 邻里文化节 named as held)
             "双节",
             "茶话会",
             "游园会",

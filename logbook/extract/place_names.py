@@ -99,18 +99,20 @@ LEAD_WORDS = sorted(
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
 # (and a count of one: 更是一场社区记忆的书写)
+# (nor how many, even after a street: 街道其他社区相关工作人员)
 _NEVER_NAMES = frozenset(
     "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座 一位 一名"
-    " 一项项 一个个 一场场 一次次 一批批 并同".split()
+    " 一项项 一个个 一场场 一次次 一批批 并同"
+    " 其他 其它 所有 各个 多个 众多 部分 多数 少数 两个 三个 几个 每个 多家 更多 许多 很多 诸多".split()
 )
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
     set(
-        """众多 多个 其他 其它 周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
-    各个 涉及 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
-    社区 街道 地区 全国 全市 全区 本市 本区 部分 多数 少数 周围 偏远 贫困 山区 边远 对口 帮扶 新型
-    服务 工作 治理 建设 发展 管理 所有 不同 两个 三个 几个 每个 多家 先进 优秀 特色 无障碍
-    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 更多 许多 很多 诸多 居家
+        """周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+    涉及 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
+    社区 街道 地区 全国 全市 全区 本市 本区 周围 偏远 贫困 山区 边远 对口 帮扶 新型
+    服务 工作 治理 建设 发展 管理 不同 先进 优秀 特色 无障碍
+    无毒 无烟 无诈 法治 低碳 节水 生态 洁净 美好 健康 安全 学习型 节约型 浓浓 居家
     长辈 良好 乡村 城乡 新时代 精品 海绵 公租房 以上 以下 国家级 省级 市级 区级 县级 联点 联系 文明实践""".split()
     )
     | _NEVER_NAMES

@@ -61,7 +61,11 @@ _TODAY_AFTER = re.compile(
 _WIRED = re.compile(r"电(?:\s*[(（]|[ \t\u3000]+|\s*[—-])")
 # The paper's place between the day and its 讯: 5月4日青禾讯(通讯员…).
 # Or the hour it was filed: 9月29日20时30分讯(记者…).
-_FILED_AT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])")
+# Or a site's news of that day from a place: 某某网10月17日青禾消息 “…”.
+_FILED_AT = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,3}|[0-9]{1,2}[时点][0-9]{1,2}分)讯(?=\s*[(（:：])"
+    r"|[\u4e00-\u9fff]{0,4}消息(?=[ \t\u3000“\"(（:：])"
+)
 # A paper's issue and page (`( 2015年09月26日 06 版)`): the day it was printed, as a filing day.
 _ISSUE = re.compile(
     r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版"
