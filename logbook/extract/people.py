@@ -8,6 +8,15 @@ from collections.abc import Iterator
 from ..i18n import N_, Reason, clauses, items
 from ..numerals import parse_cn_int
 from .articles import HAN, NUM, Article, other_event
+from .people_words import (
+    APPROX_PREFIXES,
+    ATTENDEE_HEADS,
+    HELPER_HEADS,
+    LEARNING,
+    SERVING,
+    TOTAL_PREFIXES,
+    VOLUNTEERS,
+)
 
 # (400位居民共话邻里情: they talked it over together; 50多人分别深入各楼: they went in, in groups)
 _ATTEND_VERB = (
@@ -234,75 +243,6 @@ def _same_run(a: str, b: str) -> bool:
     return ("0" <= a <= "9" and "0" <= b <= "9") or (a in _CN_DIGITS and b in _CN_DIGITS)
 
 
-_TOTAL_PREFIXES = ("共计", "共有", "合计", "总计", "共")
-_APPROX_PREFIXES = ("约有", "大约", "约", "近", "逾", "超过", "超")
-# Who serves or helps: counted as helpers, not as attendance.
-_HELPER_HEADS = (
-    "志愿者",
-    "学员",
-    "队员",
-    "工作人员",
-    "医护人员",
-    "医务人员",
-    "医生",
-    "律师",
-    "消防员",
-    "民警",
-    "讲师",
-    "老师",
-    "专家",
-    "社工",
-    "指战员",
-    "服务队",
-)
-_ATTENDEE_HEADS = (
-    "居民",
-    "群众",
-    "党员",
-    "老人",
-    "老年人",
-    "儿童",
-    "孩子",
-    "未成年人",
-    "青少年",
-    "青年",
-    "市民",
-    "学生",
-    "小朋友",
-    "家长",
-    "家庭",
-    "代表",
-    "工作者",
-    "骨干",
-    "职工",
-    "干部",
-    "楼门长",
-    "残疾人",
-    "妇女",
-    "朋友",
-    "群体",
-    "快递员",
-    "外卖员",
-    "观众",
-    "村民",
-    "租户",
-    "业主",
-    "长者",
-    "同志",  # 老年同志, 妇女同志
-    "爱好者",  # 乒乓球爱好者
-    "工人",  # 环卫工人
-    "少儿",
-    "退休人员",
-    "阿姨",  # 社区叔叔阿姨
-    "选手",  # a contest's players: 共有42名选手参与
-)
-# Volunteers who take part (参加/参与) in what they do: the attendance of an activity of volunteers
-# (a patrol, a clean-up) when the text gives no other; not when they serve those who came.
-_VOLUNTEERS = ("志愿者", "队员")
-_SERVING = ("服务", "协助", "保障", "维持", "引导", "帮助")
-_LEARNING = ("培训", "学习", "讲座", "课程", "授课", "会议", "党课", "研讨")
-
-
 _NOT_ATTENDING = N_("not people attending")
 
 
@@ -318,25 +258,21 @@ def read_participants(art: Article):
         # who they were may be a list (党员干部、志愿者、群众, 社区居民及游客): attendance if any of
         # them attends
         who_all = re.split("[、及和与]", noun)
-        attending = any(who.endswith(_ATTENDEE_HEADS) for who in who_all)
+        attending = any(who.endswith(ATTENDEE_HEADS) for who in who_all)
         at = m.start("num")
         if other_event(art, m.start(), m.end()):
             judged[at] = Reason(N_("another event"))
         elif (why := _not_counted(art, m.start(), m.start("num"))) is not None:
             judged[at] = why
         elif (
-            noun.endswith(_HELPER_HEADS)
+            noun.endswith(HELPER_HEADS)
             and not (len(who_all) > 1 and attending)
-            and not (m["verb"] == "参加" and any(w in m["rest"] for w in _LEARNING))
+            and not (m["verb"] == "参加" and any(w in m["rest"] for w in LEARNING))
         ):
             judged[at] = Reason(N_("helpers"))
-            if (
-                noun.endswith(_VOLUNTEERS)
-                and m["verb"] in ("参加", "参与")
-                and not any(w in m["rest"] for w in _SERVING)
-            ):
+            if noun.endswith(VOLUNTEERS) and m["verb"] in ("参加", "参与") and not any(w in m["rest"] for w in SERVING):
                 _add_count(volunteering, m, m["pre"])
-        elif noun and not attending and not noun.endswith(_HELPER_HEADS):
+        elif noun and not attending and not noun.endswith(HELPER_HEADS):
             judged[at] = Reason(_NOT_ATTENDING)
         else:
             judged[at] = ""
@@ -346,7 +282,7 @@ def read_participants(art: Article):
         if (
             m.re is _COUNT_TALLY_AFTER
             and (
-                (m["noun"] and not any(who.endswith(_ATTENDEE_HEADS) for who in m["noun"].split("、")))
+                (m["noun"] and not any(who.endswith(ATTENDEE_HEADS) for who in m["noun"].split("、")))
                 # (a total said before the verb counts as one after it: 共到场200人)
                 or not (m["pre"] or m["noun"] or text[m.start() - 1 : m.start()] == "共")
             )
@@ -375,8 +311,8 @@ def read_participants(art: Article):
                 # 邀请两位外国友人与社区青年交流: guests the residents meet are not the residents
                 noun = re.split("[与和同]", noun, maxsplit=1)[0]
             if (
-                not any(h in noun for h in _ATTENDEE_HEADS)
-                or any(h in noun for h in _HELPER_HEADS)
+                not any(h in noun for h in ATTENDEE_HEADS)
+                or any(h in noun for h in HELPER_HEADS)
                 or (pattern is _COUNT_DRAWN and any(w in text[m.end("unit") : m.end("unit") + 10] for w in _PERFORMING))
             ):
                 continue
@@ -391,7 +327,7 @@ def read_participants(art: Article):
         if (
             (at in judged and not unsaid)
             or other_event(art, m.start(), m.end())
-            or all(who.endswith(_HELPER_HEADS + ("人员",)) for who in _listed(text, m))
+            or all(who.endswith(HELPER_HEADS + ("人员",)) for who in _listed(text, m))
         ):
             continue  # helpers only; 党员、居民代表、志愿者等40余人 came to take part
         judged[at] = ""
@@ -400,7 +336,7 @@ def read_participants(art: Article):
         at = m.start("num")
         if at in judged or other_event(art, m.start(), m.end()) or _not_counted(art, m.start(), m.start("num")):
             continue
-        if any(who.endswith(_ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
+        if any(who.endswith(ATTENDEE_HEADS) for who in (m["first"], m["noun"])):
             judged[at] = ""  # some of them came to take part, whoever came with them
             _add_count(found, m, m["pre"])
     fs, fe = art.lead_sentence()
@@ -410,7 +346,7 @@ def read_participants(art: Article):
             continue
         if text[max(fs, m.start() - 3) : m.start()].endswith(("为", "向", "给", "帮助", "慰问", "看望", "服务")):
             continue
-        if not m["noun"].endswith(_ATTENDEE_HEADS):
+        if not m["noun"].endswith(ATTENDEE_HEADS):
             continue
         judged[at] = ""
         _add_count(found, m, m["pre"])
@@ -425,9 +361,9 @@ def read_participants(art: Article):
     ):
         for m in pattern.finditer(text):
             noun = m["noun"] or ""
-            if pattern is _COUNT_SERVED_WHO and not noun.endswith(_ATTENDEE_HEADS + ("患者", "市民")):
+            if pattern is _COUNT_SERVED_WHO and not noun.endswith(ATTENDEE_HEADS + ("患者", "市民")):
                 continue
-            if other_event(art, m.start(), m.end()) or noun.endswith(_HELPER_HEADS + ("人员",)):
+            if other_event(art, m.start(), m.end()) or noun.endswith(HELPER_HEADS + ("人员",)):
                 continue
             if (why := _not_counted(art, m.start(), m.start("num"))) is not None:
                 judged.setdefault(m.start("num"), why)
@@ -521,5 +457,5 @@ def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
         return
     if n < 2:  # 一位居民: a person, not a head count
         return
-    approx = bool(m["more"]) or prefix in _APPROX_PREFIXES
-    found.append((n, approx, prefix in _TOTAL_PREFIXES, m.group()))
+    approx = bool(m["more"]) or prefix in APPROX_PREFIXES
+    found.append((n, approx, prefix in TOTAL_PREFIXES, m.group()))
