@@ -307,6 +307,12 @@ def items_for(python: str, db: Path, work: Path, meta: dict, import_file: Path) 
             work=True,
         ),
         Item("list --all (into a pipe)", lb + ["--db", str(db), "list", "--all"], needs="list"),
+        Item(
+            "list --sort participants (top 20)",
+            lb + ["--db", str(db), "list", "--sort", "participants"],
+            rss_limit_mb=150,
+            needs="list",
+        ),
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .models import Activity
 
@@ -130,20 +131,22 @@ def newest_first_key(activity: Activity) -> tuple:
     return (activity.date, activity.start or "", activity.created_at, activity.id)
 
 
-def sort_activities(activities: list[Activity], by: str = "date") -> list[Activity]:
-    """Newest first by date; most participants first; or by community name in pinyin order."""
+def order_key(by: str) -> Callable[[Activity], Any] | None:
+    """What `sort_activities` orders by after the newest-first order it starts from: most
+    participants first (none after 0), or the first community in pinyin order (none last);
+    None for the date alone."""
     if by == "participants":
-        return sorted(
-            sorted(activities, key=newest_first_key, reverse=True),
-            key=lambda a: -1 if a.participants is None else a.participants,
-            reverse=True,
-        )
+        return lambda a: 1 if a.participants is None else -a.participants
     if by == "community":
         from .textnorm import pinyin_sort_key
 
-        newest = sorted(activities, key=newest_first_key, reverse=True)
-        return sorted(
-            newest,
-            key=lambda a: (not a.communities, pinyin_sort_key(a.communities[0]) if a.communities else ()),
-        )
-    return sorted(activities, key=newest_first_key, reverse=True)
+        return lambda a: (not a.communities, pinyin_sort_key(a.communities[0]) if a.communities else ())
+    return None
+
+
+def sort_activities(activities: list[Activity], by: str = "date") -> list[Activity]:
+    """Newest first by date; most participants first; or by community name in pinyin order
+    (each of the two newest first among equals)."""
+    newest = sorted(activities, key=newest_first_key, reverse=True)
+    key = order_key(by)
+    return newest if key is None else sorted(newest, key=key)

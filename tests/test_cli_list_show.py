@@ -163,6 +163,41 @@ def test_list_sort_participants_and_bad_sort():
     assert bad.stderr.startswith("Error: invalid value 'size' for --sort")
 
 
+@pytest.mark.parametrize("by", ["participants", "community"])
+def test_a_limited_list_in_another_order_is_the_head_of_the_whole_sorted_list(by):
+    # With a limit, `list --sort` keeps the first N as the months go by (newest first) instead
+    # of sorting every activity together: the order must be the one the whole sort gives, ties
+    # (the same head count, the same community, none at all) newest first.
+    rows = [
+        ("2025-01-31", "30", "和平里社区"),
+        ("2025-03-01", "30", "安贞里社区"),
+        ("2025-02-14", None, None),
+        ("2025-03-01", "5", "和平里社区"),
+        ("2025-01-02", "30", "安贞里社区"),
+        ("2025-02-14", "0", None),
+        ("2024-12-30", None, "和平里社区"),
+        ("2025-02-01", "120", "安贞里社区"),
+    ]
+    for n, (day, people, community) in enumerate(rows):
+        add(
+            f"活动{n}",
+            "--date",
+            day,
+            *(["--people", people] if people else []),
+            *(["--community", community] if community else []),
+        )
+    whole = [r["title"] for r in run("list", "--all", "--sort", by, "--format", "json").json]
+    for limit in (1, 3, 5, len(rows), 20):
+        result = run("list", "--sort", by, "--limit", str(limit), "--format", "json")
+        assert [r["title"] for r in result.json] == whole[:limit]
+    assert run("list", "--sort", by, "--limit", "2").stderr.startswith(f"2 of {len(rows)} shown")
+    if by == "participants":
+        assert whole[:4] == ["活动7", "活动1", "活动0", "活动4"]  # 120, then the three 30s newest first
+        assert whole[-2:] == ["活动2", "活动6"]  # none after 0, newest first
+    else:
+        assert whole[-2:] == ["活动5", "活动2"]  # no community last; the same day, the later entry first
+
+
 def test_show_by_prefix_every_field():
     activity_id = add("中医义诊进社区", "--people", "60", "--speaker", "张医生")
     result = run("show", activity_id[:4])

@@ -3,12 +3,13 @@ in all (`list`, `search`)."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import count, groupby
 
 from ..models import Activity
-from ..query import Filter, newest_first_key, sort_activities
+from ..query import Filter, newest_first_key, order_key, sort_activities
 from ..storage import Store
 from ..storage.layout import UNDATED, period_of
 
@@ -24,6 +25,12 @@ def list_activities(store: Store, flt: Filter, *, sort: str = "date", limit: int
     no filter but dates, only the newest months are read and the total comes from the index."""
     if sort == "date" and limit is not None and flt.only_dates():
         found, total = store.newest(limit, date_from=flt.date_from, date_to=flt.date_to)
+    elif limit is not None and (key := order_key(sort)) is not None and not _undated(store):
+        # the first `limit` in another order: kept as the months go by, newest first, so that
+        # a whole history costs a month's memory and `limit` activities, not every one at once
+        counted = count()
+        found = heapq.nsmallest(limit, _counting(_newest_month_by_month(store, flt), counted), key=key)
+        return Listing(found, next(counted))
     else:
         found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
         total = len(found)
@@ -36,9 +43,21 @@ def all_activities(store: Store, flt: Filter, *, sort: str = "date") -> Iterable
     costs about one month's memory rather than every activity at once. Another order, or a
     record with no date (only in a damaged file, where the order of its month is not the order
     of its dates), sorts everything together."""
-    if sort != "date" or any(p.period == UNDATED for p in store.periods()):
+    if sort != "date" or _undated(store):
         return list_activities(store, flt, sort=sort).shown
     return _newest_month_by_month(store, flt)
+
+
+def _undated(store: Store) -> bool:
+    return any(p.period == UNDATED for p in store.periods())
+
+
+def _counting(activities: Iterable[Activity], counted: Iterator[int]) -> Iterator[Activity]:
+    """`activities` as they are, `counted` moved on by one for each (then read the total
+    with next(counted))."""
+    for activity in activities:
+        next(counted)
+        yield activity
 
 
 def _newest_month_by_month(store: Store, flt: Filter) -> Iterator[Activity]:
