@@ -3608,3 +3608,26 @@ def test_kinds_seen_in_a_two_hundred_and_first_to_a_two_hundred_and_eighth_set_o
 )
 def test_kinds_seen_in_a_two_hundred_and_tenth_to_a_two_hundred_and_fifteenth_set_of_reports(text, field, expected):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # one character with its number after the street: a community as its residents say it
+        (
+            "2015年12月30日，柳河路街道柳二社区举办庆元旦文艺汇演。首先，柳二社区主任致新年贺词。",
+            "communities",
+            ["柳二社区"],
+        ),
+        # an estate named as a new town, named twice
+        (
+            "[摘要]近日，青禾街道在柳门新区社区阳光小区举办文明创建主题活动。\n\n近日，青禾街道联合交警大队在柳门新区社区阳光小区举办主题活动，近百名居民参与有奖竞答。",
+            "communities",
+            ["柳门新区社区"],
+        ),
+    ],
+)
+def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_second_set_of_reports(
+    text, field, expected
+):
+    assert read(text).record[field] == expected

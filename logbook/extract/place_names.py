@@ -167,8 +167,12 @@ _DAY_NAMES = frozenset(("五一", "七一", "八一", "六一", "三八", "五�
 
 def name_core(name: str) -> str:
     """A name without the numeral that numbers it (建新北区第一 → 建新北区, 和平街十一 → 和平街):
-    empty for a number alone, but a day's name (五一) is a name."""
-    return name if name in _DAY_NAMES else _NUMERAL_TAIL.sub("", name)
+    empty for a number alone, but a day's name (五一) is a name, and so is one character with
+    its number (青二, 纺一: 青年路第二社区 and 纺织城第一社区 as their residents say them)."""
+    if name in _DAY_NAMES:
+        return name
+    core = _NUMERAL_TAIL.sub("", name)
+    return name if len(core) == 1 and len(name) == 2 else core
 
 
 # What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
@@ -441,8 +445,8 @@ def plausible(name: str) -> bool:
     return (
         2 <= len(core) <= 4
         and core not in GENERIC
-        and (core[-1] not in "乡镇市县省区" or (len(core) == 4 and core.endswith("小镇")))  # 格林小镇: an estate
-    )
+        and (core[-1] not in "乡镇市县省区" or (len(core) == 4 and core.endswith(("小镇", "新区"))))
+    )  # 格林小镇, 青门新区: an estate's name (taken, as any such name, only when sure or named twice)
 
 
 def looks_like_place(name: str) -> bool:
