@@ -4,9 +4,10 @@ in all (`list`, `search`)."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import count, groupby
+from itertools import groupby
+from typing import Any
 
 from ..models import Activity
 from ..query import Filter, newest_first_key, order_key, sort_activities
@@ -26,11 +27,8 @@ def list_activities(store: Store, flt: Filter, *, sort: str = "date", limit: int
     if sort == "date" and limit is not None and flt.only_dates():
         found, total = store.newest(limit, date_from=flt.date_from, date_to=flt.date_to)
     elif limit is not None and (key := order_key(sort)) is not None and not _undated(store):
-        # the first `limit` in another order: kept as the months go by, newest first, so that
-        # a whole history costs a month's memory and `limit` activities, not every one at once
-        counted = count()
-        found = heapq.nsmallest(limit, _counting(_newest_month_by_month(store, flt), counted), key=key)
-        return Listing(found, next(counted))
+        selected = (a for a in store.iter_activities(date_from=flt.date_from, date_to=flt.date_to) if flt.matches(a))
+        return Listing(*_first_in_order(selected, key, limit))
     else:
         found = flt.apply(store.activities(date_from=flt.date_from, date_to=flt.date_to))
         total = len(found)
@@ -52,12 +50,25 @@ def _undated(store: Store) -> bool:
     return any(p.period == UNDATED for p in store.periods())
 
 
-def _counting(activities: Iterable[Activity], counted: Iterator[int]) -> Iterator[Activity]:
-    """`activities` as they are, `counted` moved on by one for each (then read the total
-    with next(counted))."""
-    for activity in activities:
-        next(counted)
-        yield activity
+def _first_in_order(
+    activities: Iterable[Activity], key: Callable[[Activity], Any], limit: int
+) -> tuple[list[Activity], int]:
+    """The first `limit` of `activities` (read oldest month first, as the store reads them) in
+    `key`'s order, newest first among equals, as `sort_activities` orders them all; and how
+    many there were. Only `limit` are kept as the months go by, so that a whole history costs a
+    month's memory, not every activity at once. (Not for records with no date: a month's order
+    is its dates' only where every record has one.)"""
+    seen = 0
+
+    def numbered() -> Iterator[tuple[int, Activity]]:
+        nonlocal seen
+        for _month, month in groupby(activities, key=lambda a: period_of(a.date)):
+            for activity in sorted(month, key=newest_first_key):
+                seen += 1
+                yield seen, activity  # a later number is a newer activity
+
+    first = heapq.nsmallest(limit, numbered(), key=lambda pair: (key(pair[1]), -pair[0]))
+    return [activity for _, activity in first], seen
 
 
 def _newest_month_by_month(store: Store, flt: Filter) -> Iterator[Activity]:
@@ -74,6 +85,13 @@ def search_activities(store: Store, flt: Filter, *, sort: str = "date", limit: i
     def accept(activity: Activity, key: str) -> bool:
         return flt.matches(activity, key or None)  # a record with no stored key is folded once
 
+    matching = (
+        activity
+        for activity, key in store.search_keys(
+            date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.key_predicate()
+        )
+        if accept(activity, key)
+    )
     if sort == "date" and limit is not None:
         found, total = store.search_newest(
             limit,
@@ -83,14 +101,10 @@ def search_activities(store: Store, flt: Filter, *, sort: str = "date", limit: i
             date_to=flt.date_to,
             count_by_keys=flt.only_dates(and_words=True),
         )
+    elif limit is not None and (order := order_key(sort)) is not None and not _undated(store):
+        return Listing(*_first_in_order(matching, order, limit))
     else:
-        found = [
-            activity
-            for activity, key in store.search_keys(
-                date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.key_predicate()
-            )
-            if accept(activity, key)
-        ]
+        found = list(matching)
         total = len(found)
     return _listing(found, total, sort, limit)
 
