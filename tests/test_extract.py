@@ -3559,6 +3559,12 @@ def test_what_was_held_is_said_without_the_verbs_particle():
             "category",
             "志愿服务",
         ),
+        # those named who went in served: no head count of them
+        (
+            "6月11日，柳岸社区开展防汛安全宣传。30名党员深入青禾宿舍楼和柳岸新村，向居民发放宣传资料。",
+            "participants",
+            None,
+        ),
         # publicity for the city's civility title, door to door
         (
             "青禾网7月14日讯 随着创文工作推进，柳岸社区创文宣传进入高潮，党员志愿者走街入户发放宣传资料。",

@@ -264,6 +264,10 @@ def read_participants(art: Article):
             judged[at] = Reason(N_("another event"))
         elif (why := _not_counted(art, m.start(), m.start("num"))) is not None:
             judged[at] = why
+        elif m["verb"] == "深入" and noun:
+            # (30名党员深入小区, 10名医生深入社区: who went in to serve; only a team's count
+            # said alone, 50多人分别深入各楼, is how many did it)
+            judged[at] = Reason(_NOT_ATTENDING)
         elif (
             noun.endswith(HELPER_HEADS)
             and not (len(who_all) > 1 and attending)
