@@ -79,3 +79,18 @@ def test_one_deleted_meanwhile_deletes_nothing(store):
         delete_activities(store, targets, now=NOW)
     assert store.path.read_bytes() == before
     assert len(Store(store.path).activities()) == len(targets) - 1
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 5])
+def test_a_limited_listing_in_another_order_counts_every_match(store, limit):
+    # The service keeps only `limit` of a sort by head count as it reads; it still says how many
+    # there are, whatever the limit (the command line asks for one at least, a library need not).
+    from logbook.query import Filter
+    from logbook.services.listing import list_activities, search_activities
+
+    add_activity(store, _activity("防诈骗讲座", "2025-04-01", "黄寺社区"))
+    listed = list_activities(store, Filter(), sort="participants", limit=limit)
+    assert listed.total == 4 and len(listed.shown) == min(limit, 4)
+    assert [a.title for a in listed.shown] == ["防诈骗讲座", "垃圾分类宣传", "消防安全培训", "重阳节敬老活动"][:limit]
+    found = search_activities(store, Filter(terms=["黄寺"]), sort="community", limit=limit)
+    assert found.total == 2 and [a.title for a in found.shown] == ["防诈骗讲座", "垃圾分类宣传"][:limit]

@@ -67,6 +67,8 @@ def _first_in_order(
                 seen += 1
                 yield seen, activity  # a later number is a newer activity
 
+    if limit < 1:  # (nsmallest would read nothing, and every one is still counted)
+        return [], sum(1 for _ in activities)
     first = heapq.nsmallest(limit, numbered(), key=lambda pair: (key(pair[1]), -pair[0]))
     return [activity for _, activity in first], seen
 
