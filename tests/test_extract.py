@@ -3625,6 +3625,12 @@ def test_kinds_seen_in_a_two_hundred_and_tenth_to_a_two_hundred_and_fifteenth_se
             "communities",
             ["柳二社区"],
         ),
+        # but a district's short name with 一 is no community's name: one of its communities
+        (
+            "青禾上街区一社区教居民制作香包\n\n5月7日，柳河路街道柳岸社区组织了一场香包制作活动。",
+            "communities",
+            ["柳岸社区"],
+        ),
         # an estate named as a new town, named twice
         (
             "[摘要]近日，青禾街道在柳门新区社区阳光小区举办文明创建主题活动。\n\n近日，青禾街道联合交警大队在柳门新区社区阳光小区举办主题活动，近百名居民参与有奖竞答。",

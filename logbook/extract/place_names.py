@@ -168,11 +168,12 @@ _DAY_NAMES = frozenset(("五一", "七一", "八一", "六一", "三八", "五�
 def name_core(name: str) -> str:
     """A name without the numeral that numbers it (建新北区第一 → 建新北区, 和平街十一 → 和平街):
     empty for a number alone, but a day's name (五一) is a name, and so is one character with
-    its number (青二, 纺一: 青年路第二社区 and 纺织城第一社区 as their residents say them)."""
+    its number (青二, 纺一: 青年路第二社区 and 纺织城第一社区 as their residents say them; not a
+    unit's last character: 上街区一社区 is "a community of 上街区")."""
     if name in _DAY_NAMES:
         return name
     core = _NUMERAL_TAIL.sub("", name)
-    return name if len(core) == 1 and len(name) == 2 else core
+    return name if len(core) == 1 and len(name) == 2 and core not in "区區街镇鎮乡鄉县縣市省村办辦" else core
 
 
 # What stands before the 区 of an estate's part (三里河一区, 东五区), never before a district's.
