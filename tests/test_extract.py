@@ -3643,3 +3643,19 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
     text, field, expected
 ):
     assert read(text).record[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a campaign for civilised rites at Qingming is volunteers' work, its fire reminder part of it
+        (
+            "3月30日，柳岸社区开展“文明祭祀 平安清明”宣传活动。志愿者向居民发放文明祭祀倡议书，提醒居民注意消防安全，"
+            "不在林区焚烧纸钱，消除火灾隐患，倡导鲜花祭祀、网上祭祀。",
+            "category",
+            "志愿服务",
+        ),
+    ],
+)
+def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):
+    assert read(text).record[field] == expected

@@ -370,6 +370,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Changing customs: civil funerals and weddings, tomb-sweeping with flowers.
             "移风易俗",
             "文明祭扫",
+            "文明祭祀",
             # Mandarin promoted (推普周), as publicity by volunteers is.
             "推普",
             "推广普通话",
@@ -731,6 +732,8 @@ WEAK = "志愿服务"
 VOLUNTEER_DAY = (
     *("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到"),
     *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "清洁行动", "义务劳动"),
+    # a campaign for civilised rites at Qingming is what was done, its fire-safety reminder part of it
+    *("文明祭扫", "文明祭祀"),
 )
 
 
