@@ -3655,6 +3655,20 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
             "category",
             "志愿服务",
         ),
+        # a verb before 社区, listed after another; a day's word; a slogan's quality
+        (
+            "9月5日，柳岸社区邀请老党员和热心居民齐聚一堂，共叙情谊、共商社区发展大计。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("柳岸社区开展暑期夏令营，今天社区以“创意涂色”为主题，让孩子们动手。", "communities", ["柳岸社区"]),
+        (
+            "7月1日，柳岸社区开展“和美社区共团结”主题活动，共同打造一个更具幸福感的和美社区。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        # a town glued to a community whose name begins with 乡
+        ("为倡导文明新风，柳河镇乡居假日一社区于4月2日开展了宣传活动。", "street", "柳河镇"),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

@@ -37,6 +37,7 @@ _VERBS_BEFORE = (
     "深入",
     "配合",  # 主动配合社区党委的工作
     "共话",  # 共话社区发展
+    "共商",  # 共叙情谊、共商社区发展大计
     "上报",  # 上报街道和专业部门
     "共绘",  # 共绘社区美好愿景
     "共筑",  # 共筑美丽社区
@@ -99,16 +100,17 @@ LEAD_WORDS = sorted(
 # Words that point or tell when, never a name even where a slogan's word may be one (after a
 # street, or with the community's party committee: 这次社区党委把…, 后续社区党委将…).
 # (and a count of one: 更是一场社区记忆的书写)
-# (nor how many, even after a street: 街道其他社区相关工作人员)
+# (nor how many, even after a street: 街道其他社区相关工作人员; nor when: 今天社区以…为主题)
 _NEVER_NAMES = frozenset(
     "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座 一位 一名"
     " 一项项 一个个 一场场 一次次 一批批 并同"
-    " 其他 其它 所有 各个 多个 众多 部分 多数 少数 两个 三个 几个 每个 多家 更多 许多 很多 诸多".split()
+    " 其他 其它 所有 各个 多个 众多 部分 多数 少数 两个 三个 几个 每个 多家 更多 许多 很多 诸多"
+    " 今天 今日 昨天 昨日 明天 当天 当日".split()
 )
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
     set(
-        """周边 相关 兄弟 共建 和谐 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
+        """周边 相关 兄弟 共建 和谐 和美 基层 城市 农村 老旧 智慧 美丽 文明 示范 整个 广大
     涉及 附近 试点 幸福 熟人 友好 韧性 完整 宜居 活力 温馨 和睦 数字 绿色 平安 书香
     社区 街道 地区 全国 全市 全区 本市 本区 周围 偏远 贫困 山区 边远 对口 帮扶 新型
     服务 工作 治理 建设 发展 管理 不同 先进 优秀 特色 无障碍
