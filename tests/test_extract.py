@@ -3667,6 +3667,12 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
             "communities",
             ["柳岸社区"],
         ),
+        # fireworks banned before the Spring Festival: publicity for safety, not a festival
+        (
+            "春节将至，柳岸社区开展节前“禁放烟花爆竹”宣传活动，工作人员入户宣传并走访沿街商铺。",
+            "category",
+            "安全",
+        ),
         # a town glued to a community whose name begins with 乡
         ("为倡导文明新风，柳河镇乡居假日一社区于4月2日开展了宣传活动。", "street", "柳河镇"),
     ],

@@ -28,6 +28,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "防毒",
             "识毒",
             "巡逻",
+            # fireworks banned in the city before the Spring Festival: its publicity is safety's
+            "禁放",
+            "烟花爆竹",
             # Words of the field for the same (the common kinds of safety publicity and drills).
             "防溺水",
             "防火",
