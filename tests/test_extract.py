@@ -3571,6 +3571,12 @@ def test_what_was_held_is_said_without_the_verbs_particle():
             "category",
             "志愿服务",
         ),
+        # named once, the drive is the purpose a vote served: no category rather than a wrong one
+        (
+            "为动员群众参与和支持创城工作，2月22日，柳岸社区组织居民代表开展“社区好人”评选，现场投票选出两位好人。",
+            "category",
+            None,
+        ),
         # a town named by its deputy head who attended; a verb before 社区 ends no name
         (
             "9月27日上午，青禾县柳岸社区举办中秋文艺汇演。柳河镇副镇长柳青出席活动，充分肯定社区在自治建设中取得的成效。",

@@ -7,7 +7,7 @@ import re
 
 from ..i18n import N_, Reason
 from .articles import HAN, Article, other_event
-from .category_words import CATEGORY_WORDS, NOT_KEYWORDS, THEME_WORDS, VOLUNTEER_DAY, WEAK
+from .category_words import CATEGORY_WORDS, CIVILITY_DRIVE, NOT_KEYWORDS, THEME_WORDS, VOLUNTEER_DAY, WEAK
 from .draft import MIN_CONFIDENCE
 from .event_words import EVENT_HEAD
 
@@ -263,6 +263,10 @@ def _from_body(art: Article, held: tuple[str, str] | None):
     if "培训" in scores and set(scores) - {"培训", WEAK} and all(w in _CLASS_FORMS for w in words["培训"]):
         del scores["培训"]  # 书法公益课堂: a class's form beside its topic
     if not scores:
+        # (named again and again, as what was done; once, it is the purpose a vote or a talk served)
+        drive = next((word for word in CIVILITY_DRIVE if art.masked.count(word) >= 2), None)
+        if drive is not None:
+            return WEAK, 0.5, Reason(N_("no keyword of a category but the city's civility drive ({word})"), word=drive)
         return None, 0, Reason(N_("no keyword of a category"))
     ranked = _ranked(scores)
     if (

@@ -332,10 +332,6 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Volunteers' other usual work: planting, persuading, visiting elders.
             "植树",
             "文明劝导",
-            # publicity for the city's civility title, door to door (创文宣传, 创城志愿者)
-            "创文",
-            "创城",
-            "创卫",
             "文明养犬",  # a civility campaign, as persuading and sorting waste are
             "探访",
             "送温暖",
@@ -738,6 +734,12 @@ VOLUNTEER_DAY = (
     # a campaign for civilised rites at Qingming is what was done, its fire-safety reminder part of it
     *("文明祭扫", "文明祭祀"),
 )
+
+
+# The city's drive for a civility (or hygiene) title, named more than once where no category's
+# word is: its publicity, door to door, is volunteers' work (创文宣传, 创城问卷). Only then: a
+# contest or a vote held under the drive is read by what it was.
+CIVILITY_DRIVE = ("创文", "创城", "创卫")
 
 
 # Words that hold a keyword and say nothing of what was held: a role (垃圾分类督导员, 安全员)
