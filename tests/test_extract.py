@@ -1068,7 +1068,11 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("近日，青禾社区举办“邻里一家亲”百家宴。", "文化"),
         ("近日，青禾社区开展“关爱女性健康”两癌筛查活动。", "义诊"),
         ("5月12日，青禾社区开展防灾减灾日宣传活动。", "安全"),
-        ("近日，青禾社区组织居民观看红色电影。", "党建"),
+        # a red film shown to residents is a film evening (as every labelled screening is); party
+        # members' red education says so
+        ("近日，青禾社区组织居民观看红色电影。", "文化"),
+        ("近日，青禾社区话剧社在党群服务中心排演新剧目，成员们逐一登台试演。", "文化"),
+        ("近日，青禾社区党支部组织党员观看红色电影《长津湖》，重温革命历史，接受红色教育，学习党史。", "党建"),
         ("近日，青禾社区开展上门服务，为行动不便的老人代缴水电费。", "便民服务"),
         ("近日，青禾社区开展文明养犬宣传活动。", "志愿服务"),
         ("青禾社區發展協會於5月9日舉辦社區環境清潔日。", "志愿服务"),
@@ -3678,6 +3682,14 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
             "春节将至，柳岸社区开展节前“禁放烟花爆竹”宣传活动，工作人员入户宣传并走访沿街商铺。",
             "category",
             "安全",
+        ),
+        # a shadow-play afternoon is culture; a clean-plate campaign before a festival is what was done
+        ("5月18日，柳岸社区开展“共赏皮影戏”实践活动，工作人员为孩子们讲解皮影的起源和道具。", "category", "文化"),
+        (
+            "柳岸社区开展 “光盘行动 从我做起”活动\n\n临近春节，为弘扬勤俭节约精神，近日，柳岸社区开展“光盘行动 从我做起”活动。"
+            "春节期间，工作人员向居民发放倡议书。",
+            "category",
+            "志愿服务",
         ),
         # a town glued to a community whose name begins with 乡
         ("为倡导文明新风，柳河镇乡居假日一社区于4月2日开展了宣传活动。", "street", "柳河镇"),

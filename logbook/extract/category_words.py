@@ -233,9 +233,6 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "祭英烈",
             "烈士陵园",
             "缅怀先烈",
-            # A red film is party education, not an evening's film (电影).
-            "红色电影",
-            "红色观影",
             "革命先烈",
         ),
     ),
@@ -574,6 +571,13 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "灯笼",
             "手作",
             "观影",
+            # red films shown to residents are a film evening (every labelled screening is 文化);
+            # party members' red education says so in words of its own (红色教育, 党史)
+            "红色电影",
+            "红色观影",
+            # shadow plays and drama clubs
+            "皮影",
+            "话剧",
             "DIY",
             "diy",
             # Films, opera, exercise, games and children's reading.
@@ -733,6 +737,8 @@ VOLUNTEER_DAY = (
     *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "清洁行动", "义务劳动"),
     # a campaign for civilised rites at Qingming is what was done, its fire-safety reminder part of it
     *("文明祭扫", "文明祭祀"),
+    # food not wasted (光盘行动) before a festival is what was done, not the festival
+    "光盘行动",
 )
 
 
