@@ -67,7 +67,7 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             name = name[1:]  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4 or (m.group() == "镇" and name.endswith(("区", "县", "市"))):
             continue  # (惠阳区镇隆楼下村: 镇 begins the next name after a district's)
-        if m.group() in ("乡", "镇") and name.endswith(("镇", "乡")):
+        if m.group() == "乡" and name.endswith(("镇", "乡")):
             continue  # 常庄镇乡居假日一社区: the town's, then a community's name that begins with 乡
         if name[-1] in "和与及" or name in _ON_STAGE:
             continue  # 区和办事处领导, 台下办事处、社区及…: people of a district and an office, where they sat
