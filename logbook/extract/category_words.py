@@ -385,6 +385,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "珍惜粮食",
             "粮食日",
             "光盘行动",
+            # power saved (节能宣传周)
+            "节能",
+            "节约用电",
             # and serving chopsticks at a civilised table
             "公筷",
             "公勺",
@@ -575,9 +578,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # party members' red education says so in words of its own (红色教育, 党史)
             "红色电影",
             "红色观影",
-            # shadow plays and drama clubs
+            # shadow plays and drama clubs; catwalks of the elders' model teams; children's flea markets
             "皮影",
             "话剧",
+            "走秀",
+            "模特队",
+            "跳蚤市场",
             "DIY",
             "diy",
             # Films, opera, exercise, games and children's reading.
@@ -722,6 +728,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "退役军人",
             "法律援助",
             "模拟法庭",
+            # disputes mediated, illegal structures pulled down
+            "调解",
+            "违建",
+            "拆违",
+            "违章建筑",
         ),
     ),
 )
