@@ -3696,6 +3696,19 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
             "category",
             "志愿服务",
         ),
+        # a body listed before the community's own is none; a street's office listed before its
+        # community makes the community's start sure
+        (
+            "9月29日上午，由区妇联、柳岸社区党委主办的亲子活动在社区广场举行。",
+            "communities",
+            ["柳岸社区"],
+        ),
+        ("6月5日上午，柳岸社区妇联、柳岸社区文明实践站开展亲子阅读活动。", "communities", ["柳岸社区"]),
+        (
+            "活动由青禾区残联主办，柳河街道办事处、柳岸社区协办，在柳岸文化广场启动。",
+            "communities",
+            ["柳岸社区"],
+        ),
         # a town glued to a community whose name begins with 乡
         ("为倡导文明新风，柳河镇乡居假日一社区于4月2日开展了宣传活动。", "street", "柳河镇"),
     ],

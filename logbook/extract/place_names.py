@@ -105,7 +105,9 @@ _NEVER_NAMES = frozenset(
     "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座 一位 一名"
     " 一项项 一个个 一场场 一次次 一批批 并同"
     " 其他 其它 所有 各个 多个 众多 部分 多数 少数 两个 三个 几个 每个 多家 更多 许多 很多 诸多"
-    " 今天 今日 昨天 昨日 明天 当天 当日".split()
+    " 今天 今日 昨天 昨日 明天 当天 当日"
+    # (街道办事处社区工作人员: the office's last two characters, not a name)
+    " 事处".split()
 )
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
@@ -478,6 +480,8 @@ def clean_home(name: str) -> str | None:
 _NOT_A_COMMUNITY = (
     *"所局站队部委办厅校馆村",
     *"学校 医院 幼儿园 中心 企业 单位 商户 机关 公司 银行 超市 物业 小区 党员 居民 群众 志愿者 家庭".split(),
+    # a body listed before the community's own (区妇联、百水芊城社区党委; 琥珀社区妇联、琥珀社区…)
+    *"妇联 残联 侨联 文联 工会 团委 党委 党支部 协会".split(),
 )
 
 
@@ -489,6 +493,8 @@ def listed_before(text: str, begins: int, taken: list[bool]) -> list[str] | None
     window = max(0, begins - 40)  # a list of a few short names
     start = max(window, *(text.rfind(ch, window, begins) + 1 for ch in "，,。；;：:！？!?\n“”"))
     parts = text[start : begins - 1].split("、")
+    if len(parts) == 1 and parts[0].endswith(("办事处", "街道", "街道办")):
+        return []  # 茶店子街道办事处、同善社区协办: the street's office, then its community, for sure
     first = name_before(text, start + len(parts[0]), taken) if HAN_NAME.fullmatch(parts[0]) else None
     names = [first, *parts[1:]]
     if all(
