@@ -3715,3 +3715,13 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):
     assert read(text).record[field] == expected
+
+
+def test_a_page_stamped_days_after_the_day_dates_it_over_a_year_named_for_something_else():
+    # the stamp two days after 1月18日 gives its year; 2025年 is when the compound won a title
+    text = (
+        "柳青 青禾日报客户端 2026-01-20 11:13:25\n青禾日报客户端记者 柳青\n"
+        "1月18日上午，柳岸社区橄榄城小区广场举办第二届文艺汇演。\n"
+        "橄榄城小区在2025年获评“美好家园”小区。小区乐队于2025年10月成立。"
+    )
+    assert read(text).record["date"] == "2026-01-18"

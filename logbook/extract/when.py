@@ -265,7 +265,7 @@ def read_date(art: Article, today: date, year: int | None):
         bounded = _year_from_full_dates(art, month, day)
         marked = year_from_occasions(art, month, day, today)
         beside = _year_after(art, chosen[0], month, day, today)
-        if len(named) == 1:
+        if len(named) == 1 and not (bounded is not None and bounded[0] > min(named) and bounded[2] <= _STAMP_SOON):
             y = named.pop()
             why.append(Reason(N_("year {year} named in the text"), year=y))
             conf -= 0.05
@@ -285,7 +285,7 @@ def read_date(art: Article, today: date, year: int | None):
             )
             return None, 0, clauses(said, _set_aside(skipped)), False, Hint.SET_YEAR
         elif bounded is not None:
-            y, full = bounded
+            y, full, _ = bounded
             why.append(
                 Reason(
                     N_("year {year} from the date {date} in the text (the report follows the activity)"),
@@ -444,9 +444,15 @@ _DAY_FIRST_STAMP = re.compile(
 )
 
 
-def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str] | None:
+# A page stamped within a month after the day dates it, whatever earlier year the text names for
+# something else (2026-01-20 above 1月18日 …, 小区在2025年获评…).
+_STAMP_SOON = 31
+
+
+def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str, int] | None:
     """The year of `month`/`day` as the nearest full date on or after it gives it (a dateline,
-    a comment's date), with that date as written; None without a full date."""
+    a comment's date), with that date as written and how many days it comes after; None
+    without a full date."""
     best = None
     for m in chain(_FULL_DATE.finditer(art.masked), _DAY_FIRST_STAMP.finditer(art.masked)):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -461,7 +467,7 @@ def _year_from_full_dates(art: Article, month: int, day: int) -> tuple[int, str]
             continue
         if best is None or gap < best[0]:
             best = (gap, year, m.group().strip())
-    return (best[1], best[2]) if best is not None else None
+    return (best[1], best[2], best[0]) if best is not None else None
 
 
 # A year written alone (`2022年政协委员“双走进”活动`), not before a month: it dates what its
