@@ -3711,6 +3711,9 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ),
         # a town glued to a community whose name begins with 乡
         ("为倡导文明新风，柳河镇乡居假日一社区于4月2日开展了宣传活动。", "street", "柳河镇"),
+        # the street's office and then its communities' staff: no community is named
+        ("近日，柳河街道办事处社区工作人员和志愿者在辖区内开展垃圾分类宣传活动。", "communities", []),
+        ("柳河街道办社区工作者走进楼院，开展防诈骗宣传。", "communities", []),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

@@ -105,9 +105,7 @@ _NEVER_NAMES = frozenset(
     "这次 此次 本次 那次 每次 这里 那里 现场 在场 后续 我们 自己 首个 一场 一次 一个 一处 一座 一位 一名"
     " 一项项 一个个 一场场 一次次 一批批 并同"
     " 其他 其它 所有 各个 多个 众多 部分 多数 少数 两个 三个 几个 每个 多家 更多 许多 很多 诸多"
-    " 今天 今日 昨天 昨日 明天 当天 当日"
-    # (街道办事处社区工作人员: the office's last two characters, not a name)
-    " 事处".split()
+    " 今天 今日 昨天 昨日 明天 当天 当日".split()
 )
 # Words that say what kind a community is, not which one (and the words above).
 GENERIC = (
@@ -303,10 +301,13 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     # 该镇韩家曲社区: the town named as this one (该 ends the name, leaving its 镇 in front).
     if name[:1] in "镇乡" and text[start - 1 : start] in ("该", "本") and len(name) >= 3:
         name, start, sure = name[1:], start + 1, True
-    # 城关街道办民主社区: the 办 of 街道办 is the street's.
+    # 城关街道办民主社区: the 办 of 街道办 is the street's; and 街道办事处社区工作人员 names the
+    # street's office, then its communities, no community.
     if text[max(0, start - 2) : start] == "街道":
         for office in ("办事处", "办"):
-            if name.startswith(office) and len(name) - len(office) >= 2:
+            if name.startswith(office):
+                if len(name) - len(office) < 2:
+                    return None
                 name, start, sure = name[len(office) :], start + len(office), True
                 break
     # The last lead word: 社工站联合腾龙 is 腾龙, 未来龙泉 is 龙泉.
