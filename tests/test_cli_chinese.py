@@ -116,7 +116,7 @@ def test_errors_in_chinese_are_one_line(args, line):
 
 def test_the_sample_logbook_is_named_in_chinese():
     refused = run("--sample", "add", "议事会")
-    assert (refused.exit_code, refused.stderr) == (1, "错误：示例日志 是只读的；要记录请用 --db 指定自己的日志\n")
+    assert (refused.exit_code, refused.stderr) == (1, "错误：示例记录本 是只读的；要记录请用 --db 指定自己的记录本\n")
 
 
 def test_notes_and_warnings_in_chinese():
@@ -131,7 +131,7 @@ def test_notes_and_warnings_in_chinese():
 
 def test_a_missing_logbook_is_named_in_one_line(tmp_path):
     missing = tmp_path / "没有" / "logbook.json"
-    line = f"{missing} 处还没有日志，尚未在那里记录过任何活动\n"
+    line = f"{missing} 处还没有记录本，尚未在那里记录过任何活动\n"
     for args in (["list"], ["search", "培训"]):
         result = run("--db", str(missing), *args)
         assert (result.exit_code, result.stdout, result.stderr) == (0, "", line), args

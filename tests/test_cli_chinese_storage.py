@@ -39,7 +39,7 @@ def test_a_damaged_file_is_said_in_chinese(db_path):
     db_path.write_text("", encoding="utf-8")
     result = run("list")
     assert result.exit_code == 3
-    assert result.stderr == f"错误：{db_path} 是空的，而日志文件不会是空的。文件没有被改动；也没有找到备份\n"
+    assert result.stderr == f"错误：{db_path} 是空的，而记录本文件不会是空的。文件没有被改动；也没有找到备份\n"
     db_path.write_text('{"activities": ', encoding="utf-8")
     result = run("list")
     assert result.exit_code == 3
@@ -115,7 +115,7 @@ def test_check_help_is_in_chinese():
 
     assert inspect.getdoc(check) == _CHECK_HELP  # the docstring --help shows is the catalog's id
     text = run("check", "--help").stdout
-    assert "检查日志是否健全" in text and "修复可以放心修复的问题" in text
+    assert "检查记录本是否健全" in text and "修复可以放心修复的问题" in text
     assert "health" not in text and "Fix what" not in text
 
 

@@ -205,7 +205,7 @@ def test_empty_logbook_digest(db_path):
     "lang, line",
     [
         ("en", "Error: no logbook at {path}: nothing has been logged there yet\n"),
-        ("zh", "错误：{path} 处还没有日志，尚未在那里记录过任何活动\n"),
+        ("zh", "错误：{path} 处还没有记录本，尚未在那里记录过任何活动\n"),
     ],
 )
 @pytest.mark.parametrize(
