@@ -283,7 +283,12 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         # guess, shown as one
         return best, 0.5, Reason(N_("the only keyword: {words}"), words="、".join(dict.fromkeys(words[best])))
     if not _leads(ranked):
+        # Every report is of some category: where one is named twice or in the first sentence,
+        # the one named most, marked as a guess, is closer to what a person sets than an empty
+        # field (they check a guess as they would fill a gap); words each named once lead to none.
         close = "、".join(name for name, _ in ranked[:3])
-        return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
+        if score < 2:
+            return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
+        return best, 0.5, Reason(N_("no clear category: a guess among the keywords of {categories}"), categories=close)
     conf = 0.8 if runner == 0 or score >= 2.5 * runner else 0.65
     return best, conf, Reason(N_("keywords: {words}"), words="、".join(dict.fromkeys(words[best])))
