@@ -3717,6 +3717,10 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         # the street's office and then its communities' staff: no community is named
         ("近日，柳河街道办事处社区工作人员和志愿者在辖区内开展垃圾分类宣传活动。", "communities", []),
         ("柳河街道办社区工作者走进楼院，开展防诈骗宣传。", "communities", []),
+        # a slogan's word as a community's name: opening its clause and holding the event
+        ("4月18日下午，平安社区开展了以“保护地球”为主题的世界地球日宣传活动。", "communities", ["平安社区"]),
+        ("幸福社区举办“庆元宵”猜灯谜活动\n2月4日，社区新时代文明实践站开展活动。", "communities", ["幸福社区"]),
+        ("为共建平安社区开展了宣传活动，居民踊跃参加。", "communities", []),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

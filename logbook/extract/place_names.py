@@ -152,6 +152,9 @@ _ASKED_TO = ("能", "可以", "帮", "给", "尽快", "出面", "协调", "管")
 _AFTER_UNIT = re.compile(r"(?:街道|镇|办事处|服务站|工作站|(?<![城各])乡)$")
 _COMMUNITY_NEXT = re.compile(rf"[{HAN}]{{2,6}}?社区")
 _OWN_ORGANS = re.compile("党委|党总支|党支部|居委会|居民委员会")
+_HOLDS_NEXT = re.compile("开展|举办|举行|召开|组织开展|新时代文明实践")
+# Slogans' qualities that are also communities' names (平安社区, 幸福社区).
+_QUALITIES = frozenset("平安 幸福 和谐 和美 文明 美丽 温馨 和睦 美好 书香 阳光".split())
 # A name in brackets after a street or a town, or after a town in brackets: 灵泉街道办事处
 # (灵应寺社区), 嘉定新城(马陆镇)复华居委.
 _BRACKETED = re.compile(r"(?:街道|镇|乡|办事处|街办)[(（]$|[(（][^()（）]{1,10}?(?:街道|镇|乡)[)）]$")
@@ -192,6 +195,14 @@ def placed(text: str, begins: int, end: int) -> bool:
         after_unit(text, begins)
         or (text.startswith("街道", end) and _COMMUNITY_NEXT.match(text, end + 2) is not None)
         or (text.startswith("社区", end) and _OWN_ORGANS.match(text, end + 2) is not None)
+        # 2月4日，平安社区开展…, a headline 幸福社区举办…: a quality opening its clause and
+        # holding the event, as no slogan does (联点社区开展…: a relation is no name)
+        or (
+            text[begins:end] in _QUALITIES
+            and (begins == 0 or text[begins - 1] in "，,。\n" or _after_day(text, begins))
+            and text.startswith("社区", end)
+            and _HOLDS_NEXT.match(text, end + 2) is not None
+        )
     )
 
 
