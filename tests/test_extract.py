@@ -3721,6 +3721,9 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("4月18日下午，平安社区开展了以“保护地球”为主题的世界地球日宣传活动。", "communities", ["平安社区"]),
         ("幸福社区举办“庆元宵”猜灯谜活动\n2月4日，社区新时代文明实践站开展活动。", "communities", ["幸福社区"]),
         ("为共建平安社区开展了宣传活动，居民踊跃参加。", "communities", []),
+        # a committee opening its clause, then where it held the event, or the occasion it took
+        ("为提升防骗意识，今天上午9点，柳二居委在万博家园三楼召开警情通报会。", "communities", ["柳二居委"]),
+        ("3月3日上午，青禾居委以“学雷锋”为契机，开展了听力筛查活动。", "communities", ["青禾居委"]),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

@@ -92,7 +92,7 @@ _GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
 # A theme the one who held the event gave it: 以“…”为主题.
-_ON_A_THEME = re.compile(r"以“[^”\n]{1,30}”为主题")
+_ON_A_THEME = re.compile(r"以“[^”\n]{1,30}”为(?:主题|契机)")
 # What only the one who held the event does with it: 开展了, 举办了, 召开了.
 _HOLDS = ("开展了", "举办了", "召开了", "举行了", "组织开展")
 # What was held there, a few words after the place: 在沙田社区(广场)开展.
@@ -453,6 +453,12 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         )
         # where it was held: 在沙田社区开展…, 在聚新社区A区北广场开展…
         or (text[begins - 1 : begins] == "在" and _HELD_HERE.match(text, m.end()) is not None)
+        # opening its clause, then where it held the event: …9点，华二居委在万博家园三楼召开…
+        or (
+            text[begins - 1 : begins] in ",，"
+            and text.startswith("在", m.end())
+            and _HELD_HERE.match(text, m.end() + 1) is not None
+        )
         # one of a list of those who held it: 城管局、龙山街道、祥和社区、祥瑞物业…, …公司及腾龙社区等
         or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
         or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))
