@@ -423,6 +423,13 @@ def test_category_guessed_and_flagged_when_unclear():
     assert d.record["category"] == "义诊"
     assert d.confidence["category"] == 0.5
     assert "no clear category: a guess among the keywords of 义诊、志愿服务、便民服务" in d.why["category"]
+    # of two named as often, not the reminder to be safe that reports of every kind carry
+    tied = read(
+        "9月2日，柳岸社区活动室里气氛热烈。工作人员提醒大家注意安全，强调安全出行。"
+        "居民们在议事会上讨论停车难题，议事会持续两小时。"
+    )
+    assert (tied.record["category"], tied.confidence["category"]) == ("会议", 0.5)
+    assert "安全、会议" in tied.why["category"]
 
 
 # -- the draft -----------------------------------------------------------------------------

@@ -289,6 +289,10 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         close = "、".join(name for name, _ in ranked[:3])
         if score < 2:
             return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
+        # (of categories named as often, 安全 last: reports of every kind remind people to be safe)
+        tied = [name for name, points in ranked if points == score]
+        if len(tied) > 1 and best == "安全":
+            best = tied[1]
         return best, 0.5, Reason(N_("no clear category: a guess among the keywords of {categories}"), categories=close)
     conf = 0.8 if runner == 0 or score >= 2.5 * runner else 0.65
     return best, conf, Reason(N_("keywords: {words}"), words="、".join(dict.fromkeys(words[best])))
