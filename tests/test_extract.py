@@ -3731,6 +3731,12 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         # a committee opening its clause, then where it held the event, or the occasion it took
         ("为提升防骗意识，今天上午9点，柳二居委在万博家园三楼召开警情通报会。", "communities", ["柳二居委"]),
         ("3月3日上午，青禾居委以“学雷锋”为契机，开展了听力筛查活动。", "communities", ["青禾居委"]),
+        # a city's or county's short name in front of a street's, its 市 or 县 nowhere written;
+        # but not a road named after a city, nor a county's new town
+        ("近日，苏州斜塘街道柳岸社区开展了垃圾分类宣传活动。", "street", "斜塘街道"),
+        ("近日，德清柳河街道柳岸社区开展了垃圾分类宣传活动。", "street", "柳河街道"),
+        ("近日，南京东路街道柳岸社区开展了垃圾分类宣传活动。", "street", "南京东路街道"),
+        ("近日，太平新城街道柳岸社区开展了垃圾分类宣传活动。", "street", "太平新城街道"),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

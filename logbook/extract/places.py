@@ -7,6 +7,7 @@ import re
 from ..i18n import N_, Reason, clauses, items
 from ..textnorm import to_simplified
 from .articles import HAN, Article
+from .divisions import DIVISION_SHORT_NAMES
 from .place_names import (
     GENERIC,
     HAN_NAME,
@@ -291,8 +292,9 @@ class _Places:
                     self.streets.append(name + suffix)
             elif name in _DONE_TO_STREETS:
                 continue
-            elif len(name) == 4 and re.search(f"{name[:2]}[市县]", text):
-                # 芜湖湾里街道 where 芜湖市 is written: the city's or county's short name in front
+            elif len(name) == 4 and (re.search(f"{name[:2]}[市县]", text) or _division_in_front(name)):
+                # 芜湖湾里街道 where 芜湖市 is written, 苏州斜塘街道: the city's or county's short
+                # name in front
                 self.streets.append(name[2:] + suffix)
             elif len(name) <= 4:
                 # 相山区西街道: a street named by a direction alone, behind its district
@@ -425,6 +427,17 @@ class _Places:
             if not any(self.taken[m.start(1) : m.end()]):
                 self.taken[m.start(1) : m.end()] = [True] * (m.end() - m.start(1))
                 self._add(m[1] + "社区")
+
+
+def _division_in_front(name: str) -> bool:
+    """Whether a street's name of four is a city's or county's short name and the street's own
+    (苏州斜塘, 罗湖黄贝); not a road named after a city (南京东路, 济南路街), a city gate's
+    (朝阳门外), nor a new town or district named after its county (太平新城, 浮山新区)."""
+    return (
+        name[:2] in DIVISION_SHORT_NAMES
+        and name[2] != "门"
+        and not name.endswith(("路", "街", "道", "新城", "新区", "新區"))
+    )
 
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
