@@ -3737,6 +3737,11 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("近日，德清柳河街道柳岸社区开展了垃圾分类宣传活动。", "street", "柳河街道"),
         ("近日，南京东路街道柳岸社区开展了垃圾分类宣传活动。", "street", "南京东路街道"),
         ("近日，太平新城街道柳岸社区开展了垃圾分类宣传活动。", "street", "太平新城街道"),
+        # a town's community named by its numeral alone, the town glued before it
+        ("12月18日起，柳河镇三社区组织开展“冬送温暖”活动。", "communities", ["三社区"]),
+        ("12月18日起，柳河镇三社区组织开展“冬送温暖”活动。", "street", "柳河镇"),
+        ("老兵们为柳河镇二社区的“退伍不褪色”活动献歌。", "communities", ["二社区"]),
+        ("和平街十一社区开展活动。", "communities", ["和平街十一社区"]),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

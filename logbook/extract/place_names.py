@@ -143,7 +143,7 @@ _ADMIN_PREFIX = re.compile(
     rf"|[{HAN}]{{2,}}?(?:站|所|中心|馆|队)[和与及])(?=[{HAN}]{{2}})"
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
-_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})")
+_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})|(?<=[镇乡])([一二三四五六七八九十])")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 _WISHING = ("希望", "盼望", "期待", "期望", "恳请", "请求")
@@ -225,9 +225,12 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     With `strong`, (name, whether its start is sure): it follows an administrative unit
     (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
     # A community numbered rather than named, after its street: 枣园街道3402社区.
+    # (or by its numeral after its town: 木洞镇三社区)
     numbered = _NUMBERED.search(text, max(0, end - 12), end)
-    if numbered is not None and numbered.end() == end and not any(taken[numbered.start(1) : end]):
-        return (numbered[1], True) if strong else numbered[1]
+    if numbered is not None and numbered.end() == end:
+        number = numbered.lastindex or 1
+        if not any(taken[numbered.start(number) : end]):
+            return (numbered[number], True) if strong else numbered[number]
     start = end
     sure = False
     long_run = False

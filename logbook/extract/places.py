@@ -368,7 +368,7 @@ class _Places:
         # 成都市金牛区西南交通大学社区: a university's community, named after it
         university = name.endswith("大学") and len(name) >= 4 and (strong or self.writings.count(name, suffix) >= 2)
         if (
-            not name.isdigit()
+            not name.isnumeric()
             and not after_street
             and not long_after_street
             and not generic_after_unit

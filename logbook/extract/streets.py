@@ -14,7 +14,7 @@ from .place_names import GENERIC, LEAD_RE, STOP_CHARS, name_before, name_core
 # a town by its government or its head (洪川镇副镇长冯波出席活动).
 # (the community's name holds no function word: 和平街消防救援站在社区… names none)
 _GLUED = re.compile(
-    rf"(?:街办事处|办事处|街办|办|镇|乡|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?)(?:社区|村))"
+    rf"(?:街办事处|办事处|街办|办|镇|乡|街(?!道|办))(?=(?P<c>(?:(?![{''.join(sorted(STOP_CHARS))}])[{HAN}]){{2,6}}?|(?<=[镇乡])[一二三四五六七八九十])(?:社区|村))"
     r"|办事处|镇(?=党委|人民政府|政府|副?镇长)"
 )
 # The offices of a community or a street that end in 办 and are no street (计生办, 综治办).
@@ -52,7 +52,11 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue
         if m["c"] and m.end() in visiting:
             continue  # 石佛办事处西溪花园社区小白桦志愿服务队走进…: the visiting team's street
-        if m["c"] and (not name_core(m["c"]) or "街道" in m["c"] or m["c"].startswith(("社区", "区"))):
+        if (
+            m["c"]
+            and len(m["c"]) > 1
+            and (not name_core(m["c"]) or "街道" in m["c"] or m["c"].startswith(("社区", "区")))
+        ):
             continue  # 和平街十一社区: one name; 新华街街道: the 街道 ends the street's name; 西街社区…社区;
             # 上街区一社区: a district (上街区), not a street
         if m["c"] and LEAD_RE.match(m["c"]):
