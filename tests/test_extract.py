@@ -3742,6 +3742,8 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("12月18日起，柳河镇三社区组织开展“冬送温暖”活动。", "street", "柳河镇"),
         ("老兵们为柳河镇二社区的“退伍不褪色”活动献歌。", "communities", ["二社区"]),
         ("和平街十一社区开展活动。", "communities", ["和平街十一社区"]),
+        # a town whose name ends in 和, glued to its community
+        ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],
 )
 def test_kinds_still_missed_in_earlier_sets_development_parts(text, field, expected):

@@ -73,8 +73,10 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
             continue  # (惠阳区镇隆楼下村: 镇 begins the next name after a district's)
         if m.group() == "乡" and name.endswith(("镇", "乡")):
             continue  # 常庄镇乡居假日一社区: the town's, then a community's name that begins with 乡
-        if name[-1] in "和与及" or name in _ON_STAGE:
-            continue  # 区和办事处领导, 台下办事处、社区及…: people of a district and an office, where they sat
+        # 区和办事处领导, 台下办事处、社区及…: people of a district and an office, where they sat
+        # (but before its community a town's name may end in 和: 保和镇白鹤山社区)
+        if (name[-1] in "和与及" and not m["c"]) or name in _ON_STAGE:
+            continue
         if name.endswith("街") and m.group() in ("办事处", "办"):
             found.append(name)  # 万兴街办事处: the office of 万兴街, a street named with 街
             continue
