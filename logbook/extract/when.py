@@ -114,6 +114,19 @@ _STAMP_AFTER = re.compile(
     r"|[ \t\u3000]+(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\u3000]+)?(?:来源|作者|编辑|点击|浏览|阅读)"
     r"(?:次数|量)?\s*[:：]"
 )
+# Between the first and the last day of a span: 9月27日-10月1日, 7月1日至7日.
+_SPAN_TO = re.compile(r"\s*(?:[-—–~～]{1,2}|至|到)\s*")
+_SPAN_DAYS = 7  # a longer span is a programme, a season's classes: no one day is the activity's
+
+
+def _span_days(first: tuple[int, int | None, int, int], last: tuple[int, int | None, int, int]) -> int:
+    """About how many days a span runs (months counted as 30 days: it is only compared with a
+    week), into the next year when its last month comes before its first."""
+    _, _, month, day = first
+    _, _, to_month, to_day = last
+    return (to_month - month) % 12 * 30 + to_day - day
+
+
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # 9月27日，记者从…获悉 / 记者来到…: the day of the reporting, not of the activity.
 _REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
@@ -175,6 +188,15 @@ def read_date(art: Article, today: date, year: int | None):
             candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
             ends[m.start()] = m.end()
     candidates.sort()
+    # 9月27日-10月1日: a span's last day is no other date, the activity began on the first;
+    # but a run of weeks (7月10日-8月26日) is a programme, not one activity's day
+    for first, following in zip(list(candidates), candidates[1:]):
+        if following not in candidates or not _SPAN_TO.fullmatch(text[ends[first[0]] : following[0]]):
+            continue
+        candidates.remove(following)
+        if _span_days(first, following) > _SPAN_DAYS:
+            candidates.remove(first)
+            skipped.append((text[first[0] : ends[following[0]]], "span"))
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
     named_days = [
@@ -231,6 +253,9 @@ def read_date(art: Article, today: date, year: int | None):
             occasions = items(*(g for g, _ in skipped))
             said = N_("{dates} is named for its occasion, and the text does not say the activity was held that day")
             return None, 0, Reason(said, dates=occasions), False, Hint.GIVE_THE_DATE
+        if skipped and all(o == "span" for _, o in skipped):
+            said = N_("the activity runs over weeks ({dates}): no one day is its date")
+            return None, 0, Reason(said, dates=items(*(g for g, _ in skipped))), False, Hint.GIVE_THE_DATE
         if skipped:
             return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
         return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
@@ -361,6 +386,7 @@ _OTHER_EVENT = {
     "later": N_("{date} (later event)"),
     "occasion": N_("{date} (occasion event)"),
     "named": N_("{date} (occasion event)"),  # 12月1日是世界艾滋病日, 4月23日，将迎来…
+    "span": N_("{date} (a programme of weeks)"),
 }
 
 
