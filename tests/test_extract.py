@@ -3746,6 +3746,8 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("2022年9月27日-10月1日，柳岸社区党群服务中心开展“喜迎国庆”线上活动。", "date", "2022-09-27"),
         ("2022年12月28日至1月2日，柳岸社区开展迎新活动。", "date", "2022-12-28"),
         ("柳岸社区于2023年7月10日-8月26日开展暑期课堂，围绕科普、传承开设课程。", "date", None),
+        # a year opening the quoted name of the event right after the day is the day's
+        ("10月23日，“2020年清风送廉暨重阳节文艺汇演”在柳岸社区广场举行。", "date", "2020-10-23"),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],

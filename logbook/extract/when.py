@@ -519,8 +519,12 @@ def _year_after(art: Article, at: int, month: int, day: int, today: date) -> int
             for m in _YEAR_ALONE.finditer(art.masked, lo, hi)
             if (int(m[1]), month, day) <= (today.year, today.month, today.day)
             # (“…让咱们回到1921年……”今天(7月22日): a year inside a quotation that closes
-            # before the day, or opens after it, is the quote's)
-            and not _quoted_apart(art.masked[m.end() : at], art.masked[at : m.start()])
+            # before the day, or opens after it, is the quote's; but one that opens the quote
+            # is an event's name: 10月23日，“2020年清风送廉暨重阳节文艺汇演”在…举行)
+            and (
+                art.masked[m.start() - 1 : m.start()] == "“"
+                or not _quoted_apart(art.masked[m.end() : at], art.masked[at : m.start()])
+            )
         }
         if found:
             return found.pop() if len(found) == 1 else None
