@@ -3748,6 +3748,10 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("柳岸社区于2023年7月10日-8月26日开展暑期课堂，围绕科普、传承开设课程。", "date", None),
         # a year opening the quoted name of the event right after the day is the day's
         ("10月23日，“2020年清风送廉暨重阳节文艺汇演”在柳岸社区广场举行。", "date", "2020-10-23"),
+        # a teacher named by surname who introduces the craft, guides or takes the class teaches
+        ("本次活动邀请了辖区单位的蓝老师担任教学。蓝老师首先为大家介绍了魔方的种类。", "speakers", ["蓝老师"]),
+        ("合唱的曲目是《祖国不会忘记》，张老师首先介绍了合唱的技巧，然后带领大家练习。", "speakers", ["张老师"]),
+        ("社区书记王青向学员们介绍了下半年老年大学的计划安排。", "speakers", []),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],

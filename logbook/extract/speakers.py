@@ -89,7 +89,7 @@ _LECTURE = re.compile(
     # (上了一堂课; not 送上了 礼物, 戴上了, 端上了)
     r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|为主题|(?<![送递献端跟赶爬加穿戴贴挂写盖摆换])上了"
     r"|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述|演讲"
-    r"|教居民|教大家|手把手教"
+    r"|教居民|教大家|手把手教|进行指导|现场指导|担任教学"
     # who tells an audience what a thing is (社工王某以ppt的形式为居民介绍了什么是…)
     r"|[为向](?:社区)?(?:居民|大家|群众|老人|老年人|家长|学员)们?介绍(?:了)?(?:什么|如何|怎样|哪些)"
     # at a meeting, who gives its report speaks (书记周某向居民代表作2022年工作总结)
@@ -152,6 +152,11 @@ def _lectures(text: str, pos: int) -> bool:
     reach = _LECTURE_REACH * 3 if text.startswith(("围绕", "结合", "就", "从", "以", "、"), pos) else _LECTURE_REACH
     after = re.split(r"[。！？!；;\n]", text[pos : pos + reach], maxsplit=1)[0]
     return bool(_LECTURE.search(after))
+
+
+def _introduces(text: str, pos: int) -> bool:
+    """Whether the text right after `pos`, in its clause, says the person introduced something."""
+    return "介绍了" in re.split(r"[，,。！？!；;\n]", text[pos : pos + _LECTURE_REACH], maxsplit=1)[0]
 
 
 def _teaches_later(text: str, name: str, after: int) -> bool:
@@ -226,7 +231,8 @@ def read_speakers(art: Article):
         name = before or _name_after(text, m.end())
         if not name and m.group() in _SURNAME_TITLES:
             surname = _surname_and_title(text, m.start())
-            if surname is not None and _lectures(text, m.end()):
+            # (a teacher who introduces the craft teaches it: 蓝老师首先为大家介绍了魔方的种类)
+            if surname is not None and (_lectures(text, m.end()) or _introduces(text, m.end())):
                 name = surname + m.group()
         if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
             continue
