@@ -50,7 +50,8 @@ _COUNT_AT_TAIL = (
     # (10余名“非遗”文化爱好者积极参与: a quoted word may open who they were)
     # (70余名党员干部、志愿者、群众参加了…: who they were, listed)
     # (100余名老年门球爱好者参加: who they were may take seven or eight characters)
-    rf"(?P<unit>人次|人|名|位|{_CHILDREN_COUNTED})(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,8}}?){_FILLER}"
+    # (吸引了百余名乒乓球爱好者的积极参与: their taking part, said as a noun)
+    rf"(?P<unit>人次|人|名|位|{_CHILDREN_COUNTED})(?P<noun>(?:“[{HAN}]{{1,6}}”)?(?:[{HAN}]{{1,6}}、){{0,4}}[{HAN}]{{0,8}}?)(?:的(?=[{HAN}]{{0,4}}参与))?{_FILLER}"
     rf"(?P<verb>{_ATTEND_VERB})"
     rf"(?P<rest>[^,，。；;\n]{{0,8}})"
 )
