@@ -190,13 +190,17 @@ def read_date(art: Article, today: date, year: int | None):
     candidates.sort()
     # 9月27日-10月1日: a span's last day is no other date, the activity began on the first;
     # but a run of weeks (7月10日-8月26日) is a programme, not one activity's day
-    for first, following in zip(list(candidates), candidates[1:]):
-        if following not in candidates or not _SPAN_TO.fullmatch(text[ends[first[0]] : following[0]]):
+    # (each pair looked at once, the spans' days dropped together: a page of dates stays linear)
+    dropped: set[int] = set()
+    for first, following in zip(candidates, candidates[1:]):
+        if first[0] in dropped or not _SPAN_TO.fullmatch(text, ends[first[0]], following[0]):
             continue
-        candidates.remove(following)
+        dropped.add(following[0])
         if _span_days(first, following) > _SPAN_DAYS:
-            candidates.remove(first)
+            dropped.add(first[0])
             skipped.append((text[first[0] : ends[following[0]]], "span"))
+    if dropped:
+        candidates = [c for c in candidates if c[0] not in dropped]
     # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
     # something was done (alone, it is as often the day of the activity).
     named_days = [
