@@ -3754,6 +3754,9 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("社区书记王青向学员们介绍了下半年老年大学的计划安排。", "speakers", []),
         # people's taking part said as a noun (的积极参与) counts them
         ("柳岸社区举办了一场乒乓球友谊赛，吸引了百余名乒乓球爱好者的积极参与。", "participants", 100),
+        # care for children left alone, or in hardship, is volunteers' work
+        ("1月20日下午，柳岸社区组织工作人员开展“关爱留守儿童、征集心愿”走访活动。", "category", "志愿服务"),
+        ("柳岸社区开展困境儿童关爱行动\n7月4日，柳岸社区为困境儿童送去礼物。", "category", "志愿服务"),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],

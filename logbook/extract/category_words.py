@@ -333,6 +333,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "探访",
             "送温暖",
             "送清凉",
+            # care for children left alone or in hardship, and for others, as volunteers give it
+            "关爱行动",
+            "关爱留守",
+            "关爱困境",
+            "关爱自闭症",
+            "送关怀",
             "助老",
             "献血",
             # Help for people with disabilities; planting and tending greenery.
