@@ -3757,6 +3757,11 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         # care for children left alone, or in hardship, is volunteers' work
         ("1月20日下午，柳岸社区组织工作人员开展“关爱留守儿童、征集心愿”走访活动。", "category", "志愿服务"),
         ("柳岸社区开展困境儿童关爱行动\n7月4日，柳岸社区为困境儿童送去礼物。", "category", "志愿服务"),
+        # the people a class or a service was held for, and those given advice, when no
+        # attendance is given
+        ("柳老师担任主讲，为社区内的10名幼儿带来了一堂关于健康的启蒙课。", "participants", 10),
+        ("柳岸社区联合日间照料中心，为辖区内十余名老人组织了一场家门口的义剪服务。", "participants", 10),
+        ("活动发放宣传资料100余份、宣传彩页500余份，提供法律咨询10余人次。", "participants", 10),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],
