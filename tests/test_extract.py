@@ -3762,6 +3762,13 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("柳老师担任主讲，为社区内的10名幼儿带来了一堂关于健康的启蒙课。", "participants", 10),
         ("柳岸社区联合日间照料中心，为辖区内十余名老人组织了一场家门口的义剪服务。", "participants", 10),
         ("活动发放宣传资料100余份、宣传彩页500余份，提供法律咨询10余人次。", "participants", 10),
+        # a clean-up or a pest-control campaign is what was done, whatever safety it mentions
+        (
+            "8月23日，青禾街道组织大学生志愿者在柳岸社区开展环境卫生整治专项行动，清理楼道内的电动车充电线和消防通道杂物。",
+            "category",
+            "志愿服务",
+        ),
+        ("7月24日上午，柳岸社区开展“投鼠药、除四害”行动，提醒居民注意安全，防止误食中毒。", "category", "志愿服务"),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],

@@ -322,6 +322,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "大扫除",
             "卫生清理",
             "清洁行动",
+            "环境卫生整治",
+            "卫生整治",
+            "除四害",
             "清理",
             "清扫",
             "捡拾",
@@ -752,6 +755,7 @@ WEAK = "志愿服务"
 VOLUNTEER_DAY = (
     *("学雷锋", "扫雪", "清雪", "铲雪", "除雪", "捐赠", "募捐", "捐献", "双报到"),
     *("大扫除", "环境整治", "清洁家园", "清洁日", "环境清洁", "卫生清理", "清洁行动", "义务劳动"),
+    *("环境卫生整治", "卫生整治", "打扫卫生", "除四害"),
     # a campaign for civilised rites at Qingming is what was done, its fire-safety reminder part of it
     *("文明祭扫", "文明祭祀"),
     # food not wasted (光盘行动) before a festival is what was done, not the festival
