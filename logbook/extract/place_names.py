@@ -143,7 +143,7 @@ _ADMIN_PREFIX = re.compile(
     rf"|[{HAN}]{{2,}}?(?:站|所|中心|馆|队)[和与及])(?=[{HAN}]{{2}})"
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
-_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})|(?<=[镇乡])([一二三四五六七八九十])")
+_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})|(?:(?<=街道)|(?<=[镇乡]))([一二三四五六七八九十]{1,2})")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 _WISHING = ("希望", "盼望", "期待", "期望", "恳请", "请求")
@@ -225,7 +225,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     With `strong`, (name, whether its start is sure): it follows an administrative unit
     (…街道, …区, …镇) or a verb of going to a place (走进, 联合)."""
     # A community numbered rather than named, after its street: 枣园街道3402社区.
-    # (or by its numeral after its town: 木洞镇三社区)
+    # (or by its numeral after its town or street: 木洞镇三社区, 重庆路街道二社区)
     numbered = _NUMBERED.search(text, max(0, end - 12), end)
     if numbered is not None and numbered.end() == end:
         number = numbered.lastindex or 1
