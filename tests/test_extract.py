@@ -3753,6 +3753,7 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("本次活动邀请了辖区单位的蓝老师担任教学。蓝老师首先为大家介绍了魔方的种类。", "speakers", ["蓝老师"]),
         ("合唱的曲目是《祖国不会忘记》，张老师首先介绍了合唱的技巧，然后带领大家练习。", "speakers", ["张老师"]),
         ("社区书记王青向学员们介绍了下半年老年大学的计划安排。", "speakers", []),
+        ("起几针、织几行……大家一边听严老师的讲解，一边积极动手实践。", "speakers", ["严老师"]),
         # people's taking part said as a noun (的积极参与) counts them
         ("柳岸社区举办了一场乒乓球友谊赛，吸引了百余名乒乓球爱好者的积极参与。", "participants", 100),
         # care for children left alone, or in hardship, is volunteers' work

@@ -174,7 +174,9 @@ def _surname_and_title(text: str, start: int) -> str | None:
     if (
         before
         and re.match(f"[{HAN}]", before)
-        and before not in "由请邀是的者员，,、"  # 志愿者曹老师, 宣讲员王老师: a role, then the person
+        # 志愿者曹老师, 宣讲员王老师: a role, then the person; 听严老师的讲解, 跟王老师学: the one
+        # listened to
+        and before not in "由请邀是的者员听跟，,、"
         and before not in _INSTITUTION_ENDS | {"科"}  # 中医院心血管科廖主任: where the person works
         and not text[max(0, start - 4) : start - 1].endswith(_CLAUSE_OPENERS)
     ):
