@@ -430,6 +430,12 @@ def test_category_guessed_and_flagged_when_unclear():
     )
     assert (tied.record["category"], tied.confidence["category"]) == ("会议", 0.5)
     assert "安全、会议" in tied.why["category"]
+    # a title naming only a volunteers' work is not overruled by a guess from the body
+    titled = read(
+        "柳岸社区开展文明养犬宣传活动\n1月8日，柳岸社区在小区广场开展活动。"
+        "工作人员提醒居民注意安全，强调安全出行。医生为居民测量血压，开展义诊。"
+    )
+    assert (titled.record["category"], titled.why["category"]) == ("志愿服务", "the title says 文明养犬")
 
 
 # -- the draft -----------------------------------------------------------------------------

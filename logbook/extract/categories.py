@@ -142,7 +142,7 @@ def read_category(art: Article, title: str | None, title_conf: float):
         if len(named) > 1:
             named.pop(WEAK, None)
         if named and set(named) == {WEAK} and named[WEAK] not in VOLUNTEER_DAY and not _spent_on(hits):
-            other = _from_body(art, held)
+            other = _from_body(art, held, guess=False)  # a guess says less than the title
             if other[0] not in (None, WEAK):
                 name, conf, why = other
                 return (
@@ -238,7 +238,7 @@ def _leads(ranked: list[tuple[str, float]]) -> bool:
     return best >= 2 and not (runner and best < 1.5 * runner)
 
 
-def _from_body(art: Article, held: tuple[str, str] | None):
+def _from_body(art: Article, held: tuple[str, str] | None, *, guess: bool = True):
     own: dict[str, str] = {}
     # (the words as the whole text reads them, so that 此次活动以深化党建引领… reads the framing
     # 党建引领 whole, not a 党建 cut off at the pattern's end)
@@ -287,7 +287,7 @@ def _from_body(art: Article, held: tuple[str, str] | None):
         # the one named most, marked as a guess, is closer to what a person sets than an empty
         # field (they check a guess as they would fill a gap); words each named once lead to none.
         close = "、".join(name for name, _ in ranked[:3])
-        if score < 2:
+        if score < 2 or not guess:
             return None, 0, Reason(N_("no clear category (keywords of {categories})"), categories=close)
         # (of categories named as often, 安全 last: reports of every kind remind people to be safe)
         tied = [name for name, points in ranked if points == score]
