@@ -87,26 +87,25 @@ def search_activities(store: Store, flt: Filter, *, sort: str = "date", limit: i
     def accept(activity: Activity, key: str) -> bool:
         return flt.matches(activity, key or None)  # a record with no stored key is folded once
 
-    matching = (
-        activity
-        for activity, key in store.search_keys(
-            date_from=flt.date_from, date_to=flt.date_to, key_filter=flt.key_predicate()
-        )
-        if accept(activity, key)
-    )
+    key_filter = flt.key_predicate()
+
+    def matching() -> Iterator[Activity]:
+        pairs = store.search_keys(date_from=flt.date_from, date_to=flt.date_to, key_filter=key_filter)
+        return (activity for activity, key in pairs if accept(activity, key))
+
     if sort == "date" and limit is not None:
         found, total = store.search_newest(
             limit,
-            key_filter=flt.key_predicate(),
+            key_filter=key_filter,
             accept=accept,
             date_from=flt.date_from,
             date_to=flt.date_to,
             count_by_keys=flt.only_dates(and_words=True),
         )
     elif limit is not None and (order := order_key(sort)) is not None and not _undated(store):
-        return Listing(*_first_in_order(matching, order, limit))
+        return Listing(*_first_in_order(matching(), order, limit))
     else:
-        found = list(matching)
+        found = list(matching())
         total = len(found)
     return _listing(found, total, sort, limit)
 
