@@ -3749,6 +3749,8 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("老兵们为柳河镇二社区的“退伍不褪色”活动献歌。", "communities", ["二社区"]),
         ("和平街十一社区开展活动。", "communities", ["和平街十一社区"]),
         ("昨日上午，青禾区柳河路街道二社区的9对老年夫妻举行了金婚庆典。", "communities", ["二社区"]),
+        # two numbered communities close together: the second is read from its own end
+        ("3月5日，柳河镇三社区和青禾路街道二社区联合开展垃圾分类宣传。", "communities", ["三社区", "二社区"]),
         # a span of days is dated by its first; a programme of weeks by none
         ("2022年9月27日-10月1日，柳岸社区党群服务中心开展“喜迎国庆”线上活动。", "date", "2022-09-27"),
         ("2022年12月28日至1月2日，柳岸社区开展迎新活动。", "date", "2022-12-28"),

@@ -143,7 +143,9 @@ _ADMIN_PREFIX = re.compile(
     rf"|[{HAN}]{{2,}}?(?:站|所|中心|馆|队)[和与及])(?=[{HAN}]{{2}})"
 )
 # A community numbered rather than named, after its street: 枣园街道3402社区.
-_NUMBERED = re.compile(r"(?:街道|镇|乡)([0-9]{2,6})|(?:(?<=街道)|(?<=[镇乡]))([一二三四五六七八九十]{1,2})")
+# (searched up to the name's end and anchored there, so that a nearer numbered name is not
+# hidden by one before it: 木洞镇三社区和重庆路街道二社区)
+_NUMBERED = re.compile(r"(?:(?:街道|镇|乡)([0-9]{2,6})|(?:(?<=街道)|(?<=[镇乡]))([一二三四五六七八九十]{1,2}))\Z")
 # The number of a yard or building a community is named after (8号院社区).
 _YARD_NUMBER = re.compile(r"[0-9]{1,4}$")
 _WISHING = ("希望", "盼望", "期待", "期望", "恳请", "请求")
@@ -227,7 +229,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
     # A community numbered rather than named, after its street: 枣园街道3402社区.
     # (or by its numeral after its town or street: 木洞镇三社区, 重庆路街道二社区)
     numbered = _NUMBERED.search(text, max(0, end - 12), end)
-    if numbered is not None and numbered.end() == end:
+    if numbered is not None:
         number = numbered.lastindex or 1
         if not any(taken[numbered.start(number) : end]):
             return (numbered[number], True) if strong else numbered[number]
