@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .articles import Article
 from .event_words import EVENT_HEAD, EVENT_NOUN, EVENT_VERB, PURPOSE
-from .place_names import GENERIC
+from .place_words import GENERIC
 
 # A line at the top is a headline when it is short, mostly Han, ends without a full stop, and
 # is none of a page's chrome: a breadcrumb (首页 > …), a masthead or a menu of short words, a

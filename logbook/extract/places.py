@@ -9,10 +9,8 @@ from ..textnorm import to_simplified
 from .articles import HAN, Article
 from .divisions import DIVISION_SHORT_NAMES
 from .place_names import (
-    GENERIC,
     HAN_NAME,
     LEAD_RE,
-    LEAD_WORDS,
     SUFFIXES,
     Writings,
     clean_home,
@@ -23,6 +21,7 @@ from .place_names import (
     placed,
     plausible,
 )
+from .place_words import GENERIC, LEAD_WORDS
 from .streets import choose_street, streets_written
 
 # Words that, written before 街道, say what was done to the streets (清洁街道), not which street.

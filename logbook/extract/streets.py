@@ -7,7 +7,8 @@ import re
 
 from ..i18n import N_, Reason
 from .articles import HAN, Article
-from .place_names import GENERIC, LEAD_RE, STOP_CHARS, name_before, name_core
+from .place_names import LEAD_RE, name_before, name_core
+from .place_words import GENERIC, STOP_CHARS
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
 # (无城镇), 大路乡迎宾社区 (大路乡), 五一街办事处山城路社区 (五一街道); and 河东办事处 (河东街道),
