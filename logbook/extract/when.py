@@ -100,15 +100,80 @@ _REPORTER_DAY = re.compile(r"(?:上午|下午|晚上)?[,，]?\s*记者")
 _EVENT_DATE_FIELD = re.compile(r"(?<![\u4e00-\u9fff])(?:活动|举办|服务)(?:日期|时间)\s*[:：]?\s*$")
 
 
+# A date the text writes: where it starts, its year (None when not written), month and day.
+_Written = tuple[int, int | None, int, int]
+
+
 def read_date(art: Article, today: date, year: int | None):
     """(date ISO or None, confidence, why, year_assumed, hint or None).
 
     The why never names the caller's options: the hint says what the caller can give."""
     text = art.masked
-    candidates: list[tuple[int, int | None, int, int]] = []  # position, year, month, day
+    candidates, ends, skipped, filed_as_written = _written_dates(art)
+    candidates = _without_spans(text, candidates, ends, skipped)
+    candidates = _without_named_days(text, candidates, ends, skipped)
+    # (only where the text writes no month of its own: 12月12日是选举日…。11日，… is December's)
+    written_months = any(kind != "filed" for _, kind in skipped)
+    if not candidates and not written_months and (of_stamp := day_of_stamp(art)) is not None and in_range(of_stamp[0]):
+        stamped, written, stamp = of_stamp
+        said = N_("{day} in the month of the page's stamp {stamp}")
+        return stamped.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
+    if not candidates:
+        return _no_date(text, skipped, filed_as_written)
+    distinct = {(y, mo, d) for _, y, mo, d in candidates}
+    chosen = candidates[0]
+    if len({(mo, d) for _, _, mo, d in candidates}) > 1:
+        fs, fe = art.first_sentence()
+        ls, le = art.lead_sentence()
+        if not (fs <= chosen[0] < fe or ls <= chosen[0] < le):
+            listed = "、".join(sorted({f"{mo}月{d}日" for _, _, mo, d in candidates}))
+            return None, 0, Reason(N_("several dates ({dates}) and none leads the article"), dates=listed), False, None
+        conf = 0.7
+        why: list[str] = [Reason(N_("the first of several dates, in the opening sentence"))]
+    else:
+        conf = 0.9
+        why = [Reason(N_("the date in the text"))]
+    _, y, month, day = chosen
+    assumed = False
+    hint = None
+    if y is None:
+        read = _year_of(art, chosen, today, year)
+        if isinstance(read, Reason):
+            return None, 0, clauses(read, _set_aside(skipped)), False, Hint.SET_YEAR
+        y, said, lower, assumed, hint = read
+        why.append(said)
+        conf -= lower
+    try:
+        found = date(y, month, day)
+    except ValueError:
+        return (
+            None,
+            0,
+            Reason(N_("{month}月{day}日 does not exist in {year}"), month=month, day=day, year=y),
+            False,
+            None,
+        )
+    if not in_range(found):
+        said = N_("{date} is outside the supported range {range}")
+        bounds = message(N_("{first} to {last}"), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+        return None, 0, Reason(said, date=found.isoformat(), range=bounds), False, None
+    if len(distinct) > 1 and not why[0].startswith("the first"):
+        conf = min(conf, 0.8)
+    if skipped:
+        # before the year's clause, which stays last: the hint about the year is added after it
+        why.insert(1, _set_aside(skipped))
+    return found.isoformat(), conf, clauses(*why), assumed, hint
+
+
+def _written_dates(art: Article) -> tuple[list[_Written], dict[int, int], list[tuple[str, str]], list[str]]:
+    """The dates the text writes that may be its activity's, in order, with where each ends;
+    the dates passed over (as written, and why: "filed", "reported" or another event's kind);
+    and the filing days as the text writes them (9月22日讯), for the reason."""
+    text = art.masked
+    candidates: list[_Written] = []
     ends: dict[int, int] = {}  # where each candidate's date ends
-    skipped = []
-    filed_as_written = []  # the filing days as the text writes them (9月22日讯), for the reason
+    skipped: list[tuple[str, str]] = []
+    filed_as_written = []
     for m in _CN_DATE.finditer(text):
         filed = (
             text[m.end() : m.end() + 1] in _FILED
@@ -153,8 +218,15 @@ def read_date(art: Article, today: date, year: int | None):
             candidates.append((m.start(), int(m["y"]), int(m["m"]), int(m["d"])))
             ends[m.start()] = m.end()
     candidates.sort()
-    # 9月27日-10月1日: a span's last day is no other date, the activity began on the first;
-    # but a run of weeks (7月10日-8月26日) is a programme, not one activity's day
+    return candidates, ends, skipped, filed_as_written
+
+
+def _without_spans(
+    text: str, candidates: list[_Written], ends: dict[int, int], skipped: list[tuple[str, str]]
+) -> list[_Written]:
+    """9月27日-10月1日: a span's last day is no other date, the activity began on the first;
+    but a run of weeks (7月10日-8月26日) is a programme, not one activity's day (added to
+    `skipped`)."""
     # (each pair looked at once, the spans' days dropped together: a page of dates stays linear)
     dropped: set[int] = set()
     for first, following in zip(candidates, candidates[1:]):
@@ -164,10 +236,15 @@ def read_date(art: Article, today: date, year: int | None):
         if _span_days(first, following) > _SPAN_DAYS:
             dropped.add(first[0])
             skipped.append((text[first[0] : ends[following[0]]], "span"))
-    if dropped:
-        candidates = [c for c in candidates if c[0] not in dropped]
-    # 5月31日是第31个世界无烟日。5月28日上午，…: a day named for what it is, beside the day
-    # something was done (alone, it is as often the day of the activity).
+    return [c for c in candidates if c[0] not in dropped] if dropped else candidates
+
+
+def _without_named_days(
+    text: str, candidates: list[_Written], ends: dict[int, int], skipped: list[tuple[str, str]]
+) -> list[_Written]:
+    """The candidates but the days named for what they are (added to `skipped`): 5月31日是第31个
+    世界无烟日。5月28日上午，…: a day named for what it is, beside the day something was done
+    (alone, it is as often the day of the activity)."""
     named_days = [
         c
         for c in candidates
@@ -193,152 +270,99 @@ def read_date(art: Article, today: date, year: int | None):
         if (_COMING.match(text, ends[c[0]]) or _DEFINED.match(text, ends[c[0]])) and c not in named_days
     ]
     for c in named_days:
-        candidates.remove(c)
         skipped.append((text[c[0] : ends[c[0]]], "named"))
-    # (only where the text writes no month of its own: 12月12日是选举日…。11日，… is December's)
-    written_months = any(kind != "filed" for _, kind in skipped)
-    if not candidates and not written_months and (of_stamp := day_of_stamp(art)) is not None and in_range(of_stamp[0]):
-        stamped, written, stamp = of_stamp
-        said = N_("{day} in the month of the page's stamp {stamp}")
-        return stamped.isoformat(), 0.7, Reason(said, day=written, stamp=stamp), False, None
-    if not candidates:
-        if skipped and all(o == "filed" for _, o in skipped):
-            what = items(*filed_as_written)
-            return (
-                None,
-                0,
-                Reason(N_("the only date is the day the report was filed or printed ({dates})"), dates=what),
-                False,
-                None,
-            )
-        vague = next((w for w in _VAGUE if w in text), None)
-        set_aside = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
-        if vague and all(o in ("occasion", "named") for _, o in skipped):
-            # (the days named for their occasions said as passed over)
-            passed = Reason(N_("passed over: {names}"), names=set_aside) if skipped else ""
-            only = clauses(Reason(N_("the article says only {word}"), word=vague), passed)
-            return None, 0, only, False, Hint.GIVE_THE_DATE
-        if skipped and all(o == "named" for _, o in skipped):
-            occasions = items(*(g for g, _ in skipped))
-            said = N_("{dates} is named for its occasion, and the text does not say the activity was held that day")
-            return None, 0, Reason(said, dates=occasions), False, Hint.GIVE_THE_DATE
-        if skipped and all(o == "span" for _, o in skipped):
-            said = N_("the activity runs over weeks ({dates}): no one day is its date")
-            return None, 0, Reason(said, dates=items(*(g for g, _ in skipped))), False, Hint.GIVE_THE_DATE
-        if skipped:
-            return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
-        return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
-    distinct = {(y, mo, d) for _, y, mo, d in candidates}
-    chosen = candidates[0]
-    if len({(mo, d) for _, _, mo, d in candidates}) > 1:
-        fs, fe = art.first_sentence()
-        ls, le = art.lead_sentence()
-        if not (fs <= chosen[0] < fe or ls <= chosen[0] < le):
-            listed = "、".join(sorted({f"{mo}月{d}日" for _, _, mo, d in candidates}))
-            return None, 0, Reason(N_("several dates ({dates}) and none leads the article"), dates=listed), False, None
-        conf = 0.7
-        why: list[str] = [Reason(N_("the first of several dates, in the opening sentence"))]
-    else:
-        conf = 0.9
-        why = [Reason(N_("the date in the text"))]
-    _, y, month, day = chosen
-    assumed = False
-    hint = None
-    if y is not None:
-        pass
-    elif year is not None:
-        y = year
-        why.append(Reason(N_("year {year}"), year=year))
-        hint = Hint.YEAR_GIVEN
-    else:
-        named = {
-            int(m["y"])
-            for m in _YEAR_MONTH.finditer(text)
-            if not other_event(art, m.start(), m.end()) and not _SINCE.search(text, max(0, m.start() - 2), m.start())
-        }
-        bounded = year_from_full_dates(art, month, day)
-        marked = year_from_occasions(art, month, day, today)
-        beside = _year_after(art, chosen[0], month, day, today)
-        if len(named) == 1 and not (bounded is not None and bounded[0] > min(named) and bounded[2] <= STAMP_SOON):
-            y = named.pop()
-            why.append(Reason(N_("year {year} named in the text"), year=y))
-            conf -= 0.05
-        elif beside is not None:
-            y = beside
-            why.append(Reason(N_("year {year} named in the date's sentence"), year=y))
-            conf -= 0.05
-        elif bounded is not None and marked is not None and marked[0] != bounded[0]:
-            # 来源: 2023-02-05 above a report of 5月28日 that marks the party's centenary: a
-            # repost's stamp and the occasion disagree, and neither is sure to be the year's.
-            said = Reason(
-                N_("the day has no year: the date {date} in the text puts it in {year}, {occasion} in {other}"),
-                date=bounded[1],
-                year=bounded[0],
-                occasion=marked[1],
-                other=marked[0],
-            )
-            return None, 0, clauses(said, _set_aside(skipped)), False, Hint.SET_YEAR
-        elif bounded is not None:
-            y, full, _ = bounded
-            why.append(
-                Reason(
-                    N_("year {year} from the date {date} in the text (the report follows the activity)"),
-                    year=y,
-                    date=full,
-                )
-            )
-            conf -= 0.05
-        elif marked is not None:
-            y, said = marked
-            why.append(Reason(N_("year {year} from {occasion}"), year=y, occasion=said))
-            conf -= 0.1
-        else:
-            latest = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            weekday = _weekday_after(text, chosen[0])
-            fitting = _year_of_weekday(latest, month, day, weekday) if weekday is not None else None
-            if fitting is not None:
-                y = fitting
-                assumed = True
-                conf -= 0.1
-                why.append(
-                    Reason(N_("year {year}, the latest in which that day was a 星期{weekday}"), year=y, weekday=weekday)
-                )
-                hint = Hint.SET_YEAR
-            elif (others := sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)})) == [latest]:
-                # 2026年度…: the text's only year is the latest one
-                y = latest
-                conf -= 0.1
-                why.append(Reason(N_("year {year} named in the text"), year=y))
-            else:
-                # A day is not dated by guessing its year: reports are imported long after they
-                # were written (a year's back issues, another office's archive), and a guessed
-                # year puts the activity into the wrong year's totals. --year gives it.
-                if others:
-                    years = "、".join(str(o) for o in others[:3])
-                    said = Reason(N_("the day has no year, and the text names {years}"), years=years)
-                else:
-                    said = Reason(N_("{month}月{day}日 has no year, and the text names none"), month=month, day=day)
-                return None, 0, clauses(said, _set_aside(skipped)), False, Hint.SET_YEAR
-    try:
-        found = date(y, month, day)
-    except ValueError:
+    return [c for c in candidates if c not in named_days]
+
+
+def _no_date(text: str, skipped: list[tuple[str, str]], filed_as_written: list[str]):
+    """What read_date says when no date is the activity's: why, and what the caller can give."""
+    if skipped and all(o == "filed" for _, o in skipped):
+        what = items(*filed_as_written)
         return (
             None,
             0,
-            Reason(N_("{month}月{day}日 does not exist in {year}"), month=month, day=day, year=y),
+            Reason(N_("the only date is the day the report was filed or printed ({dates})"), dates=what),
             False,
             None,
         )
-    if not in_range(found):
-        said = N_("{date} is outside the supported range {range}")
-        bounds = message(N_("{first} to {last}"), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
-        return None, 0, Reason(said, date=found.isoformat(), range=bounds), False, None
-    if len(distinct) > 1 and not why[0].startswith("the first"):
-        conf = min(conf, 0.8)
+    vague = next((w for w in _VAGUE if w in text), None)
+    set_aside = items(*(_passed(g, o, N_("{date} (filing day)")) for g, o in skipped))
+    if vague and all(o in ("occasion", "named") for _, o in skipped):
+        # (the days named for their occasions said as passed over)
+        passed = Reason(N_("passed over: {names}"), names=set_aside) if skipped else ""
+        only = clauses(Reason(N_("the article says only {word}"), word=vague), passed)
+        return None, 0, only, False, Hint.GIVE_THE_DATE
+    if skipped and all(o == "named" for _, o in skipped):
+        occasions = items(*(g for g, _ in skipped))
+        said = N_("{dates} is named for its occasion, and the text does not say the activity was held that day")
+        return None, 0, Reason(said, dates=occasions), False, Hint.GIVE_THE_DATE
+    if skipped and all(o == "span" for _, o in skipped):
+        said = N_("the activity runs over weeks ({dates}): no one day is its date")
+        return None, 0, Reason(said, dates=items(*(g for g, _ in skipped))), False, Hint.GIVE_THE_DATE
     if skipped:
-        # before the year's clause, which stays last: the hint about the year is added after it
-        why.insert(1, _set_aside(skipped))
-    return found.isoformat(), conf, clauses(*why), assumed, hint
+        return None, 0, Reason(N_("the only dates belong to another event: {dates}"), dates=set_aside), False, None
+    return None, 0, Reason(N_("no date in the text")), False, Hint.GIVE_DATE
+
+
+def _year_of(art: Article, chosen: _Written, today: date, year: int | None):
+    """The year of the chosen day written without one: (year, why, how much less sure,
+    whether assumed, hint or None); or, where no year can be told, why (a Reason)."""
+    text = art.masked
+    at, _, month, day = chosen
+    if year is not None:
+        return year, Reason(N_("year {year}"), year=year), 0, False, Hint.YEAR_GIVEN
+    named = {
+        int(m["y"])
+        for m in _YEAR_MONTH.finditer(text)
+        if not other_event(art, m.start(), m.end()) and not _SINCE.search(text, max(0, m.start() - 2), m.start())
+    }
+    bounded = year_from_full_dates(art, month, day)
+    marked = year_from_occasions(art, month, day, today)
+    beside = _year_after(art, at, month, day, today)
+    if len(named) == 1 and not (bounded is not None and bounded[0] > min(named) and bounded[2] <= STAMP_SOON):
+        y = named.pop()
+        return y, Reason(N_("year {year} named in the text"), year=y), 0.05, False, None
+    if beside is not None:
+        return beside, Reason(N_("year {year} named in the date's sentence"), year=beside), 0.05, False, None
+    if bounded is not None and marked is not None and marked[0] != bounded[0]:
+        # 来源: 2023-02-05 above a report of 5月28日 that marks the party's centenary: a
+        # repost's stamp and the occasion disagree, and neither is sure to be the year's.
+        return Reason(
+            N_("the day has no year: the date {date} in the text puts it in {year}, {occasion} in {other}"),
+            date=bounded[1],
+            year=bounded[0],
+            occasion=marked[1],
+            other=marked[0],
+        )
+    if bounded is not None:
+        y, full, _ = bounded
+        said = Reason(
+            N_("year {year} from the date {date} in the text (the report follows the activity)"), year=y, date=full
+        )
+        return y, said, 0.05, False, None
+    if marked is not None:
+        y, occasion = marked
+        return y, Reason(N_("year {year} from {occasion}"), year=y, occasion=occasion), 0.1, False, None
+    latest = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    weekday = _weekday_after(text, at)
+    fitting = _year_of_weekday(latest, month, day, weekday) if weekday is not None else None
+    if fitting is not None:
+        said = Reason(
+            N_("year {year}, the latest in which that day was a 星期{weekday}"), year=fitting, weekday=weekday
+        )
+        return fitting, said, 0.1, True, Hint.SET_YEAR
+    others = sorted({int(m[1]) for m in _ANY_YEAR.finditer(text)})
+    if others == [latest]:
+        # 2026年度…: the text's only year is the latest one
+        return latest, Reason(N_("year {year} named in the text"), year=latest), 0.1, False, None
+    # A day is not dated by guessing its year: reports are imported long after they were written
+    # (a year's back issues, another office's archive), and a guessed year puts the activity into
+    # the wrong year's totals. --year gives it.
+    if others:
+        return Reason(
+            N_("the day has no year, and the text names {years}"), years="、".join(str(o) for o in others[:3])
+        )
+    return Reason(N_("{month}月{day}日 has no year, and the text names none"), month=month, day=day)
 
 
 def _set_aside(skipped: list[tuple[str, str]]) -> Reason | str:
