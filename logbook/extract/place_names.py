@@ -119,6 +119,47 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         number = numbered.lastindex or 1
         if not any(taken[numbered.start(number) : end]):
             return (numbered[number], True) if strong else numbered[number]
+    start, sure, long_run = _run_before(text, end, taken)
+    sure = sure or _BRACKETED.search(text, max(0, start - 14), start) is not None
+    # 了解柳岸社区, 对接柳岸社区: a word that starts on a function word is no part of the name
+    if 0 < start < end - 2 and text[start - 1 : start + 1] in _LEAD_SET:
+        start += 1
+    # A community named after its yard's number: 8号院社区.
+    yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
+    if yard is not None:
+        start, sure = start - len(yard.group()), True
+    # `A社区、B社区`: B starts after the 、 as surely as after A社区 itself, when A is a name
+    # (服务社区、奉献社区 are verbs and their object).
+    if in_list and text[max(0, start - 3) : start] == "社区、":
+        sure = name_before(text, start - 3, taken, in_list=False) is not None
+    front = _without_front(text, text[start:end], start, end)
+    if front is None:
+        return None
+    name, start, cut_sure = front
+    name, start, lead_sure = _without_lead_words(text, name, start, end)
+    sure = sure or cut_sure or lead_sure
+    if long_run and not (sure and text.startswith("社区", end)):
+        return None
+    # 朝阳区和平街街道: the district in front is not part of the street's name.
+    # (and 城区, a city's district so named: 城区碧桂园社区)
+    district = re.match(rf"^(?:北京市)?(?:[{HAN}]{{2,3}}区|城区)(?=[{HAN}]{{2}})", name)
+    if district and name_core(name[district.end() :]):  # 建新北区第一 is one name
+        name = name[district.end() :]
+    if _no_name(text, name, start, end):
+        return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
+    # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
+    # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
+    sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
+    # (踢毽子项目中社区居民: in an event of the day, not a name)
+    # (刘永福一行同社区…: a delegation, then whom it met)
+    if any(g in name for g in ("活动", "项目", "一行", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
+        return None
+    return (name, sure) if strong else name
+
+
+def _run_before(text: str, end: int, taken: list[bool]) -> tuple[int, bool, bool]:
+    """Where the run of characters before `end` that may be a name starts, whether that start
+    is sure, and whether the run was cut as too long to be a name."""
     start = end
     sure = False
     long_run = False
@@ -162,19 +203,14 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
             # or joining starts it (…交通警察支队柳林大队联合柳阳社区), below.
             long_run = True
             break
-    sure = sure or _BRACKETED.search(text, max(0, start - 14), start) is not None
-    # 了解柳岸社区, 对接柳岸社区: a word that starts on a function word is no part of the name
-    if 0 < start < end - 2 and text[start - 1 : start + 1] in _LEAD_SET:
-        start += 1
-    # A community named after its yard's number: 8号院社区.
-    yard = _YARD_NUMBER.search(text[max(0, start - 4) : start]) if text.startswith("号院", start) else None
-    if yard is not None:
-        start, sure = start - len(yard.group()), True
-    # `A社区、B社区`: B starts after the 、 as surely as after A社区 itself, when A is a name
-    # (服务社区、奉献社区 are verbs and their object).
-    if in_list and text[max(0, start - 3) : start] == "社区、":
-        sure = name_before(text, start - 3, taken, in_list=False) is not None
-    name = text[start:end]
+    return start, sure, long_run
+
+
+def _without_front(text: str, name: str, start: int, end: int) -> tuple[str, int, bool] | None:
+    """The name without what stands in front of it (a centre, administrative units, a year, a
+    station's 驻, a slogan's 进, this town, a street's office): (name, its start, whether a cut
+    made its start sure); None where a street's office is all there is."""
+    sure = False
     # 湖滨社区中心湖山社区: the 中心 is the first 社区's (a centre), not the second name's start.
     if text[max(0, start - 2) : start] == "社区" and name.startswith("中心") and len(name) >= 4:
         name, start = name[2:], start + 2
@@ -212,6 +248,13 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
                     return None
                 name, start, sure = name[len(office) :], start + len(office), True
                 break
+    return name, start, sure
+
+
+def _without_lead_words(text: str, name: str, start: int, end: int) -> tuple[str, int, bool]:
+    """The name after the last word that leads into one (社工站联合腾龙 is 腾龙): (name, its
+    start, whether a word of going to a place made its start sure)."""
+    sure = False
     # The last lead word: 社工站联合腾龙 is 腾龙, 未来龙泉 is 龙泉.
     stripped = True
     while stripped and name:
@@ -243,15 +286,14 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
             cut_at, word = best
             name, start, stripped = name[cut_at:], start + cut_at, True
             sure = sure or word in _PLACE_LEADS
-    if long_run and not (sure and text.startswith("社区", end)):
-        return None
-    # 朝阳区和平街街道: the district in front is not part of the street's name.
-    # (and 城区, a city's district so named: 城区碧桂园社区)
-    district = re.match(rf"^(?:北京市)?(?:[{HAN}]{{2,3}}区|城区)(?=[{HAN}]{{2}})", name)
-    if district and name_core(name[district.end() :]):  # 建新北区第一 is one name
-        name = name[district.end() :]
+    return name, start, sure
+
+
+def _no_name(text: str, name: str, start: int, end: int) -> bool:
+    """Whether `name` (before 社区 at `end`) is no community's name: too short or long, a kind
+    or a quality of community, a count, a verb, a slogan, a festival, a time."""
     is_placed = placed(text, start, end)
-    if (
+    return bool(
         len(name) < 2
         or len(name) > 6
         or (name in GENERIC and not is_placed)
@@ -286,16 +328,7 @@ def name_before(text: str, end: int, taken: list[bool], *, strong: bool = False,
         or name.endswith(("之余", "之际", "之时"))  # 学习之余社区还组织…: a time, then the subject
         # 持续联合街道执法力量: a verb of joining ends no name (联合社区 alone may be one)
         or any(name.endswith(w) and len(name) > len(w) for w in _PLACE_LEADS)
-    ):
-        return None  # 联合社区民警, 积极发挥社区…: a verb; 第五届“社区邻里节”: an ordinal
-    # A name of three or more that opens its sentence starts there for sure: 。鑫苑世家社区10月
-    # 10日开展… (two characters there are as often a word: 通过社区, 只有社区).
-    sure = sure or (len(name) >= 3 and (start == 0 or text[start - 1] in "。！？；!?;\n"))
-    # (踢毽子项目中社区居民: in an event of the day, not a name)
-    # (刘永福一行同社区…: a delegation, then whom it met)
-    if any(g in name for g in ("活动", "项目", "一行", "工作", "服务", "建设", "治理", "党委", "居委", "工委")):
-        return None
-    return (name, sure) if strong else name
+    )
 
 
 class Writings:
