@@ -1174,6 +1174,14 @@ def test_the_year_of_a_numbered_day(text, expected):
         # the second of a list, and a community that opens its clause before where it held it
         ("近日，和平街街道青禾社区、青苗社区联合开展讲座。", ["青禾社区", "青苗社区"]),
         ("党员进社区，服务社区、奉献社区。", []),
+        # two communities, joined by 和 (与, 及, 、), that open their clause and hold it together
+        ("6月12日，柳岸社区和青禾社区联合开展反诈宣传活动。", ["柳岸社区", "青禾社区"]),
+        ("6月12日青禾社区与青苗社区举办读书会。", ["青禾社区", "青苗社区"]),
+        ("近日，青禾社区、青苗社区开展讲座。", ["青禾社区", "青苗社区"]),
+        ("近日，青禾社区及青苗社区在广场开展义诊。", ["青禾社区", "青苗社区"]),
+        # (not two words of a slogan, nor two names that do nothing)
+        ("活动中，服务社区和奉献社区开展得有声有色。", []),
+        ("近日，青禾社区和青苗社区的居民们来到公园。", []),
         ("近日，青禾社区在辖区青苗小区开展讲座。", ["青禾社区"]),
         ("為豐富長者生活，青禾園社區日前舉辦重陽敬老活動。", ["青禾园社区"]),
         # Taiwan's community development association is the community at work
@@ -3779,6 +3787,10 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
             "志愿服务",
         ),
         ("7月24日上午，柳岸社区开展“投鼠药、除四害”行动，提醒居民注意安全，防止误食中毒。", "category", "志愿服务"),
+        # a street joined by 和 to the community written before it; 和 that begins a street's name stays
+        ("6月12日，柳岸社区和青禾街道综治办联合开展反诈宣传活动。", "street", "青禾街道"),
+        ("6月12日，柳岸社区与青禾街道联合开展反诈宣传活动。", "street", "青禾街道"),
+        ("6月12日，柳岸社区和平里街道联合开展反诈宣传活动。", "street", "和平里街道"),
         # a town whose name ends in 和, glued to its community
         ("此次在保和镇柳岸社区开展的民族团结活动，吸引了众多居民。", "street", "保和镇"),
     ],

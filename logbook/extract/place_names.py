@@ -421,6 +421,22 @@ _NOT_A_COMMUNITY = (
 )
 
 
+# 和 begins many a street's own name (和平里街道, 和义街道), after a community too.
+_NAMES_WITH_HE = ("和平", "和义", "和顺", "和睦", "和谐")
+
+
+def without_joining(text: str, begins: int, name: str) -> str:
+    """`name` (a street's, read back from its suffix to `begins`) without the 和 (与, 及) that joins
+    it to the community written before it: 柳岸社区和青禾街道 names 青禾街道."""
+    if (
+        name[:1] in ("和", "与", "及")
+        and text[max(0, begins - 2) : begins] == "社区"
+        and not name.startswith(_NAMES_WITH_HE)
+    ):
+        return name[1:]
+    return name
+
+
 def listed_before(text: str, begins: int, taken: list[bool]) -> list[str] | None:
     """The names listed before the one at `begins`, which share its suffix (小横琴、荷塘、新家园社区),
     or None where what is listed before it is not all names (辖区学校、医院、柳岸社区)."""

@@ -20,6 +20,7 @@ from .place_names import (
     name_core,
     placed,
     plausible,
+    without_joining,
 )
 from .place_words import GENERIC, LEAD_WORDS
 from .streets import choose_street, streets_written
@@ -91,6 +92,9 @@ _GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(
 # What a community does as the subject of its sentence, right after the day: 3月24日下午，文化
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
+# Two communities that hold the event together: 春华社区和秋实社区联合开展….
+_JOINING = "和与及、"
+_PAIR_NEXT = re.compile(rf"[{_JOINING}]([{HAN}]{{2,4}}?)社区(?:{'|'.join(_ACTOR_VERBS)})")
 # A theme the one who held the event gave it: 以“…”为主题.
 _ON_A_THEME = re.compile(r"以“[^”\n]{1,30}”为(?:主题|契机)")
 # What only the one who held the event does with it: 开展了, 举办了, 召开了.
@@ -285,7 +289,11 @@ class _Places:
                 strong = True  # a committee is surely one when named again
             if suffix in ("社区", _NEIGHBOURHOOD, "居", "居委", "居委会"):
                 self._community(m, name, suffix, strong)
-            elif suffix == "地区":
+                continue
+            name = without_joining(text, begins, name)  # 柳岸社区和青禾街道: 青禾街道
+            if len(name) < 2:
+                continue
+            if suffix == "地区":
                 # 燕山地区迎风街道: an area in front of a street is not the street.
                 if looks_like_place(name) and not re.match(rf"[{HAN}]{{2,4}}街道", text[m.end() : m.end() + 6]):
                     self.streets.append(name + suffix)
@@ -352,7 +360,12 @@ class _Places:
             self.quoted_from[name + suffix] = self.quoted_from.get(name + suffix, 0) + 1
         if _PERFORMING.match(text, m.end()):
             self.performing[name + suffix] = self.performing.get(name + suffix, 0) + 1
-        strong = strong or _acts(text, m, name, begins) or listed_before(text, begins, self.taken) is not None
+        strong = (
+            strong
+            or _acts(text, m, name, begins)
+            or listed_before(text, begins, self.taken) is not None
+            or _in_acting_pair(text, m, begins, self.taken)
+        )
         # 东市街道菜市社区: after a street, a name ending in 市 is no city's
         # (仪征市大市社区: nor after its city), and one ending in 镇 no town's (青禾街道集镇社区)
         before = text[max(0, begins - 2) : begins]
@@ -475,6 +488,30 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
         or (text[begins - 1 : begins] == "、" and text[m.end() : m.end() + 1] == "、")
         or (text[begins - 1 : begins] in ("、", "及", "和", "与") and text.startswith("等", m.end()))
     )
+
+
+def _opens_clause(text: str, begins: int) -> bool:
+    """Whether a name starting at `begins` opens its clause (or its text), or follows its day."""
+    return (
+        begins == 0
+        or text[begins - 1] in "，,。；;！？!?\n"
+        or _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
+    )
+
+
+def _in_acting_pair(text: str, m: re.Match, begins: int, taken: list[bool]) -> bool:
+    """Whether the community is one of two, joined by 和 (与, 及, 、), that open their clause and
+    then hold the event together: 6月12日，春华社区和秋实社区联合开展…. Each name's start is then
+    as sure as that of one community opening its clause with what it did."""
+    after = _PAIR_NEXT.match(text, m.end())
+    if after is not None:  # the first of the two
+        return plausible(after[1]) and after[1] not in LEAD_WORDS and _opens_clause(text, begins)
+    if begins < 3 or text[begins - 1] not in _JOINING or text[begins - 3 : begins - 1] != "社区":
+        return False
+    if not text.startswith(_ACTOR_VERBS, m.end()):
+        return False
+    first = name_before(text, begins - 3, taken)  # the second of the two
+    return bool(first) and plausible(first) and _opens_clause(text, begins - 3 - len(first))
 
 
 def _held_in_clause(text: str, pos: int) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from ..i18n import N_, Reason
 from .articles import HAN, Article
-from .place_names import LEAD_RE, name_before, name_core
+from .place_names import LEAD_RE, name_before, name_core, without_joining
 from .place_words import GENERIC, STOP_CHARS
 
 # A street written short, glued to its community: 河东办兴盛社区 (河东街道), 无城镇太平社区
@@ -68,8 +68,7 @@ def streets_written(text: str, taken: list[bool], visiting: set[int]) -> list[st
         begins = m.start() - len(name)
         if m["c"] and text.startswith("村", m.end() + len(m["c"])) and text[max(0, begins - 2) : begins] in _JOINING:
             continue  # 龙广里社区联合宁远堡镇西坡村: the town of a village joining in
-        if name[0] in "和与及" and text[max(0, m.start() - len(name) - 2) : m.start() - len(name)] == "社区":
-            name = name[1:]  # 春华社区和西山街: 西山街
+        name = without_joining(text, m.start() - len(name), name)  # 春华社区和西山街: 西山街
         if not 2 <= len(name) <= 4 or (m.group() == "镇" and name.endswith(("区", "县", "市"))):
             continue  # (惠阳区镇隆楼下村: 镇 begins the next name after a district's)
         if m.group() == "乡" and name.endswith(("镇", "乡")):
