@@ -80,7 +80,8 @@ def read_partners(art: Article, registry):
     return names, Reason(N_("organisations named as co-organisers or invited"))
 
 
-_ORG_RUN = re.compile(rf"[{HAN}0-9]{{2,24}}")
+# (an organisation's name holds no 在: 青苗社区在柳岸社区党群服务中心 is a community, then where)
+_ORG_RUN = re.compile(rf"(?:(?!在)[{HAN}0-9]){{2,24}}")
 _ORG_JOINER = re.compile(r"(?:以及|和|与|及|、)")
 
 
