@@ -367,6 +367,9 @@ def test_speakers(text, expected):
         ("特邀首都师范大学社会工作系副教授刘芳担任主讲。", []),  # the speaker's university
         ("法律咨询专区则邀请专业律师解答。", []),
         ("太阳宫地区社会工作服务中心负责人表示将加强合作。", []),  # says, does not co-organise
+        # a community that holds it too, then where: no organisation's name runs over 在
+        ("7月15日，柳岸社区与青苗社区在柳岸社区党群服务中心联合举办亲子手工课。", []),
+        ("柳岸社区联合青禾社区卫生服务中心在社区广场开展义诊。", ["青禾社区卫生服务中心"]),
     ],
 )
 def test_partners(text, expected):
@@ -1182,6 +1185,12 @@ def test_the_year_of_a_numbered_day(text, expected):
         # (not two words of a slogan, nor two names that do nothing)
         ("活动中，服务社区和奉献社区开展得有声有色。", []),
         ("近日，青禾社区和青苗社区的居民们来到公园。", []),
+        # what a street office does to its communities, or has of them, right after its name
+        ("5月20日，青禾街道召开社区议事协商会，各社区书记参加。", []),
+        ("青禾街道检查社区消防通道，表彰社区优秀志愿者。", []),
+        ("青禾街道所辖社区、全部社区的网格员参加培训。", []),
+        ("青禾街道机关和社区干部参加培训。", []),
+        ("5月20日，青禾街道召开柳岸社区议事协商会。", ["柳岸社区"]),
         ("近日，青禾社区在辖区青苗小区开展讲座。", ["青禾社区"]),
         ("為豐富長者生活，青禾園社區日前舉辦重陽敬老活動。", ["青禾园社区"]),
         # Taiwan's community development association is the community at work

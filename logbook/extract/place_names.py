@@ -306,7 +306,9 @@ def _no_name(text: str, name: str, start: int, end: int) -> bool:
         or (len(name) >= 3 and name.endswith(("示范", "模范", "标杆", "型", "友好")))  # 儿童友好社区: a kind
         # 志愿者和社区志愿者: people joined to what follows
         # (办事处领导和社区工作人员: and people's leaders)
-        or re.search("(?:志愿者|居民|群众|领导|干部|党员|职工|民警|代表|人员)[和与及]$", name) is not None
+        # (街道机关和社区干部, 辖区单位和社区: an office's bodies, then the communities')
+        or re.search("(?:志愿者|居民|群众|领导|干部|党员|职工|民警|代表|人员|机关|单位|部门)[和与及]$", name)
+        is not None
         or name in LEAD_WORDS
         or name.endswith(VERBS_BEFORE)
         # 现场还有社区工作人员: a word that brings a name in cannot end one (未来 may: a

@@ -79,6 +79,12 @@ VERBS_BEFORE = (
     "情满",  # 和谐邻里庆中秋 情满社区迎国庆
     "爱满",
     "肯定",  # 充分肯定社区在…中取得的成效
+    # What a street office does to its communities, or has of them (青禾街道召开社区议事协商会,
+    # 检查社区…, 所辖社区, 全部社区):
+    # right after a street a name of two is otherwise taken as sure.
+    *"""召开 召集 启动 成立 设立 部署 筹办 主办 承办 调研 考察 观摩 检查 巡查 督导 验收 考核 测评
+    评议 评选 表彰 授牌 挂牌 揭牌 命名 培训 听取 要求 统筹 完善 规范 制定 推广 打通 选举 换届 发布
+    包括 联系 建成 所辖 下辖 分管 全部""".split(),
 )
 LEAD_WORDS = sorted(
     """
