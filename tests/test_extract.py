@@ -384,6 +384,11 @@ def test_partners(text, expected):
     [
         ("4月12日，社区开展了“安全用电 从我做起”消防安全知识讲座。", "安全用电 从我做起"),
         ("“垃圾分类 你我同行”主题宣传活动现场人头攒动。", "垃圾分类 你我同行"),
+        # the space inside the quoted name does not end a headline there: there is none
+        (
+            "3月8日上午，青苗社区妇联组织辖区妇女开展“巾帼心向党 奋进新征程”庆三八插花活动，30余名妇女参加。",
+            "巾帼心向党 奋进新征程",
+        ),
         ("守护好老年人的“钱袋子”，5月9日，社区开展防范电信诈骗宣传讲座。", "防范电信诈骗宣传讲座"),
         ("6月10日，安贞街道组织辖区各社区社工开展社会工作实务能力提升培训。", "社会工作实务能力提升培训"),
         ("3月26日晚，安贞里社区在社区党群服务中心召开楼院环境整治居民议事会。", "楼院环境整治居民议事会"),
@@ -483,13 +488,13 @@ def test_accuracy_on_the_labelled_articles_stays_above_its_floor():
     result = _bench().measure()
     assert result["articles"] >= 10
     fields = result["fields"]
-    # Empty beats wrong: precision is what must not regress.
-    for name in ("date", "participants", "street", "category", "partners", "speakers"):
-        assert fields[name]["precision"] >= 0.8, (name, result["misses"])
-    assert fields["communities"]["precision"] >= 0.8
-    assert fields["title"]["precision"] >= 0.7
-    for name in ("date", "participants", "communities"):
-        assert fields[name]["recall"] >= 0.6, (name, result["misses"])
+    # Empty beats wrong: precision is what must not regress. The floors sit a value under the
+    # figures BENCHMARKS.md gives (14 articles: one value is 0.07), so that one more miss in any
+    # field fails (a looser floor let three titles of 14 go wrong unnoticed).
+    for name in ("title", "date", "participants", "street", "category", "partners", "speakers", "communities"):
+        assert fields[name]["precision"] >= 0.9, (name, result["misses"])
+    for name in ("title", "date", "participants", "communities", "street", "category"):
+        assert fields[name]["recall"] >= 0.9, (name, result["misses"])
 
 
 def test_feed_labels_measure_nothing_filled_in_wrong_but_titles():

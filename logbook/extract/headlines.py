@@ -332,12 +332,13 @@ def _not_headline(line: str) -> bool:
 
 def _glued_headline(head: str) -> bool:
     """Whether what stands before the first space of the body's first line reads as a headline:
-    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员, (王青, 据青禾日报报道). A
-    bracket closed within it is the headline's own (…手工坊(第五场))."""
+    not a purpose (为…), nor a byline cut at its space (本网讯(通讯员, (王青, 据青禾日报报道), nor
+    a sentence cut inside the quoted name it gives (…开展“巾帼心向党 奋进新征程”…). A bracket
+    closed within it is the headline's own (…手工坊(第五场))."""
     return (
         not _not_headline(head)
         and not PURPOSE.match(head)
-        and not re.search(r"[(（][^)）]*$|^[^(（]*[)）]|讯|^据.*报道$", head)
+        and not re.search(r"[(（][^)）]*$|^[^(（]*[)）]|“[^”]*$|讯|^据.*报道$", head)
     )
 
 
