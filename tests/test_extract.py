@@ -3794,6 +3794,11 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         ("柳老师担任主讲，为社区内的10名幼儿带来了一堂关于健康的启蒙课。", "participants", 10),
         ("柳岸社区联合日间照料中心，为辖区内十余名老人组织了一场家门口的义剪服务。", "participants", 10),
         ("活动发放宣传资料100余份、宣传彩页500余份，提供法律咨询10余人次。", "participants", 10),
+        # those who took part in what was held, then who and how many; a total ends its clause
+        ("8月3日，柳岸社区举办智能手机培训班，参加培训的老人有二十余位。", "participants", 20),
+        ("8月3日，柳岸社区举办乒乓球赛，参加比赛的选手有3位获得一等奖。", "participants", None),
+        # a community of two after its day, then what it did for whom
+        ("9月10日，青苗社区为辖区65岁以上的老人送去慰问金。", "communities", ["青苗社区"]),
         # a clean-up or a pest-control campaign is what was done, whatever safety it mentions
         (
             "8月23日，青禾街道组织大学生志愿者在柳岸社区开展环境卫生整治专项行动，清理楼道内的电动车充电线和消防通道杂物。",

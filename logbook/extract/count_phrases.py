@@ -86,9 +86,12 @@ COUNT_TALLY = re.compile(
 # 参与居民达120余人次; 居民踊跃参与，共计50余人; 参与居民80余人, 参加活动的居民有60余人: who
 # took part, then their number (with no word between, only after who they were).
 # 参加活动的社区居民、志愿商户多达200多人: who, listed, then how many.
+# 参加培训的老人有二十余位: what they took part in, then who.
 COUNT_TALLY_AFTER = re.compile(
-    rf"(?:参加|参与|参会|出席|到场)(?:的|活动的)?(?P<noun>(?:[{HAN}]{{2,6}}、){{0,3}}[{HAN}]{{0,4}}?)[,，]?"
-    rf"(?P<pre>多达到?|达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名)"
+    rf"(?:参加|参与|参会|出席|到场)(?:的|[{HAN}]{{0,4}}?的)?(?P<noun>(?:[{HAN}]{{2,6}}、){{0,3}}[{HAN}]{{0,4}}?)[,，]?"
+    rf"(?P<pre>多达到?|达到|达|共计|共有|合计|总计|有)?(?P<num>{NUM})(?P<more>余|多)?(?P<unit>人次|人|名|位)"
+    # (the total ends its clause: 参加比赛的选手有3位获得一等奖 counts the winners)
+    r"(?=[,，。；;、！!）)\s]|$)"
 )
 # People served (`共为96名居民提供服务`, `为36名老人提供了免费理发`, `为近百名患者测量了血压`):
 # a head count only when the text gives no attendance.

@@ -457,7 +457,8 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
     after_day = _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
     return (
         _OWN.match(text, m.end()) is not None
-        or (text.startswith(_ACTOR_VERBS + _ACTOR_PEOPLE, m.end()) and after_day)
+        # (9月10日，青苗社区为辖区12名老人送去…: what it did for whom)
+        or (text.startswith((*_ACTOR_VERBS, *_ACTOR_PEOPLE, "为"), m.end()) and after_day)
         # 9月7日上午，新瓯社区老年文化学习班…正式开班, 9月17日，广安社区居家养老服务站的社工为…开展了:
         # right after the day, the community whose own body held the event in that clause
         or (after_day and _held_in_clause(text, m.end()))
