@@ -28,6 +28,7 @@ _EXPLAINED = {
     "participants": N_("participants"),
     "location": N_("location"),
     "notes": N_("notes"),
+    "start": N_("start"),
 }
 
 
@@ -92,6 +93,14 @@ def _dash(value) -> str:
     return "、".join(value) if isinstance(value, list) else str(value)
 
 
+def _when(record: dict) -> str:
+    """The date, and below it the time of day when the text gave one (09:00-11:00)."""
+    start, end = record.get("start"), record.get("end")
+    if not record["date"] or not start:
+        return _dash(record["date"])
+    return f"{record['date']}\n{start}-{end}" if end else f"{record['date']}\n{start}"
+
+
 def _people(record: dict) -> str:
     from .labels import head_count
 
@@ -111,7 +120,7 @@ def draft_table(items: list[DraftItem], *, plain: bool, given_date: str | None =
     rows = [
         [
             str(item.number),
-            _dash(item.record["date"]),
+            _when(item.record),
             item.record["title"],
             item.record["category"] if item.draft.record.get("category") else "-",
             _dash(item.record["communities"]),

@@ -196,6 +196,24 @@ def test_yes_saves_ordinary_activities_and_a_second_import_adds_nothing(feed_cop
     assert db_path.read_bytes() == before
 
 
+def test_the_time_of_day_of_the_text_is_saved_and_shown(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "2024年5月6日（周一）14:30-16:00，柳岸社区在党群服务中心开展读书会，20名居民参加。\n", encoding="utf-8"
+    )
+    preview = run("import-text", str(report), "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert "14:30-16:00" in preview.stdout
+    assert run("import-text", str(report), "--yes").exit_code == 0
+    [saved] = listed()
+    assert (saved["date"], saved["start"], saved["end"]) == ("2024-05-06", "14:30", "16:00")
+    # a date given with --date for a text that has none carries no time of the text's
+    undated = tmp_path / "undated.txt"
+    undated.write_text("上午9时，青苗社区开展义诊，30名居民参加。\n", encoding="utf-8")
+    assert run("import-text", str(undated), "--yes", "--date", "2024-05-07").exit_code == 0
+    assert [(a["date"], a["start"]) for a in listed() if a["date"] == "2024-05-07"] == [("2024-05-07", None)]
+
+
 def test_date_option_saves_undated_articles_once(feed_copy, feed_registry):
     result = run("import-text", str(feed_copy), "--yes", "--date", "2025-03-20", "--article", "2", "--article", "5")
     assert result.exit_code == 0, result.stderr
@@ -480,6 +498,7 @@ def test_explain_speaks_chinese_and_the_json_stays_english(many_reasons, monkeyp
     assert {line.split("：", 1)[0].strip() for line in reasons} <= {
         "标题",
         "日期",
+        "时间",
         "类别",
         "覆盖社区",
         "街道",

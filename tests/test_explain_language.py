@@ -49,7 +49,7 @@ ARTICLES = """\
 """
 
 # What --explain calls each field in Chinese.
-_FIELDS_ZH = {"标题", "日期", "类别", "覆盖社区", "街道", "地点", "参与人数", "主讲人", "协办单位", "备注"}
+_FIELDS_ZH = {"标题", "日期", "时间", "类别", "覆盖社区", "街道", "地点", "参与人数", "主讲人", "协办单位", "备注"}
 # Flag names stay as they are typed, in any language.
 _FLAG = re.compile(r"--[a-z][a-z-]*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -88,7 +88,7 @@ def _explain(lang: str, path: Path, *more: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("more", [(), ("--year", "2024")])
 def test_under_chinese_every_reason_is_chinese(articles, more):
     reasons = _explain("zh", articles, *more)
-    assert len(reasons) == 15 * 8 + 1  # eight fields an article, and the long one's notes
+    assert len(reasons) == 15 * 9 + 1  # nine fields an article (the time of day among them), and the long one's notes
     assert {field for field, _ in reasons} <= _FIELDS_ZH
     english = [why for _, why in reasons if _ASCII_WORD.search(_FLAG.sub("", why))]
     assert english == []

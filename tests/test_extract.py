@@ -1164,6 +1164,30 @@ def test_the_year_of_a_numbered_day(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2024年5月6日上午9时30分，柳岸社区在党群服务中心开展反诈宣传。", "09:30", None),
+        ("2024年5月6日（周一）14:30-16:00，柳岸社区开展读书会。", "14:30", "16:00"),
+        ("2024年5月6日晚7点，柳岸社区举办纳凉晚会。", "19:00", None),
+        ("2024年5月6日下午2点至4点，柳岸社区开展义诊。", "14:00", "16:00"),
+        ("2024年5月6日上午9:00—下午1:00，柳岸社区开展义诊。", "09:00", "13:00"),
+        # a page's stamp is the day the report went out, its clock not the activity's
+        ("2024年5月6日 10:12 来源：青禾网\n5月6日上午，柳岸社区开展反诈宣传。", None, None),
+        # an hour before seven without its part of the day is as often the afternoon
+        ("2024年5月6日2:30，柳岸社区开展反诈宣传。", None, None),
+        # the day given twice, at two times: neither
+        ("2024年5月6日上午9时，柳岸社区开展义诊。5月6日下午3时，社区又开展了讲座。", None, None),
+        ("2024年5月6日，柳岸社区开展反诈宣传。", None, None),
+        # a clock that is not the day's: 9时许 is about nine, and no date means no time
+        ("柳岸社区上午9时开展反诈宣传。", None, None),
+    ],
+)
+def test_the_time_of_day_written_after_the_day(text, start, end):
+    record = read(text).record
+    assert (record["start"], record["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # names listed before one 社区 with their count

@@ -21,6 +21,7 @@ from ..models import TEXT_MAX
 from ..textnorm import clean_scrape, damaged_spans
 from .articles import Article, split_text
 from .categories import read_category
+from .clock import read_clock
 from .draft import FIELDS, MIN_CONFIDENCE, Draft, Hint, article_digest, put
 from .partners import read_partners
 from .people import read_participants
@@ -75,6 +76,9 @@ def extract_article(
     draft.year_assumed = found[3]
     if found[4] is not None:
         draft.hints["date"] = found[4]
+    times, conf, why = read_clock(art, draft.record["date"])
+    put(draft, "start", times[0] if times else None, conf, why)
+    put(draft, "end", times[1] if times else None, conf, "")
     communities, street, location, place_why = read_places(art, registry)
     put(draft, "communities", communities, 0.85 if communities else 0, place_why["communities"])
     put(draft, "street", *street)

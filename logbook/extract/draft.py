@@ -12,6 +12,7 @@ from enum import Enum
 FIELDS = (
     "title",
     "date",
+    "start",  # (and "end", when the text gives one: a time of day is optional)
     "category",
     "communities",
     "street",

@@ -48,6 +48,9 @@ def draft_record(draft, *, categories: Categories, author: str, fallback_date: s
     record.update(
         {
             "date": found.get("date") or fallback_date,
+            # a time read with the text's own date, not with one the caller gave
+            "start": found.get("start") if found.get("date") else None,
+            "end": found.get("end") if found.get("date") else None,
             "title": found.get("title"),
             "category": category or "其他",
             "communities": list(found.get("communities") or []),
