@@ -1113,6 +1113,10 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("8月30日，柳岸社区请来西点师傅，教居民制作西点。", "文化"),
         # cool drinks brought to outdoor workers in the heat: a volunteers' round, not a clinic
         ("7月16日，青禾社区开展防暑降温送清凉活动，志愿者为环卫工人送去矿泉水、西瓜。", "志愿服务"),
+        # 人防 (civil air defence) only as one word: not across 老年人|防跌倒 or 个人|防护
+        ("5月6日，柳岸社区举办老年人防跌倒健康讲座。", "义诊"),
+        ("5月6日，柳岸社区开展个人防护知识培训。", "培训"),
+        ("5月6日，柳岸社区开展人防知识宣传。", "安全"),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):

@@ -798,6 +798,9 @@ NOT_KEYWORDS = (
     # a square or a park named for party building, where any event may be held
     "党建广场",
     "党建公园",
+    # 人防 (civil air defence) across two words: 老年人防跌倒, 个人防护
+    "老年人防",
+    "个人防",
 )
 
 # A talk's quoted theme names its topic in fewer words than a report does: a talk themed
