@@ -3825,6 +3825,9 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         # those who took part in what was held, then who and how many; a total ends its clause
         ("8月3日，柳岸社区举办智能手机培训班，参加培训的老人有二十余位。", "participants", 20),
         ("8月3日，柳岸社区举办乒乓球赛，参加比赛的选手有3位获得一等奖。", "participants", None),
+        # 上百名 is a hundred and more: 100, marked "over"
+        ("5月6日，柳岸社区开展义诊，上百名居民参加。", "participants_approx", True),
+        ("5月6日，柳岸社区开展义诊，百名居民参加。", "participants_approx", False),
         # a community of two after its day, then what it did for whom
         ("9月10日，青苗社区为辖区65岁以上的老人送去慰问金。", "communities", ["青苗社区"]),
         # a clean-up or a pest-control campaign is what was done, whatever safety it mentions

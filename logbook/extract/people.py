@@ -341,6 +341,8 @@ def _not_counted(art: Article, at: int, num_at: int | None = None) -> Reason | N
 
 def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
     number = m["num"]
+    # 上百名, 上千人: a hundred and more, as 百余 is
+    over = number in ("百", "千") and m.string[m.start("num") - 1 : m.start("num")] == "上"
     if number in ("百", "千"):  # 百余人: "over a hundred"
         number = "一" + number
     try:
@@ -349,5 +351,5 @@ def _add_count(found: list, m: re.Match, prefix: str | None) -> None:
         return
     if n < 2:  # 一位居民: a person, not a head count
         return
-    approx = bool(m["more"]) or prefix in APPROX_PREFIXES
+    approx = bool(m["more"]) or over or prefix in APPROX_PREFIXES
     found.append((n, approx, prefix in TOTAL_PREFIXES, m.group()))
