@@ -1737,6 +1737,14 @@ def test_kinds_seen_in_a_twenty_sixth_to_a_twenty_ninth_set_of_reports(text, fie
             "  本网讯“我捐两本”“我捐三本”，7月28日，青禾社区“小雏鹰”暑期班的孩子们参加“爱心一日捐”活动。",
             "“小雏鹰”参与爱心捐书",
         ),
+        # the site's name above the breadcrumb, whose footer names its office again
+        (
+            "青禾区人民政府门户网站\n首页 > 政务公开 > 街道动态\n\n柳岸社区开展“情暖夕阳”重阳敬老活动\n\n"
+            "发布时间：2024-10-12 16:20    来源：青禾街道办事处\n\n"
+            "    10月11日上午，青禾街道柳岸社区开展“情暖夕阳”重阳敬老活动，50余人参加。\n\n"
+            "版权所有：青禾区人民政府",
+            "柳岸社区开展“情暖夕阳”重阳敬老活动",
+        ),
     ],
 )
 def test_the_headline_of_an_office_page_a_form_or_a_page_with_a_menu(text, expected):

@@ -69,8 +69,8 @@ _NAME_ONLY = re.compile(
     r"[\u4e00-\u9fff]{2,16}(?:社区|街道|居委会|办事处|镇|村"
     # or an office's, whose page or account it is (青禾街管理局, 柳河区民政局)
     r"|局|委员会|管委会|工委|政府|办公室|服务中心"
-    # or a site's, whose page it is (青禾社区家园网论坛)
-    r"|网|论坛)"
+    # or a site's, whose page it is (青禾社区家园网论坛, 青禾区人民政府门户网站, an app's, an account's)
+    r"|网|论坛|网站|官网|门户|客户端|公众号)"
 )
 _NAME_ONLY_NOT = re.compile("|".join((EVENT_VERB, *EVENT_NOUN, "[进入到飘]社区")))
 
