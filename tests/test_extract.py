@@ -1182,6 +1182,8 @@ def test_the_year_of_a_numbered_day(text, expected):
         # the day given twice, at two times: neither
         ("2024年5月6日上午9时，柳岸社区开展义诊。5月6日下午3时，社区又开展了讲座。", None, None),
         ("2024年5月6日，柳岸社区开展反诈宣传。", None, None),
+        # the day and the clock in words, a weekday between
+        ("二〇二四年三月十五日（星期五）上午十时，柳岸社区举办长者健康讲座。", "10:00", None),
         # a clock that is not the day's: 9时许 is about nine, and no date means no time
         ("柳岸社区上午9时开展反诈宣传。", None, None),
     ],

@@ -40,7 +40,8 @@ def read_clock(art: Article, day: str | None) -> tuple[tuple[str, str | None] | 
     month, dom = int(day[5:7]), int(day[8:10])
     text = art.masked
     found: set[tuple[str, str | None]] = set()
-    for m in re.finditer(rf"(?<![0-9]){month}月{dom}[日号]", text):
+    written = rf"(?<![0-9{_CN_NUMBER}])(?:{month}|{_in_words(month)})月(?:{dom}|{_in_words(dom)})[日号]"
+    for m in re.finditer(written, text):
         clock = _AFTER_DAY.match(text, m.end())
         if clock is not None and (times := _times(clock)) is not None:
             found.add(times)
@@ -68,6 +69,13 @@ def _times(clock: re.Match) -> tuple[str, str | None] | None:
     if end is not None and end <= start:
         end = None  # 上午11点至1点: the end's part of the day left out; the start stands
     return start, end
+
+
+def _in_words(n: int) -> str:
+    """A month's or a day's number as words write it: 三, 十五, 二十一, 三十."""
+    tens, ones = divmod(n, 10)
+    digits = "〇一二三四五六七八九"
+    return ("" if tens < 2 else digits[tens]) + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
 def _daypart(word: str | None) -> str:
