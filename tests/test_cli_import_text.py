@@ -416,6 +416,26 @@ def test_a_directory_or_an_empty_text_is_refused(tmp_path):
     assert result.stderr.startswith(f"Error: '{empty}' holds no article text")
 
 
+def test_a_binary_file_is_refused_and_utf16_with_its_mark_is_read(tmp_path, db_path):
+    before = db_path.read_bytes() if db_path.exists() else None
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + "5月6日，柳岸社区开展反诈宣传。".encode() + bytes(64))
+    for args in ([str(binary)], ["-"]):
+        result = run("import-text", *args, "--yes", input=binary.read_bytes() if args == ["-"] else None)
+        assert result.exit_code == 1
+        shown = "standard input" if args == ["-"] else repr(str(binary))
+        assert result.stderr == (
+            f"Error: {shown} holds NUL characters, which no text holds: expected a text file of articles "
+            "(UTF-8, GBK, or UTF-16 with its byte order mark)\n"
+        )
+    assert (db_path.read_bytes() if db_path.exists() else None) == before
+    # what Notepad saves as "Unicode": UTF-16 with its byte order mark
+    notepad = tmp_path / "notepad.txt"
+    notepad.write_bytes("5月6日，柳岸社区开展反诈宣传，30名居民参加。\r\n".encode("utf-16"))
+    [draft] = run("import-text", str(notepad), "--dry-run", "--year", "2024", "--format", "json").json
+    assert (draft["date"], draft["communities"], draft["participants"]) == ("2024-05-06", ["柳岸社区"], 30)
+
+
 def test_help_names_the_options():
     result = run("import-text", "--help")
     assert result.exit_code == 0
