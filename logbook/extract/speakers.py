@@ -72,6 +72,14 @@ _ROLES = (
     "调解员",
     "消防员",
     # cooks and bakers who show residents how (西点师杨某现场教居民们制作…)
+    # artists and trainers who give the class (书法家周某现场授课, 培训师吴某进行了示范教学), and a
+    # firm's manager who gives the talk (理财经理陈某为居民讲解)
+    "书法家",
+    "画家",
+    "作家",
+    "艺术家",
+    "培训师",
+    "经理",
     "西点师",
     "糕点师",
     "面点师",
@@ -89,7 +97,7 @@ _LECTURE = re.compile(
     # (上了一堂课; not 送上了 礼物, 戴上了, 端上了)
     r"讲解|讲授|宣讲|授课|讲述|解读|主讲|讲了|讲座|为题|为主题|(?<![送递献端跟赶爬加穿戴贴挂写盖摆换])上了"
     r"|带来|培训|演示|辅导|传授|普及|讲课|答疑|阐述|演讲"
-    r"|教居民|教大家|手把手教|进行指导|现场指导|担任教学"
+    r"|教居民|教大家|手把手教|进行指导|现场指导|担任教学|示范教学|现场教学"
     # who tells an audience what a thing is (社工王某以ppt的形式为居民介绍了什么是…)
     r"|[为向](?:社区)?(?:居民|大家|群众|老人|老年人|家长|学员)们?介绍(?:了)?(?:什么|如何|怎样|哪些)"
     # at a meeting, who gives its report speaks (书记周某向居民代表作2022年工作总结)
@@ -127,6 +135,11 @@ def _jobs(words) -> re.Pattern:
 
 _TITLE_RE = _jobs(_TITLES)  # longest first: 副教授 before 教授
 _ROLE_RE = _jobs(sorted(_ROLES, key=len, reverse=True))
+# Who the text names as the speaker, then (after an office or a job) the name that ends the
+# clause: 主讲人为青禾医院营养科主任王某.
+_NAMED_SPEAKER = re.compile(
+    r"(?:主讲人|主讲嘉宾|授课人|主讲老师|授课老师)(?:为|是|[:：])\s*(?P<rest>[^，,。；;！？!?\n]{2,30})"
+)
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
 # The last character of an institution's short name, never a person's: 卫职院老师.
@@ -219,6 +232,10 @@ def read_speakers(art: Article):
             names.add(name)
         elif len(passed) < 3:
             passed.append(Reason(N_("{name} ({job}, not said to teach)"), name=name, job=m.group()))
+    for m in _NAMED_SPEAKER.finditer(text):
+        name = _name_before(text, m.end("rest"))
+        if name is not None and not any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+            names.add(name)
     for m in re.finditer("居民", text):
         if text[m.start() - 1 : m.start()] in ("为", "向", "给"):
             continue  # 为居民黄女士讲解: the one taught, not the teacher
