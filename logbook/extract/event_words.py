@@ -49,7 +49,9 @@ EVENT_HEAD = (
     r"推进会|部署会|动员会|联席会|碰头会|评议会|见面会|恳谈会|听证会|茶话会|联欢会|游园会|读书会|生日会|"
     r"生活会|测评会|总结会|"
     # a campaign or a round of inspections or visits (开展家园清洁行动, 开展消防安全隐患排查)
-    r"排查|巡查|整治|行动|体检|走访"
+    r"排查|巡查|整治|行动|体检|走访|"
+    # and the other gatherings named …会 (举办专场招聘会), a class (开展书法课)
+    r"招聘会|运动会|联谊会|故事会|音乐会|报告会|宣讲会|表彰会|观影会|展销会|发布会|朗诵会|课堂|课"
 )
 # A clause that opens with its purpose or occasion (为…, 围绕…, 在…之际), not with what was done.
 PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
