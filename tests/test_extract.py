@@ -413,6 +413,12 @@ def test_titles(text, title):
     assert d.confidence["title"] >= MIN_CONFIDENCE
 
 
+def test_a_topic_of_study_is_no_class():
+    # 课 ends what was held (手语课), but not in 课题, 课外, 课后
+    assert read("5月6日，柳岸社区开展老旧小区改造课题调研，居民代表参加。").record["title"] != "老旧小区改造课"
+    assert read("5月6日，柳岸社区开展手语课，志愿者教居民日常用语。").record["title"] == "手语课"
+
+
 def test_title_is_short_and_never_empty():
     long_clause = "社区" + "非常" * 80 + "好"
     d = read(long_clause)
