@@ -3832,6 +3832,11 @@ def test_kinds_seen_in_a_two_hundred_and_sixteenth_to_a_two_hundred_and_twenty_s
         # a span of days is dated by its first; a programme of weeks by none
         ("2022年9月27日-10月1日，柳岸社区党群服务中心开展“喜迎国庆”线上活动。", "date", "2022-09-27"),
         ("2022年12月28日至1月2日，柳岸社区开展迎新活动。", "date", "2022-12-28"),
+        # a year of the Republic, as Taiwan writes it, after 民国, 于 or a clause's start; 建党100年
+        # is a count of years
+        ("青禾區柳岸社區發展協會於113年5月6日舉辦母親節感恩活動。", "date", "2024-05-06"),
+        ("民國112年10月3日，柳岸社區舉辦重陽敬老活動。", "date", "2023-10-03"),
+        ("庆祝建党100年5月20日，柳岸社区开展活动。", "date", None),
         ("柳岸社区于2023年7月10日-8月26日开展暑期课堂，围绕科普、传承开设课程。", "date", None),
         # a year opening the quoted name of the event right after the day is the day's
         ("10月23日，“2020年清风送廉暨重阳节文艺汇演”在柳岸社区广场举行。", "date", "2020-10-23"),

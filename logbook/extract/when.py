@@ -14,7 +14,10 @@ from .occasions import year_from_occasions
 from .stamps import FULL_DATE, STAMP_SOON, day_of_stamp, is_dateline, year_from_full_dates
 
 _CN_DATE = re.compile(
-    r"(?<![0-9])(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ \u3000]?年[ \u3000]?)?"
+    r"(?<![0-9])(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ \u3000]?年[ \u3000]?"
+    # (or a year of the Republic, as Taiwan writes it: 113年5月6日 is 2024, after 民国 or where a
+    # clause or 于 leaves no doubt that no count of years is meant: 建党100年 is none)
+    r"|(?:民国|(?<![^于在,，。；;\n\s]))(?P<roc>[89][0-9]|1[0-3][0-9])年)?"
     # (a page may set the figures apart with a space: 1 月14号上午)
     r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ \u3000]?月[ \u3000]?"
     # 3月5上午: a day written without 日 before the time of day
@@ -23,6 +26,7 @@ _CN_DATE = re.compile(
     # 8月21-23日: the first day of several
     r"|(?=[-—~至][0-9]{1,2}[日号]))"
 )
+_ROC_YEAR_ONE = 1911  # the year before the Republic's first: 民国113年 is 2024
 _YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})年(?=[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _VAGUE = ("近日", "日前", "近期", "前不久", "连日来")
 # The start of what a text tells of its past (自2022年10月成立以来, 从2019年3月起): not the year
@@ -182,7 +186,7 @@ def _written_dates(art: Article) -> tuple[list[_Written], dict[int, int], list[t
             or _ISSUE.match(text, m.end())
         )
         # (本报5月11日讯 …青东巷社区今天开展了…: the day filed is the day, when the lead says 今天)
-        if (filed and not _TODAY_AFTER.match(text, m.end())) or (m["y"] and is_dateline(text, m)):
+        if (filed and not _TODAY_AFTER.match(text, m.end())) or ((m["y"] or m["roc"]) and is_dateline(text, m)):
             skipped.append((m.group(), "filed"))
             filed_as_written.append(m.group() + ("讯" if text.startswith("讯", m.end()) else ""))
             continue
@@ -194,7 +198,7 @@ def _written_dates(art: Article) -> tuple[list[_Written], dict[int, int], list[t
             skipped.append((m.group(), other))
             continue
         try:
-            y = parse_cn_int(m["y"]) if m["y"] else None
+            y = parse_cn_int(m["y"]) if m["y"] else (_ROC_YEAR_ONE + int(m["roc"]) if m["roc"] else None)
             month, day = parse_cn_int(m["m"]), parse_cn_int(m["d"])
             date(y or 2000, month, day)  # a real day (2000 is a leap year)
         except ValueError:
