@@ -405,6 +405,7 @@ def test_partners(text, expected):
         ("端午节前夕，6月11日，柳岸社区组织党员开展家园清洁行动。", "家园清洁行动"),
         ("6月12日，柳岸社区为辖区新就业形态劳动者举办专场招聘会。", "专场招聘会"),
         ("5月3日，柳岸社区开展智能手机课堂，志愿者手把手教老人使用。", "智能手机课堂"),
+        ("2月25日，青禾社区开设智能手机班，志愿者手把手教老人使用。", "智能手机班"),
     ],
 )
 def test_titles(text, title):
@@ -417,6 +418,8 @@ def test_a_topic_of_study_is_no_class():
     # 课 ends what was held (手语课), but not in 课题, 课外, 课后
     assert read("5月6日，柳岸社区开展老旧小区改造课题调研，居民代表参加。").record["title"] != "老旧小区改造课"
     assert read("5月6日，柳岸社区开展手语课，志愿者教居民日常用语。").record["title"] == "手语课"
+    # nor 班 in 领导班子 or 值班
+    assert read("5月6日，柳岸社区组织开展领导班子述职评议。").record["title"] != "领导班"
 
 
 def test_title_is_short_and_never_empty():

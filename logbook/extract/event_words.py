@@ -51,7 +51,7 @@ EVENT_HEAD = (
     # a campaign or a round of inspections or visits (开展家园清洁行动, 开展消防安全隐患排查)
     r"排查|巡查|整治|行动|体检|走访|"
     # and the other gatherings named …会 (举办专场招聘会), a class (开展书法课)
-    r"招聘会|运动会|联谊会|故事会|音乐会|报告会|宣讲会|表彰会|观影会|展销会|发布会|朗诵会|课堂|课(?![题外后时本件余间表])"
+    r"招聘会|运动会|联谊会|故事会|音乐会|报告会|宣讲会|表彰会|观影会|展销会|发布会|朗诵会|课堂|课(?![题外后时本件余间表])|(?<![加值换轮上下])班(?![子长车级主次])"
 )
 # A clause that opens with its purpose or occasion (为…, 围绕…, 在…之际), not with what was done.
 PURPOSE = re.compile(r"^(?:为了?|围绕|针对|在.{0,12}(?:之际|前夕|期间)|随着|根据|按照|结合|以)")
