@@ -1138,6 +1138,8 @@ def test_kinds_seen_in_a_sixth_set_of_reports(text, field, expected):
         ("5月6日，柳岸社区举办老年人防跌倒健康讲座。", "义诊"),
         ("5月6日，柳岸社区开展个人防护知识培训。", "培训"),
         ("5月6日，柳岸社区开展人防知识宣传。", "安全"),
+        # a page's count of its readers names no reading
+        ("2024-03-20 09:15 来源：青禾街道 阅读：1203\n3月19日，青苗社区组织青少年在广场观测土星。", None),
     ],
 )
 def test_the_words_of_the_field_name_their_category(text, expected):

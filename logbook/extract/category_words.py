@@ -801,6 +801,12 @@ NOT_KEYWORDS = (
     # 人防 (civil air defence) across two words: 老年人防跌倒, 个人防护
     "老年人防",
     "个人防",
+    # a page's count of its readers (阅读：1203, 阅读量), not a reading
+    "阅读：",
+    "阅读:",
+    "阅读量",
+    "阅读数",
+    "阅读次数",
 )
 
 # A talk's quoted theme names its topic in fewer words than a report does: a talk themed
