@@ -18,7 +18,7 @@ _CLOCK = (
 )
 # After the day, what may stand before its clock: its weekday in brackets, spaces.
 _AFTER_DAY = re.compile(
-    r"[ \t\u3000]*(?:[(（](?:周|星期|礼拜)[一二三四五六日天][)）])?[ \t\u3000]*"
+    r"[ \t\u3000]*(?:[(（]?(?:周|星期|礼拜)[一二三四五六日天][)）]?)?[ \t\u3000]*"
     rf"(?P<p1>{_DAYPART})?[ \t\u3000]*(?P<t1>{_CLOCK})"
     rf"(?:[ \t\u3000]*(?:-|—|–|~|～|至|到)[ \t\u3000]*(?P<p2>{_DAYPART})?[ \t\u3000]*(?P<t2>{_CLOCK}))?"
     # (not the hours of a span of days, nor a clock that is a count: 9时许 is about 9, 3点建议 none)
