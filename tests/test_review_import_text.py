@@ -71,6 +71,13 @@ def test_reading_grows_linearly_without_any_punctuation():
     assert large <= 4.5 * small, (small, large)
 
 
+def test_reading_grows_linearly_with_one_street_named_again_and_again():
+    # Each mention of a street was compared with every other (one megabyte took 20 s).
+    small = lines_run(repeated("青禾街道召开社区", 20_000))
+    large = lines_run(repeated("青禾街道召开社区", 80_000))
+    assert large <= 4.5 * small, (small, large)
+
+
 def distinct(template: str, size: int) -> str:
     """`template` filled with ever new pairs of characters, to about `size` bytes."""
     pairs = (chr(0x4E00 + i % 20000) + chr(0x4E00 + 20000 + i // 20000) for i in range(size // 15))
@@ -96,6 +103,11 @@ HOSTILE = {
     "quotes after a verb": repeated("举办" + "“”" * 20, MB),
     # Dates written as a page stamps them, none of them a stamp, then a day without its month.
     "stamps without end": repeated("2022-09-04 ", MB) + "4日上午，青禾社区开展活动。",
+    # Communities joined in pairs, each asked whether its pair holds the event.
+    "communities joined in pairs": repeated("柳岸社区和青禾社区联合开展", MB),
+    # A time of day after every day, and a speaker named as such again and again.
+    "times without end": repeated("5月6日上午9时至下午3时，", MB),
+    "speakers named without end": repeated("主讲人为青禾医院主任王芳", MB),
 }
 
 

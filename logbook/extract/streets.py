@@ -113,7 +113,9 @@ def choose_street(
     # 朝阳门地区 is the area of 朝阳门街道: one street, named as its office is; so is 紫阳街
     # written short before a community (紫阳街复兴路社区) where 紫阳街道 is named too.
     offices = {s[: -len("街道")] for s in written if s.endswith("街道")}
-    written = [_as_office(s, offices) for s in written]
+    # (each name once, in the order first written: a text naming its street a thousand times
+    # would otherwise compare every mention with every other)
+    written = list(dict.fromkeys(_as_office(s, offices) for s in written))
     # 经区皇冠街道 beside 皇冠街道, 石家庄宁安街道 beside 宁安街道: one street, a zone's or a city's
     # short name written before it once
     written = [next((t for t in written if s != t and s.endswith(t) and len(s) - len(t) <= 3), s) for s in written]
