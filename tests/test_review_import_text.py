@@ -105,6 +105,9 @@ HOSTILE = {
     "stamps without end": repeated("2022-09-04 ", MB) + "4日上午，青禾社区开展活动。",
     # Communities joined in pairs, each asked whether its pair holds the event.
     "communities joined in pairs": repeated("柳岸社区和青禾社区联合开展", MB),
+    # Days named for their occasion, each looked up in a list of the others (4 MB read: the
+    # lookup costs no line the counting test above would see).
+    "days named for their occasion": repeated("5月6日是世界环境日，", 2 * MB),
     # A time of day after every day, and a speaker named as such again and again.
     "times without end": repeated("5月6日上午9时至下午3时，", MB),
     "speakers named without end": repeated("主讲人为青禾医院主任王芳", MB),

@@ -268,14 +268,16 @@ def _without_named_days(
             or not any(w in text[ends[c[0]] : ends[c[0]] + _VAGUE_REACH] for w in _SAME_DAY)
         ]
         # 4月23日，将迎来…读书日 is a day still to come; …3月21日定为… an occasion's.
+    named = set(named_days)  # (looked up once a candidate: a text of a thousand such days)
     named_days += [
         c
         for c in candidates
-        if (_COMING.match(text, ends[c[0]]) or _DEFINED.match(text, ends[c[0]])) and c not in named_days
+        if (_COMING.match(text, ends[c[0]]) or _DEFINED.match(text, ends[c[0]])) and c not in named
     ]
+    named.update(named_days)
     for c in named_days:
         skipped.append((text[c[0] : ends[c[0]]], "named"))
-    return [c for c in candidates if c not in named_days]
+    return [c for c in candidates if c not in named]
 
 
 def _no_date(text: str, skipped: list[tuple[str, str]], filed_as_written: list[str]):
