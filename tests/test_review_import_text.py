@@ -105,6 +105,8 @@ HOSTILE = {
     "stamps without end": repeated("2022-09-04 ", MB) + "4日上午，青禾社区开展活动。",
     # Communities joined in pairs, each asked whether its pair holds the event.
     "communities joined in pairs": repeated("柳岸社区和青禾社区联合开展", MB),
+    # A page's stamps on one line, each read back to the line's start (500 KB took 48 s).
+    "stamps on one line": repeated("2024年5月6日 10:12 来源：青禾网 ", MB),
     # Days named for their occasion, each looked up in a list of the others (4 MB read: the
     # lookup costs no line the counting test above would see).
     "days named for their occasion": repeated("5月6日是世界环境日，", 2 * MB),

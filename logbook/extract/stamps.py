@@ -44,12 +44,17 @@ _STAMP_AFTER = re.compile(
     r"(?:次数|量)?\s*[:：]"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_LINE_REACH = 200  # how much of a date's line before it is read to tell a stamp
 
 
 def is_dateline(text: str, m: re.Match) -> bool:
     """Whether a date written with its year is the page's stamp of the report (see
     _DATELINE_AFTER), not a date in the body's sentences."""
-    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    # (its line read back a little way only: a page of stamps on one long line would be read
+    # back to its start for every date)
+    reach = max(0, m.start() - _LINE_REACH)
+    line = text.rfind("\n", reach, m.start())
+    before = text[line + 1 if line >= 0 else reach : m.start()]
     if _DATELINE_BEFORE.search(before):
         return True
     if _FORM_DATE_FIELD.search(before):
