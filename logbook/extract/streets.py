@@ -117,8 +117,10 @@ def choose_street(
     # would otherwise compare every mention with every other)
     written = list(dict.fromkeys(_as_office(s, offices) for s in written))
     # 经区皇冠街道 beside 皇冠街道, 石家庄宁安街道 beside 宁安街道: one street, a zone's or a city's
-    # short name written before it once
-    written = [next((t for t in written if s != t and s.endswith(t) and len(s) - len(t) <= 3), s) for s in written]
+    # short name written before it once (the first written of the names it ends with, found by
+    # dropping one to three characters from its front, not by comparing it with every name)
+    first = {name: i for i, name in enumerate(written)}
+    written = [min((s[k:] for k in (1, 2, 3) if s[k:] in first), key=first.__getitem__, default=s) for s in written]
     distinct = list(dict.fromkeys(written))
     if registry is not None:
         distinct = list(dict.fromkeys(registry.resolve_street(s) or s for s in distinct))
