@@ -102,6 +102,9 @@ HOSTILE = {
     "partners joined without end": repeated("联合和平街消防救援站和", MB),
     "ever new communities": distinct("{}里社区、", MB),
     "ever new lecturers": distinct("王{}老师，", MB),
+    # Each read back to the line's start for an address field, and looked up in the list of
+    # those found (one megabyte took 79 s; four are read here, the second two repeating).
+    "ever new communities after their street": distinct("青禾街道{}社区，", 2 * MB),
     # Every name inside quotes, each asked whether it is written anywhere outside them.
     "ever new quoted names": distinct("“{}里社区活动”", MB),
     # A numbered committee named again and again, each asked how often it is named.

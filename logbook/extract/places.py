@@ -268,7 +268,7 @@ class _Places:
             suffix = m.group()
             # 地址:龙岗区龙城街道万科…: a site's or an office's address, the page's chrome
             begins = m.start() - len(name)
-            line = text.rfind("\n", 0, begins) + 1
+            line = text.rfind("\n", max(0, begins - 24), begins) + 1  # (not back to the text's start)
             if _ADDRESS_FIELD.search(text, max(line, begins - 24), begins):
                 continue
             # 居民区 is as often any neighbourhood (党工委和居民区党总支): only with its own office,
@@ -429,9 +429,11 @@ class _Places:
                 for n in listed_before(self.text, begins, self.taken) or ()
                 if n + suffix not in self.known_names
             ]
-            at = self.communities.index(last)
-            self.communities[at:at] = listed  # in the order written
-            self.known_names.update(listed)
+            if listed:  # (where the last one stands is looked up only then: a text of ever new
+                # communities asked it of every one)
+                at = self.communities.index(last)
+                self.communities[at:at] = listed  # in the order written
+                self.known_names.update(listed)
 
     def numbered(self) -> None:
         """2b. A community named by its number, right after its street: 钢都花园街道126社区."""
