@@ -81,10 +81,14 @@ _CN_CLOCK = re.compile(
     r"|(?P<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,4})分?)?"
 )
 _MORNING = ("上午", "早上", "早晨", "清晨", "凌晨")
-_AFTERNOON = ("中午", "下午", "傍晚", "晚上", "夜里")
+# (晚上 before 晚: a word is matched by its longest form first)
+_AFTERNOON = ("中午", "下午", "傍晚", "晚上", "晚间", "夜里", "晚")
+_NIGHT = ("凌晨", "晚上", "晚间", "夜里", "晚")  # 晚上12点 is midnight
+# The parts of the day a time may open with (上午9点, 晚7点), for readers that find times in text.
+DAYPARTS = _MORNING + _AFTERNOON
 # 3月5日上午, 昨天下午, 周三晚上: the part of the day says no hour, so the day is all a date
 # names (a clock time after it, 3月5日上午9点, stays refused: it belongs in --start).
-_DAYPART_TAIL = re.compile(rf"(?<=\S)\s*(?:{'|'.join(_MORNING + _AFTERNOON)})$")
+_DAYPART_TAIL = re.compile(rf"(?<=\S)\s*(?:{'|'.join(DAYPARTS)})$")
 
 _ISO_WEEK = re.compile(r"(?P<y>[0-9]{4})-?w(?P<w>[0-9]{1,2})")
 _THIS_WEEK = {"this", "this week", "本周", "这周", "本星期", "这星期", "这个星期"}
@@ -295,7 +299,7 @@ def parse_date(text: str, today: date) -> date:
 def parse_time(text: str) -> str:
     """Read a time of day (`9:00`, `14:30`, `9点半`, `下午2点`) as "HH:MM"; UsageError if bad."""
     s = _normalize(text).replace(" ", "")
-    daypart = next((w for w in _MORNING + _AFTERNOON if s.startswith(w)), "")
+    daypart = next((w for w in DAYPARTS if s.startswith(w)), "")
     if not daypart:
         daypart = next((w for w in ("am", "pm") if s.endswith(w)), "")
         s = s.removesuffix(daypart)
@@ -327,7 +331,7 @@ def parse_time(text: str) -> str:
 
 
 def _apply_daypart(hour: int, daypart: str) -> int:
-    if hour == 12 and daypart in ("凌晨", "晚上", "夜里"):
+    if hour == 12 and daypart in _NIGHT:
         return 0  # 晚上12点 is midnight
     if daypart in ("", *_MORNING):
         if daypart and hour > 12:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_time
+from ..dates import DAYPARTS, parse_time
 from ..errors import UsageError
 from ..i18n import N_, Reason
 from .articles import Article
 
-_DAYPART = "上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜里|晚间|晚"
+_DAYPART = "|".join(DAYPARTS)
 _CN_NUMBER = "零〇一二两三四五六七八九十"
 _CLOCK = (
     r"[0-9]{1,2}[:：][0-9]{2}"
@@ -55,13 +55,13 @@ def read_clock(art: Article, day: str | None) -> tuple[tuple[str, str | None] | 
 def _times(clock: re.Match) -> tuple[str, str | None] | None:
     """(start, end or None) of a clock after the day, or None where it cannot be told."""
     first, second = clock["t1"], clock["t2"]
-    part = _daypart(clock["p1"])
+    part = clock["p1"] or ""
     said = bool(part) or not re.fullmatch(r"[0-9]{1,2}[:：][0-9]{2}", first) or second is not None
     if not said:
         return None
     try:
         start = parse_time(part + first)
-        end = parse_time((_daypart(clock["p2"]) or part) + second) if second else None
+        end = parse_time((clock["p2"] or part) + second) if second else None
     except UsageError:
         return None
     if not part and int(start[:2]) < _EARLIEST_BARE_HOUR:
@@ -76,8 +76,3 @@ def _in_words(n: int) -> str:
     tens, ones = divmod(n, 10)
     digits = "〇一二三四五六七八九"
     return ("" if tens < 2 else digits[tens]) + ("十" if tens else "") + (digits[ones] if ones else "")
-
-
-def _daypart(word: str | None) -> str:
-    """The part of the day as `parse_time` reads it (晚, 晚间: 晚上)."""
-    return {"晚": "晚上", "晚间": "晚上"}.get(word or "", word or "")
