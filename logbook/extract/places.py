@@ -93,8 +93,8 @@ _GOES_NEXT = re.compile(r"(?:还将|将陆续|即将|接下来将|下一步将)(
 # 社区联合… (a name of two is otherwise as often a word).
 _ACTOR_VERBS = ("联合", "开展", "举办", "组织", "举行", "召开", "邀请", "特邀", "携手", "协同", "会同", "联手", "在")
 # Two communities that hold the event together: 春华社区和秋实社区联合开展….
-_JOINING = "和与及、"
-_PAIR_NEXT = re.compile(rf"[{_JOINING}]([{HAN}]{{2,4}}?)社区(?:{'|'.join(_ACTOR_VERBS)})")
+_PAIR_JOINERS = "和与及、"
+_PAIR_NEXT = re.compile(rf"[{_PAIR_JOINERS}]([{HAN}]{{2,4}}?)社区(?:{'|'.join(_ACTOR_VERBS)})")
 # A theme the one who held the event gave it: 以“…”为主题.
 _ON_A_THEME = re.compile(r"以“[^”\n]{1,30}”为(?:主题|契机)")
 # What only the one who held the event does with it: 开展了, 举办了, 召开了.
@@ -456,7 +456,7 @@ def _division_in_front(name: str) -> bool:
 
 def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
     """Whether the community named is what its sentence is about: what it does follows it."""
-    after_day = _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
+    after_day = _after_day(text, begins)
     return (
         _OWN.match(text, m.end()) is not None
         # (9月10日，青苗社区为辖区12名老人送去…: what it did for whom)
@@ -493,13 +493,14 @@ def _acts(text: str, m: re.Match, name: str, begins: int) -> bool:
     )
 
 
+def _after_day(text: str, begins: int) -> bool:
+    """Whether a name starting at `begins` follows a day (3月9日下午2:30，, 近日，)."""
+    return _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
+
+
 def _opens_clause(text: str, begins: int) -> bool:
     """Whether a name starting at `begins` opens its clause (or its text), or follows its day."""
-    return (
-        begins == 0
-        or text[begins - 1] in "，,。；;！？!?\n"
-        or _DAY_BEFORE.search(text, max(0, begins - 8), begins) is not None
-    )
+    return begins == 0 or text[begins - 1] in "，,。；;！？!?\n" or _after_day(text, begins)
 
 
 def _in_acting_pair(text: str, m: re.Match, begins: int, taken: list[bool]) -> bool:
@@ -509,7 +510,7 @@ def _in_acting_pair(text: str, m: re.Match, begins: int, taken: list[bool]) -> b
     after = _PAIR_NEXT.match(text, m.end())
     if after is not None:  # the first of the two
         return plausible(after[1]) and after[1] not in LEAD_WORDS and _opens_clause(text, begins)
-    if begins < 3 or text[begins - 1] not in _JOINING or text[begins - 3 : begins - 1] != "社区":
+    if begins < 3 or text[begins - 1] not in _PAIR_JOINERS or text[begins - 3 : begins - 1] != "社区":
         return False
     if not text.startswith(_ACTOR_VERBS, m.end()):
         return False

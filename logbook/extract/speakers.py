@@ -142,6 +142,13 @@ _NAMED_SPEAKER = re.compile(
 )
 # Who writes about the activity is never its speaker.
 _BYLINE = ("记者", "通讯员", "编辑", "责编", "审核", "作者", "摄影", "报道")
+
+
+def _in_byline(text: str, at: int) -> bool:
+    """Whether what is named at `at` follows a writer's credit (记者 王某, 编辑：李某)."""
+    return any(w in text[max(0, at - 8) : at] for w in _BYLINE)
+
+
 # The last character of an institution's short name, never a person's: 卫职院老师.
 _INSTITUTION_ENDS = set("院校站所局委部队处馆厂司")
 # Visits paid to someone, who is then no speaker.
@@ -226,7 +233,7 @@ def read_speakers(art: Article):
                 # 戴书记 after 书记戴某某: the one person the text named in full with that job
                 whole = [n for n in in_full.get((m.group(), surname), ()) if len(n) == 3]
                 name, end = whole[0] if len(whole) == 1 else surname + m.group(), m.end()
-        if name is None or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+        if name is None or _in_byline(text, m.start()):
             continue
         if _lectures(text, end) or _teaches_later(text, name, end):
             names.add(name)
@@ -234,7 +241,7 @@ def read_speakers(art: Article):
             passed.append(Reason(N_("{name} ({job}, not said to teach)"), name=name, job=m.group()))
     for m in _NAMED_SPEAKER.finditer(text):
         name = _name_before(text, m.end("rest"))
-        if name is not None and not any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+        if name is not None and not _in_byline(text, m.start()):
             names.add(name)
     for m in re.finditer("居民", text):
         if text[m.start() - 1 : m.start()] in ("为", "向", "给"):
@@ -253,7 +260,7 @@ def read_speakers(art: Article):
             # (a teacher who introduces the craft teaches it: 蓝老师首先为大家介绍了魔方的种类)
             if surname is not None and (_lectures(text, m.end()) or _introduces(text, m.end())):
                 name = surname + m.group()
-        if not name or any(w in text[max(0, m.start() - 8) : m.start()] for w in _BYLINE):
+        if not name or _in_byline(text, m.start()):
             continue
         if text.startswith(_FIRM, m.end()):  # 北京青禾律师事务所: a firm's name, not a lawyer's
             continue
