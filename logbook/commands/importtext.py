@@ -181,6 +181,7 @@ def _read_input(file: str) -> tuple[str, str]:
     """The text and the name its records cite as their source."""
     from .. import inputs
     from ..inputs import read_capped, read_input_file
+    from ..services.importing_text import decode_text
 
     limit = min(MAX_TEXT_BYTES, inputs.MAX_INPUT_BYTES)
     if file == "-":
@@ -197,7 +198,7 @@ def _read_input(file: str) -> tuple[str, str]:
             raise LogbookError(
                 _("standard input cannot be read: {reason}").format(reason=os_reason(err).text())
             ) from None
-        return _decode(raw, _("standard input")), "stdin"
+        return decode_text(raw, _("standard input")), "stdin"
     path = Path(file)
     try:
         raw = read_input_file(path, shown=repr(file), expected="a text file of articles", sep=":", limit=limit)
@@ -211,36 +212,7 @@ def _read_input(file: str) -> tuple[str, str]:
         raise LogbookError(
             _("{file!r} cannot be read: {reason}").format(file=file, reason=os_reason(err).text())
         ) from None
-    return _decode(raw, repr(file)), path.name
-
-
-def _decode(raw: bytes, shown: str) -> str:
-    """UTF-8 (with or without a BOM), UTF-16 with its BOM (what Notepad saves as "Unicode"),
-    else GBK as Chinese Windows writes it; else UTF-8 with the bad bytes shown as U+FFFD, which
-    the preview then flags as damaged like any lost text. A NUL character is in no text (a
-    program, a picture, a document, UTF-16 without its BOM): refused, rather than read as
-    articles of lost characters."""
-    import codecs
-
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16", errors="replace")
-    else:
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            text = raw.decode("utf-8", errors="replace")
-    if "\x00" in text:
-        raise LogbookError(
-            _(
-                "{source} holds NUL characters, which no text holds: expected a text file of articles "
-                "(UTF-8, GBK, or UTF-16 with its byte order mark)"
-            ).format(source=shown)
-        )
-    return text
+    return decode_text(raw, repr(file)), path.name
 
 
 # -- the preview ---------------------------------------------------------------------------

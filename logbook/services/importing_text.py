@@ -3,12 +3,40 @@ logbook and of each other), and the new ones saved as one change."""
 
 from __future__ import annotations
 
+import codecs
 from typing import Any
 
 from ..errors import LogbookError, ValidationError
 from ..i18n import N_, Reason, _
 from ..models import FIELD_ORDER, Activity, Categories, new_id
 from ..storage import Store
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 with its BOM (what Notepad saves as "Unicode"),
+    else GBK as Chinese Windows writes it; else UTF-8 with the bad bytes shown as U+FFFD, which
+    the preview then flags as damaged like any lost text. A NUL character is in no text (a
+    program, a picture, a document, UTF-16 without its BOM): refused, rather than read as
+    articles of lost characters."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            text = raw.decode("utf-8", errors="replace")
+    if "\x00" in text:
+        raise LogbookError(
+            _(
+                "{source} holds NUL characters, which no text holds: expected a text file of articles "
+                "(UTF-8, GBK, or UTF-16 with its byte order mark)"
+            ).format(source=shown)
+        )
+    return text
 
 
 class DraftItem:
